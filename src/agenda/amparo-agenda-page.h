@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "amparo-section-page.h"
+
+G_BEGIN_DECLS
+
+#define AMPARO_TYPE_AGENDA_PAGE (amparo_agenda_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmparoAgendaPage, amparo_agenda_page, AMPARO, AGENDA_PAGE, AmparoSectionPage)
+
+G_END_DECLS

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-app"
+
+#include "config.h"
+
+#include "amparo-application.h"
+
+#include <glib/gi18n.h>
+
+#include "amparo-language.h"
+#include "amparo-preferences-window.h"
+#include "amparo-window.h"
+
+struct _AmparoApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GObject        *store;
+  char           *database_path;
+  char           *language_override;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoApplication, amparo_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the case store in FILE instead of the default one"), N_("FILE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the interface in LANGUAGE: “en” (English) or “es” (Spanish)"), N_("LANGUAGE") },
+  { NULL }
+};
+
+static const char *
+initial_language (AmparoApplication *self)
+{
+  g_autofree char *stored = g_settings_get_string (self->settings, "language");
+
+  if (self->language_override != NULL)
+    return self->language_override;
+  if (amparo_language_is_supported (stored))
+    return g_intern_string (stored);
+  return amparo_language_from_desktop ();
+}
+
+static void
+present_language_dependent_windows (AmparoApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) copy = g_list_copy (windows);
+
+  for (GList *l = copy; l != NULL; l = l->next)
+    {
+      if (AMPARO_IS_WINDOW (l->data))
+        amparo_window_rebuild (AMPARO_WINDOW (l->data));
+      else if (AMPARO_IS_PREFERENCES_WINDOW (l->data))
+        {
+          /* Built again so it speaks the new language too. */
+          GtkWindow *parent = gtk_window_get_transient_for (l->data);
+
+          gtk_window_destroy (l->data);
+          gtk_window_present (GTK_WINDOW (amparo_preferences_window_new (parent, self->database_path)));
+        }
+    }
+}
+
+static void
+language_change_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  const char *code = g_variant_get_string (value, NULL);
+
+  if (!amparo_language_is_supported (code))
+    return;
+
+  g_simple_action_set_state (action, value);
+  g_settings_set_string (self->settings, "language", code);
+  if (g_strcmp0 (code, amparo_language_get ()) == 0)
+    return;
+
+  amparo_language_set (code);
+  present_language_dependent_windows (self);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (amparo_preferences_window_new (parent, self->database_path)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Amparo developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", "Amparo",
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "The Amparo developers",
+                         "developers", developers,
+                         "comments", _("Client records, press releases and demands for immigrant legal defense, in English and Spanish."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window saves its size and lets pages refuse while they
+   * hold unsaved edits. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_entries[] = {
+  { "language", NULL, "s", "'en'", language_change_state },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-section::clients", { "<Alt>1", NULL } },
+    { "win.show-section::agenda", { "<Alt>2", NULL } },
+    { "win.show-section::press", { "<Alt>3", NULL } },
+    { "win.show-section::demands", { "<Alt>4", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static int
+amparo_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  AmparoApplication *self = AMPARO_APPLICATION (app);
+  const char *language = NULL;
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("amparo %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (!amparo_language_is_supported (language))
+        {
+          g_printerr (_("Unknown language “%s”: use “en” or “es”.\n"), language);
+          return 2;
+        }
+      g_free (self->language_override);
+      self->language_override = g_strdup (language);
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_free (self->database_path);
+      self->database_path = g_steal_pointer (&database);
+    }
+
+  /* A second copy on another store must not hand its window to the first
+   * one, so only the default store gets a single instance. */
+  if (g_variant_dict_contains (options, "database") || g_getenv ("AMPARO_DATABASE"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+amparo_application_startup (GApplication *app)
+{
+  AmparoApplication *self = AMPARO_APPLICATION (app);
+  GAction *language;
+
+  G_APPLICATION_CLASS (amparo_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+
+  amparo_language_set (initial_language (self));
+  language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  g_simple_action_set_state (G_SIMPLE_ACTION (language),
+                             g_variant_new_string (amparo_language_get ()));
+  set_accels (GTK_APPLICATION (self));
+}
+
+static void
+amparo_application_activate (GApplication *app)
+{
+  AmparoApplication *self = AMPARO_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (app), self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+amparo_application_finalize (GObject *object)
+{
+  AmparoApplication *self = (AmparoApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->language_override, g_free);
+
+  G_OBJECT_CLASS (amparo_application_parent_class)->finalize (object);
+}
+
+static void
+amparo_application_class_init (AmparoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = amparo_application_finalize;
+  app_class->handle_local_options = amparo_application_handle_local_options;
+  app_class->startup = amparo_application_startup;
+  app_class->activate = amparo_application_activate;
+}
+
+static void
+amparo_application_init (AmparoApplication *self)
+{
+  const char *env = g_getenv ("AMPARO_DATABASE");
+
+  self->database_path = env != NULL && *env != '\0'
+    ? g_strdup (env) : amparo_application_default_database_path ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Client records, press releases and demands for immigrant legal defense."));
+}
+
+/**
+ * amparo_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+AmparoApplication *
+amparo_application_new (void)
+{
+  return g_object_new (AMPARO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/amparo/Amparo",
+                       NULL);
+}
+
+/**
+ * amparo_application_get_database_path:
+ *
+ * Returns: (transfer none): the file of the case store in use
+ */
+const char *
+amparo_application_get_database_path (AmparoApplication *self)
+{
+  g_return_val_if_fail (AMPARO_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * amparo_application_default_database_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/amparo/amparo.db`
+ */
+char *
+amparo_application_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "amparo", "amparo.db", NULL);
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-app"
+
+#include "config.h"
+
+#include "amparo-main-view.h"
+
+#include "amparo-agenda-page.h"
+#include "amparo-clients-page.h"
+#include "amparo-demands-page.h"
+#include "amparo-press-page.h"
+#include "amparo-section-page.h"
+
+/* Everything inside the window that shows translated text: the header bar,
+ * the section switcher and the four sections. A language switch throws the
+ * whole view away and builds a new one from the templates; what must
+ * survive lives in the AmparoWindowState it is given. */
+
+struct _AmparoMainView
+{
+  AdwBin             parent_instance;
+
+  GObject           *store;
+  AmparoWindowState *state;
+
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  AdwViewStack      *stack;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoMainView, amparo_main_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_section (AmparoMainView *self)
+{
+  const char *section = amparo_window_state_get_section (self->state);
+
+  if (adw_view_stack_get_child_by_name (self->stack, section) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+static void
+restore_state (AmparoMainView *self)
+{
+  const char *text = amparo_window_state_get_search_text (self->state);
+
+  show_section (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_search_bar_set_search_mode (self->search_bar, *text != '\0');
+}
+
+typedef void (*PageFunc) (AmparoSectionPage *page,
+                          AmparoMainView    *self);
+
+static void
+foreach_page (AmparoMainView *self,
+              PageFunc        func)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (AMPARO_IS_SECTION_PAGE (child))
+        func (AMPARO_SECTION_PAGE (child), self);
+    }
+}
+
+static void
+hand_store_to_page (AmparoSectionPage *page,
+                    AmparoMainView    *self)
+{
+  g_object_set (page, "store", self->store, "state", self->state, NULL);
+}
+
+static void
+save_page_state (AmparoSectionPage *page,
+                 AmparoMainView    *self)
+{
+  amparo_section_page_save_state (page);
+}
+
+static void
+on_search_entry_changed_cb (AmparoMainView *self,
+                            GtkSearchEntry *entry)
+{
+  if (self->state != NULL)
+    amparo_window_state_set_search_text (self->state,
+                                         gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stack_visible_child_cb (AmparoMainView *self,
+                           GParamSpec     *pspec,
+                           AdwViewStack   *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (self->state != NULL && name != NULL)
+    amparo_window_state_set_section (self->state, name);
+}
+
+static void
+amparo_main_view_constructed (GObject *object)
+{
+  AmparoMainView *self = (AmparoMainView *)object;
+
+  G_OBJECT_CLASS (amparo_main_view_parent_class)->constructed (object);
+
+  if (self->state == NULL)
+    self->state = amparo_window_state_new ();
+
+  /* Restore first so the pages' setup sees the kept search text. */
+  restore_state (self);
+  foreach_page (self, hand_store_to_page);
+  g_signal_connect_object (self->state, "notify::section",
+                           G_CALLBACK (show_section), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+amparo_main_view_dispose (GObject *object)
+{
+  AmparoMainView *self = (AmparoMainView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_MAIN_VIEW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (amparo_main_view_parent_class)->dispose (object);
+}
+
+static void
+amparo_main_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AmparoMainView *self = AMPARO_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amparo_main_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AmparoMainView *self = AMPARO_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amparo_main_view_class_init (AmparoMainViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = amparo_main_view_constructed;
+  object_class->dispose = amparo_main_view_dispose;
+  object_class->get_property = amparo_main_view_get_property;
+  object_class->set_property = amparo_main_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, AMPARO_TYPE_WINDOW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The pages are named in the template, so their types must exist. */
+  g_type_ensure (AMPARO_TYPE_CLIENTS_PAGE);
+  g_type_ensure (AMPARO_TYPE_AGENDA_PAGE);
+  g_type_ensure (AMPARO_TYPE_PRESS_PAGE);
+  g_type_ensure (AMPARO_TYPE_DEMANDS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/app/amparo-main-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmparoMainView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
+}
+
+static void
+amparo_main_view_init (AmparoMainView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * amparo_main_view_new:
+ * @store: (nullable): the case store
+ * @state: (nullable): what to restore; a fresh state when %NULL
+ *
+ * Returns: (transfer floating): a new main view
+ */
+AmparoMainView *
+amparo_main_view_new (GObject           *store,
+                      AmparoWindowState *state)
+{
+  return g_object_new (AMPARO_TYPE_MAIN_VIEW, "store", store, "state", state, NULL);
+}
+
+/**
+ * amparo_main_view_focus_search:
+ *
+ * Shows the search bar and puts the cursor in it.
+ */
+void
+amparo_main_view_focus_search (AmparoMainView *self)
+{
+  g_return_if_fail (AMPARO_IS_MAIN_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * amparo_main_view_save_state:
+ *
+ * Asks every section to put its selection and unsaved edits into the
+ * window state, before the view is thrown away.
+ */
+void
+amparo_main_view_save_state (AmparoMainView *self)
+{
+  g_return_if_fail (AMPARO_IS_MAIN_VIEW (self));
+
+  foreach_page (self, save_page_state);
+}
+
+/**
+ * amparo_main_view_get_page:
+ * @section: "clients", "agenda", "press" or "demands"
+ *
+ * Returns: (transfer none) (nullable): that section's page
+ */
+GtkWidget *
+amparo_main_view_get_page (AmparoMainView *self,
+                           const char     *section)
+{
+  g_return_val_if_fail (AMPARO_IS_MAIN_VIEW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, section);
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-app"
+
+#include "config.h"
+
+#include "amparo-preferences-window.h"
+
+#include "amparo-language.h"
+
+struct _AmparoPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwActionRow         *database_row;
+  GtkSwitch            *follow_desktop_switch;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoPreferencesWindow, amparo_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+on_follow_desktop_cb (AmparoPreferencesWindow *self,
+                      GParamSpec              *pspec,
+                      GtkSwitch               *toggle)
+{
+  gboolean follow = gtk_switch_get_active (toggle);
+  g_autofree char *stored = g_settings_get_string (self->settings, "language");
+
+  if (follow == (*stored == '\0'))
+    return;
+
+  /* Following the desktop only decides the language at start-up; the
+   * language now shown stays until the user switches it. */
+  g_settings_set_string (self->settings, "language",
+                         follow ? "" : amparo_language_get ());
+}
+
+static void
+amparo_preferences_window_dispose (GObject *object)
+{
+  AmparoPreferencesWindow *self = (AmparoPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (amparo_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+amparo_preferences_window_class_init (AmparoPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amparo_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/app/amparo-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, follow_desktop_switch);
+}
+
+static void
+amparo_preferences_window_init (AmparoPreferencesWindow *self)
+{
+  g_autofree char *stored = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  stored = g_settings_get_string (self->settings, "language");
+  gtk_switch_set_active (self->follow_desktop_switch, *stored == '\0');
+  g_signal_connect_object (self->follow_desktop_switch, "notify::active",
+                           G_CALLBACK (on_follow_desktop_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * amparo_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ * @database_path: (nullable): the case store's file, shown to the user
+ *
+ * Returns: (transfer none): a new preferences window
+ */
+AmparoPreferencesWindow *
+amparo_preferences_window_new (GtkWindow  *parent,
+                               const char *database_path)
+{
+  AmparoPreferencesWindow *self;
+
+  self = g_object_new (AMPARO_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  adw_action_row_set_subtitle (self->database_row,
+                               database_path ? database_path : "");
+  return self;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-app"
+
+#include "config.h"
+
+#include "amparo-section-page.h"
+
+typedef struct
+{
+  GObject           *store;
+  AmparoWindowState *state;
+  gulong             search_handler;
+} AmparoSectionPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AmparoSectionPage, amparo_section_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+run_setup_when_ready (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (priv->store == NULL || priv->state == NULL)
+    return;
+  if (AMPARO_SECTION_PAGE_GET_CLASS (self)->setup != NULL)
+    AMPARO_SECTION_PAGE_GET_CLASS (self)->setup (self);
+}
+
+static void
+on_state_search_text_cb (AmparoSectionPage *self,
+                         GParamSpec        *pspec,
+                         AmparoWindowState *state)
+{
+  if (AMPARO_SECTION_PAGE_GET_CLASS (self)->search_changed != NULL)
+    AMPARO_SECTION_PAGE_GET_CLASS (self)->search_changed
+      (self, amparo_window_state_get_search_text (state));
+}
+
+static void
+set_state (AmparoSectionPage *self,
+           AmparoWindowState *state)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (priv->state == state)
+    return;
+
+  if (priv->state != NULL)
+    g_clear_signal_handler (&priv->search_handler, priv->state);
+  g_set_object (&priv->state, state);
+  if (state != NULL)
+    priv->search_handler =
+      g_signal_connect_object (state, "notify::search-text",
+                               G_CALLBACK (on_state_search_text_cb), self,
+                               G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  run_setup_when_ready (self);
+}
+
+static void
+set_store (AmparoSectionPage *self,
+           GObject           *store)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (!g_set_object (&priv->store, store))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  run_setup_when_ready (self);
+}
+
+static void
+amparo_section_page_dispose (GObject *object)
+{
+  AmparoSectionPage *self = (AmparoSectionPage *)object;
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (priv->state != NULL)
+    g_clear_signal_handler (&priv->search_handler, priv->state);
+  g_clear_object (&priv->state);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (amparo_section_page_parent_class)->dispose (object);
+}
+
+static void
+amparo_section_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AmparoSectionPage *self = AMPARO_SECTION_PAGE (object);
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+    case PROP_STATE:
+      g_value_set_object (value, priv->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amparo_section_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AmparoSectionPage *self = AMPARO_SECTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STATE:
+      set_state (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amparo_section_page_class_init (AmparoSectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amparo_section_page_dispose;
+  object_class->get_property = amparo_section_page_get_property;
+  object_class->set_property = amparo_section_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, AMPARO_TYPE_WINDOW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amparo_section_page_init (AmparoSectionPage *self)
+{
+}
+
+/**
+ * amparo_section_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the case store the page shows
+ */
+GObject *
+amparo_section_page_get_store (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (AMPARO_IS_SECTION_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+/**
+ * amparo_section_page_get_state:
+ *
+ * Returns: (transfer none) (nullable): the window's state that outlives
+ *   the page
+ */
+AmparoWindowState *
+amparo_section_page_get_state (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (AMPARO_IS_SECTION_PAGE (self), NULL);
+
+  return priv->state;
+}
+
+/**
+ * amparo_section_page_save_state:
+ *
+ * Asks the page to store what must survive its widgets being rebuilt.
+ */
+void
+amparo_section_page_save_state (AmparoSectionPage *self)
+{
+  g_return_if_fail (AMPARO_IS_SECTION_PAGE (self));
+
+  if (AMPARO_SECTION_PAGE_GET_CLASS (self)->save_state != NULL)
+    AMPARO_SECTION_PAGE_GET_CLASS (self)->save_state (self);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-clients"
+
+#include "config.h"
+
+#include "amparo-clients-page.h"
+
+struct _AmparoClientsPage
+{
+  AmparoSectionPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoClientsPage, amparo_clients_page, AMPARO_TYPE_SECTION_PAGE)
+
+static void
+amparo_clients_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_CLIENTS_PAGE);
+
+  G_OBJECT_CLASS (amparo_clients_page_parent_class)->dispose (object);
+}
+
+static void
+amparo_clients_page_class_init (AmparoClientsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amparo_clients_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/clients/amparo-clients-page.ui");
+}
+
+static void
+amparo_clients_page_init (AmparoClientsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
