@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in tests/screenshots/: the real app under Xvfb,
+# in English and Spanish, wide and narrow, on a store with the sample data.
+#   tests/screenshots/take.sh [BUILDDIR] [NAME-FILTER]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$top/build}" && pwd)
+filter=${2:-}
+out=$top/tests/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export GSETTINGS_SCHEMA_DIR=$build/resources
+export AMPARO_LOCALEDIR=$build/po
+export GSETTINGS_BACKEND=keyfile
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
+export NO_AT_BRIDGE=1 GTK_A11Y=none
+db=$work/sample.db
+if "$build/src/amparo" --help 2>/dev/null | grep -q -- --load-sample-data; then
+  "$build/src/amparo" --database="$db" --load-sample-data >/dev/null
+fi
+
+# shot NAME LANGUAGE SECTION WIDTH HEIGHT [EXTRA-ARGS...]
+shot () {
+  local name=$1 lang=$2 section=$3 width=$4 height=$5
+  shift 5
+  [ -z "$filter" ] || [[ $name == *$filter* ]] || return 0
+  rm -rf "$XDG_CONFIG_HOME"
+  gsettings set io.github.amparo.Amparo window-width "$width"
+  gsettings set io.github.amparo.Amparo window-height "$height"
+  gsettings set io.github.amparo.Amparo last-section "$section"
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- \
+    bash -c '"$0" --database="$1" --language="$2" "${@:5}" & pid=$!
+             sleep "${AMPARO_SHOT_DELAY:-3}"
+             import -window root "$3"
+             kill $pid; wait $pid 2>/dev/null || true' \
+    "$build/src/amparo" "$db" "$lang" "$out/$name.png" "" "$@" 2>/dev/null
+  echo "$out/$name.png"
+}
+
+for lang in en es; do
+  shot "clients-$lang-wide" "$lang" clients 1200 760
+  shot "clients-$lang-narrow" "$lang" clients 400 760
+  shot "agenda-$lang-wide" "$lang" agenda 1200 760
+  shot "agenda-$lang-narrow" "$lang" agenda 400 760
+  shot "press-$lang-wide" "$lang" press 1200 760
+  shot "demands-$lang-wide" "$lang" demands 1200 760
+done
