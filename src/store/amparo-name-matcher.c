@@ -1,0 +1,817 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include "amparo-name-matcher.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "amparo-name-matcher-private.h"
+#include "amparo-phonetic.h"
+#include "amparo-store-private.h"
+
+/* Family tracing: "we are looking for Yoselin López, about 7, from
+ * Guatemala". Names were written down by many hands, so the index is
+ * phonetic (see amparo-phonetic.c) and the ranking forgiving; a bounded
+ * candidate set is scored here in C. */
+
+#define MAX_GIVEN_WORDS 2
+#define MAX_FAMILY_WORDS 3
+#define MAX_ALIAS_WORDS 4
+/* Letters of the given-name key the first index range must share. */
+#define GIVEN_PREFIX_LEN 4
+/* Scoring this many candidates takes a few milliseconds. */
+#define MAX_CANDIDATES 3000
+
+#define WEIGHT_FAMILY 0.40
+#define WEIGHT_GIVEN 0.35
+#define WEIGHT_AGE 0.15
+#define WEIGHT_COUNTRY 0.10
+/* Neither for nor against: the record does not say. */
+#define SCORE_UNKNOWN 0.3
+
+typedef struct
+{
+  char *normalized;
+  char *key;
+} Word;
+
+typedef enum
+{
+  MATCH_NONE,
+  MATCH_SIMILAR,
+  MATCH_SOUNDS,
+  MATCH_SAME,
+} MatchKind;
+
+typedef struct
+{
+  double score;
+  MatchKind kind;
+  guint n_query_words;
+  guint n_matched;
+  gboolean swapped;
+} PartMatch;
+
+typedef struct
+{
+  GArray *given;
+  GArray *family;
+  int age;
+  char *country;
+} PreparedQuery;
+
+static const char * const particles[] = { "de", "del", "la", "las", "los", "y", NULL };
+
+/* People write countries as names, in either language, or as codes. */
+static const struct { const char *code; const char *names[3]; } countries[] = {
+  { "gt", { "guatemala" } },
+  { "hn", { "honduras" } },
+  { "sv", { "el salvador", "salvador" } },
+  { "mx", { "mexico" } },
+  { "ni", { "nicaragua" } },
+  { "cr", { "costa rica" } },
+  { "pa", { "panama" } },
+  { "co", { "colombia" } },
+  { "ve", { "venezuela" } },
+  { "ec", { "ecuador" } },
+  { "pe", { "peru" } },
+  { "cu", { "cuba" } },
+  { "ht", { "haiti" } },
+  { "br", { "brazil", "brasil" } },
+  { "us", { "united states", "estados unidos", "usa" } },
+};
+
+static void
+word_clear (Word *word)
+{
+  g_clear_pointer (&word->normalized, g_free);
+  g_clear_pointer (&word->key, g_free);
+}
+
+static GArray *
+split_name (const char *text,
+            guint       max_words)
+{
+  g_auto(GStrv) parts = amparo_phonetic_split_words (text);
+  guint n_parts = g_strv_length (parts);
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+
+  for (guint i = 0; i < n_parts && words->len < max_words; i++)
+    {
+      Word word;
+
+      /* "de la Cruz" is found by "Cruz"; a lone "De" stays a name */
+      if (n_parts > 1 && g_strv_contains (particles, parts[i]))
+        continue;
+      word.key = amparo_phonetic_key (parts[i]);
+      if (word.key[0] == '\0')
+        {
+          g_free (word.key);
+          continue;
+        }
+      word.normalized = g_strdup (parts[i]);
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}
+
+static char *
+canonical_country (const char *text)
+{
+  g_autofree char *normalized = amparo_phonetic_normalize (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      if (g_str_equal (normalized, countries[i].code))
+        return g_strdup (countries[i].code);
+      for (guint j = 0; j < G_N_ELEMENTS (countries[i].names) && countries[i].names[j]; j++)
+        if (g_str_equal (normalized, countries[i].names[j]))
+          return g_strdup (countries[i].code);
+    }
+
+  return g_steal_pointer (&normalized);
+}
+
+static void
+add_key (GPtrArray  *keys,
+         GHashTable *seen,
+         const Word *family,
+         const Word *given)
+{
+  char *key = g_strconcat (family->key, "|", given != NULL ? given->key : "", NULL);
+
+  if (g_hash_table_contains (seen, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_add (seen, key);
+  g_ptr_array_add (keys, key);
+}
+
+/* An alias line does not say which word is the family name: every word
+ * may be either. */
+static void
+add_alias_keys (GPtrArray  *keys,
+                GHashTable *seen,
+                const char *alias)
+{
+  g_autoptr(GArray) words = split_name (alias, MAX_ALIAS_WORDS);
+
+  for (guint i = 0; i < words->len; i++)
+    for (guint j = 0; j < words->len; j++)
+      if (i != j)
+        add_key (keys, seen, &g_array_index (words, Word, i), &g_array_index (words, Word, j));
+}
+
+static MatchKind
+compare_words (const Word *a,
+               const Word *b,
+               double     *score)
+{
+  double spelled, sounded;
+
+  if (g_str_equal (a->normalized, b->normalized))
+    {
+      *score = 1.0;
+      return MATCH_SAME;
+    }
+  if (g_str_equal (a->key, b->key))
+    {
+      *score = 0.92;
+      return MATCH_SOUNDS;
+    }
+
+  spelled = amparo_phonetic_similarity (a->normalized, b->normalized);
+  sounded = 0.9 * amparo_phonetic_similarity (a->key, b->key);
+  *score = MAX (spelled, sounded);
+
+  return *score >= 0.6 ? MATCH_SIMILAR : MATCH_NONE;
+}
+
+static int
+compare_doubles_descending (gconstpointer a,
+                            gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* Each word sought is paired with its best counterpart; the best pair
+ * counts most, so one family name of two still scores well. */
+static PartMatch
+match_part (GArray *sought,
+            GArray *found)
+{
+  PartMatch match = { 0.0, MATCH_NONE, sought->len, 0, FALSE };
+  double scores[MAX_ALIAS_WORDS] = { 0 };
+  int paired[MAX_ALIAS_WORDS] = { -1, -1, -1, -1 };
+  MatchKind weakest = MATCH_SAME;
+  double rest = 0.0;
+
+  for (guint i = 0; i < sought->len && i < MAX_ALIAS_WORDS; i++)
+    {
+      MatchKind best_kind = MATCH_NONE;
+
+      for (guint j = 0; j < found->len; j++)
+        {
+          double score;
+          MatchKind kind = compare_words (&g_array_index (sought, Word, i),
+                                          &g_array_index (found, Word, j), &score);
+
+          if (score > scores[i])
+            {
+              scores[i] = score;
+              best_kind = kind;
+              paired[i] = kind != MATCH_NONE ? (int) j : -1;
+            }
+        }
+      if (best_kind != MATCH_NONE)
+        {
+          match.n_matched++;
+          weakest = MIN (weakest, best_kind);
+        }
+    }
+
+  if (sought->len == 0 || found->len == 0)
+    return match;
+
+  match.kind = match.n_matched > 0 ? weakest : MATCH_NONE;
+  match.swapped = paired[0] >= 0 && paired[1] >= 0 && paired[0] > paired[1];
+
+  qsort (scores, MIN (sought->len, MAX_ALIAS_WORDS), sizeof (double), compare_doubles_descending);
+  for (guint i = 1; i < sought->len && i < MAX_ALIAS_WORDS; i++)
+    rest += scores[i];
+  match.score = sought->len == 1 ? scores[0]
+                                 : 0.7 * scores[0] + 0.3 * rest / (MIN (sought->len, MAX_ALIAS_WORDS) - 1);
+  return match;
+}
+
+static void
+add_family_reasons (GPtrArray       *reasons,
+                    const PartMatch *family)
+{
+  if (family->kind == MATCH_SAME)
+    g_ptr_array_add (reasons, g_strdup (family->n_query_words > 1 && family->n_matched > 1
+                                        ? _("Same family names")
+                                        : _("Same family name")));
+  else if (family->kind == MATCH_SOUNDS)
+    g_ptr_array_add (reasons, g_strdup (_("Family name sounds the same")));
+  else if (family->kind == MATCH_SIMILAR)
+    g_ptr_array_add (reasons, g_strdup (_("Family name spelled similarly")));
+
+  if (family->swapped)
+    g_ptr_array_add (reasons, g_strdup (_("Family names in the other order")));
+  else if (family->n_query_words > 1 && family->n_matched == 1)
+    g_ptr_array_add (reasons, g_strdup (_("Only one of the family names matches")));
+}
+
+static void
+add_given_reasons (GPtrArray       *reasons,
+                   const PartMatch *given)
+{
+  if (given->kind == MATCH_SAME)
+    g_ptr_array_add (reasons, g_strdup (_("Same given name")));
+  else if (given->kind == MATCH_SOUNDS)
+    g_ptr_array_add (reasons, g_strdup (_("Given name sounds the same")));
+  else if (given->kind == MATCH_SIMILAR)
+    g_ptr_array_add (reasons, g_strdup (_("Given name spelled similarly")));
+}
+
+/* Age in whole years on @today, or -1 when the birth date is missing or
+ * not a date; an estimate of only a year counts from its middle. */
+static int
+age_on (const char *birth_date,
+        GDate      *today)
+{
+  int year = 0, month = 7, day = 1;
+  int age;
+
+  if (birth_date == NULL || sscanf (birth_date, "%d-%d-%d", &year, &month, &day) < 1)
+    return -1;
+  if (year < 1850 || month < 1 || month > 12 || day < 1 || day > 31)
+    return -1;
+
+  age = g_date_get_year (today) - year;
+  if ((int) g_date_get_month (today) < month
+      || ((int) g_date_get_month (today) == month && g_date_get_day (today) < day))
+    age--;
+
+  return age;
+}
+
+static double
+score_age (int        sought,
+           int        actual,
+           GPtrArray *reasons)
+{
+  int difference;
+
+  if (actual < 0)
+    return SCORE_UNKNOWN;
+
+  difference = ABS (sought - actual);
+  if (difference == 0)
+    g_ptr_array_add (reasons, g_strdup (_("Same age")));
+  else if (difference <= 5)
+    g_ptr_array_add (reasons,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Age within %d year",
+                                                   "Age within %d years",
+                                                   difference),
+                                      difference));
+
+  switch (difference)
+    {
+    case 0: return 1.0;
+    case 1: return 0.9;
+    case 2: return 0.75;
+    case 3: case 4: case 5: return 0.4;
+    default: return 0.0;
+    }
+}
+
+static double
+score_country (const char *sought,
+               const char *actual,
+               GPtrArray  *reasons)
+{
+  g_autofree char *canonical = NULL;
+
+  if (actual == NULL || actual[0] == '\0')
+    return SCORE_UNKNOWN;
+
+  canonical = canonical_country (actual);
+  if (!g_str_equal (canonical, sought))
+    return 0.0;
+
+  g_ptr_array_add (reasons, g_strdup (_("Same country of birth")));
+  return 1.0;
+}
+
+static void
+prepared_query_clear (PreparedQuery *prepared)
+{
+  g_clear_pointer (&prepared->given, g_array_unref);
+  g_clear_pointer (&prepared->family, g_array_unref);
+  g_clear_pointer (&prepared->country, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PreparedQuery, prepared_query_clear)
+
+static void
+prepare_query (PreparedQuery         *prepared,
+               const AmparoNameQuery *query)
+{
+  g_autofree char *country = amparo_phonetic_normalize (query->country_of_birth);
+
+  prepared->given = split_name (query->given_names, MAX_GIVEN_WORDS);
+  prepared->family = split_name (query->family_names, MAX_FAMILY_WORDS);
+  prepared->age = query->approximate_age;
+  prepared->country = country[0] != '\0' ? canonical_country (country) : NULL;
+}
+
+/* The best of the person's own name and aliases, as family + given. */
+static double
+match_names (const PreparedQuery       *query,
+             const AmparoNameCandidate *candidate,
+             PartMatch                 *best_family,
+             PartMatch                 *best_given,
+             gboolean                  *by_alias)
+{
+  g_autoptr(GArray) given = split_name (candidate->given_names, MAX_ALIAS_WORDS);
+  g_autoptr(GArray) family = split_name (candidate->family_names, MAX_ALIAS_WORDS);
+  g_auto(GStrv) aliases = g_strsplit (candidate->aliases ? candidate->aliases : "", "\n", 8);
+  double best;
+
+  *best_family = match_part (query->family, family);
+  *best_given = match_part (query->given, given);
+  best = WEIGHT_FAMILY * best_family->score + WEIGHT_GIVEN * best_given->score;
+  *by_alias = FALSE;
+
+  for (guint i = 0; aliases[i] != NULL; i++)
+    {
+      g_autoptr(GArray) words = split_name (aliases[i], MAX_ALIAS_WORDS);
+      PartMatch alias_family = match_part (query->family, words);
+      PartMatch alias_given = match_part (query->given, words);
+      double score = WEIGHT_FAMILY * alias_family.score + WEIGHT_GIVEN * alias_given.score;
+
+      if (score > best + 0.01)
+        {
+          best = score;
+          *best_family = alias_family;
+          *best_given = alias_given;
+          *by_alias = TRUE;
+        }
+    }
+
+  return best;
+}
+
+static AmparoNameMatch *
+score_candidate (const PreparedQuery       *query,
+                 const AmparoNameCandidate *candidate,
+                 GDate                     *today)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  PartMatch family, given;
+  gboolean by_alias;
+  double total, weights = 0.0;
+
+  total = match_names (query, candidate, &family, &given, &by_alias);
+  if (query->family->len > 0)
+    weights += WEIGHT_FAMILY;
+  if (query->given->len > 0)
+    weights += WEIGHT_GIVEN;
+
+  add_family_reasons (reasons, &family);
+  add_given_reasons (reasons, &given);
+  if (by_alias)
+    g_ptr_array_add (reasons, g_strdup (_("Matches a name the person is also known by")));
+
+  if (query->age >= 0)
+    {
+      total += WEIGHT_AGE * score_age (query->age, age_on (candidate->birth_date, today), reasons);
+      weights += WEIGHT_AGE;
+    }
+  if (query->country != NULL)
+    {
+      total += WEIGHT_COUNTRY * score_country (query->country, candidate->country_of_birth, reasons);
+      weights += WEIGHT_COUNTRY;
+    }
+  g_ptr_array_add (reasons, NULL);
+
+  return amparo_name_match_new (candidate->id, candidate->uid,
+                                candidate->given_names, candidate->family_names,
+                                candidate->birth_date, candidate->country_of_birth,
+                                weights > 0.0 ? total / weights : 0.0,
+                                (const char * const *) reasons->pdata);
+}
+
+static void
+set_error_from_db (GError  **error,
+                   sqlite3  *db)
+{
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+               /* Translators: %s is a technical message from the database */
+               _("Looking for possible family matches failed (%s). Try again; if it keeps failing, check the database from the main menu."),
+               sqlite3_errmsg (db));
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  set_error_from_db (error, db);
+  return FALSE;
+}
+
+static gboolean
+has_pending_keys (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM person_name_keys_pending)",
+                          -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+
+  return pending;
+}
+
+static gboolean
+write_person_keys (sqlite3_stmt *delete_stmt,
+                   sqlite3_stmt *insert_stmt,
+                   sqlite3_stmt *select_stmt)
+{
+  gint64 id = sqlite3_column_int64 (select_stmt, 0);
+  gboolean live = sqlite3_column_int (select_stmt, 4) != 0;
+  g_autoptr(GPtrArray) keys = NULL;
+
+  sqlite3_bind_int64 (delete_stmt, 1, id);
+  if (sqlite3_step (delete_stmt) != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (delete_stmt);
+
+  if (!live)
+    return TRUE;
+
+  keys = amparo_name_matcher_compute_keys ((const char *) sqlite3_column_text (select_stmt, 1),
+                                           (const char *) sqlite3_column_text (select_stmt, 2),
+                                           (const char *) sqlite3_column_text (select_stmt, 3));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      sqlite3_bind_text (insert_stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert_stmt, 2, id);
+      if (sqlite3_step (insert_stmt) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (insert_stmt);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_pending_keys (sqlite3 *db)
+{
+  sqlite3_stmt *select_stmt = NULL, *delete_stmt = NULL, *insert_stmt = NULL;
+  gboolean ok;
+  int rc = SQLITE_ERROR;
+
+  ok = sqlite3_prepare_v2 (db,
+                           "SELECT q.person_id, p.given_names, p.family_names, p.aliases,"
+                           "       p.id IS NOT NULL AND p.deleted_at IS NULL"
+                           "  FROM person_name_keys_pending q"
+                           "  LEFT JOIN persons p ON p.id = q.person_id",
+                           -1, &select_stmt, NULL) == SQLITE_OK
+       && sqlite3_prepare_v2 (db, "DELETE FROM person_name_keys WHERE person_id = ?",
+                              -1, &delete_stmt, NULL) == SQLITE_OK
+       && sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO person_name_keys (key, person_id) VALUES (?, ?)",
+                              -1, &insert_stmt, NULL) == SQLITE_OK;
+
+  while (ok && (rc = sqlite3_step (select_stmt)) == SQLITE_ROW)
+    ok = write_person_keys (delete_stmt, insert_stmt, select_stmt);
+
+  sqlite3_finalize (select_stmt);
+  sqlite3_finalize (delete_stmt);
+  sqlite3_finalize (insert_stmt);
+
+  return ok && rc == SQLITE_DONE
+         && sqlite3_exec (db, "DELETE FROM person_name_keys_pending", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gboolean
+read_candidates (sqlite3      *db,
+                 const char   *prefix,
+                 GHashTable   *seen,
+                 GPtrArray    *matches,
+                 const PreparedQuery *query,
+                 GDate        *today,
+                 GError      **error)
+{
+  g_autofree char *upper = g_strconcat (prefix, "~", NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
+                          "       p.birth_date, p.country_of_birth"
+                          "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
+                          " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
+                          " LIMIT ?3",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (error, db);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, MAX_CANDIDATES - g_hash_table_size (seen));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AmparoNameCandidate candidate = {
+        sqlite3_column_int64 (stmt, 0),
+        (const char *) sqlite3_column_text (stmt, 1),
+        (const char *) sqlite3_column_text (stmt, 2),
+        (const char *) sqlite3_column_text (stmt, 3),
+        (const char *) sqlite3_column_text (stmt, 4),
+        (const char *) sqlite3_column_text (stmt, 5),
+        (const char *) sqlite3_column_text (stmt, 6),
+      };
+      gint64 *key;
+
+      if (g_hash_table_contains (seen, &candidate.id))
+        continue;
+      key = g_new (gint64, 1);
+      *key = candidate.id;
+      g_hash_table_add (seen, key);
+      g_ptr_array_add (matches, score_candidate (query, &candidate, today));
+    }
+  if (rc != SQLITE_DONE)
+    set_error_from_db (error, db);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+/* Index ranges from narrow to wide: same family key and the first
+ * letters of the given key; then the first letter; then the family
+ * key alone. Wider ones only run while too few candidates were found. */
+static gboolean
+collect_candidates (sqlite3             *db,
+                    const PreparedQuery *query,
+                    guint                wanted,
+                    GPtrArray           *matches,
+                    GDate               *today,
+                    GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  static const guint given_prefix[] = { GIVEN_PREFIX_LEN, 1, 0 };
+
+  for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
+    {
+      if (tier > 0 && g_hash_table_size (seen) >= wanted)
+        break;
+      if (tier > 0 && query->given->len == 0)
+        break;
+
+      for (guint f = 0; f < query->family->len; f++)
+        for (guint g = 0; g < MAX (query->given->len, 1); g++)
+          {
+            const Word *family = &g_array_index (query->family, Word, f);
+            const char *given_key = query->given->len > 0
+                                    ? g_array_index (query->given, Word, g).key : "";
+            g_autofree char *prefix = g_strdup_printf ("%s|%.*s", family->key,
+                                                       (int) given_prefix[tier], given_key);
+
+            if (g_hash_table_size (seen) >= MAX_CANDIDATES)
+              return TRUE;
+            if (!read_candidates (db, prefix, seen, matches, query, today, error))
+              return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  AmparoNameMatch *x = *(AmparoNameMatch **) a;
+  AmparoNameMatch *y = *(AmparoNameMatch **) b;
+  double sx = amparo_name_match_get_score (x);
+  double sy = amparo_name_match_get_score (y);
+  gint64 ix = amparo_name_match_get_person_id (x);
+  gint64 iy = amparo_name_match_get_person_id (y);
+
+  if (sx != sy)
+    return sx < sy ? 1 : -1;
+  return (ix > iy) - (ix < iy);
+}
+
+/**
+ * amparo_name_matcher_compute_keys:
+ *
+ * Returns: (transfer full) (element-type utf8): the keys under which the
+ *   matcher finds a person: "familykey|givenkey" for each pair of family
+ *   and given name, and for each pair of words of each alias
+ */
+GPtrArray *
+amparo_name_matcher_compute_keys (const char *given_names,
+                                  const char *family_names,
+                                  const char *aliases)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) given = split_name (given_names, MAX_GIVEN_WORDS);
+  g_autoptr(GArray) family = split_name (family_names, MAX_FAMILY_WORDS);
+  g_auto(GStrv) alias_lines = g_strsplit (aliases ? aliases : "", "\n", 8);
+
+  for (guint f = 0; f < family->len; f++)
+    {
+      for (guint g = 0; g < given->len; g++)
+        add_key (keys, seen, &g_array_index (family, Word, f), &g_array_index (given, Word, g));
+      if (given->len == 0)
+        add_key (keys, seen, &g_array_index (family, Word, f), NULL);
+    }
+
+  for (guint i = 0; alias_lines[i] != NULL; i++)
+    add_alias_keys (keys, seen, alias_lines[i]);
+
+  return keys;
+}
+
+/**
+ * amparo_name_matcher_score:
+ * @query: what is sought
+ * @candidate: one person
+ * @today: the day ages are counted on
+ *
+ * Returns: (transfer full): the candidate's score and reasons
+ */
+AmparoNameMatch *
+amparo_name_matcher_score (const AmparoNameQuery     *query,
+                           const AmparoNameCandidate *candidate,
+                           GDate                     *today)
+{
+  g_auto(PreparedQuery) prepared = { NULL };
+
+  prepare_query (&prepared, query);
+  return score_candidate (&prepared, candidate, today);
+}
+
+/**
+ * amparo_name_matcher_find:
+ * @store: the store
+ * @given_names: (nullable): given names sought, as heard or written
+ * @family_names: family names sought, one or both, in any order
+ * @approximate_age: age in years, or %AMPARO_NAME_MATCHER_AGE_UNKNOWN
+ * @country_of_birth: (nullable): a country name (English or Spanish) or
+ *   its two-letter code
+ * @limit: how many candidates to return at most
+ * @error: return location for an error
+ *
+ * Proposes live persons who may be the one sought, for family tracing:
+ * names that sound alike in Spanish (b/v, s/z/c, ll/y, silent h, …),
+ * family names in either order or only one of them, spelling variants
+ * of given names, aliases, then closeness of age and the country of
+ * birth. Takes well under 100 ms on a million persons.
+ *
+ * Returns: (transfer full): a #GListModel of #AmparoNameMatch, best
+ *   first; empty when no family name was given; %NULL with @error set
+ */
+GListModel *
+amparo_name_matcher_find (AmparoStore  *store,
+                          const char   *given_names,
+                          const char   *family_names,
+                          int           approximate_age,
+                          const char   *country_of_birth,
+                          guint         limit,
+                          GError      **error)
+{
+  AmparoNameQuery query = { given_names, family_names, approximate_age, country_of_birth };
+  g_auto(PreparedQuery) prepared = { NULL };
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) result = g_list_store_new (AMPARO_TYPE_NAME_MATCH);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GError) keys_error = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A store that cannot be written (a read-only copy) is still searched,
+   * with the keys it has. */
+  if (!amparo_name_matcher_update_keys (store, &keys_error))
+    g_debug ("Name keys not brought up to date: %s", keys_error->message);
+
+  prepare_query (&prepared, &query);
+  db = amparo_store_get_db (store);
+  if (!collect_candidates (db, &prepared, limit, matches, today, error))
+    return NULL;
+
+  g_ptr_array_sort (matches, compare_matches);
+  if (matches->len > limit)
+    g_ptr_array_set_size (matches, limit);
+  g_list_store_splice (result, 0, 0, matches->pdata, matches->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&result));
+}
+
+/**
+ * amparo_name_matcher_update_keys:
+ * @store: the store
+ * @error: return location for an error
+ *
+ * Brings the phonetic name index up to date with every person added,
+ * renamed, trashed or restored since it last ran (triggers queue them).
+ * amparo_name_matcher_find() calls it; call it yourself after loading
+ * many persons at once, so the first search is not the one that waits.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+amparo_name_matcher_update_keys (AmparoStore  *store,
+                                 GError      **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), FALSE);
+
+  db = amparo_store_get_db (store);
+  if (!has_pending_keys (db))
+    return TRUE;
+
+  /* A savepoint, so this joins a transaction the caller has open. */
+  if (!exec_sql (db, "SAVEPOINT amparo_name_keys", error))
+    return FALSE;
+
+  if (!write_pending_keys (db))
+    {
+      set_error_from_db (error, db);
+      sqlite3_exec (db, "ROLLBACK TO amparo_name_keys; RELEASE amparo_name_keys", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return exec_sql (db, "RELEASE amparo_name_keys", error);
+}
