@@ -55,6 +55,37 @@ show_section_action (GSimpleAction *action,
   amparo_window_state_set_section (self->state, g_variant_get_string (parameter, NULL));
 }
 
+static gboolean
+activate_in_section (AmparoWindow *self,
+                     const char   *section,
+                     const char   *action)
+{
+  GtkWidget *page = amparo_main_view_get_page (self->main_view, section);
+
+  return page != NULL && gtk_widget_activate_action (page, action, NULL);
+}
+
+/* Ctrl+N, Ctrl+S… mean "in the section you are looking at": each page
+ * installs its own "section.new", "section.save" actions. A section with
+ * nothing to create (the Agenda) creates a client. */
+static void
+forward_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AmparoWindow *self = user_data;
+  const char *section = amparo_window_state_get_section (self->state);
+  g_autofree char *name = g_strconcat ("section.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (activate_in_section (self, section, name))
+    return;
+  if (g_str_equal (name, "section.new"))
+    {
+      amparo_window_state_set_section (self->state, "clients");
+      activate_in_section (self, "clients", name);
+    }
+}
+
 static void
 on_state_section_cb (AmparoWindow      *self,
                      GParamSpec        *pspec,
@@ -181,6 +212,11 @@ amparo_window_class_init (AmparoWindowClass *klass)
 static const GActionEntry win_entries[] = {
   { "search", search_action },
   { "show-section", show_section_action, "s" },
+  { "new", forward_action },
+  { "save", forward_action },
+  { "delete", forward_action },
+  { "print", forward_action },
+  { "export", forward_action },
 };
 
 static void
