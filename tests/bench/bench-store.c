@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amparo-bench-data.h"
+#include "amparo-name-matcher.h"
+#include "amparo-query-model.h"
+#include "amparo-search.h"
+#include "amparo-store.h"
+
+/* Builds stores of N synthetic persons and prints how long what a user
+ * waits for takes: opening, the first page of the person list, each
+ * keystroke of a search, a family-tracing match. Figures only; a slow
+ * machine never fails it. It does fail when the data is wrong (the
+ * planted persons are not found), so the small run in `make check`
+ * proves the generator and the measured code work.
+ *
+ * Sizes: arguments (`bench-store 2000`), else AMPARO_BENCH_SIZES
+ * ("100000,1000000"), else 100,000 and 1,000,000. */
+
+#define REPEATS 25
+#define PAGE 50
+
+static const char * const typed[] = {
+  "m", "ma", "mar", "mari", "maria", "jose nunez", NULL /* A-number prefix */,
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+print_times (const char *what,
+             double     *times,
+             guint       n)
+{
+  qsort (times, n, sizeof (double), compare_doubles);
+  g_print ("  %-28s median %8.2f ms   p95 %8.2f ms   max %8.2f ms\n",
+           what, times[n / 2], times[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1], times[n - 1]);
+}
+
+static gboolean
+check (gboolean    ok,
+       const char *what)
+{
+  if (!ok)
+    g_printerr ("FAILED: %s\n", what);
+  return ok;
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (guint64) buf.st_size : 0;
+}
+
+static AmparoStore *
+generate_store (const char        *path,
+                guint              n,
+                AmparoBenchCounts *counts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double generated, keyed;
+
+  store = amparo_store_open (path, &error);
+  if (store == NULL || !amparo_bench_generate_persons (store, n, 2018, counts, &error))
+    {
+      g_printerr ("FAILED: generating %u persons: %s\n", n, error->message);
+      return NULL;
+    }
+  generated = ms_since (start);
+  start = g_get_monotonic_time ();
+  if (!amparo_name_matcher_update_keys (store, &error))
+    {
+      g_printerr ("FAILED: name keys: %s\n", error->message);
+      return NULL;
+    }
+  keyed = ms_since (start);
+
+  g_print ("  generated %" G_GUINT64_FORMAT " persons, %" G_GUINT64_FORMAT " locations, %"
+           G_GUINT64_FORMAT " family links in %.1f s (%.0f persons/s), name keys %.1f s\n",
+           counts->persons, counts->locations, counts->relationships,
+           generated / 1000.0, counts->persons / (generated / 1000.0), keyed / 1000.0);
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+bench_list (AmparoStore *store,
+            guint        n)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GListModel) persons = amparo_store_list_persons (store, AMPARO_LIST_LIVE,
+                                                             AMPARO_PERSON_SORT_FAMILY_NAMES);
+  guint n_items = g_list_model_get_n_items (persons);
+  double opened = ms_since (start);
+
+  for (guint i = 0; i < MIN (n_items, PAGE); i++)
+    g_object_unref (g_list_model_get_item (persons, i));
+  g_print ("  person list: %u items, opened in %.2f ms, first %u rows after %.2f ms\n",
+           n_items, opened, PAGE, ms_since (start));
+
+  return check (n_items == n, "the person list has every person");
+}
+
+static gboolean
+bench_search (AmparoStore       *store,
+              AmparoBenchCounts *counts)
+{
+  g_autofree char *a_prefix = g_strdup_printf ("A-%.3s-%.2s", counts->a_number, counts->a_number + 3);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean ok = TRUE;
+
+  for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
+    {
+      const char *text = typed[q] != NULL ? typed[q] : a_prefix;
+      double times[REPEATS];
+      guint n_matches = 0;
+
+      for (guint r = 0; r < REPEATS; r++)
+        {
+          g_autoptr(GError) error = NULL;
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GArray) ids = amparo_search_persons (store, text, PAGE, &n_matches, &error);
+
+          times[r] = ms_since (start);
+          g_array_append_val (all, times[r]);
+          ok &= check (ids != NULL && ids->len > 0, text);
+        }
+      {
+        g_autofree char *label = g_strdup_printf ("search \"%s\" (%u%s)", text, n_matches,
+                                                  n_matches >= AMPARO_SEARCH_MAX_COUNT ? "+" : "");
+        print_times (label, times, REPEATS);
+      }
+    }
+  print_times ("search, all keystrokes", (double *) all->data, all->len);
+
+  return ok;
+}
+
+static gboolean
+bench_filtered_list (AmparoStore *store)
+{
+  static const char * const texts[] = { "mar", "jose nunez" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *match = amparo_search_build_match (texts[i]);
+      const char *params[] = { match, NULL };
+      const char *order[] = { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", "id", NULL };
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(AmparoQueryModel) model = amparo_query_model_new (store, AMPARO_TYPE_PERSON,
+                                                                  "deleted_at IS NULL AND "
+                                                                  AMPARO_SEARCH_PERSONS_FILTER_SQL,
+                                                                  params, order);
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      for (guint j = 0; j < MIN (n_items, PAGE); j++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), j));
+      g_print ("  filtered person list \"%s\": %u items, first page after %.2f ms\n",
+               texts[i], n_items, ms_since (start));
+      if (!check (n_items > 0, "the filtered list finds persons"))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+bench_tracing (AmparoStore *store)
+{
+  double times[REPEATS];
+  gboolean found = FALSE;
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GListModel) matches = amparo_name_matcher_find (store, "Yoselin", "Lopez", 7,
+                                                                "Guatemala", 20, &error);
+
+      times[r] = ms_since (start);
+      if (matches == NULL)
+        return check (FALSE, error->message);
+      for (guint i = 0; i < MIN (g_list_model_get_n_items (matches), 10); i++)
+        {
+          g_autoptr(AmparoNameMatch) match = g_list_model_get_item (matches, i);
+
+          found |= g_str_equal (amparo_name_match_get_given_names (match),
+                                AMPARO_BENCH_TRACING_TARGET_GIVEN)
+                   && amparo_name_match_get_score (match) > 0.8;
+        }
+    }
+  print_times ("tracing \"Yoselin Lopez, 7\"", times, REPEATS);
+
+  return check (found, "tracing finds Joselyn López among the first ten");
+}
+
+static gboolean
+run_size (const char *dir,
+          guint       n)
+{
+  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AmparoBenchCounts counts;
+  gboolean ok = TRUE;
+  gint64 start;
+
+  g_print ("%u persons\n", n);
+  g_clear_object (&store);
+  store = generate_store (path, n, &counts);
+  if (store == NULL)
+    return FALSE;
+  g_clear_object (&store);
+  g_print ("  database %.1f MB (+ %.1f MB write-ahead log)\n",
+           file_size (path) / 1e6, file_size (wal) / 1e6);
+
+  start = g_get_monotonic_time ();
+  store = amparo_store_open (path, &error);
+  if (store == NULL)
+    return check (FALSE, error->message);
+  g_print ("  open: %.2f ms\n", ms_since (start));
+
+  ok &= bench_list (store, counts.persons);
+  ok &= bench_search (store, &counts);
+  ok &= bench_filtered_list (store);
+  ok &= bench_tracing (store);
+
+  g_clear_object (&store);
+  return ok;
+}
+
+static GArray *
+parse_sizes (int    argc,
+             char **argv)
+{
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *env = g_getenv ("AMPARO_BENCH_SIZES");
+  g_auto(GStrv) words = NULL;
+
+  if (argc > 1)
+    words = g_strdupv (argv + 1);
+  else
+    words = g_strsplit_set (env != NULL ? env : "100000,1000000", ", ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint64 n = g_ascii_strtoull (words[i], NULL, 10);
+
+      if (n >= 2 && n <= 50000000)
+        {
+          guint size = (guint) n;
+
+          g_array_append_val (sizes, size);
+        }
+    }
+
+  return sizes;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GArray) sizes = parse_sizes (argc, argv);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("amparo-bench-XXXXXX", &error);
+
+      if (dir == NULL)
+        {
+          g_printerr ("FAILED: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      ok &= run_size (dir, g_array_index (sizes, guint, i));
+      remove_dir (dir);
+    }
+
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}

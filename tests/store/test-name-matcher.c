@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "amparo-name-matcher-private.h"
+#include "amparo-phonetic.h"
+#include "amparo-store.h"
+
+/* Family tracing: a caseworker looks for a child whose name was written
+ * down differently by every agency. These tests are the spellings staff
+ * actually meet. */
+
+typedef struct
+{
+  char *dir;
+  AmparoStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("amparo-test-matcher-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "amparo.db", NULL);
+  fixture->store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+birth_date_for_age (int years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* a month before the birthday, so the age is exactly @years */
+  g_autoptr(GDateTime) birth = g_date_time_add_full (now, -years, -1, 0, 0, 0, 0);
+
+  return g_date_time_format (birth, "%Y-%m-%d");
+}
+
+static AmparoPerson *
+add_person (Fixture    *fixture,
+            const char *given,
+            const char *family,
+            int         age,
+            const char *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *birth = age >= 0 ? birth_date_for_age (age) : NULL;
+  AmparoPerson *person = amparo_person_new ();
+
+  amparo_person_set_given_names (person, given);
+  amparo_person_set_family_names (person, family);
+  amparo_person_set_birth_date (person, birth);
+  amparo_person_set_country_of_birth (person, country);
+  amparo_store_save (fixture->store, AMPARO_RECORD (person), &error);
+  g_assert_no_error (error);
+
+  return person;
+}
+
+static GListModel *
+find (Fixture    *fixture,
+      const char *given,
+      const char *family,
+      int         age,
+      const char *country)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *matches = amparo_name_matcher_find (fixture->store, given, family, age,
+                                                  country, 20, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (matches);
+  return matches;
+}
+
+/* The position of @person in @matches, or -1 */
+static int
+rank_of (GListModel   *matches,
+         AmparoPerson *person)
+{
+  gint64 id = amparo_record_get_id (AMPARO_RECORD (person));
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(AmparoNameMatch) match = g_list_model_get_item (matches, i);
+
+      if (amparo_name_match_get_person_id (match) == id)
+        return (int) i;
+    }
+  return -1;
+}
+
+static AmparoNameMatch *
+match_at (GListModel *matches,
+          int         position)
+{
+  g_assert_cmpint (position, >=, 0);
+  return g_list_model_get_item (matches, position);
+}
+
+static void
+assert_same_key (const char *a,
+                 const char *b)
+{
+  g_autofree char *key_a = amparo_phonetic_key (a);
+  g_autofree char *key_b = amparo_phonetic_key (b);
+
+  if (g_strcmp0 (key_a, key_b) != 0)
+    g_error ("“%s” (%s) and “%s” (%s) should sound the same", a, key_a, b, key_b);
+}
+
+static void
+assert_different_key (const char *a,
+                      const char *b)
+{
+  g_autofree char *key_a = amparo_phonetic_key (a);
+  g_autofree char *key_b = amparo_phonetic_key (b);
+
+  if (g_strcmp0 (key_a, key_b) == 0)
+    g_error ("“%s” and “%s” should not sound the same (both %s)", a, b, key_a);
+}
+
+static void
+test_phonetic_key (void)
+{
+  /* b/v */
+  assert_same_key ("Valeria", "Baleria");
+  assert_same_key ("Velásquez", "Belásquez");
+  /* ll/y */
+  assert_same_key ("Guillermo", "Guiyermo");
+  assert_same_key ("Yamileth", "Llamileth");
+  /* silent h */
+  assert_same_key ("Hilda", "Ilda");
+  assert_same_key ("Hernández", "Ernandez");
+  /* z/s and c before e, i */
+  assert_same_key ("Zoila", "Soila");
+  assert_same_key ("López", "Lopes");
+  assert_same_key ("Cecilia", "Sesilia");
+  /* ñ and accents */
+  assert_same_key ("Núñez", "Nunez");
+  assert_same_key ("María", "MARIA");
+  /* qu/k/c, g(e,i)/j, x/j */
+  assert_same_key ("Quiroz", "Kiroz");
+  assert_same_key ("Carlos", "Karlos");
+  assert_same_key ("Giménez", "Jiménez");
+  assert_same_key ("Ximena", "Jimena");
+  /* doubled letters */
+  assert_same_key ("Rossana", "Rosana");
+  /* the same given name, as different agencies wrote it */
+  assert_same_key ("Yoselin", "Joselyn");
+  assert_same_key ("Yoselin", "Yocelin");
+  assert_same_key ("Yesenia", "Jesenia");
+
+  /* different names stay apart */
+  assert_different_key ("López", "Lozano");
+  assert_different_key ("María", "Mario");
+  assert_different_key ("Gómez", "Pérez");
+
+  {
+    g_autofree char *normalized = amparo_phonetic_normalize ("  Núñez-López, K'iche' ");
+
+    g_assert_cmpstr (normalized, ==, "nunez lopez kiche");
+  }
+}
+
+static void
+test_edit_distance (void)
+{
+  g_assert_cmpuint (amparo_phonetic_edit_distance ("lopez", "lopez"), ==, 0);
+  /* a swap of neighbouring letters is one typo */
+  g_assert_cmpuint (amparo_phonetic_edit_distance ("lopez", "lopze"), ==, 1);
+  g_assert_cmpuint (amparo_phonetic_edit_distance ("kitten", "sitting"), ==, 3);
+  g_assert_cmpuint (amparo_phonetic_edit_distance ("", "ana"), ==, 3);
+  g_assert_cmpfloat (amparo_phonetic_similarity ("ana", "ana"), ==, 1.0);
+  g_assert_cmpfloat (amparo_phonetic_similarity ("ana", "xyz"), ==, 0.0);
+}
+
+static gboolean
+has_reason (AmparoNameMatch *match,
+            const char      *reason)
+{
+  return g_strv_contains (amparo_name_match_get_reasons (match), reason);
+}
+
+static void
+test_tracing_acceptance (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) joselyn = add_person (fixture, "Joselyn", "López", 7, "Guatemala");
+  g_autoptr(AmparoPerson) older = add_person (fixture, "Joselyn", "López", 30, "Honduras");
+  g_autoptr(AmparoPerson) yolanda = add_person (fixture, "Yolanda", "López", 7, "Guatemala");
+  g_autoptr(AmparoPerson) other_family = add_person (fixture, "Joselyn", "Martínez", 7, "Guatemala");
+  g_autoptr(AmparoPerson) unrelated = add_person (fixture, "Brayan", "Pérez", 7, "Guatemala");
+  g_autoptr(GListModel) matches = find (fixture, "Yoselin", "Lopez", 7, "Guatemala");
+  g_autoptr(AmparoNameMatch) best = match_at (matches, 0);
+  g_autoptr(AmparoNameMatch) second = NULL;
+
+  /* The girl sought comes first, with a high score and the reasons */
+  g_assert_cmpint (amparo_name_match_get_person_id (best), ==,
+                   amparo_record_get_id (AMPARO_RECORD (joselyn)));
+  g_assert_cmpfloat (amparo_name_match_get_score (best), >, 0.9);
+  g_assert_true (has_reason (best, "Given name sounds the same"));
+  g_assert_true (has_reason (best, "Same family name"));
+  g_assert_true (has_reason (best, "Same age"));
+  g_assert_true (has_reason (best, "Same country of birth"));
+
+  /* Her namesake aged 30 is less likely; unrelated persons rank lower
+   * or are not proposed at all */
+  g_assert_cmpint (rank_of (matches, older), >, 0);
+  second = match_at (matches, 1);
+  g_assert_cmpfloat (amparo_name_match_get_score (second), <, amparo_name_match_get_score (best));
+  g_assert_true (rank_of (matches, yolanda) < 0 || rank_of (matches, yolanda) > 0);
+  g_assert_true (rank_of (matches, other_family) < 0 || rank_of (matches, other_family) > 0);
+  g_assert_cmpint (rank_of (matches, unrelated), <, 0);
+}
+
+static void
+test_tracing_family_names_swapped_or_one (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) ana = add_person (fixture, "Ana Lucía", "Hernández López", 12, "El Salvador");
+  g_autoptr(AmparoPerson) other = add_person (fixture, "Ana", "Ramírez Flores", 12, "El Salvador");
+  g_autoptr(GListModel) swapped = find (fixture, "Ana", "López Hernández", 12, "SV");
+  g_autoptr(GListModel) one = find (fixture, "Ana", "Lopes", -1, NULL);
+  g_autoptr(AmparoNameMatch) best = match_at (swapped, 0);
+  g_autoptr(AmparoNameMatch) by_one = match_at (one, 0);
+
+  g_assert_cmpint (amparo_name_match_get_person_id (best), ==, amparo_record_get_id (AMPARO_RECORD (ana)));
+  g_assert_true (has_reason (best, "Family names in the other order"));
+  g_assert_true (has_reason (best, "Same country of birth"));
+  g_assert_cmpfloat (amparo_name_match_get_score (best), >, 0.9);
+  g_assert_cmpint (rank_of (swapped, other), <, 0);
+
+  /* Only one family name, misspelled, still finds her */
+  g_assert_cmpint (amparo_name_match_get_person_id (by_one), ==, amparo_record_get_id (AMPARO_RECORD (ana)));
+  g_assert_true (has_reason (by_one, "Family name sounds the same"));
+}
+
+static void
+test_tracing_age_and_alias (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) child = add_person (fixture, "Heidy", "Cux Tum", 9, "Guatemala");
+  g_autoptr(GListModel) matches = NULL;
+  g_autoptr(AmparoNameMatch) best = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Registered at the border under another name */
+  amparo_person_set_aliases (child, "Heydi Batz");
+  amparo_store_save (fixture->store, AMPARO_RECORD (child), &error);
+  g_assert_no_error (error);
+
+  matches = find (fixture, "Heidi", "Batz", 11, NULL);
+  best = match_at (matches, 0);
+  g_assert_cmpint (amparo_name_match_get_person_id (best), ==, amparo_record_get_id (AMPARO_RECORD (child)));
+  g_assert_true (has_reason (best, "Matches a name the person is also known by"));
+  g_assert_true (has_reason (best, "Age within 2 years"));
+  g_assert_true (has_reason (best, "Given name sounds the same"));
+}
+
+static void
+test_tracing_follows_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = add_person (fixture, "Wilmer", "Orellana", 15, "Honduras");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GListModel) matches = find (fixture, "Guilmer", "Orellana", 15, "Honduras");
+
+    g_assert_cmpint (rank_of (matches, person), ==, 0);
+  }
+
+  /* Trashed persons are not proposed; restored ones are again */
+  amparo_store_delete (fixture->store, AMPARO_RECORD (person), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) matches = find (fixture, "Wilmer", "Orellana", 15, NULL);
+
+    g_assert_cmpint (rank_of (matches, person), <, 0);
+  }
+  amparo_store_restore (fixture->store, AMPARO_RECORD (person), &error);
+  g_assert_no_error (error);
+
+  /* A corrected family name is found under the new one only */
+  amparo_person_set_family_names (person, "Zelaya");
+  amparo_store_save (fixture->store, AMPARO_RECORD (person), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) old_name = find (fixture, "Wilmer", "Orellana", 15, NULL);
+    g_autoptr(GListModel) new_name = find (fixture, "Wilmer", "Selaya", 15, NULL);
+
+    g_assert_cmpint (rank_of (old_name, person), <, 0);
+    g_assert_cmpint (rank_of (new_name, person), ==, 0);
+  }
+}
+
+static void
+test_score_without_store (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JUNE, 2025);
+  AmparoNameQuery query = { "Yoselin", "Lopez", 7, "Guatemala" };
+  AmparoNameCandidate close_match = { 1, "uid-1", "Joselyn", "López Hernández", NULL, "2018-02-10", "GT" };
+  AmparoNameCandidate wrong_age = { 2, "uid-2", "Joselyn", "López Hernández", NULL, "2005-02-10", "GT" };
+  AmparoNameCandidate no_birth_date = { 3, "uid-3", "Joselyn", "López", NULL, NULL, "Guatemala" };
+  g_autoptr(AmparoNameMatch) a = amparo_name_matcher_score (&query, &close_match, today);
+  g_autoptr(AmparoNameMatch) b = amparo_name_matcher_score (&query, &wrong_age, today);
+  g_autoptr(AmparoNameMatch) c = amparo_name_matcher_score (&query, &no_birth_date, today);
+  g_autoptr(GPtrArray) keys = amparo_name_matcher_compute_keys ("José Antonio", "Núñez de León", "Pepe Nunes");
+  g_autofree char *reasons = amparo_name_match_dup_reasons_text (a);
+
+  g_assert_true (has_reason (a, "Same age"));
+  g_assert_true (has_reason (a, "Same country of birth"));
+  g_assert_nonnull (strstr (reasons, "Given name sounds the same"));
+  g_assert_cmpfloat (amparo_name_match_get_score (a), >, amparo_name_match_get_score (c));
+  g_assert_cmpfloat (amparo_name_match_get_score (c), >, amparo_name_match_get_score (b));
+  g_assert_false (has_reason (b, "Same age"));
+
+  /* Keys pair each family name with each given name; "de" is dropped */
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "nunes|jose", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "leon|antonio", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (keys, "nunes|pepe", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (keys, "de|jose", g_str_equal, NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/name-matcher/phonetic-key", test_phonetic_key);
+  g_test_add_func ("/name-matcher/edit-distance", test_edit_distance);
+  g_test_add_func ("/name-matcher/score-without-store", test_score_without_store);
+
+#define ADD(path, func) \
+  g_test_add ("/name-matcher/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tracing-acceptance", test_tracing_acceptance);
+  ADD ("family-names-swapped-or-one", test_tracing_family_names_swapped_or_one);
+  ADD ("age-and-alias", test_tracing_age_and_alias);
+  ADD ("follows-changes", test_tracing_follows_changes);
+
+#undef ADD
+
+  return g_test_run ();
+}
