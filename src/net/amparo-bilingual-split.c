@@ -339,7 +339,7 @@ split_at_heading (AmparoBilingualText  *text,
       g_free (text->title_es);
       text->title_es = strip_bold (lines[at]);
     }
-  else if (marker == MARKER_PHRASE)
+  else if (marker == MARKER_PHRASE || marker == MARKER_NOTICE)
     take_spanish_title (text, lines, &es_from, n_lines);
 
   text->body_es = join_lines (lines, es_from, n_lines);
@@ -357,7 +357,8 @@ split_body (AmparoBilingualText  *text,
 
       if (marker == MARKER_NONE)
         continue;
-      if (marker == MARKER_NOTICE || !has_content_before (lines, i))
+      /* A notice after English text marks where the Spanish starts. */
+      if (!has_content_before (lines, i))
         split_at_notice (text, lines, i, n_lines);
       else
         split_at_heading (text, lines, i, marker, n_lines);

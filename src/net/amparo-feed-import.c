@@ -1,0 +1,766 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-net"
+
+#include "config.h"
+
+#include "amparo-feed-import.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "amparo-bilingual-split.h"
+#include "amparo-feed-parser.h"
+#include "amparo-html-text.h"
+#include "amparo-http.h"
+#include "amparo-net-error.h"
+
+/* An import runs in three steps: the document is read (libsoup or GIO,
+ * async), then parsed, converted and split in a worker thread (pure
+ * functions, no store), then matched against the store and written in
+ * one transaction on the main thread, where the store lives. Any error
+ * before the last step leaves the store untouched; the last step rolls
+ * back as a whole. */
+
+typedef struct
+{
+  guint  position;
+  char  *skip_reason;
+  char  *guid;
+  char  *link;
+  char  *html;
+  char  *title_en;
+  char  *title_es;
+  char  *body_en;
+  char  *body_es;
+  char  *release_date;
+  char  *published_at;
+  char **demands_en;
+  char **demands_es;
+} Prepared;
+
+typedef struct
+{
+  GTask                    *task;     /* unowned: the task owns this */
+  AmparoStore              *store;
+  char                     *address;
+  AmparoImportProgressFunc  progress;
+  gpointer                  progress_data;
+  GDestroyNotify            progress_data_free;
+  GMainContext             *context;
+  GBytes                   *document;
+  GPtrArray                *prepared;
+  guint                     n_ignored;
+} ImportData;
+
+typedef struct
+{
+  GTask      *task;
+  guint       done;
+  guint       total;
+} ProgressUpdate;
+
+static void
+prepared_free (Prepared *item)
+{
+  g_free (item->skip_reason);
+  g_free (item->guid);
+  g_free (item->link);
+  g_free (item->html);
+  g_free (item->title_en);
+  g_free (item->title_es);
+  g_free (item->body_en);
+  g_free (item->body_es);
+  g_free (item->release_date);
+  g_free (item->published_at);
+  g_strfreev (item->demands_en);
+  g_strfreev (item->demands_es);
+  g_free (item);
+}
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->address);
+  if (data->progress_data_free != NULL)
+    data->progress_data_free (data->progress_data);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->document, g_bytes_unref);
+  g_clear_pointer (&data->prepared, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+skip_free (AmparoImportSkip *skip)
+{
+  g_free (skip->title);
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+static void
+demands_free (AmparoImportDemands *demands)
+{
+  g_clear_object (&demands->release);
+  g_strfreev (demands->demands_en);
+  g_strfreev (demands->demands_es);
+  g_free (demands);
+}
+
+static void
+progress_update_free (ProgressUpdate *update)
+{
+  g_object_unref (update->task);
+  g_free (update);
+}
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+  ImportData *data = g_task_get_task_data (update->task);
+
+  data->progress (update->done, update->total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Each update holds the task, so its data outlives every update even if
+ * the worker's updates are dispatched after the task completed. */
+static void
+report_progress (ImportData *data,
+                 guint       done,
+                 guint       total)
+{
+  ProgressUpdate *update;
+
+  if (data->progress == NULL)
+    return;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->task = g_object_ref (data->task);
+  update->done = done;
+  update->total = total;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                              report_progress_cb, update,
+                              (GDestroyNotify) progress_update_free);
+}
+
+static Prepared *
+prepare_item (AmparoFeedItem *item)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+  g_autofree char *body = NULL;
+  g_autoptr(AmparoBilingualText) text = NULL;
+
+  prepared->position = item->position;
+  prepared->title_en = g_strdup (item->title);
+  if (item->skip_reason != NULL)
+    {
+      prepared->skip_reason = g_strdup (item->skip_reason);
+      return prepared;
+    }
+
+  prepared->guid = g_strdup (item->guid);
+  prepared->link = g_strdup (item->link);
+  prepared->html = g_strdup (item->content_html);
+  body = amparo_html_to_simple_text (item->content_html, -1);
+  text = amparo_bilingual_split (item->title, body);
+
+  g_free (prepared->title_en);
+  prepared->title_en = g_steal_pointer (&text->title_en);
+  prepared->title_es = g_steal_pointer (&text->title_es);
+  prepared->body_en = g_steal_pointer (&text->body_en);
+  prepared->body_es = g_steal_pointer (&text->body_es);
+  prepared->demands_en = g_steal_pointer (&text->demands_en);
+  prepared->demands_es = g_steal_pointer (&text->demands_es);
+  if (item->date != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (item->date);
+
+      prepared->release_date = g_date_time_format (item->date, "%Y-%m-%d");
+      prepared->published_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+
+  return prepared;
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(AmparoFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *document = g_bytes_get_data (data->document, &length);
+
+  feed = amparo_feed_parse (document, length, &error);
+  if (feed == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
+  data->n_ignored = feed->n_ignored;
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (data->prepared, prepare_item (g_ptr_array_index (feed->items, i)));
+      report_progress (data, i + 1, feed->items->len);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+add_skip (AmparoImportReport *report,
+          Prepared           *item,
+          const char         *reason)
+{
+  AmparoImportSkip *skip = g_new0 (AmparoImportSkip, 1);
+
+  skip->position = item->position;
+  skip->title = g_strdup (item->title_en);
+  skip->reason = g_strdup (reason);
+  g_ptr_array_add (report->skipped, skip);
+}
+
+static void
+index_releases (AmparoStore     *store,
+                AmparoListScope  scope,
+                GHashTable      *by_guid,
+                GHashTable      *by_link)
+{
+  g_autoptr(GListModel) list = amparo_store_list (store, AMPARO_TYPE_RELEASE, scope);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
+      const char *guid = amparo_release_get_source_guid (release);
+      const char *link = amparo_release_get_source_url (release);
+
+      if (guid != NULL && *guid != '\0' && !g_hash_table_contains (by_guid, guid))
+        g_hash_table_insert (by_guid, g_strdup (guid), g_object_ref (release));
+      if (link != NULL && *link != '\0' && !g_hash_table_contains (by_link, link))
+        g_hash_table_insert (by_link, g_strdup (link), g_object_ref (release));
+    }
+}
+
+static GHashTable *
+new_release_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static AmparoRelease *
+lookup (GHashTable *by_guid,
+        GHashTable *by_link,
+        Prepared   *item)
+{
+  AmparoRelease *release = NULL;
+
+  if (item->guid != NULL)
+    release = g_hash_table_lookup (by_guid, item->guid);
+  if (release == NULL && item->link != NULL)
+    release = g_hash_table_lookup (by_link, item->link);
+
+  return release;
+}
+
+/* Whether the post on the site differs from what the last import stored.
+ * The comparison is on what came from the site, so a release whose text
+ * staff later edited in Amparo is not reverted by importing an
+ * unchanged feed again. */
+static gboolean
+source_changed (AmparoRelease *release,
+                Prepared      *item)
+{
+  return g_strcmp0 (amparo_release_get_original_html (release), item->html) != 0 ||
+         g_strcmp0 (amparo_release_get_source_url (release), item->link) != 0 ||
+         g_strcmp0 (amparo_release_get_source_guid (release), item->guid) != 0 ||
+         g_strcmp0 (amparo_release_get_release_date (release), item->release_date) != 0 ||
+         g_strcmp0 (amparo_release_get_title_en (release), item->title_en) != 0;
+}
+
+static void
+fill_release (AmparoRelease *release,
+              Prepared      *item)
+{
+  amparo_release_set_title_en (release, item->title_en);
+  amparo_release_set_title_es (release, item->title_es);
+  amparo_release_set_body_en (release, item->body_en);
+  amparo_release_set_body_es (release, item->body_es);
+  amparo_release_set_release_date (release, item->release_date);
+  amparo_release_set_source_guid (release, item->guid);
+  amparo_release_set_source_url (release, item->link);
+  amparo_release_set_original_html (release, item->html);
+}
+
+static AmparoRelease *
+new_release (Prepared *item)
+{
+  AmparoRelease *release = amparo_release_new ();
+
+  fill_release (release, item);
+  /* It came from the organization's own site, so it is out already. */
+  amparo_release_set_status (release, AMPARO_RELEASE_STATUS_PUBLISHED);
+  amparo_release_set_post_url (release, item->link);
+  amparo_release_set_published_at (release, item->published_at);
+
+  return release;
+}
+
+static void
+offer_demands (AmparoImportReport *report,
+               AmparoRelease      *release,
+               Prepared           *item)
+{
+  AmparoImportDemands *demands;
+
+  if (g_strv_length (item->demands_en) == 0 && g_strv_length (item->demands_es) == 0)
+    return;
+
+  demands = g_new0 (AmparoImportDemands, 1);
+  demands->release = g_object_ref (release);
+  demands->demands_en = g_strdupv (item->demands_en);
+  demands->demands_es = g_strdupv (item->demands_es);
+  g_ptr_array_add (report->demands, demands);
+}
+
+typedef struct
+{
+  GHashTable *live_guid;
+  GHashTable *live_link;
+  GHashTable *trash_guid;
+  GHashTable *trash_link;
+  GHashTable *seen;
+} Matcher;
+
+static void
+matcher_clear (Matcher *matcher)
+{
+  g_clear_pointer (&matcher->live_guid, g_hash_table_unref);
+  g_clear_pointer (&matcher->live_link, g_hash_table_unref);
+  g_clear_pointer (&matcher->trash_guid, g_hash_table_unref);
+  g_clear_pointer (&matcher->trash_link, g_hash_table_unref);
+  g_clear_pointer (&matcher->seen, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Matcher, matcher_clear)
+
+static void
+matcher_init (Matcher     *matcher,
+              AmparoStore *store)
+{
+  matcher->live_guid = new_release_table ();
+  matcher->live_link = new_release_table ();
+  matcher->trash_guid = new_release_table ();
+  matcher->trash_link = new_release_table ();
+  matcher->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_releases (store, AMPARO_LIST_LIVE, matcher->live_guid, matcher->live_link);
+  index_releases (store, AMPARO_LIST_TRASH, matcher->trash_guid, matcher->trash_link);
+}
+
+/* Returns the release to save for @item (new or a changed copy), or
+ * %NULL when nothing is to be written; counts it in @report. */
+static AmparoRelease *
+decide (Matcher            *matcher,
+        AmparoImportReport *report,
+        Prepared           *item)
+{
+  const char *key = item->guid != NULL ? item->guid : item->link;
+  AmparoRelease *existing;
+  AmparoRelease *copy;
+
+  if (item->skip_reason != NULL)
+    {
+      add_skip (report, item, item->skip_reason);
+      return NULL;
+    }
+  if (g_hash_table_contains (matcher->seen, key))
+    {
+      add_skip (report, item, _("It appears twice in the feed; the first one was used."));
+      return NULL;
+    }
+  g_hash_table_add (matcher->seen, g_strdup (key));
+
+  existing = lookup (matcher->live_guid, matcher->live_link, item);
+  if (existing == NULL && lookup (matcher->trash_guid, matcher->trash_link, item) != NULL)
+    {
+      add_skip (report, item, _("Its release is in the Trash. Restore it to import it again."));
+      return NULL;
+    }
+  if (existing == NULL)
+    {
+      report->n_new++;
+      return new_release (item);
+    }
+  if (!source_changed (existing, item))
+    {
+      report->n_unchanged++;
+      return NULL;
+    }
+
+  report->n_updated++;
+  copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (existing)));
+  fill_release (copy, item);
+  return copy;
+}
+
+static AmparoImportReport *
+report_new (void)
+{
+  AmparoImportReport *report = g_new0 (AmparoImportReport, 1);
+
+  report->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
+  report->demands = g_ptr_array_new_with_free_func ((GDestroyNotify) demands_free);
+  return report;
+}
+
+static gboolean
+save_all (AmparoStore  *store,
+          GPtrArray    *releases,
+          GError      **error)
+{
+  if (releases->len == 0)
+    return TRUE;
+
+  if (!amparo_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < releases->len; i++)
+    if (!amparo_store_save (store, g_ptr_array_index (releases, i), error))
+      {
+        amparo_store_rollback (store);
+        return FALSE;
+      }
+
+  return amparo_store_commit (store, error);
+}
+
+static AmparoImportReport *
+apply_to_store (ImportData  *data,
+                GError     **error)
+{
+  g_autoptr(AmparoImportReport) report = report_new ();
+  g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) saved_items = g_ptr_array_new ();
+  g_auto(Matcher) matcher = { 0, };
+
+  matcher_init (&matcher, data->store);
+  for (guint i = 0; i < data->prepared->len; i++)
+    {
+      Prepared *item = g_ptr_array_index (data->prepared, i);
+      AmparoRelease *release = decide (&matcher, report, item);
+
+      if (release == NULL)
+        continue;
+      g_ptr_array_add (to_save, release);
+      g_ptr_array_add (saved_items, item);
+    }
+
+  if (!save_all (data->store, to_save, error))
+    return NULL;
+
+  for (guint i = 0; i < to_save->len; i++)
+    offer_demands (report, g_ptr_array_index (to_save, i), g_ptr_array_index (saved_items, i));
+  if (data->n_ignored > 0)
+    {
+      AmparoImportSkip *skip = g_new0 (AmparoImportSkip, 1);
+
+      skip->position = AMPARO_FEED_MAX_ITEMS + 1;
+      skip->reason = g_strdup_printf (ngettext ("The feed has %u more item than Amparo reads at once; it was not read.",
+                                                "The feed has %u more items than Amparo reads at once; they were not read.",
+                                                data->n_ignored),
+                                      data->n_ignored);
+      g_ptr_array_add (report->skipped, skip);
+    }
+
+  return g_steal_pointer (&report);
+}
+
+static void
+on_prepared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  AmparoImportReport *report;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_task_return_error_if_cancelled (task))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = apply_to_store (data, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) amparo_import_report_free);
+}
+
+static void
+prepare_document (GTask  *task,
+                  GBytes *document)
+{
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GTask) worker = NULL;
+
+  data->document = g_bytes_ref (document);
+  worker = g_task_new (NULL, g_task_get_cancellable (task), on_prepared_cb, task);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, prepare_thread);
+}
+
+static void
+on_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *message = g_object_get_data (G_OBJECT (task), "message");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status;
+
+  body = amparo_http_send_finish (SOUP_SESSION (source), result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  status = soup_message_get_status (message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_HTTP,
+                               _("The website answered “%u %s” instead of the feed. "
+                                 "Check the feed’s address."),
+                               status, soup_message_get_reason_phrase (message));
+      return;
+    }
+
+  prepare_document (g_steal_pointer (&task), body);
+}
+
+static void
+on_file_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  char *data = NULL;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &data, &length, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_ADDRESS,
+                                 _("Could not read the file “%s”: %s"), name, error->message);
+      return;
+    }
+
+  contents = g_bytes_new_take (data, length);
+  prepare_document (g_steal_pointer (&task), contents);
+}
+
+static void
+fetch_from_web (GTask *task)
+{
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, data->address);
+  SoupSession *session = amparo_http_get_session ();
+
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_ADDRESS,
+                               _("“%s” is not a valid web address."), data->address);
+      g_object_unref (task);
+      return;
+    }
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
+                               "application/rss+xml, application/atom+xml, "
+                               "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+  g_object_set_data_full (G_OBJECT (task), "message", g_object_ref (message), g_object_unref);
+  amparo_http_send_async (session, message, AMPARO_FEED_MAX_BYTES,
+                          g_task_get_cancellable (task), on_fetched_cb, task);
+}
+
+static void
+fetch_from_file (GTask *task)
+{
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (data->address);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  /* Checked before reading so a huge file is never loaded whole. */
+  if (info != NULL && g_file_info_get_size (info) > AMPARO_FEED_MAX_BYTES)
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_TOO_LARGE,
+                               _("The feed is larger than %d MB, more than Amparo reads."),
+                               AMPARO_FEED_MAX_BYTES / (1024 * 1024));
+      g_object_unref (task);
+      return;
+    }
+
+  g_file_load_contents_async (file, g_task_get_cancellable (task), on_file_loaded_cb, task);
+}
+
+static gboolean
+has_scheme (const char *address,
+            const char *scheme)
+{
+  gsize n = strlen (scheme);
+
+  return g_ascii_strncasecmp (address, scheme, n) == 0 && address[n] == ':';
+}
+
+/**
+ * amparo_import_report_free:
+ * @report: (transfer full): a report
+ */
+void
+amparo_import_report_free (AmparoImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->demands, g_ptr_array_unref);
+  g_free (report);
+}
+
+/**
+ * amparo_import_report_to_text:
+ * @report: a report
+ *
+ * The report as translated lines for a terminal or a dialog: the counts,
+ * then one line per skipped item with its reason.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+amparo_import_report_to_text (AmparoImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_new == 0 && report->n_updated == 0)
+    g_string_append_printf (text, "%s\n", _("Nothing changed: every release from the feed is already up to date."));
+  g_string_append_printf (text, _("New: %u"), report->n_new);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Updated: %u"), report->n_updated);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Unchanged: %u"), report->n_unchanged);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
+  g_string_append_c (text, '\n');
+
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      AmparoImportSkip *skip = g_ptr_array_index (report->skipped, i);
+
+      if (skip->title != NULL && *skip->title != '\0')
+        g_string_append_printf (text, _("Item %u, “%s”: %s"), skip->position, skip->title, skip->reason);
+      else
+        g_string_append_printf (text, _("Item %u: %s"), skip->position, skip->reason);
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * amparo_feed_import_async:
+ * @store: the case store
+ * @address: an http(s) address, a `file://` URI or a local path
+ * @progress: (nullable) (scope notified): told how many items are read
+ * @progress_data: (closure progress): for @progress
+ * @progress_data_free: (destroy progress_data): frees @progress_data
+ * @cancellable: (nullable): the Cancel button
+ * @callback: called with the result
+ * @user_data: for @callback
+ *
+ * Reads an RSS or Atom feed and creates or updates releases, matched by
+ * the item's GUID, then by its link, in one store transaction at the
+ * end. A download, TLS, HTTP or parse error, or cancelling, leaves the
+ * store exactly as it was.
+ */
+void
+amparo_feed_import_async (AmparoStore              *store,
+                          const char               *address,
+                          AmparoImportProgressFunc  progress,
+                          gpointer                  progress_data,
+                          GDestroyNotify            progress_data_free,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  GTask *task;
+  ImportData *data;
+
+  g_return_if_fail (AMPARO_IS_STORE (store));
+  g_return_if_fail (address != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amparo_feed_import_async);
+  data = g_new0 (ImportData, 1);
+  data->task = task;
+  data->store = g_object_ref (store);
+  data->address = g_strstrip (g_strdup (address));
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_data_free = progress_data_free;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+
+  report_progress (data, 0, 0);
+  if (has_scheme (data->address, "http") || has_scheme (data->address, "https"))
+    fetch_from_web (task);
+  else if (has_scheme (data->address, "file") || g_path_is_absolute (data->address) ||
+           strstr (data->address, "://") == NULL)
+    fetch_from_file (task);
+  else
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_ADDRESS,
+                               _("Amparo reads feeds from web addresses (http or https) "
+                                 "and from files, not from “%s”."), data->address);
+      g_object_unref (task);
+    }
+}
+
+/**
+ * amparo_feed_import_finish:
+ * @store: the case store
+ * @result: the result given to the callback
+ * @error: an %AMPARO_NET_ERROR, a store error, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+AmparoImportReport *
+amparo_feed_import_finish (AmparoStore   *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
