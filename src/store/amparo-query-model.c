@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "amparo-query-model.h"
+#include "amparo-store-private.h"
+
+#define PAGE_SIZE 200
+#define MAX_PAGES 8
+
+typedef struct
+{
+  guint index;
+  GPtrArray *items;           /* AmparoRecord */
+  /* Sort key of the last row (order terms, then id), to read the next
+   * page by key instead of by OFFSET. NULL when it cannot be used. */
+  sqlite3_value **last_key;
+  guint n_keys;
+} Page;
+
+struct _AmparoQueryModel
+{
+  GObject parent_instance;
+
+  AmparoStore *store;
+  GType item_type;
+  char *where;
+  GStrv params;
+  GStrv order_terms;
+  gboolean keyset;            /* every order term ascending and plain */
+
+  guint n_items;
+  GHashTable *pages;          /* page index → Page */
+  GQueue lru;                 /* page indices, most recent first */
+  guint n_reads;
+};
+
+static void amparo_query_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmparoQueryModel, amparo_query_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      amparo_query_model_list_model_init))
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
+    sqlite3_value_free (page->last_key[i]);
+  g_free (page->last_key);
+  g_free (page);
+}
+
+static guint
+count_params (AmparoQueryModel *self)
+{
+  return self->params ? g_strv_length (self->params) : 0;
+}
+
+static char *
+build_order_by (AmparoQueryModel *self)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; self->order_terms[i] != NULL; i++)
+    g_string_append_printf (order, "%s, ", self->order_terms[i]);
+  /* The id breaks ties, so pages never overlap or skip rows. */
+  g_string_append (order, strstr (order->str, " DESC") ? "id DESC" : "id");
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+/* SELECT <columns>, <order terms…> FROM … WHERE (where) [AND key > prev]
+ * ORDER BY … LIMIT … [OFFSET …]. */
+static char *
+build_page_sql (AmparoQueryModel *self,
+                Page             *previous)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autofree char *order_by = build_order_by (self);
+  guint n_terms = g_strv_length (self->order_terms);
+  guint first_key_param = count_params (self) + 1;
+
+  g_string_append (sql, amparo_store_get_select_columns (self->item_type));
+  for (guint i = 0; i < n_terms; i++)
+    g_string_append_printf (sql, ", %s", self->order_terms[i]);
+  g_string_append_printf (sql, " FROM %s WHERE (%s)",
+                          amparo_record_type_get_table_name (self->item_type),
+                          self->where ? self->where : "1");
+
+  if (previous != NULL)
+    {
+      g_string_append (sql, " AND (");
+      for (guint i = 0; i < n_terms; i++)
+        g_string_append_printf (sql, "%s, ", self->order_terms[i]);
+      g_string_append (sql, "id) > (");
+      for (guint i = 0; i <= n_terms; i++)
+        g_string_append_printf (sql, "%s?%u", i ? ", " : "", first_key_param + i);
+      g_string_append (sql, ")");
+    }
+
+  g_string_append_printf (sql, " ORDER BY %s LIMIT %d", order_by, PAGE_SIZE);
+  if (previous == NULL)
+    g_string_append (sql, " OFFSET ?");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static gboolean
+key_is_usable (Page *page)
+{
+  if (page == NULL || page->last_key == NULL)
+    return FALSE;
+  /* NULL never compares greater than anything: fall back to OFFSET. */
+  for (guint i = 0; i < page->n_keys; i++)
+    if (sqlite3_value_type (page->last_key[i]) == SQLITE_NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static Page *
+read_page (AmparoQueryModel *self,
+           guint             index)
+{
+  Page *previous = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  guint n_terms = g_strv_length (self->order_terms);
+  guint n_columns = amparo_store_get_n_columns (self->item_type);
+  guint n_params = count_params (self);
+  Page *page;
+  int rc;
+
+  if (!self->keyset || !key_is_usable (previous))
+    previous = NULL;
+
+  sql = build_page_sql (self, previous);
+  stmt = amparo_store_prepare (self->store, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  amparo_store_bind_params (stmt, 1, (const char * const *) self->params);
+  if (previous != NULL)
+    for (guint i = 0; i < previous->n_keys; i++)
+      sqlite3_bind_value (stmt, n_params + 1 + i, previous->last_key[i]);
+  else
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), (gint64) index * PAGE_SIZE);
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  self->n_reads++;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (page->items, amparo_store_record_from_row (self->item_type, stmt, 0));
+
+      if (page->items->len == PAGE_SIZE && self->keyset)
+        {
+          page->n_keys = n_terms + 1;
+          page->last_key = g_new0 (sqlite3_value *, page->n_keys);
+          for (guint i = 0; i < n_terms; i++)
+            page->last_key[i] = sqlite3_value_dup (sqlite3_column_value (stmt, n_columns + i));
+          page->last_key[n_terms] = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    g_debug ("Reading page %u of %s failed: %s", index, g_type_name (self->item_type),
+             sqlite3_errmsg (amparo_store_get_db (self->store)));
+  return page;
+}
+
+static void
+trim_pages (AmparoQueryModel *self)
+{
+  while (g_queue_get_length (&self->lru) > MAX_PAGES)
+    {
+      gpointer oldest = g_queue_pop_tail (&self->lru);
+      g_hash_table_remove (self->pages, oldest);
+    }
+}
+
+static Page *
+get_page (AmparoQueryModel *self,
+          guint             index)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+  if (page != NULL)
+    {
+      g_queue_remove (&self->lru, GUINT_TO_POINTER (index));
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (index));
+      return page;
+    }
+
+  page = read_page (self, index);
+  if (page == NULL)
+    return NULL;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  g_queue_push_head (&self->lru, GUINT_TO_POINTER (index));
+  trim_pages (self);
+  return page;
+}
+
+static guint
+count_items (AmparoQueryModel *self)
+{
+  gint64 n = amparo_store_count_where (self->store, self->item_type, self->where,
+                                       (const char * const *) self->params, NULL);
+
+  return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
+}
+
+static void
+on_store_record_changed_cb (AmparoQueryModel *self,
+                            AmparoRecord     *record,
+                            AmparoStore      *store)
+{
+  if (G_OBJECT_TYPE (record) == self->item_type)
+    amparo_query_model_refresh (self);
+}
+
+static GType
+amparo_query_model_get_item_type (GListModel *model)
+{
+  return AMPARO_QUERY_MODEL (model)->item_type;
+}
+
+static guint
+amparo_query_model_get_n_items (GListModel *model)
+{
+  return AMPARO_QUERY_MODEL (model)->n_items;
+}
+
+static gpointer
+amparo_query_model_get_item (GListModel *model,
+                             guint       position)
+{
+  AmparoQueryModel *self = AMPARO_QUERY_MODEL (model);
+  Page *page;
+  guint offset = position % PAGE_SIZE;
+
+  if (position >= self->n_items)
+    return NULL;
+  page = get_page (self, position / PAGE_SIZE);
+  if (page == NULL || offset >= page->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (page->items, offset));
+}
+
+static void
+amparo_query_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = amparo_query_model_get_item_type;
+  iface->get_n_items = amparo_query_model_get_n_items;
+  iface->get_item = amparo_query_model_get_item;
+}
+
+static void
+amparo_query_model_finalize (GObject *object)
+{
+  AmparoQueryModel *self = AMPARO_QUERY_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->where, g_free);
+  g_clear_pointer (&self->params, g_strfreev);
+  g_clear_pointer (&self->order_terms, g_strfreev);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->lru);
+
+  G_OBJECT_CLASS (amparo_query_model_parent_class)->finalize (object);
+}
+
+static void
+amparo_query_model_class_init (AmparoQueryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amparo_query_model_finalize;
+}
+
+static void
+amparo_query_model_init (AmparoQueryModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * amparo_query_model_new:
+ * @store: the store
+ * @item_type: the record kind, e.g. %AMPARO_TYPE_PERSON
+ * @where: (nullable): an SQL condition on the kind's table, with `?`
+ *   placeholders (or `?1`, `?2` when one is used twice)
+ * @params: (nullable) (array zero-terminated=1): text values for the
+ *   placeholders, in order
+ * @order_by: (nullable) (array zero-terminated=1): ORDER BY terms, e.g.
+ *   `"family_names COLLATE NOCASE"` or `"since DESC"`; the row id is
+ *   always added last
+ *
+ * For use inside src/store (the search and the store's own lists);
+ * @where and @order_by are SQL and must never come from user input.
+ *
+ * Returns: (transfer full): the model
+ */
+AmparoQueryModel *
+amparo_query_model_new (AmparoStore        *store,
+                        GType               item_type,
+                        const char         *where,
+                        const char * const *params,
+                        const char * const *order_by)
+{
+  AmparoQueryModel *self;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, AMPARO_TYPE_RECORD), NULL);
+
+  self = g_object_new (AMPARO_TYPE_QUERY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->item_type = item_type;
+  self->where = g_strdup (where);
+  self->params = g_strdupv ((char **) params);
+  self->order_terms = order_by ? g_strdupv ((char **) order_by) : g_new0 (char *, 1);
+
+  self->keyset = TRUE;
+  for (guint i = 0; self->order_terms[i] != NULL; i++)
+    if (strstr (self->order_terms[i], "DESC") || strchr (self->order_terms[i], '?') ||
+        strchr (self->order_terms[i], '('))
+      self->keyset = FALSE;
+
+  self->n_items = count_items (self);
+  g_signal_connect_object (store, "record-changed",
+                           G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * amparo_query_model_refresh:
+ *
+ * Forgets every page, counts again, and announces the whole list as
+ * changed. Called by itself when a record of its kind changes.
+ */
+void
+amparo_query_model_refresh (AmparoQueryModel *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (AMPARO_IS_QUERY_MODEL (self));
+
+  old_n_items = self->n_items;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+  self->n_items = count_items (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+/**
+ * amparo_query_model_get_n_cached:
+ *
+ * Returns: how many records the model holds in memory now
+ */
+guint
+amparo_query_model_get_n_cached (AmparoQueryModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (AMPARO_IS_QUERY_MODEL (self), 0);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((Page *) value)->items->len;
+  return n;
+}
+
+/**
+ * amparo_query_model_get_n_reads:
+ *
+ * Returns: how many pages were read from the store so far
+ */
+guint
+amparo_query_model_get_n_reads (AmparoQueryModel *self)
+{
+  g_return_val_if_fail (AMPARO_IS_QUERY_MODEL (self), 0);
+  return self->n_reads;
+}

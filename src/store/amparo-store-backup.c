@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "amparo-store.h"
+#include "amparo-store-private.h"
+
+/*
+ * Backups copy the live database page by page with SQLite's backup API
+ * from a connection of their own, so they run in a worker thread while
+ * the app keeps writing (WAL lets both go on). The copy is written under
+ * a temporary name, checked, and only then renamed: a backup file that
+ * exists is a good one.
+ */
+
+#define KEEP_DAILY_BACKUPS 7
+#define PAGES_PER_STEP 256
+
+typedef struct
+{
+  AmparoStoreProgressFunc func;
+  gpointer data;
+  double fraction;
+} ProgressReport;
+
+typedef struct
+{
+  char *source;
+  char *dest;
+  GMainContext *context;
+  AmparoStoreProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_data_free;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->source);
+  g_free (job->dest);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  if (job->progress_data_free != NULL)
+    job->progress_data_free (job->progress_data);
+  g_free (job);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ProgressReport *report = data;
+
+  report->func (report->fraction, report->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (GMainContext            *context,
+                 AmparoStoreProgressFunc  func,
+                 gpointer                 data,
+                 double                   fraction)
+{
+  ProgressReport *report;
+
+  if (func == NULL)
+    return;
+  if (context == NULL)
+    {
+      func (fraction, data);
+      return;
+    }
+  report = g_new0 (ProgressReport, 1);
+  report->func = func;
+  report->data = data;
+  report->fraction = fraction;
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, report_progress_cb, report, g_free);
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd;
+
+  g_unlink (path);
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR,
+                   saved_errno == ENOSPC ? AMPARO_STORE_ERROR_DISK_FULL : AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+copy_pages (sqlite3                 *source_db,
+            sqlite3                 *dest_db,
+            const char              *dest,
+            GCancellable            *cancellable,
+            GMainContext            *context,
+            AmparoStoreProgressFunc  progress,
+            gpointer                 progress_data,
+            GError                 **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest_db, "main", source_db, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      amparo_set_sqlite_error (dest_db, sqlite3_errcode (dest_db), dest, error);
+      return FALSE;
+    }
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_backup_finish (backup);
+          return FALSE;
+        }
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+      else if (sqlite3_backup_pagecount (backup) > 0)
+        report_progress (context, progress, progress_data,
+                         1.0 - (double) sqlite3_backup_remaining (backup) / sqlite3_backup_pagecount (backup));
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      amparo_set_sqlite_error (dest_db, rc, dest, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs integrity and foreign-key checks on an open connection; fills
+ * @problems with one line per problem found. */
+static gboolean
+run_checks (sqlite3     *db,
+            const char  *path,
+            GString     *problems,
+            GError     **error)
+{
+  static const char *checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, checks[i], -1, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          continue;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (i == 0)
+            {
+              const char *line = (const char *) sqlite3_column_text (stmt, 0);
+              if (g_strcmp0 (line, "ok") != 0)
+                g_string_append_printf (problems, "%s\n", line);
+            }
+          else
+            g_string_append_printf (problems,
+                                    _("Row %lld of table %s refers to a missing row of %s.\n"),
+                                    (long long) sqlite3_column_int64 (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 0),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+        }
+      if (rc != SQLITE_DONE)
+        g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+    }
+  return TRUE;
+}
+
+gboolean
+amparo_store_backup_file (const char               *source,
+                          const char               *dest,
+                          GCancellable             *cancellable,
+                          GMainContext             *context,
+                          AmparoStoreProgressFunc   progress,
+                          gpointer                  progress_data,
+                          GError                  **error)
+{
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3 *source_db = NULL;
+  sqlite3 *dest_db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!create_private_file (partial, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (source_db, rc, source, error);
+      goto out;
+    }
+  rc = sqlite3_open_v2 (partial, &dest_db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (dest_db, rc, partial, error);
+      goto out;
+    }
+  sqlite3_busy_timeout (source_db, 5000);
+
+  if (!copy_pages (source_db, dest_db, partial, cancellable, context, progress, progress_data, error))
+    goto out;
+
+  /* A copy nobody can open is worse than none: check before keeping it. */
+  sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  run_checks (dest_db, partial, problems, NULL);
+  if (problems->len > 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                   _("The backup copy failed its check, so it was not kept: %s"), problems->str);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (source_db);
+  sqlite3_close_v2 (dest_db);
+  if (ok && g_rename (partial, dest) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("Could not save the backup as “%s”: %s"), dest, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  else
+    report_progress (context, progress, progress_data, 1.0);
+  return ok;
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  GError *error = NULL;
+
+  if (amparo_store_backup_file (job->source, job->dest, cancellable, job->context,
+                                job->progress, job->progress_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * amparo_store_backup_to_file:
+ * @dest: where to write the copy (replaced if it exists)
+ * @cancellable: (nullable): to stop early; nothing is left behind then
+ *
+ * Copies the database, while it stays open, into @dest (mode 0600). The
+ * copy is checked before it is kept. Blocks: use
+ * amparo_store_backup_async() from the UI.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_backup_to_file (AmparoStore   *self,
+                             const char    *dest,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  return amparo_store_backup_file (amparo_store_get_path (self), dest, cancellable,
+                                   NULL, NULL, NULL, error);
+}
+
+/**
+ * amparo_store_backup_async:
+ * @dest: where to write the copy
+ * @progress: (nullable) (scope notified): called with the fraction done,
+ *   in the caller's thread-default main context
+ * @cancellable: (nullable): to stop early
+ *
+ * Like amparo_store_backup_to_file(), in a worker thread.
+ */
+void
+amparo_store_backup_async (AmparoStore             *self,
+                           const char              *dest,
+                           AmparoStoreProgressFunc  progress,
+                           gpointer                 progress_data,
+                           GDestroyNotify           progress_data_free,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job;
+
+  g_return_if_fail (AMPARO_IS_STORE (self));
+  g_return_if_fail (dest != NULL);
+
+  job = g_new0 (BackupJob, 1);
+  job->source = g_strdup (amparo_store_get_path (self));
+  job->dest = g_strdup (dest);
+  job->context = g_main_context_ref_thread_default ();
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_data_free = progress_data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amparo_store_backup_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+/**
+ * amparo_store_backup_finish:
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%G_IO_ERROR_CANCELLED when
+ *   cancelled)
+ */
+gboolean
+amparo_store_backup_finish (AmparoStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amparo_store_check_file:
+ * @path: a database file
+ * @report: (out) (optional) (transfer full): `ok`, or one line per problem
+ *
+ * Checks a database without opening it as a store, so nothing is
+ * migrated or written: it is an Amparo database, its pages are intact
+ * (`PRAGMA integrity_check`) and every reference points to a row
+ * (`PRAGMA foreign_key_check`).
+ *
+ * Returns: %TRUE if the file is fine; else %FALSE, @error says why and
+ *   @report lists the problems
+ */
+gboolean
+amparo_store_check_file (const char  *path,
+                         char       **report,
+                         GError     **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int application_id = -1;
+  int rc;
+
+  if (report != NULL)
+    *report = NULL;
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      application_id = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (db, rc, path, error);
+      g_string_append_printf (problems, "%s\n", (*error)->message);
+    }
+  else if (application_id != AMPARO_APPLICATION_ID)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                   _("“%s” is not an Amparo database. Choose another file."), path);
+      g_string_append_printf (problems, "%s\n", (*error)->message);
+    }
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      run_checks (db, path, problems, NULL);
+      if (problems->len > 0)
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                     _("The database “%s” has problems. Restore the latest backup from its “backups” folder."),
+                     path);
+    }
+  sqlite3_close_v2 (db);
+
+  if (report != NULL)
+    *report = problems->len > 0 ? g_strchomp (g_strdup (problems->str)) : g_strdup ("ok");
+  return problems->len == 0;
+}
+
+/**
+ * amparo_store_check:
+ * @report: (out) (optional) (transfer full): `ok`, or one line per problem
+ *
+ * Checks the open store's file; see amparo_store_check_file().
+ *
+ * Returns: %TRUE if the database is fine
+ */
+gboolean
+amparo_store_check (AmparoStore  *self,
+                    char        **report,
+                    GError      **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  return amparo_store_check_file (amparo_store_get_path (self), report, error);
+}
+
+/**
+ * amparo_store_get_backup_dir:
+ *
+ * Returns: (transfer full): the `backups` folder next to the database
+ */
+char *
+amparo_store_get_backup_dir (AmparoStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+  dir = g_path_get_dirname (amparo_store_get_path (self));
+  return g_build_filename (dir, "backups", NULL);
+}
+
+static char *
+backup_prefix (AmparoStore *self)
+{
+  g_autofree char *base = g_path_get_basename (amparo_store_get_path (self));
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strconcat (base, "-", NULL);
+}
+
+static gboolean
+is_daily_backup (const char *name,
+                 const char *prefix)
+{
+  g_autofree char *day = NULL;
+  const char *date;
+  GDate parsed;
+
+  if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".db"))
+    return FALSE;
+  date = name + strlen (prefix);
+  if (strlen (date) != strlen ("YYYY-MM-DD.db"))
+    return FALSE;
+  day = g_strndup (date, 10);
+  return amparo_parse_date (day, &parsed);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+remove_old_backups (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (is_daily_backup (name, prefix))
+      g_ptr_array_add (names, g_strdup (name));
+
+  /* Names carry the date, so name order is age order. */
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; names->len > KEEP_DAILY_BACKUPS && i < names->len - KEEP_DAILY_BACKUPS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_unlink (path);
+    }
+}
+
+/**
+ * amparo_store_rotate_daily_backups:
+ *
+ * Makes today's backup in the `backups` folder next to the database
+ * (`amparo-2024-05-13.db`) unless it exists, and keeps only the last 7.
+ * amparo_store_open() calls it.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_rotate_daily_backups (AmparoStore  *self,
+                                   GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+
+  dir = amparo_store_get_backup_dir (self);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  prefix = backup_prefix (self);
+  day = g_date_time_format (now, "%Y-%m-%d");
+  name = g_strconcat (prefix, day, ".db", NULL);
+  dest = g_build_filename (dir, name, NULL);
+
+  if (!g_file_test (dest, G_FILE_TEST_EXISTS) &&
+      !amparo_store_backup_to_file (self, dest, NULL, error))
+    return FALSE;
+
+  remove_old_backups (dir, prefix);
+  return TRUE;
+}

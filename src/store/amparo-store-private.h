@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "amparo-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * For code inside src/store only (search, the query model, tests): the
+ * one place outside amparo-store*.c that may touch SQLite.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define AMPARO_APPLICATION_ID 0x416d7061 /* "Ampa" */
+
+sqlite3       *amparo_store_get_db               (AmparoStore   *self);
+sqlite3_stmt  *amparo_store_prepare              (AmparoStore   *self,
+                                                  const char    *sql,
+                                                  GError       **error);
+gboolean       amparo_store_exec                 (AmparoStore   *self,
+                                                  const char    *sql,
+                                                  GError       **error);
+/* Turns a SQLite result code into a translated AMPARO_STORE_ERROR. */
+gboolean       amparo_store_set_sqlite_error     (AmparoStore   *self,
+                                                  int            rc,
+                                                  GError       **error);
+void           amparo_set_sqlite_error           (sqlite3       *db,
+                                                  int            rc,
+                                                  const char    *path,
+                                                  GError       **error);
+void           amparo_store_error_set_field      (GError        *error,
+                                                  const char    *property);
+
+/* "id, uid, created_at, …" for SELECTs that record_from_row can read. */
+const char    *amparo_store_get_select_columns   (GType          record_type);
+guint          amparo_store_get_n_columns        (GType          record_type);
+gpointer       amparo_store_record_from_row      (GType          record_type,
+                                                  sqlite3_stmt  *stmt,
+                                                  int            first_column);
+
+gint64         amparo_store_count_where          (AmparoStore   *self,
+                                                  GType          record_type,
+                                                  const char    *where,
+                                                  const char * const *params,
+                                                  GError       **error);
+void           amparo_store_bind_params          (sqlite3_stmt  *stmt,
+                                                  int            first,
+                                                  const char * const *params);
+
+/* amparo-store-validate.c */
+gboolean       amparo_store_normalize_and_validate (AmparoStore  *self,
+                                                    AmparoRecord *record,
+                                                    GError      **error);
+gboolean       amparo_parse_date                 (const char    *text,
+                                                  GDate         *date);
+char          *amparo_store_now                  (void);
+char          *amparo_date_add_months            (const char    *iso_date,
+                                                  int            months);
+
+/* amparo-store.c, used by the benefit rules */
+gboolean       amparo_store_save_in_transaction  (AmparoStore   *self,
+                                                  AmparoRecord  *record,
+                                                  GError       **error);
+
+/* amparo-store-backup.c */
+gboolean       amparo_store_backup_file          (const char    *source,
+                                                  const char    *dest,
+                                                  GCancellable  *cancellable,
+                                                  GMainContext  *progress_context,
+                                                  AmparoStoreProgressFunc progress,
+                                                  gpointer       progress_data,
+                                                  GError       **error);
+
+G_END_DECLS

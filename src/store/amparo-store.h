@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amparo-enums.h"
+#include "amparo-record.h"
+#include "amparo-benefit.h"
+#include "amparo-contact.h"
+#include "amparo-demand.h"
+#include "amparo-demand-update.h"
+#include "amparo-event.h"
+#include "amparo-evidence.h"
+#include "amparo-journal-entry.h"
+#include "amparo-litigation.h"
+#include "amparo-location.h"
+#include "amparo-membership.h"
+#include "amparo-organization.h"
+#include "amparo-person.h"
+#include "amparo-proceeding.h"
+#include "amparo-relationship.h"
+#include "amparo-release.h"
+#include "amparo-release-demand.h"
+#include "amparo-relative.h"
+#include "amparo-field-change.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AmparoStoreError:
+ * @AMPARO_STORE_ERROR_FAILED: anything else (the message says what)
+ * @AMPARO_STORE_ERROR_CORRUPT: the file is damaged; restore a backup
+ * @AMPARO_STORE_ERROR_NEWER_VERSION: written by a newer Amparo; left untouched
+ * @AMPARO_STORE_ERROR_NOT_AMPARO: not an Amparo database (or not a database)
+ * @AMPARO_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @AMPARO_STORE_ERROR_DISK_FULL: no room left; nothing was half-written
+ * @AMPARO_STORE_ERROR_INVALID: a value is not acceptable; see
+ *   amparo_store_error_get_field()
+ * @AMPARO_STORE_ERROR_DUPLICATE: the value is already used by another live
+ *   record (an A-number, a family link); see amparo_store_error_get_field()
+ * @AMPARO_STORE_ERROR_NOT_FOUND: no such record
+ *
+ * Every message is a translated sentence fit to show as is.
+ */
+typedef enum {
+  AMPARO_STORE_ERROR_FAILED,
+  AMPARO_STORE_ERROR_CORRUPT,
+  AMPARO_STORE_ERROR_NEWER_VERSION,
+  AMPARO_STORE_ERROR_NOT_AMPARO,
+  AMPARO_STORE_ERROR_READ_ONLY,
+  AMPARO_STORE_ERROR_DISK_FULL,
+  AMPARO_STORE_ERROR_INVALID,
+  AMPARO_STORE_ERROR_DUPLICATE,
+  AMPARO_STORE_ERROR_NOT_FOUND,
+} AmparoStoreError;
+
+#define AMPARO_STORE_ERROR (amparo_store_error_quark ())
+GQuark      amparo_store_error_quark     (void);
+
+/**
+ * amparo_store_error_get_field:
+ * @error: an error from the store
+ *
+ * For %AMPARO_STORE_ERROR_INVALID and %AMPARO_STORE_ERROR_DUPLICATE: the
+ * property name of the field at fault (e.g. `"a-number"`, `"birth-date"`),
+ * so an editor can put the message under the right row and focus it.
+ *
+ * Returns: (nullable) (transfer none): the property name, or %NULL
+ */
+const char *amparo_store_error_get_field (const GError *error);
+
+/**
+ * AmparoListScope:
+ * @AMPARO_LIST_LIVE: records not in the Trash
+ * @AMPARO_LIST_TRASH: records in the Trash, most recently deleted first
+ */
+typedef enum {
+  AMPARO_LIST_LIVE,
+  AMPARO_LIST_TRASH,
+} AmparoListScope;
+
+/**
+ * AmparoPersonSort:
+ * @AMPARO_PERSON_SORT_FAMILY_NAMES: by family names, then given names
+ * @AMPARO_PERSON_SORT_GIVEN_NAMES: by given names, then family names
+ * @AMPARO_PERSON_SORT_INTAKE_DATE: newest intake first
+ * @AMPARO_PERSON_SORT_UPDATED: most recently changed first
+ */
+typedef enum {
+  AMPARO_PERSON_SORT_FAMILY_NAMES,
+  AMPARO_PERSON_SORT_GIVEN_NAMES,
+  AMPARO_PERSON_SORT_INTAKE_DATE,
+  AMPARO_PERSON_SORT_UPDATED,
+} AmparoPersonSort;
+
+/**
+ * AmparoStoreProgressFunc:
+ * @fraction: done so far, 0.0 to 1.0
+ * @user_data: closure
+ *
+ * Called in the thread-default main context of the caller.
+ */
+typedef void (*AmparoStoreProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+/**
+ * AmparoStore:
+ *
+ * The case store: one SQLite file holding every record kind.
+ *
+ * All functions are called from the main thread. Saves, deletes and
+ * restores run in a transaction (joining the caller's, if one is open)
+ * that also writes the journal, and emit #AmparoStore::record-changed once
+ * committed. Lists are #GListModel s that read lazily and refresh
+ * themselves when a record of their kind changes.
+ */
+#define AMPARO_TYPE_STORE (amparo_store_get_type ())
+G_DECLARE_FINAL_TYPE (AmparoStore, amparo_store, AMPARO, STORE, GObject)
+
+/* Opening, transactions */
+
+AmparoStore  *amparo_store_open                 (const char     *path,
+                                                 GError        **error);
+const char   *amparo_store_get_path             (AmparoStore    *self);
+int           amparo_store_get_schema_version   (AmparoStore    *self);
+char         *amparo_store_default_path         (void);
+
+gboolean      amparo_store_begin                (AmparoStore    *self,
+                                                 GError        **error);
+gboolean      amparo_store_commit               (AmparoStore    *self,
+                                                 GError        **error);
+void          amparo_store_rollback             (AmparoStore    *self);
+
+/* Records */
+
+gboolean      amparo_store_validate             (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gboolean      amparo_store_save                 (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gboolean      amparo_store_delete               (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gboolean      amparo_store_restore              (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gpointer      amparo_store_get_by_uid           (AmparoStore    *self,
+                                                 GType           record_type,
+                                                 const char     *uid,
+                                                 GError        **error);
+gpointer      amparo_store_get_by_id            (AmparoStore    *self,
+                                                 GType           record_type,
+                                                 gint64          id,
+                                                 GError        **error);
+gboolean      amparo_store_reload               (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gint64        amparo_store_count                (AmparoStore    *self,
+                                                 GType           record_type,
+                                                 AmparoListScope scope);
+
+/* Lists (lazy, self-refreshing) */
+
+GListModel   *amparo_store_list                 (AmparoStore    *self,
+                                                 GType           record_type,
+                                                 AmparoListScope scope);
+GListModel   *amparo_store_list_persons         (AmparoStore    *self,
+                                                 AmparoListScope scope,
+                                                 AmparoPersonSort sort);
+GListModel   *amparo_store_list_upcoming_events (AmparoStore    *self,
+                                                 const char     *from_date,
+                                                 int             days);
+
+/* A person's record */
+
+AmparoPerson *amparo_store_find_person_by_a_number (AmparoStore *self,
+                                                 const char     *a_number,
+                                                 GError        **error);
+GListModel   *amparo_store_list_relatives       (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_contacts        (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_locations       (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+AmparoLocation *amparo_store_get_current_location (AmparoStore  *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_proceedings     (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_events          (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_memberships     (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+GListModel   *amparo_store_list_benefits        (AmparoStore    *self,
+                                                 AmparoMembership *membership);
+GListModel   *amparo_store_list_evidence        (AmparoStore    *self,
+                                                 AmparoRelationship *relationship);
+
+/* Press releases and demands */
+
+GListModel   *amparo_store_list_release_demands (AmparoStore    *self,
+                                                 AmparoRelease  *release);
+gboolean      amparo_store_set_release_demands  (AmparoStore    *self,
+                                                 AmparoRelease  *release,
+                                                 AmparoDemand  **demands,
+                                                 guint           n_demands,
+                                                 GError        **error);
+GListModel   *amparo_store_list_demand_updates  (AmparoStore    *self,
+                                                 AmparoDemand   *demand);
+GListModel   *amparo_store_list_demand_releases (AmparoStore    *self,
+                                                 AmparoDemand   *demand);
+AmparoOrganization *amparo_store_get_organization (AmparoStore  *self,
+                                                 GError        **error);
+
+/* History and journal */
+
+GListModel   *amparo_store_list_history         (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+GListModel   *amparo_store_list_field_history   (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 const char     *property);
+GListModel   *amparo_store_list_journal         (AmparoStore    *self);
+gboolean      amparo_store_log_view             (AmparoStore    *self,
+                                                 AmparoRecord   *record,
+                                                 GError        **error);
+gboolean      amparo_store_log_action           (AmparoStore    *self,
+                                                 AmparoJournalAction action,
+                                                 AmparoRecord   *record,
+                                                 const char     *details,
+                                                 GError        **error);
+
+/* Backups and checks */
+
+gboolean      amparo_store_backup_to_file       (AmparoStore    *self,
+                                                 const char     *dest,
+                                                 GCancellable   *cancellable,
+                                                 GError        **error);
+void          amparo_store_backup_async         (AmparoStore    *self,
+                                                 const char     *dest,
+                                                 AmparoStoreProgressFunc progress,
+                                                 gpointer        progress_data,
+                                                 GDestroyNotify  progress_data_free,
+                                                 GCancellable   *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer        user_data);
+gboolean      amparo_store_backup_finish        (AmparoStore    *self,
+                                                 GAsyncResult   *result,
+                                                 GError        **error);
+gboolean      amparo_store_check                (AmparoStore    *self,
+                                                 char          **report,
+                                                 GError        **error);
+gboolean      amparo_store_check_file           (const char     *path,
+                                                 char          **report,
+                                                 GError        **error);
+gboolean      amparo_store_rotate_daily_backups (AmparoStore    *self,
+                                                 GError        **error);
+char         *amparo_store_get_backup_dir       (AmparoStore    *self);
+
+/* Helpers for editors */
+
+char         *amparo_a_number_normalize         (const char     *text,
+                                                 GError        **error);
+char         *amparo_a_number_format            (const char     *a_number);
+gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
+                                                 GDate          *today);
+
+G_END_DECLS
