@@ -630,6 +630,8 @@ on_test_password_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = get_password_finish (result, &error);
+  AmparoWordpress *self;
+  GCancellable *cancellable;
 
   if (password == NULL)
     {
@@ -637,8 +639,10 @@ on_test_password_cb (GObject      *source,
       return;
     }
 
-  request_async (g_task_get_source_object (task), password, SOUP_METHOD_GET, "/users/me",
-                 NULL, g_task_get_cancellable (task), on_user_cb, g_steal_pointer (&task));
+  self = g_task_get_source_object (task);
+  cancellable = g_task_get_cancellable (task);
+  request_async (self, password, SOUP_METHOD_GET, "/users/me", NULL, cancellable,
+                 on_user_cb, g_steal_pointer (&task));
   memset (password, 0, strlen (password));
 }
 

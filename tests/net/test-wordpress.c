@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "amparo-http.h"
+#include "amparo-net-error.h"
+#include "amparo-wordpress.h"
+#include "net-test-server.h"
+
+typedef struct
+{
+  TestServer    *server;
+  AmparoStore   *store;
+  char          *dir;
+  AmparoRelease *release;
+} Fixture;
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  char     *name;
+  GError   *error;
+} Outcome;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = amparo_http_session_new (1);
+  g_autoptr(GError) error = NULL;
+
+  amparo_http_set_session (session);
+  fixture->server = test_server_new ();
+  fixture->store = test_store_new (&fixture->dir);
+
+  fixture->release = amparo_release_new ();
+  amparo_release_set_title_en (fixture->release, "Court approves the Ms. L settlement");
+  amparo_release_set_title_es (fixture->release, "La corte aprueba el acuerdo de Ms. L");
+  amparo_release_set_body_en (fixture->release,
+                              "**LOS ANGELES** – The court approved the settlement.\n\n"
+                              "We demand:\n\n1. Housing for 6 months\n2. Medical care for 1 year\n\n"
+                              "Typed by staff: <script>alert(1)</script> & [site](https://example.org)");
+  amparo_release_set_body_es (fixture->release,
+                              "**LOS ÁNGELES** – La corte aprobó el acuerdo.");
+  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_APPROVED);
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->release);
+  test_store_remove (fixture->store, fixture->dir);
+  test_server_free (fixture->server);
+  amparo_http_set_session (NULL);
+}
+
+static AmparoWordpress *
+site (Fixture        *fixture,
+      const char     *path,
+      const char     *password,
+      AmparoPostMode  mode)
+{
+  g_autofree char *url = test_server_url (fixture->server, path);
+  AmparoWordpress *wordpress = amparo_wordpress_new (url, TEST_WP_USER, mode);
+
+  amparo_wordpress_set_password (wordpress, password);
+  return wordpress;
+}
+
+static void
+on_published_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = amparo_wordpress_publish_finish (AMPARO_WORDPRESS (source), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+publish (Fixture          *fixture,
+         AmparoWordpress  *wordpress,
+         GError          **error)
+{
+  Outcome outcome = { 0, };
+
+  amparo_wordpress_publish_async (wordpress, fixture->store, fixture->release, NULL,
+                                  on_published_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.ok;
+}
+
+static guint
+count_publish_entries (AmparoStore *store)
+{
+  g_autoptr(GListModel) journal = amparo_store_list_journal (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+
+      if (amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_PUBLISH)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_refused_before_approval_or_embargo (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 5, 13, 16, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2024, 5, 13, 18, 0, 0);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_DRAFT);
+  g_assert_false (amparo_wordpress_check_publishable (fixture->release, now, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "not approved"));
+  g_clear_error (&error);
+
+  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_IN_REVIEW);
+  g_assert_false (amparo_wordpress_check_publishable (fixture->release, now, NULL));
+  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_WITHDRAWN);
+  g_assert_false (amparo_wordpress_check_publishable (fixture->release, now, NULL));
+
+  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_APPROVED);
+  amparo_release_set_embargo_until (fixture->release, "2024-05-13T10:00:00-07:00");
+  g_assert_false (amparo_wordpress_check_publishable (fixture->release, now, &error));
+  g_assert_nonnull (strstr (error->message, "under embargo until 2024-05-13 10:00 -07:00"));
+  g_clear_error (&error);
+  g_assert_true (amparo_wordpress_check_publishable (fixture->release, later, &error));
+  g_assert_no_error (error);
+
+  /* Through the real call: nothing reaches the site, nothing changes. */
+  amparo_release_set_embargo_until (fixture->release, "2999-01-01T09:00:00-08:00");
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  before = test_snapshot_releases (fixture->store);
+  g_assert_false (publish (fixture, wordpress, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED);
+  g_assert_cmpuint (fixture->server->n_requests, ==, 0);
+  after = test_snapshot_releases (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_publish_and_correct (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+  TestPost *post;
+  gint64 post_id;
+
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+
+  post_id = amparo_release_get_post_id (fixture->release);
+  g_assert_cmpint (post_id, >, 0);
+  g_assert_cmpint (amparo_release_get_status (fixture->release), ==, AMPARO_RELEASE_STATUS_PUBLISHED);
+  g_assert_true (g_str_has_suffix (amparo_release_get_post_url (fixture->release), "/wp/post-100/"));
+  g_assert_nonnull (amparo_release_get_published_at (fixture->release));
+  g_assert_cmpuint (count_publish_entries (fixture->store), ==, 1);
+
+  post = test_server_get_post (fixture->server, post_id);
+  g_assert_cmpstr (post->title, ==, "Court approves the Ms. L settlement");
+  g_assert_true (g_str_has_prefix (post->content, "<p><strong>LOS ANGELES</strong> – The court"));
+  g_assert_nonnull (strstr (post->content, "<ol>\n<li>Housing for 6 months</li>"));
+  g_assert_nonnull (strstr (post->content, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+                                           "<a href=\"https://example.org\">site</a>"));
+  g_assert_null (strstr (post->content, "<script>"));
+  g_assert_nonnull (strstr (post->content, "<p><strong>Español abajo</strong></p>\n"
+                                           "<h2>La corte aprueba el acuerdo de Ms. L</h2>"));
+
+  /* A correction updates the same post. */
+  amparo_release_set_body_en (fixture->release, "Corrected: the court approved it.");
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, post_id);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 1);
+  g_assert_true (g_str_has_prefix (test_server_get_post (fixture->server, post_id)->content,
+                                   "<p>Corrected: the court approved it.</p>"));
+  g_assert_cmpuint (count_publish_entries (fixture->store), ==, 2);
+}
+
+static void
+assert_publish_fails (Fixture    *fixture,
+                      const char *path,
+                      const char *password,
+                      int         code,
+                      const char *words)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, path, password, AMPARO_POST_MODE_COMBINED);
+  g_autofree char *before = test_snapshot_releases (fixture->store);
+  guint journal_before = test_count_journal (fixture->store);
+  g_autofree char *object_before = g_strdup (amparo_release_get_post_url (fixture->release));
+  gint64 id_before = amparo_release_get_post_id (fixture->release);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (publish (fixture, wordpress, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, code);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” not in “%s”", words, error->message);
+
+  after = test_snapshot_releases (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (test_count_journal (fixture->store), ==, journal_before);
+  g_assert_cmpstr (amparo_release_get_post_url (fixture->release), ==, object_before);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, id_before);
+}
+
+static void
+test_errors_leave_release (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  assert_publish_fails (fixture, "/wp", "wrong password", AMPARO_NET_ERROR_AUTH,
+                        "did not accept the user name or the application password");
+  assert_publish_fails (fixture, "/wp-forbidden", TEST_WP_PASSWORD, AMPARO_NET_ERROR_AUTH,
+                        "application password");
+  assert_publish_fails (fixture, "/no-wordpress-here", TEST_WP_PASSWORD, AMPARO_NET_ERROR_NO_API,
+                        "has no WordPress REST API");
+  assert_publish_fails (fixture, "/wp-5xx", TEST_WP_PASSWORD, AMPARO_NET_ERROR_SERVER,
+                        "internal error (503)");
+  assert_publish_fails (fixture, "/wp-badjson", TEST_WP_PASSWORD, AMPARO_NET_ERROR_BAD_RESPONSE,
+                        "could not be understood");
+  assert_publish_fails (fixture, "/wp-slow", TEST_WP_PASSWORD, AMPARO_NET_ERROR_TIMEOUT,
+                        "did not answer in time");
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 0);
+}
+
+static void
+test_forbidden (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *url = test_server_url (fixture->server, "/wp-forbidden");
+  g_autoptr(AmparoWordpress) wordpress = amparo_wordpress_new (url, "author", AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+
+  amparo_wordpress_set_password (wordpress, TEST_WP_PASSWORD);
+  g_assert_false (publish (fixture, wordpress, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "“author” may not publish posts"));
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
+}
+
+static void
+on_tested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->name = amparo_wordpress_test_connection_finish (AMPARO_WORDPRESS (source), result,
+                                                           &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+test_connection (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) good = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(AmparoWordpress) bad = site (fixture, "/wp", "nope", AMPARO_POST_MODE_COMBINED);
+  g_autoptr(AmparoWordpress) none = site (fixture, "/nothing", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  Outcome outcome = { 0, };
+
+  amparo_wordpress_test_connection_async (good, NULL, on_tested_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpstr (outcome.name, ==, TEST_WP_NAME);
+  g_free (outcome.name);
+
+  memset (&outcome, 0, sizeof outcome);
+  amparo_wordpress_test_connection_async (bad, NULL, on_tested_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH);
+  g_clear_error (&outcome.error);
+
+  memset (&outcome, 0, sizeof outcome);
+  amparo_wordpress_test_connection_async (none, NULL, on_tested_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_NO_API);
+  g_clear_error (&outcome.error);
+}
+
+static void
+test_two_posts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_TWO_POSTS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slug = g_strdup_printf ("amparo-%s-es",
+                                           amparo_record_get_uid (AMPARO_RECORD (fixture->release)));
+  TestPost *english, *spanish;
+  gint64 english_id;
+
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 2);
+
+  spanish = test_server_get_post (fixture->server, 100);
+  english_id = amparo_release_get_post_id (fixture->release);
+  english = test_server_get_post (fixture->server, english_id);
+  g_assert_cmpint (english_id, ==, 101);
+  g_assert_cmpstr (spanish->slug, ==, slug);
+  g_assert_cmpstr (spanish->title, ==, "La corte aprueba el acuerdo de Ms. L");
+  g_assert_cmpstr (spanish->content, ==, "<p><strong>LOS ÁNGELES</strong> – La corte aprobó el acuerdo.</p>\n");
+  g_assert_true (g_str_has_prefix (english->content, "<p><a href=\""));
+  g_assert_nonnull (strstr (english->content, slug));
+  g_assert_null (strstr (english->content, "La corte aprobó"));
+
+  /* A correction updates both posts in place. */
+  amparo_release_set_body_es (fixture->release, "Corrección: la corte aprobó el acuerdo.");
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 2);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, english_id);
+  g_assert_cmpstr (test_server_get_post (fixture->server, 100)->content, ==,
+                   "<p>Corrección: la corte aprobó el acuerdo.</p>\n");
+}
+
+static void
+test_two_posts_second_fails (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* The Spanish post is accepted, the English one fails: the Spanish
+   * post is taken down again and the release stays unpublished. */
+  assert_publish_fails (fixture, "/wp-fail-second", TEST_WP_PASSWORD, AMPARO_NET_ERROR_SERVER,
+                        "internal error (500)");
+}
+
+static void
+test_two_posts_second_fails_mode (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp-fail-second", TEST_WP_PASSWORD,
+                                               AMPARO_POST_MODE_TWO_POSTS);
+  g_autofree char *before = test_snapshot_releases (fixture->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (publish (fixture, wordpress, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_SERVER);
+  g_assert_cmpuint (fixture->server->n_wp_writes, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 0);
+  after = test_snapshot_releases (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/net/wordpress/refused-before-approval-or-embargo", test_refused_before_approval_or_embargo);
+  ADD ("/net/wordpress/publish-and-correct", test_publish_and_correct);
+  ADD ("/net/wordpress/errors-leave-release", test_errors_leave_release);
+  ADD ("/net/wordpress/forbidden", test_forbidden);
+  ADD ("/net/wordpress/test-connection", test_connection);
+  ADD ("/net/wordpress/two-posts", test_two_posts);
+  ADD ("/net/wordpress/two-posts-combined-fallback", test_two_posts_second_fails);
+  ADD ("/net/wordpress/two-posts-second-fails", test_two_posts_second_fails_mode);
+
+  return g_test_run ();
+}
