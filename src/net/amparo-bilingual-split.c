@@ -80,6 +80,18 @@ word_in (const char         *word,
 
 #define WORD_IN(word, array) word_in ((word), (array), G_N_ELEMENTS (array))
 
+/* Compiled once: an import splits thousands of posts. GRegex is
+ * immutable once made, so threads may share it. */
+static GRegex *
+cached_regex (GRegex     **slot,
+              const char  *pattern)
+{
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL));
+
+  return *slot;
+}
+
 /* Lower case, accents removed, formatting and punctuation at both ends
  * stripped: "**Versión en español:**" → "version en espanol". */
 static char *
@@ -213,7 +225,8 @@ join_lines (char  **lines,
             guint   to)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GRegex) blank_runs = g_regex_new ("\\n{3,}", 0, 0, NULL);
+  static GRegex *blank_runs_slot;
+  GRegex *blank_runs = cached_regex (&blank_runs_slot, "\\n{3,}");
   g_autofree char *text = NULL;
 
   for (guint i = from; i < to; i++)
@@ -414,7 +427,8 @@ typedef struct
 static GArray *
 find_number_marks (char **lines)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(?:^|(?<=\\s))(\\d{1,2})\\.\\s+", 0, 0, NULL);
+  static GRegex *regex_slot;
+  GRegex *regex = cached_regex (&regex_slot, "(?:^|(?<=\\s))(\\d{1,2})\\.\\s+");
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (NumberMark));
 
   /* Bounded, so a hostile post full of numbers stays fast. */
@@ -507,7 +521,9 @@ collect_sequence (char   **lines,
 static char **
 lines_of (const char *text)
 {
-  char **lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  /* GRegex needs valid UTF-8; the text should be, but is not trusted. */
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  char **lines = g_strsplit (valid, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     g_strstrip (lines[i]);

@@ -215,11 +215,14 @@ amparo_simple_text_to_html (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) paragraphs = NULL;
+  g_autofree char *valid = NULL;
 
   if (text == NULL)
     return g_strdup ("");
 
-  paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n", text, 0, 0);
+  /* GRegex needs valid UTF-8; the store should only hold that anyway. */
+  valid = g_utf8_make_valid (text, -1);
+  paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n", valid, 0, 0);
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));

@@ -1,0 +1,96 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the feed fuzzer with clang (libFuzzer, AddressSanitizer,
+# UndefinedBehaviorSanitizer) and runs it on the seed corpus.
+#
+#   tests/fuzz/run-fuzz.sh SECONDS        fuzz for that long (on request)
+#   run-fuzz.sh --tap --runs N --out DIR  what `make check` runs (TAP)
+#
+# New inputs go to a working corpus in the output folder, never into
+# tests/fuzz/corpus; crashes are saved there too.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+tap=0
+runs=""
+seconds=""
+out="$top/build-fuzz"
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tap) tap=1 ;;
+    --runs) runs=$2; shift ;;
+    --out) out=$2; shift ;;
+    *) seconds=$1 ;;
+  esac
+  shift
+done
+[ -n "$runs$seconds" ] || seconds=60
+
+skip() {
+  if [ $tap = 1 ]; then echo "1..0 # SKIP $1"; else echo "skipped: $1" >&2; fi
+  exit 0
+}
+
+command -v clang >/dev/null 2>&1 || skip "clang is not installed (Debian: clang libclang-rt-14-dev)"
+command -v pkg-config >/dev/null 2>&1 || skip "pkg-config is not installed"
+
+mkdir -p "$out/work-corpus" "$out/crashes"
+cat > "$out/config.h" <<CONFIG
+#define PACKAGE_VERSION "fuzz"
+#define GETTEXT_PACKAGE "amparo"
+#define LOCALEDIR "/usr/share/locale"
+CONFIG
+
+binary="$out/fuzz-feed"
+sources="$here/fuzz-feed.c $top/src/net/amparo-feed-parser.c $top/src/net/amparo-html-text.c
+         $top/src/net/amparo-bilingual-split.c $top/src/net/amparo-simple-html.c
+         $top/src/net/amparo-net-error.c"
+rebuild=1
+if [ -x "$binary" ]; then
+  rebuild=0
+  for f in $sources $top/src/net/*.h; do
+    [ "$f" -nt "$binary" ] && rebuild=1
+  done
+fi
+if [ $rebuild = 1 ]; then
+  # shellcheck disable=SC2046,SC2086
+  if ! clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+       -DG_LOG_DOMAIN='"amparo-fuzz"' -I"$out" -I"$top/src/net" \
+       $(pkg-config --cflags glib-2.0 libxml-2.0) $sources \
+       $(pkg-config --libs glib-2.0 libxml-2.0) -o "$binary" 2>"$out/build.log"; then
+    if grep -q "fuzzer" "$out/build.log" && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then
+      skip "clang's libFuzzer runtime is missing (Debian: libclang-rt-14-dev)"
+    fi
+    [ $tap = 1 ] && { echo "1..1"; echo "not ok 1 fuzz-feed builds"; sed 's/^/# /' "$out/build.log"; }
+    cat "$out/build.log" >&2
+    exit 1
+  fi
+fi
+
+if [ -n "$runs" ]; then
+  limit="-runs=$runs -max_total_time=25"
+else
+  limit="-max_total_time=$seconds"
+fi
+
+# shellcheck disable=SC2086
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 G_DEBUG= MALLOC_CHECK_= MALLOC_PERTURB_= \
+  "$binary" $limit -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -dict="$here/fuzz-feed.dict" -artifact_prefix="$out/crashes/" \
+    "$out/work-corpus" "$here/corpus" >"$out/fuzz.log" 2>&1
+status=$?
+
+if [ $tap = 1 ]; then
+  echo "1..1"
+  if [ $status = 0 ]; then
+    echo "ok 1 fuzz-feed: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$out/fuzz.log" | tail -1)"
+  else
+    echo "not ok 1 fuzz-feed found a problem (see $out/crashes)"
+    tail -40 "$out/fuzz.log" | sed 's/^/# /'
+  fi
+else
+  tail -5 "$out/fuzz.log"
+fi
+exit $status
