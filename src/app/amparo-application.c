@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-cli.h"
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
+#include "amparo-store.h"
 #include "amparo-window.h"
 
 struct _AmparoApplication
@@ -16,7 +18,7 @@ struct _AmparoApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  GObject        *store;
+  AmparoStore    *store;
   char           *database_path;
   char           *language_override;
 };
@@ -30,6 +32,12 @@ static const GOptionEntry option_entries[] = {
     N_("Open the case store in FILE instead of the default one"), N_("FILE") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the interface in LANGUAGE: “en” (English) or “es” (Spanish)"), N_("LANGUAGE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the case store, while it may be in use, to FILE and exit"), N_("FILE") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the case store for damage, print “ok” or the problems, and exit"), NULL },
+  { "load-sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the fictitious sample clients, releases and demands, and exit"), NULL },
   { NULL }
 };
 
@@ -165,6 +173,24 @@ set_accels (GtkApplication *app)
 }
 
 static int
+run_store_command (AmparoApplication *self,
+                   GVariantDict      *options)
+{
+  g_autofree char *backup_to = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, "backup", "^ay", &backup_to);
+  status = amparo_cli_run_store_command (self->database_path, backup_to,
+                                         g_variant_dict_contains (options, "check"),
+                                         g_variant_dict_contains (options, "load-sample-data"),
+                                         &error);
+  if (error != NULL)
+    g_printerr ("%s\n", error->message);
+  return status;
+}
+
+static int
 amparo_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
@@ -195,6 +221,11 @@ amparo_application_handle_local_options (GApplication *app,
       self->database_path = g_steal_pointer (&database);
     }
 
+  if (g_variant_dict_contains (options, "backup")
+      || g_variant_dict_contains (options, "check")
+      || g_variant_dict_contains (options, "load-sample-data"))
+    return run_store_command (self, options);
+
   /* A second copy on another store must not hand its window to the first
    * one, so only the default store gets a single instance. */
   if (g_variant_dict_contains (options, "database") || g_getenv ("AMPARO_DATABASE"))
@@ -223,14 +254,54 @@ amparo_application_startup (GApplication *app)
 }
 
 static void
+on_store_error_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            GApplication     *app)
+{
+  g_application_release (app);
+}
+
+/* The file is left exactly as it was; the person is told why and what to
+ * do, and nothing else opens. */
+static void
+show_store_error (AmparoApplication *self,
+                  const GError      *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Cannot Open the Case Store"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                  error->message, self->database_path);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_error_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 amparo_application_activate (GApplication *app)
 {
   AmparoApplication *self = AMPARO_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
-    window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (app), self->store));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
+  if (self->store == NULL)
+    self->store = amparo_store_open (self->database_path, &error);
+  if (self->store == NULL)
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (app), self->store));
   gtk_window_present (window);
 }
 
@@ -262,10 +333,7 @@ amparo_application_class_init (AmparoApplicationClass *klass)
 static void
 amparo_application_init (AmparoApplication *self)
 {
-  const char *env = g_getenv ("AMPARO_DATABASE");
-
-  self->database_path = env != NULL && *env != '\0'
-    ? g_strdup (env) : amparo_application_default_database_path ();
+  self->database_path = amparo_store_default_path ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -298,15 +366,4 @@ amparo_application_get_database_path (AmparoApplication *self)
   g_return_val_if_fail (AMPARO_IS_APPLICATION (self), NULL);
 
   return self->database_path;
-}
-
-/**
- * amparo_application_default_database_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/amparo/amparo.db`
- */
-char *
-amparo_application_default_database_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "amparo", "amparo.db", NULL);
 }

@@ -11,6 +11,5 @@ G_DECLARE_FINAL_TYPE (AmparoApplication, amparo_application, AMPARO, APPLICATION
 
 AmparoApplication *amparo_application_new               (void);
 const char        *amparo_application_get_database_path (AmparoApplication *self);
-char              *amparo_application_default_database_path (void);
 
 G_END_DECLS

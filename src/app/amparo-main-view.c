@@ -20,7 +20,7 @@ struct _AmparoMainView
 {
   AdwBin             parent_instance;
 
-  GObject           *store;
+  AmparoStore       *store;
   AmparoWindowState *state;
 
   GtkSearchBar      *search_bar;
@@ -197,7 +197,7 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   object_class->set_property = amparo_main_view_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("store", NULL, NULL, AMPARO_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, AMPARO_TYPE_WINDOW_STATE,
@@ -234,7 +234,7 @@ amparo_main_view_init (AmparoMainView *self)
  * Returns: (transfer floating): a new main view
  */
 AmparoMainView *
-amparo_main_view_new (GObject           *store,
+amparo_main_view_new (AmparoStore       *store,
                       AmparoWindowState *state)
 {
   return g_object_new (AMPARO_TYPE_MAIN_VIEW, "store", store, "state", state, NULL);

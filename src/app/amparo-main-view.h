@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "amparo-store.h"
 #include "amparo-window-state.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmparoMainView, amparo_main_view, AMPARO, MAIN_VIEW, AdwBin)
 
-AmparoMainView *amparo_main_view_new          (GObject           *store,
+AmparoMainView *amparo_main_view_new          (AmparoStore       *store,
                                                AmparoWindowState *state);
 void            amparo_main_view_focus_search (AmparoMainView    *self);
 void            amparo_main_view_save_state   (AmparoMainView    *self);

@@ -7,7 +7,7 @@
 
 typedef struct
 {
-  GObject           *store;
+  AmparoStore       *store;
   AmparoWindowState *state;
   gulong             search_handler;
 } AmparoSectionPagePrivate;
@@ -68,7 +68,7 @@ set_state (AmparoSectionPage *self,
 
 static void
 set_store (AmparoSectionPage *self,
-           GObject           *store)
+           AmparoStore       *store)
 {
   AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
 
@@ -146,7 +146,7 @@ amparo_section_page_class_init (AmparoSectionPageClass *klass)
   object_class->set_property = amparo_section_page_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("store", NULL, NULL, AMPARO_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, AMPARO_TYPE_WINDOW_STATE,
@@ -165,7 +165,7 @@ amparo_section_page_init (AmparoSectionPage *self)
  *
  * Returns: (transfer none) (nullable): the case store the page shows
  */
-GObject *
+AmparoStore *
 amparo_section_page_get_store (AmparoSectionPage *self)
 {
   AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "amparo-store.h"
 #include "amparo-window-state.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ struct _AmparoSectionPageClass
   void (*save_state)     (AmparoSectionPage *self);
 };
 
-GObject           *amparo_section_page_get_store (AmparoSectionPage *self);
+AmparoStore       *amparo_section_page_get_store (AmparoSectionPage *self);
 AmparoWindowState *amparo_section_page_get_state (AmparoSectionPage *self);
 void               amparo_section_page_save_state (AmparoSectionPage *self);
 

@@ -9,7 +9,7 @@ struct _AmparoWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GObject              *store;
+  AmparoStore          *store;
   GSettings            *settings;
   AmparoWindowState    *state;
   AmparoMainView       *main_view;
@@ -200,7 +200,7 @@ amparo_window_class_init (AmparoWindowClass *klass)
   window_class->close_request = amparo_window_close_request;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("store", NULL, NULL, AMPARO_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -241,7 +241,7 @@ amparo_window_init (AmparoWindow *self)
  */
 AmparoWindow *
 amparo_window_new (GtkApplication *application,
-                   GObject        *store)
+                   AmparoStore    *store)
 {
   return g_object_new (AMPARO_TYPE_WINDOW,
                        "application", application,

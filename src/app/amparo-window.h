@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmparoWindow, amparo_window, AMPARO, WINDOW, AdwApplicationWindow)
 
 AmparoWindow      *amparo_window_new           (GtkApplication *application,
-                                                GObject        *store);
+                                                AmparoStore    *store);
 void               amparo_window_rebuild       (AmparoWindow   *self);
 void               amparo_window_add_toast     (AmparoWindow   *self,
                                                 AdwToast       *toast);
