@@ -96,3 +96,102 @@ amparo_cli_run_store_command (const char  *db_path,
     return check_database (db_path);
   return 0;
 }
+
+/* `--import-feed=URL` (src/net): the website's feed into the store. */
+
+#include <glib-unix.h>
+
+#include "amparo-feed-import.h"
+
+typedef struct
+{
+  AmparoImportReport *report;
+  GError             *error;
+  gboolean            done;
+  GCancellable       *cancellable;
+} CliImport;
+
+static void
+on_cli_import_progress (guint    done,
+                        guint    total,
+                        gpointer user_data)
+{
+  if (total > 0 && done == total)
+    g_printerr (_("Read %u items from the feed.\n"), total);
+}
+
+static void
+on_cli_imported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CliImport *import = user_data;
+
+  import->report = amparo_feed_import_finish (AMPARO_STORE (source), result, &import->error);
+  import->done = TRUE;
+}
+
+static gboolean
+on_cli_interrupt_cb (gpointer user_data)
+{
+  CliImport *import = user_data;
+
+  g_cancellable_cancel (import->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * amparo_cli_import_feed:
+ * @db_path: the database (`--database`, else the default)
+ * @url: `--import-feed=URL`: an http(s) address, a `file://` URI or a path
+ *
+ * Imports the feed as "Import from website…" does, prints the report
+ * (new, updated, unchanged, skipped with reasons) or the error, and can be
+ * stopped with Ctrl+C, leaving the store as it was.
+ *
+ * Returns: the process exit status: 0 when the feed was read (even if
+ *   some items were skipped), 1 when nothing could be imported
+ */
+int
+amparo_cli_import_feed (const char *db_path,
+                        const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *text = NULL;
+  CliImport import = { NULL, NULL, FALSE, cancellable };
+  guint interrupt_id;
+
+  g_return_val_if_fail (db_path != NULL, 1);
+  g_return_val_if_fail (url != NULL, 1);
+
+  store = amparo_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  interrupt_id = g_unix_signal_add (SIGINT, on_cli_interrupt_cb, &import);
+  amparo_feed_import_async (store, url, on_cli_import_progress, NULL, NULL, cancellable,
+                            on_cli_imported_cb, &import);
+  while (!import.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (interrupt_id);
+
+  if (import.report == NULL)
+    {
+      if (g_error_matches (import.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_printerr ("%s\n", _("Import cancelled; nothing was changed."));
+      else
+        g_printerr ("%s\n", import.error->message);
+      g_clear_error (&import.error);
+      return 1;
+    }
+
+  text = amparo_import_report_to_text (import.report);
+  g_print ("%s", text);
+  amparo_import_report_free (import.report);
+  return 0;
+}

@@ -11,4 +11,7 @@ int amparo_cli_run_store_command (const char  *db_path,
                                   gboolean     load_sample,
                                   GError     **error);
 
+int amparo_cli_import_feed       (const char  *db_path,
+                                  const char  *url);
+
 G_END_DECLS
