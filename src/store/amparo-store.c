@@ -382,6 +382,7 @@ insert_record (AmparoStore   *self,
 static gboolean
 update_record (AmparoStore   *self,
                AmparoRecord  *record,
+               gboolean      *changed_any,
                GError       **error)
 {
   GType type = G_OBJECT_TYPE (record);
@@ -411,6 +412,7 @@ update_record (AmparoStore   *self,
   g_string_append_c (changes, '}');
 
   /* Nothing changed: no write, no journal row, no signal. */
+  *changed_any = changed->len > 0;
   if (changed->len == 0)
     return TRUE;
 
@@ -1079,6 +1081,17 @@ amparo_store_error_set_field (GError     *error,
 }
 
 const char *
+amparo_store_error_get_field (const GError *error)
+{
+  AmparoStoreErrorPrivate *priv;
+
+  if (error == NULL || error->domain != AMPARO_STORE_ERROR)
+    return NULL;
+  priv = amparo_store_error_get_private (error);
+  return priv ? priv->field : NULL;
+}
+
+const char *
 amparo_store_get_select_columns (GType record_type)
 {
   static GHashTable *cache;
@@ -1165,11 +1178,15 @@ amparo_store_save_in_transaction (AmparoStore   *self,
                                   GError       **error)
 {
   gboolean inserting = amparo_record_get_id (record) == 0;
+  gboolean changed = TRUE;
 
   if (!amparo_store_normalize_and_validate (self, record, error))
     return FALSE;
-  if (!(inserting ? insert_record (self, record, error) : update_record (self, record, error)))
+  if (!(inserting ? insert_record (self, record, error)
+                  : update_record (self, record, &changed, error)))
     return FALSE;
+  if (!changed)
+    return TRUE;
   if (!run_rules_after_save (self, record, error))
     return FALSE;
   queue_changed (self, record);

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "amparo-query-model.h"
+#include "amparo-store-private.h"
+#include "store-test-util.h"
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("amparo-open-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+run_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A new database is private to the user (0600), in WAL mode with full
+ * sync, and carries Amparo's application id and the latest schema. */
+static void
+test_new_file (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  GStatBuf st;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (amparo_store_get_schema_version (fixture->store), >=, 1);
+
+  stmt = amparo_store_prepare (fixture->store,
+                               "SELECT * FROM pragma_journal_mode, pragma_synchronous,"
+                               " pragma_foreign_keys, pragma_application_id", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, AMPARO_APPLICATION_ID);
+
+  /* Reopening an up-to-date file just works. */
+  g_clear_object (&fixture->store);
+  fixture->store = amparo_store_open (fixture->path, NULL);
+  g_assert_nonnull (fixture->store);
+}
+
+/* A database from a newer Amparo is refused and not modified at all. */
+static void
+test_newer_version_refused (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_sql (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 9999;");
+  before = read_bytes (path);
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer"));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  store_test_remove_tree (dir);
+}
+
+/* Any other file is refused with a clear message and left alone. */
+static void
+test_not_amparo (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Lista de clientes\nJosé Núñez\n" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789", -1, NULL));
+  before = read_bytes (text);
+  store = amparo_store_open (text, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  after = read_bytes (text);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_error (&error);
+
+  run_sql (other, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  store = amparo_store_open (other, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  g_clear_error (&error);
+
+  /* A folder is not a database either. */
+  store = amparo_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+
+  store_test_remove_tree (dir);
+}
+
+/* A damaged file gives a "damaged, restore a backup" error, never a crash,
+ * and --check reports it. */
+static void
+test_corrupt_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "corrupt.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 50; i++)
+    g_object_unref (store_test_add_person (store, "Ana", "Pérez", NULL));
+  g_clear_object (&store);
+
+  /* Scribble over the schema page after the 100-byte header, and over
+   * the second page. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  for (gsize i = 100; i < 8192; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+
+  g_assert_false (amparo_store_check_file (path, &report, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (report, !=, "ok");
+
+  store_test_remove_tree (dir);
+}
+
+/* A read-only file is refused up front, rather than failing at the first
+ * save. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+
+  g_chmod (path, 0600);
+  store_test_remove_tree (dir);
+}
+
+/* With the disk full the save fails with a clear message, and nothing of
+ * the record (row or journal) is left half-written. */
+static void
+test_disk_full (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GListModel) journal = amparo_store_list_journal (fixture->store);
+  guint journal_before = g_list_model_get_n_items (journal);
+  gint64 persons_before = amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+  g_autofree char *limit = NULL;
+  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (fixture->store, "PRAGMA page_count", NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  g_assert_true (amparo_store_exec (fixture->store, limit, NULL));
+
+  for (int i = 0; i < 20000; i++)
+    g_string_append (notes, "Notas de la entrevista. ");
+  g_object_set (person, "given-names", "Brayan", "family-names", "Mejía", "notes", notes->str, NULL);
+
+  g_assert_false (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DISK_FULL);
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (person)), ==, 0);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, persons_before);
+  amparo_query_model_refresh ((AmparoQueryModel *) journal);
+  g_assert_cmpuint (g_list_model_get_n_items (journal), ==, journal_before);
+
+  /* Once there is room again the same record saves. */
+  g_assert_true (amparo_store_exec (fixture->store, "PRAGMA max_page_count = 1073741823", NULL));
+  g_clear_error (&error);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST ("/store/open/new-file", test_new_file);
+  g_test_add_func ("/store/open/newer-version-refused", test_newer_version_refused);
+  g_test_add_func ("/store/open/not-amparo", test_not_amparo);
+  g_test_add_func ("/store/open/corrupt", test_corrupt_file);
+  g_test_add_func ("/store/open/read-only", test_read_only);
+  STORE_TEST ("/store/open/disk-full", test_disk_full);
+
+  return g_test_run ();
+}

@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "amparo-record-private.h"
+#include "amparo-store-private.h"
+#include "store-test-util.h"
+
+/* What staff type into a client record comes back the same after saving
+ * and reopening the database. */
+static void
+test_person_round_trip (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(AmparoPerson) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uid = NULL;
+
+  g_object_set (person,
+                "given-names", "María José", "family-names", "López Hernández",
+                "aliases", "Majo\nMaría López", "birth-date", "2014-03-02",
+                "birth-date-estimated", TRUE, "sex", AMPARO_SEX_FEMALE,
+                "country-of-birth", "Guatemala", "languages", "K'iche', Spanish",
+                "interpreter-needed", TRUE, "a-number", "A-123-456-789",
+                "unaccompanied-minor", TRUE, "mpp-history", TRUE,
+                "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "program", "Children",
+                "assigned-staff", "M. Herrera", "intake-date", "2024-01-05",
+                "notes", "Línea 1\n“comillas” y \\ barra", NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (person)), >, 0);
+  g_assert_nonnull (amparo_record_get_uid (AMPARO_RECORD (person)));
+  g_assert_nonnull (amparo_record_get_created_at (AMPARO_RECORD (person)));
+  uid = g_strdup (amparo_record_get_uid (AMPARO_RECORD (person)));
+
+  g_clear_object (&fixture->store);
+  fixture->store = amparo_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  loaded = amparo_store_get_by_uid (fixture->store, AMPARO_TYPE_PERSON, uid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_person_get_given_names (loaded), ==, "María José");
+  g_assert_cmpstr (amparo_person_get_family_names (loaded), ==, "López Hernández");
+  g_assert_cmpstr (amparo_person_get_aliases (loaded), ==, "Majo\nMaría López");
+  g_assert_cmpstr (amparo_person_get_a_number (loaded), ==, "123456789");
+  g_assert_true (amparo_person_get_birth_date_estimated (loaded));
+  g_assert_cmpint (amparo_person_get_sex (loaded), ==, AMPARO_SEX_FEMALE);
+  g_assert_cmpint (amparo_person_get_client_status (loaded), ==, AMPARO_CLIENT_STATUS_ACTIVE);
+  g_assert_true (amparo_person_get_mpp_history (loaded));
+  g_assert_cmpstr (amparo_person_get_notes (loaded), ==, "Línea 1\n“comillas” y \\ barra");
+}
+
+/* Every record kind can be saved and read back through the generic path:
+ * a column missing from the schema would fail here. */
+static void
+test_every_kind_saves (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = store_test_add_person (fixture->store, "Ana", "Pérez", "2010-01-01");
+  gint64 person_id = amparo_record_get_id (AMPARO_RECORD (person));
+  g_autoptr(GError) error = NULL;
+  guint n_kinds;
+  const GType *kinds = amparo_record_get_kinds (&n_kinds);
+
+  g_assert_cmpuint (n_kinds, ==, 16);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0",
+                                              amparo_store_get_select_columns (kinds[i]),
+                                              amparo_record_type_get_table_name (kinds[i]));
+      g_autoptr(GError) local = NULL;
+      g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (fixture->store, sql, &local);
+
+      g_assert_no_error (local);
+      g_assert_nonnull (stmt);
+    }
+
+  {
+    g_autoptr(AmparoLocation) location = amparo_location_new ();
+    g_autoptr(AmparoLocation) loaded = NULL;
+
+    g_object_set (location, "person-id", person_id, "kind", AMPARO_LOCATION_KIND_ORR_SHELTER,
+                  "facility", "Casa Ejemplo", "city", "Los Angeles", "country", "United States",
+                  "since", "2024-01-01", "source", "ORR", NULL);
+    g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (location), &error));
+    g_assert_no_error (error);
+    loaded = amparo_store_get_by_id (fixture->store, AMPARO_TYPE_LOCATION,
+                                     amparo_record_get_id (AMPARO_RECORD (location)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (amparo_location_get_kind (loaded), ==, AMPARO_LOCATION_KIND_ORR_SHELTER);
+    g_assert_cmpstr (amparo_location_get_facility (loaded), ==, "Casa Ejemplo");
+    g_assert_cmpint (amparo_location_get_person_id (loaded), ==, person_id);
+  }
+
+  {
+    g_autoptr(AmparoRelease) release = amparo_release_new ();
+    g_autoptr(AmparoRelease) loaded = NULL;
+
+    g_object_set (release, "title-en", "Statement", "title-es", "Declaración",
+                  "embargo-until", "2024-05-13T09:00:00-07:00",
+                  "embargo-timezone", "America/Los_Angeles",
+                  "status", AMPARO_RELEASE_STATUS_IN_REVIEW, NULL);
+    g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (release), &error));
+    g_assert_no_error (error);
+    loaded = amparo_store_get_by_id (fixture->store, AMPARO_TYPE_RELEASE,
+                                     amparo_record_get_id (AMPARO_RECORD (release)), &error);
+    g_assert_cmpstr (amparo_release_get_title_es (loaded), ==, "Declaración");
+    g_assert_cmpint (amparo_release_get_status (loaded), ==, AMPARO_RELEASE_STATUS_IN_REVIEW);
+    g_assert_cmpint (amparo_release_get_litigation_id (loaded), ==, 0);
+  }
+
+  {
+    g_autoptr(AmparoOrganization) organization = amparo_store_get_organization (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (organization)), ==, 0);
+    amparo_organization_set_name (organization, "ImmDef");
+    g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (organization), &error));
+    g_clear_object (&organization);
+    organization = amparo_store_get_organization (fixture->store, &error);
+    g_assert_cmpstr (amparo_organization_get_name (organization), ==, "ImmDef");
+  }
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Editors bind to properties: a notify fires only on a real change. */
+static void
+test_notify_only_on_change (void)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  guint count = 0;
+
+  g_signal_connect (person, "notify::given-names", G_CALLBACK (on_notify_cb), &count);
+  amparo_person_set_given_names (person, "Ana");
+  amparo_person_set_given_names (person, "Ana");
+  g_assert_cmpuint (count, ==, 1);
+  amparo_person_set_given_names (person, "");
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_null (amparo_person_get_given_names (person));
+  amparo_person_set_given_names (person, NULL);
+  g_assert_cmpuint (count, ==, 2);
+}
+
+static void
+on_record_changed_cb (AmparoStore  *store,
+                      AmparoRecord *record,
+                      guint        *count)
+{
+  (*count)++;
+}
+
+/* Saving an unchanged record writes nothing and announces nothing. */
+static void
+test_unchanged_save_is_silent (StoreFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = store_test_add_person (fixture->store, "Ana", "Pérez", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated = g_strdup (amparo_record_get_updated_at (AMPARO_RECORD (person)));
+  guint changes = 0;
+
+  g_signal_connect (fixture->store, "record-changed", G_CALLBACK (on_record_changed_cb), &changes);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpstr (amparo_record_get_updated_at (AMPARO_RECORD (person)), ==, updated);
+
+  amparo_person_set_languages (person, "Mam");
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+}
+
+/* Deleting a client moves them to the Trash; their family links,
+ * whereabouts and proceedings are all there again after restoring. */
+static void
+test_soft_delete_keeps_links (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) child = store_test_add_person (fixture->store, "Wilmer", "Tzul", "2014-01-01");
+  g_autoptr(AmparoPerson) mother = store_test_add_person (fixture->store, "Rosa", "Tzul", "1990-01-01");
+  g_autoptr(AmparoRelationship) link = amparo_relationship_new ();
+  g_autoptr(AmparoLocation) location = amparo_location_new ();
+  g_autoptr(AmparoProceeding) proceeding = amparo_proceeding_new ();
+  g_autoptr(GListModel) live = NULL;
+  g_autoptr(GListModel) trash = NULL;
+  g_autoptr(GListModel) relatives = NULL;
+  g_autoptr(GListModel) locations = NULL;
+  g_autoptr(GListModel) proceedings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoRelative) relative = NULL;
+
+  g_object_set (link, "person-id", amparo_record_get_id (AMPARO_RECORD (child)),
+                "relative-id", amparo_record_get_id (AMPARO_RECORD (mother)),
+                "kind", AMPARO_RELATIONSHIP_KIND_PARENT, NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (link), &error));
+  g_object_set (location, "person-id", amparo_record_get_id (AMPARO_RECORD (child)),
+                "kind", AMPARO_LOCATION_KIND_ORR_SHELTER, NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (location), &error));
+  g_object_set (proceeding, "person-id", amparo_record_get_id (AMPARO_RECORD (child)), NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (proceeding), &error));
+  g_assert_no_error (error);
+
+  live = amparo_store_list_persons (fixture->store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  trash = amparo_store_list_persons (fixture->store, AMPARO_LIST_TRASH, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+
+  g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (child), &error));
+  g_assert_no_error (error);
+  g_assert_true (amparo_record_is_deleted (AMPARO_RECORD (child)));
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  /* The mother still sees her son while he is in the Trash. */
+  relatives = amparo_store_list_relatives (fixture->store, mother);
+  g_assert_cmpuint (g_list_model_get_n_items (relatives), ==, 1);
+  relative = g_list_model_get_item (relatives, 0);
+  g_assert_cmpint (amparo_relative_get_kind (relative), ==, AMPARO_RELATIONSHIP_KIND_CHILD);
+  g_assert_cmpstr (amparo_person_get_given_names (amparo_relative_get_person (relative)), ==, "Wilmer");
+
+  g_assert_true (amparo_store_restore (fixture->store, AMPARO_RECORD (child), &error));
+  g_assert_no_error (error);
+  g_assert_false (amparo_record_is_deleted (AMPARO_RECORD (child)));
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+
+  g_clear_object (&relatives);
+  g_clear_object (&relative);
+  relatives = amparo_store_list_relatives (fixture->store, child);
+  g_assert_cmpuint (g_list_model_get_n_items (relatives), ==, 1);
+  relative = g_list_model_get_item (relatives, 0);
+  g_assert_cmpint (amparo_relative_get_kind (relative), ==, AMPARO_RELATIONSHIP_KIND_PARENT);
+  locations = amparo_store_list_locations (fixture->store, child);
+  g_assert_cmpuint (g_list_model_get_n_items (locations), ==, 1);
+  proceedings = amparo_store_list_proceedings (fixture->store, child);
+  g_assert_cmpuint (g_list_model_get_n_items (proceedings), ==, 1);
+}
+
+/* Ms. L: benefits end 6 and 12 months after they start, and the end
+ * dates are on the client's events (and so on the Agenda). */
+static void
+test_membership_benefits (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) mother = store_test_add_person (fixture->store, "Dalia", "Fuentes", "1985-01-01");
+  g_autoptr(AmparoLitigation) ms_l = amparo_litigation_new ();
+  g_autoptr(AmparoMembership) membership = amparo_membership_new ();
+  g_autoptr(GListModel) benefits = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = store_test_days_from_today (-170);
+  g_autofree char *housing_end = NULL;
+  GDate date;
+  gboolean found_housing = FALSE;
+
+  g_object_set (ms_l, "name", "Ms. L v. ICE", "class-from", "2017-01-20", "class-until", "2021-01-20",
+                "benefit-terms", "housing=6\nmedical=12\nmental-health=12", NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (ms_l), &error));
+  g_object_set (membership, "person-id", amparo_record_get_id (AMPARO_RECORD (mother)),
+                "litigation-id", amparo_record_get_id (AMPARO_RECORD (ms_l)),
+                "separation-date", "2018-05-20", "benefits-start", start, NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (membership), &error));
+  g_assert_no_error (error);
+  g_assert_true (amparo_membership_get_eligible (membership));
+
+  g_assert_true (amparo_parse_date (start, &date));
+  g_date_add_months (&date, 6);
+  housing_end = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                                 g_date_get_month (&date), g_date_get_day (&date));
+
+  benefits = amparo_store_list_benefits (fixture->store, membership);
+  g_assert_cmpuint (g_list_model_get_n_items (benefits), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AmparoBenefit) benefit = g_list_model_get_item (benefits, i);
+
+      if (amparo_benefit_get_kind (benefit) == AMPARO_BENEFIT_KIND_HOUSING)
+        {
+          g_assert_cmpstr (amparo_benefit_get_ends_on (benefit), ==, housing_end);
+          found_housing = TRUE;
+        }
+      else
+        g_assert_cmpint (amparo_benefit_get_months (benefit), ==, 12);
+    }
+  g_assert_true (found_housing);
+
+  events = amparo_store_list_events (fixture->store, mother);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+  {
+    g_autoptr(AmparoEvent) first = g_list_model_get_item (events, 0);
+    g_assert_cmpint (amparo_event_get_kind (first), ==, AMPARO_EVENT_KIND_BENEFIT_END);
+    g_assert_cmpstr (amparo_event_get_starts_at (first), ==, housing_end);
+  }
+
+  /* Housing ends about two weeks from now: it is on the Agenda. */
+  agenda = amparo_store_list_upcoming_events (fixture->store, NULL, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+
+  /* Moving the start moves the end dates; nothing is duplicated. */
+  g_clear_pointer (&start, g_free);
+  start = store_test_days_from_today (-100);
+  amparo_membership_set_benefits_start (membership, start);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (membership), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (benefits), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 0);
+
+  /* Separated after the class period: not eligible. */
+  amparo_membership_set_separation_date (membership, "2022-03-01");
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (membership), &error));
+  g_assert_false (amparo_membership_get_eligible (membership));
+}
+
+/* A release's numbered demands come back in their order. */
+static void
+test_release_demands (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GListModel) releases = NULL;
+  AmparoDemand *demands[3];
+
+  amparo_release_set_title_en (release, "Statement");
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (release), &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Demand %u", i + 1);
+
+      demands[i] = amparo_demand_new ();
+      amparo_demand_set_text_en (demands[i], text);
+      g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (demands[i]), &error));
+    }
+  /* Stated in the order 3, 1, 2. */
+  {
+    AmparoDemand *order[] = { demands[2], demands[0], demands[1] };
+    g_assert_true (amparo_store_set_release_demands (fixture->store, release, order, 3, &error));
+    g_assert_no_error (error);
+  }
+  listed = amparo_store_list_release_demands (fixture->store, release);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 3);
+  {
+    g_autoptr(AmparoDemand) first = g_list_model_get_item (listed, 0);
+    g_autoptr(AmparoDemand) last = g_list_model_get_item (listed, 2);
+    g_assert_cmpstr (amparo_demand_get_text_en (first), ==, "Demand 3");
+    g_assert_cmpstr (amparo_demand_get_text_en (last), ==, "Demand 2");
+  }
+  releases = amparo_store_list_demand_releases (fixture->store, demands[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (demands[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST ("/store/records/person-round-trip", test_person_round_trip);
+  STORE_TEST ("/store/records/every-kind", test_every_kind_saves);
+  g_test_add_func ("/store/records/notify-only-on-change", test_notify_only_on_change);
+  STORE_TEST ("/store/records/unchanged-save-is-silent", test_unchanged_save_is_silent);
+  STORE_TEST ("/store/records/soft-delete-keeps-links", test_soft_delete_keeps_links);
+  STORE_TEST ("/store/records/membership-benefits", test_membership_benefits);
+  STORE_TEST ("/store/records/release-demands", test_release_demands);
+
+  return g_test_run ();
+}
