@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-backup-dialog.h"
 #include "amparo-cli.h"
+#include "amparo-import-dialog.h"
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
 #include "amparo-store.h"
@@ -128,6 +130,30 @@ about_action (GSimpleAction *action,
 }
 
 static void
+backup_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    amparo_backup_dialog_choose_and_run (parent, self->store);
+}
+
+static void
+import_feed_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (amparo_import_dialog_new (parent, self->store)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -145,6 +171,8 @@ static const GActionEntry app_entries[] = {
   { "language", NULL, "s", "'en'", language_change_state },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "backup", backup_action },
+  { "import-feed", import_feed_action },
   { "quit", quit_action },
 };
 
