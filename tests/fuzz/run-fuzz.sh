@@ -70,7 +70,7 @@ if [ $rebuild = 1 ]; then
 fi
 
 if [ -n "$runs" ]; then
-  limit="-runs=$runs -max_total_time=25"
+  limit="-runs=$runs -max_total_time=20"
 else
   limit="-max_total_time=$seconds"
 fi
