@@ -109,7 +109,7 @@ set_error_from_db (GError     **error,
 {
   g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
                /* Translators: %s is a technical message from the database */
-               _("Searching failed (%s). Try again; if it keeps failing, check the database from the main menu."),
+               _("Searching failed: %s. Try again; if it keeps failing, ask your administrator to check the database."),
                sqlite3_errmsg (db));
   g_debug ("%s: %s", what, sqlite3_errmsg (db));
 }
