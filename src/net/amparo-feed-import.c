@@ -366,12 +366,14 @@ matcher_init (Matcher     *matcher,
   index_releases (store, AMPARO_LIST_TRASH, matcher->trash_guid, matcher->trash_link);
 }
 
-/* Returns the release to save for @item (new or a changed copy), or
- * %NULL when nothing is to be written; counts it in @report. */
+/* Returns the release to save for @item (new, or a changed copy of the
+ * stored one), or %NULL when nothing is to be written; @is_new says
+ * which. Skipped and unchanged items are counted in @report here. */
 static AmparoRelease *
 decide (Matcher            *matcher,
         AmparoImportReport *report,
-        Prepared           *item)
+        Prepared           *item,
+        gboolean           *is_new)
 {
   const char *key = item->guid != NULL ? item->guid : item->link;
   AmparoRelease *existing;
@@ -395,18 +397,15 @@ decide (Matcher            *matcher,
       add_skip (report, item, _("Its release is in the Trash. Restore it to import it again."));
       return NULL;
     }
+  *is_new = existing == NULL;
   if (existing == NULL)
-    {
-      report->n_new++;
-      return new_release (item);
-    }
+    return new_release (item);
   if (!source_changed (existing, item))
     {
       report->n_unchanged++;
       return NULL;
     }
 
-  report->n_updated++;
   copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (existing)));
   fill_release (copy, item);
   return copy;
@@ -455,11 +454,24 @@ apply_to_store (ImportData  *data,
   for (guint i = 0; i < data->prepared->len; i++)
     {
       Prepared *item = g_ptr_array_index (data->prepared, i);
-      AmparoRelease *release = decide (&matcher, report, item);
+      gboolean is_new = FALSE;
+      g_autoptr(AmparoRelease) release = decide (&matcher, report, item, &is_new);
+      g_autoptr(GError) invalid = NULL;
 
       if (release == NULL)
         continue;
-      g_ptr_array_add (to_save, release);
+      /* One item the store would refuse must not stop the others. */
+      if (!amparo_store_validate (data->store, AMPARO_RECORD (release), &invalid))
+        {
+          add_skip (report, item, invalid->message);
+          continue;
+        }
+
+      if (is_new)
+        report->n_new++;
+      else
+        report->n_updated++;
+      g_ptr_array_add (to_save, g_steal_pointer (&release));
       g_ptr_array_add (saved_items, item);
     }
 

@@ -85,15 +85,21 @@ on_slow_answer_cb (gpointer user_data)
 
   respond (message, 200, "application/json", "{}");
   soup_server_message_unpause (message);
-  g_object_unref (message);
   return G_SOURCE_REMOVE;
 }
 
+/* Answers after the clients' 1 s timeout; the timeout is dropped with
+ * the server so it never fires during a later test. */
 static void
-answer_slowly (SoupServerMessage *message)
+answer_slowly (TestServer        *self,
+               SoupServerMessage *message)
 {
+  GSource *source = g_timeout_source_new (3000);
+
   soup_server_message_pause (message);
-  g_timeout_add (3000, on_slow_answer_cb, g_object_ref (message));
+  g_source_set_callback (source, on_slow_answer_cb, g_object_ref (message), g_object_unref);
+  g_source_attach (source, NULL);
+  g_ptr_array_add (self->pending, source);
 }
 
 static gboolean
@@ -256,7 +262,7 @@ serve_wordpress (TestServer        *self,
   if (strcmp (site, "/wp-5xx") == 0)
     respond (message, 503, "text/html", "<html><body>Service Unavailable</body></html>");
   else if (strcmp (site, "/wp-slow") == 0)
-    answer_slowly (message);
+    answer_slowly (self, message);
   else if (!authorized (message, user))
     respond_error (message, 401, "incorrect_password");
   else if (strcmp (site, "/wp-badjson") == 0)
@@ -286,7 +292,7 @@ on_request_cb (SoupServer        *server,
   if (g_str_has_prefix (path, "/feeds/"))
     serve_feed (self, message, path);
   else if (strcmp (path, "/slow") == 0)
-    answer_slowly (message);
+    answer_slowly (self, message);
   else if (strcmp (path, "/error500") == 0)
     respond (message, 500, "text/html", "<html><body>Internal Server Error</body></html>");
   else if (api != NULL && g_str_has_prefix (path, "/wp"))
@@ -312,6 +318,7 @@ test_server_new (void)
   self->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                        (GDestroyNotify) test_post_free);
   self->next_id = 100;
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
   soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
   soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
@@ -327,6 +334,9 @@ test_server_new (void)
 void
 test_server_free (TestServer *self)
 {
+  for (guint i = 0; i < self->pending->len; i++)
+    g_source_destroy (g_ptr_array_index (self->pending, i));
+  g_ptr_array_unref (self->pending);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_hash_table_unref (self->overrides);

@@ -32,6 +32,7 @@ typedef struct
   GHashTable *overrides;   /* path → body served instead of the file */
   GHashTable *posts;       /* id → TestPost */
   gint64      next_id;
+  GPtrArray  *pending;     /* timeouts of slow answers, removed on free */
   guint       n_requests;
   guint       n_wp_writes;
 } TestServer;

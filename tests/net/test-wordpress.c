@@ -55,8 +55,11 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->release);
   test_store_remove (fixture->store, fixture->dir);
-  test_server_free (fixture->server);
+  /* Client first, so the server sees its connections close. */
   amparo_http_set_session (NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  test_server_free (fixture->server);
 }
 
 static AmparoWordpress *
