@@ -289,7 +289,23 @@ on_request_cb (SoupServer        *server,
   const char *api = strstr (path, "/wp-json/wp/v2");
 
   self->n_requests++;
-  if (g_str_has_prefix (path, "/feeds/"))
+  if (strcmp (path, "/user-agent") == 0)
+    respond (message, 200, "text/plain",
+             soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                           "User-Agent"));
+  else if (strcmp (path, "/chunked") == 0)
+    {
+      /* No Content-Length: only the running count can stop it. */
+      SoupMessageBody *body = soup_server_message_get_response_body (message);
+
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (message),
+                                         SOUP_ENCODING_CHUNKED);
+      soup_server_message_set_status (message, 200, NULL);
+      for (guint i = 0; i < 64; i++)
+        soup_message_body_append (body, SOUP_MEMORY_COPY, "0123456789abcdef", 16);
+      soup_message_body_complete (body);
+    }
+  else if (g_str_has_prefix (path, "/feeds/"))
     serve_feed (self, message, path);
   else if (strcmp (path, "/slow") == 0)
     answer_slowly (self, message);
