@@ -1,0 +1,705 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-clients"
+
+#include "config.h"
+
+#include "amparo-client-editor.h"
+
+#include <glib/gi18n.h>
+
+#include "amparo-clients-util.h"
+#include "amparo-family-panel.h"
+#include "amparo-history-panel.h"
+#include "amparo-name-matcher.h"
+#include "amparo-proceedings-panel.h"
+#include "amparo-whereabouts-panel.h"
+
+/* The client page: the profile form (also the intake form, when the
+ * person is new) and, once saved, whereabouts, family, proceedings and
+ * history. The form edits a copy of the stored person; the copy, not the
+ * widgets, holds what was typed, so the page can keep it across a
+ * language switch and nothing is lost. */
+
+#define MATCH_DELAY_MS 250
+#define MAX_MATCHES 5
+
+struct _AmparoClientEditor
+{
+  AdwBin                  parent_instance;
+
+  AmparoStore            *store;
+  AmparoPerson           *person;
+  AmparoPerson           *original;
+  GPtrArray              *bindings;
+  gulong                  notify_handler;
+  guint                   match_source;
+  gboolean                dirty;
+  char                   *duplicate_a_number;
+
+  GtkLabel               *title_label;
+  GtkLabel               *subtitle_label;
+  GtkLabel               *form_error_label;
+  AdwPreferencesGroup    *matches_group;
+  GtkListBox             *matches_list;
+  AdwPreferencesGroup    *profile_group;
+  AdwEntryRow            *given_row;
+  AdwActionRow           *given_error_row;
+  AdwEntryRow            *family_row;
+  AdwActionRow           *family_error_row;
+  AdwEntryRow            *a_number_row;
+  AdwActionRow           *a_number_error_row;
+  GtkWidget              *open_duplicate_button;
+  AdwEntryRow            *birth_row;
+  AdwActionRow           *birth_error_row;
+  GtkSwitch              *estimated_switch;
+  AdwComboRow            *sex_row;
+  AdwEntryRow            *country_row;
+  AdwEntryRow            *languages_row;
+  GtkSwitch              *interpreter_switch;
+  GtkSwitch              *minor_switch;
+  GtkSwitch              *mpp_switch;
+  AdwComboRow            *status_row;
+  AdwEntryRow            *program_row;
+  AdwEntryRow            *staff_row;
+  AdwEntryRow            *intake_row;
+  AdwActionRow           *intake_error_row;
+  AdwEntryRow            *aliases_row;
+  AdwEntryRow            *notes_row;
+  GtkWidget              *record_box;
+  AmparoWhereaboutsPanel *whereabouts_panel;
+  AmparoFamilyPanel      *family_panel;
+  AmparoProceedingsPanel *proceedings_panel;
+  AmparoHistoryPanel     *history_panel;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoClientEditor, amparo_client_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_bookkeeping (const char *name)
+{
+  static const char *names[] = { "id", "uid", "created-at", "updated-at", "deleted-at" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b,
+              GParamSpec   *pspec)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a) ? g_value_get_string (a) : "",
+                      g_value_get_string (b) ? g_value_get_string (b) : "") == 0;
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* Only what a person can type counts: an empty entry equals a missing
+ * value, and the store's bookkeeping columns never make a form dirty. */
+static gboolean
+persons_differ (AmparoPerson *a,
+                AmparoPerson *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (is_bookkeeping (pspecs[i]->name) || !(pspecs[i]->flags & G_PARAM_WRITABLE))
+        continue;
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (a), pspecs[i]->name, &va);
+      g_object_get_property (G_OBJECT (b), pspecs[i]->name, &vb);
+      if (!values_equal (&va, &vb, pspecs[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A new person counts as changed once anything beyond the intake
+ * defaults (today's date, the status) is filled in. */
+static gboolean
+is_changed (AmparoClientEditor *self)
+{
+  g_autoptr(AmparoPerson) blank = NULL;
+
+  if (self->original != NULL)
+    return persons_differ (self->person, self->original);
+
+  blank = amparo_person_new ();
+  amparo_person_set_intake_date (blank, amparo_person_get_intake_date (self->person));
+  amparo_person_set_client_status (blank, amparo_person_get_client_status (self->person));
+  return persons_differ (self->person, blank);
+}
+
+static gboolean
+is_new (AmparoClientEditor *self)
+{
+  return amparo_record_get_id (AMPARO_RECORD (self->person)) == 0;
+}
+
+static void
+set_dirty (AmparoClientEditor *self,
+           gboolean            dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+update_title (AmparoClientEditor *self)
+{
+  g_autofree char *name = NULL;
+
+  if (is_new (self))
+    {
+      gtk_label_set_text (self->title_label, _("New Client"));
+      gtk_label_set_text (self->subtitle_label,
+                          _("Given and family names are required; fill in what else you know. Enter moves to the next field."));
+      return;
+    }
+  name = amparo_clients_dup_name (self->original);
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->subtitle_label,
+                      amparo_client_status_get_label (amparo_person_get_client_status (self->original)));
+}
+
+static AdwActionRow *
+error_row_for_field (AmparoClientEditor *self,
+                     const char         *field)
+{
+  if (g_strcmp0 (field, "given-names") == 0)
+    return self->given_error_row;
+  if (g_strcmp0 (field, "family-names") == 0)
+    return self->family_error_row;
+  if (g_strcmp0 (field, "a-number") == 0)
+    return self->a_number_error_row;
+  if (g_strcmp0 (field, "birth-date") == 0)
+    return self->birth_error_row;
+  if (g_strcmp0 (field, "intake-date") == 0)
+    return self->intake_error_row;
+  return NULL;
+}
+
+static void
+clear_errors (AmparoClientEditor *self)
+{
+  AdwActionRow *rows[] = { self->given_error_row, self->family_error_row,
+                           self->a_number_error_row, self->birth_error_row,
+                           self->intake_error_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (GTK_WIDGET (rows[i]), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), FALSE);
+  g_clear_pointer (&self->duplicate_a_number, g_free);
+}
+
+/* The message goes right under the field at fault, and the field gets
+ * the focus, so the person fixing it never has to look for it. */
+static void
+show_error (AmparoClientEditor *self,
+            const GError       *error,
+            gboolean            focus)
+{
+  const char *field = amparo_store_error_get_field (error);
+  AdwActionRow *row = error_row_for_field (self, field);
+  gboolean duplicate = g_error_matches (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DUPLICATE);
+
+  clear_errors (self);
+  if (row == NULL)
+    {
+      gtk_label_set_text (self->form_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), TRUE);
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+  gtk_widget_set_visible (self->open_duplicate_button,
+                          duplicate && row == self->a_number_error_row);
+  if (duplicate && row == self->a_number_error_row)
+    self->duplicate_a_number = g_strdup (amparo_person_get_a_number (self->person));
+  if (focus)
+    gtk_widget_grab_focus (gtk_widget_get_prev_sibling (GTK_WIDGET (row)));
+}
+
+static gboolean
+errors_shown (AmparoClientEditor *self)
+{
+  AdwActionRow *rows[] = { self->given_error_row, self->family_error_row,
+                           self->a_number_error_row, self->birth_error_row,
+                           self->intake_error_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (rows[i])))
+      return TRUE;
+  return gtk_widget_get_visible (GTK_WIDGET (self->form_error_label));
+}
+
+static void
+revalidate (AmparoClientEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error))
+    clear_errors (self);
+  else
+    show_error (self, error, FALSE);
+}
+
+static GtkWidget *
+create_match_row (AmparoNameMatch *match)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           amparo_name_match_get_given_names (match) ?: "",
+                                           amparo_name_match_get_family_names (match) ?: "");
+  g_autofree char *reasons = amparo_name_match_dup_reasons_text (match);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Open"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_strstrip (name));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reasons);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                    amparo_name_match_get_uid (match));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the existing record"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+clear_matches (AmparoClientEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+    gtk_list_box_remove (self->matches_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_group), FALSE);
+}
+
+/* Before a new person is saved, show who in the store they may already
+ * be, so the same child is not entered twice. */
+static gboolean
+find_matches_cb (gpointer user_data)
+{
+  AmparoClientEditor *self = user_data;
+  g_autoptr(GListModel) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *family = amparo_person_get_family_names (self->person);
+  guint n;
+
+  self->match_source = 0;
+  clear_matches (self);
+  if (!is_new (self) || family == NULL || *family == '\0')
+    return G_SOURCE_REMOVE;
+
+  matches = amparo_name_matcher_find (self->store,
+                                      amparo_person_get_given_names (self->person),
+                                      family,
+                                      amparo_clients_get_age (self->person),
+                                      amparo_person_get_country_of_birth (self->person),
+                                      MAX_MATCHES, &error);
+  if (matches == NULL)
+    {
+      g_warning ("Could not look for existing records: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  n = g_list_model_get_n_items (matches);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoNameMatch) match = g_list_model_get_item (matches, i);
+
+      gtk_list_box_append (self->matches_list, create_match_row (match));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_group), n > 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_person_notify_cb (AmparoClientEditor *self,
+                     GParamSpec         *pspec,
+                     AmparoPerson       *person)
+{
+  set_dirty (self, is_changed (self));
+  if (errors_shown (self))
+    revalidate (self);
+
+  if (is_new (self))
+    {
+      g_clear_handle_id (&self->match_source, g_source_remove);
+      self->match_source = g_timeout_add (MATCH_DELAY_MS, find_matches_cb, self);
+    }
+}
+
+static void
+bind_person (AmparoClientEditor *self)
+{
+  struct { AdwEntryRow *row; const char *property; } entries[] = {
+    { self->given_row, "given-names" },
+    { self->family_row, "family-names" },
+    { self->a_number_row, "a-number" },
+    { self->birth_row, "birth-date" },
+    { self->country_row, "country-of-birth" },
+    { self->languages_row, "languages" },
+    { self->program_row, "program" },
+    { self->staff_row, "assigned-staff" },
+    { self->intake_row, "intake-date" },
+    { self->aliases_row, "aliases" },
+    { self->notes_row, "notes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    amparo_clients_bind_entry (self->bindings, entries[i].row, self->person, entries[i].property);
+  amparo_clients_bind_switch (self->bindings, self->estimated_switch, self->person, "birth-date-estimated");
+  amparo_clients_bind_switch (self->bindings, self->interpreter_switch, self->person, "interpreter-needed");
+  amparo_clients_bind_switch (self->bindings, self->minor_switch, self->person, "unaccompanied-minor");
+  amparo_clients_bind_switch (self->bindings, self->mpp_switch, self->person, "mpp-history");
+  amparo_clients_bind_combo (self->bindings, self->sex_row, self->person, "sex");
+  amparo_clients_bind_combo (self->bindings, self->status_row, self->person, "client-status");
+  self->notify_handler = g_signal_connect_object (self->person, "notify",
+                                                  G_CALLBACK (on_person_notify_cb), self,
+                                                  G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_person (AmparoClientEditor *self)
+{
+  amparo_clients_unbind_all (self->bindings);
+  if (self->person != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->person);
+  g_clear_handle_id (&self->match_source, g_source_remove);
+}
+
+static void
+show_record_panels (AmparoClientEditor *self)
+{
+  gboolean saved = !is_new (self);
+
+  gtk_widget_set_visible (self->record_box, saved);
+  if (!saved)
+    return;
+  amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
+  amparo_family_panel_set_person (self->family_panel, self->store, self->original);
+  amparo_proceedings_panel_set_person (self->proceedings_panel, self->store, self->original);
+  amparo_history_panel_set_person (self->history_panel, self->store, self->original);
+}
+
+static void
+on_entry_activated_cb (AmparoClientEditor *self,
+                       AdwEntryRow        *row)
+{
+  amparo_clients_focus_next (GTK_WIDGET (row));
+}
+
+static void
+on_open_duplicate_clicked_cb (AmparoClientEditor *self,
+                              GtkButton          *button)
+{
+  g_autoptr(AmparoPerson) existing = NULL;
+
+  if (self->duplicate_a_number == NULL)
+    return;
+  existing = amparo_store_find_person_by_a_number (self->store, self->duplicate_a_number, NULL);
+  if (existing != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "clients.open", "s",
+                                amparo_record_get_uid (AMPARO_RECORD (existing)));
+}
+
+static void
+amparo_client_editor_dispose (GObject *object)
+{
+  AmparoClientEditor *self = (AmparoClientEditor *)object;
+
+  unbind_person (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_CLIENT_EDITOR);
+  g_clear_object (&self->person);
+  g_clear_object (&self->original);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amparo_client_editor_parent_class)->dispose (object);
+}
+
+static void
+amparo_client_editor_finalize (GObject *object)
+{
+  AmparoClientEditor *self = (AmparoClientEditor *)object;
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_free (self->duplicate_a_number);
+
+  G_OBJECT_CLASS (amparo_client_editor_parent_class)->finalize (object);
+}
+
+static void
+amparo_client_editor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AmparoClientEditor *self = AMPARO_CLIENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AmparoClientEditor, name)
+
+static void
+amparo_client_editor_class_init (AmparoClientEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amparo_client_editor_dispose;
+  object_class->finalize = amparo_client_editor_finalize;
+  object_class->get_property = amparo_client_editor_get_property;
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmparoClientEditor::saved:
+   * @person: the stored person, with its id
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMPARO_TYPE_PERSON);
+
+  g_type_ensure (AMPARO_TYPE_WHEREABOUTS_PANEL);
+  g_type_ensure (AMPARO_TYPE_FAMILY_PANEL);
+  g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
+  g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/clients/amparo-client-editor.ui");
+  BIND (title_label);
+  BIND (subtitle_label);
+  BIND (form_error_label);
+  BIND (matches_group);
+  BIND (matches_list);
+  BIND (profile_group);
+  BIND (given_row);
+  BIND (given_error_row);
+  BIND (family_row);
+  BIND (family_error_row);
+  BIND (a_number_row);
+  BIND (a_number_error_row);
+  BIND (open_duplicate_button);
+  BIND (birth_row);
+  BIND (birth_error_row);
+  BIND (estimated_switch);
+  BIND (sex_row);
+  BIND (country_row);
+  BIND (languages_row);
+  BIND (interpreter_switch);
+  BIND (minor_switch);
+  BIND (mpp_switch);
+  BIND (status_row);
+  BIND (program_row);
+  BIND (staff_row);
+  BIND (intake_row);
+  BIND (intake_error_row);
+  BIND (aliases_row);
+  BIND (notes_row);
+  BIND (record_box);
+  BIND (whereabouts_panel);
+  BIND (family_panel);
+  BIND (proceedings_panel);
+  BIND (history_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_duplicate_clicked_cb);
+}
+
+#undef BIND
+
+static void
+amparo_client_editor_init (AmparoClientEditor *self)
+{
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  amparo_clients_setup_combo (self->sex_row, AMPARO_TYPE_SEX);
+  amparo_clients_setup_combo (self->status_row, AMPARO_TYPE_CLIENT_STATUS);
+}
+
+/**
+ * amparo_client_editor_edit:
+ * @person: (transfer none): the copy to edit; a new person (id 0) for intake
+ * @original: (nullable) (transfer none): the person as stored, to tell
+ *   unsaved changes from saved ones; %NULL for a new person
+ *
+ * Shows @person in the form. The editor keeps references to both.
+ */
+void
+amparo_client_editor_edit (AmparoClientEditor *self,
+                           AmparoStore        *store,
+                           AmparoPerson       *person,
+                           AmparoPerson       *original)
+{
+  g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  g_return_if_fail (AMPARO_IS_PERSON (person));
+
+  unbind_person (self);
+  clear_errors (self);
+  clear_matches (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->person, person);
+  g_set_object (&self->original, original);
+  bind_person (self);
+  set_dirty (self, is_changed (self));
+  update_title (self);
+  show_record_panels (self);
+  if (is_new (self))
+    find_matches_cb (self);
+}
+
+/**
+ * amparo_client_editor_get_person:
+ *
+ * Returns: (transfer none) (nullable): the person being edited
+ */
+AmparoPerson *
+amparo_client_editor_get_person (AmparoClientEditor *self)
+{
+  g_return_val_if_fail (AMPARO_IS_CLIENT_EDITOR (self), NULL);
+  return self->person;
+}
+
+/**
+ * amparo_client_editor_get_original:
+ *
+ * Returns: (transfer none) (nullable): the person as last saved
+ */
+AmparoPerson *
+amparo_client_editor_get_original (AmparoClientEditor *self)
+{
+  g_return_val_if_fail (AMPARO_IS_CLIENT_EDITOR (self), NULL);
+  return self->original;
+}
+
+gboolean
+amparo_client_editor_get_dirty (AmparoClientEditor *self)
+{
+  g_return_val_if_fail (AMPARO_IS_CLIENT_EDITOR (self), FALSE);
+  return self->dirty;
+}
+
+/**
+ * amparo_client_editor_save:
+ *
+ * Validates and saves the person. A problem is shown under its field.
+ *
+ * Returns: whether the person was saved
+ */
+gboolean
+amparo_client_editor_save (AmparoClientEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoPerson) saved = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_CLIENT_EDITOR (self), FALSE);
+
+  if (self->person == NULL)
+    return FALSE;
+  if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
+      || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
+    {
+      show_error (self, error, TRUE);
+      return FALSE;
+    }
+
+  clear_errors (self);
+  clear_matches (self);
+  saved = AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (self->person)));
+  g_set_object (&self->original, saved);
+  set_dirty (self, FALSE);
+  update_title (self);
+  show_record_panels (self);
+  g_signal_emit (self, signals[SAVED], 0, self->original);
+  return TRUE;
+}
+
+/**
+ * amparo_client_editor_revert:
+ *
+ * Throws the unsaved changes away: the form shows the stored person again.
+ */
+void
+amparo_client_editor_revert (AmparoClientEditor *self)
+{
+  g_autoptr(AmparoPerson) copy = NULL;
+
+  g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+
+  if (self->original == NULL)
+    return;
+  copy = AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (self->original)));
+  amparo_client_editor_edit (self, self->store, copy, self->original);
+}
+
+void
+amparo_client_editor_focus_first (AmparoClientEditor *self)
+{
+  g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
+}
+
+/**
+ * amparo_client_editor_save_drafts:
+ *
+ * Puts what is typed in the panels' "add" forms into @state.
+ */
+void
+amparo_client_editor_save_drafts (AmparoClientEditor *self,
+                                  AmparoWindowState  *state)
+{
+  g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+
+  amparo_whereabouts_panel_save_draft (self->whereabouts_panel, state);
+  amparo_family_panel_save_draft (self->family_panel, state);
+  amparo_proceedings_panel_save_draft (self->proceedings_panel, state);
+}
+
+void
+amparo_client_editor_restore_drafts (AmparoClientEditor *self,
+                                     AmparoWindowState  *state)
+{
+  g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+
+  amparo_whereabouts_panel_restore_draft (self->whereabouts_panel, state);
+  amparo_family_panel_restore_draft (self->family_panel, state);
+  amparo_proceedings_panel_restore_draft (self->proceedings_panel, state);
+}

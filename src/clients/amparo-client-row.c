@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-clients"
+
+#include "config.h"
+
+#include "amparo-client-row.h"
+
+#include <glib/gi18n.h>
+
+#include "amparo-clients-util.h"
+
+/* One person in the client list. Only the rows on screen exist, so the
+ * few lookups a row makes (where the person is now, the next hearing,
+ * whether the family is separated) cost nothing at 100,000 persons. */
+
+struct _AmparoClientRow
+{
+  GtkBox     parent_instance;
+
+  GtkLabel  *name_label;
+  GtkLabel  *details_label;
+  GtkLabel  *whereabouts_label;
+  GtkLabel  *hearing_label;
+  GtkWidget *minor_badge;
+  GtkWidget *separated_badge;
+  GtkWidget *interpreter_badge;
+  GtkWidget *trash_badge;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoClientRow, amparo_client_row, GTK_TYPE_BOX)
+
+static char *
+format_details (AmparoPerson *person)
+{
+  g_autofree char *age = amparo_clients_format_age (person);
+  g_autofree char *a_number = NULL;
+  const char *stored = amparo_person_get_a_number (person);
+
+  if (stored == NULL || *stored == '\0')
+    return g_steal_pointer (&age);
+  a_number = amparo_a_number_format (stored);
+  return g_strdup_printf ("%s · %s", age, a_number);
+}
+
+static char *
+format_next_hearing (AmparoStore  *store,
+                     AmparoPerson *person)
+{
+  g_autoptr(AmparoEvent) hearing = amparo_clients_find_next_hearing (store, person);
+  g_autofree char *when = NULL;
+
+  if (hearing == NULL)
+    return g_strdup (_("No hearing scheduled"));
+  when = amparo_clients_format_date_time (amparo_event_get_starts_at (hearing));
+  /* Translators: %s is a date, e.g. "Next hearing: Dec 3, 2026, 9:00 AM" */
+  return g_strdup_printf (_("Next hearing: %s"), when);
+}
+
+static void
+amparo_client_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_CLIENT_ROW);
+
+  G_OBJECT_CLASS (amparo_client_row_parent_class)->dispose (object);
+}
+
+static void
+amparo_client_row_class_init (AmparoClientRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amparo_client_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/clients/amparo-client-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, whereabouts_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, hearing_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, minor_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, separated_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, interpreter_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, trash_badge);
+}
+
+static void
+amparo_client_row_init (AmparoClientRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+amparo_client_row_new (void)
+{
+  return g_object_new (AMPARO_TYPE_CLIENT_ROW, NULL);
+}
+
+/**
+ * amparo_client_row_bind:
+ * @person: the person to show
+ *
+ * Shows @person's name, age, A-number, whereabouts, next hearing and
+ * badges.
+ */
+void
+amparo_client_row_bind (AmparoClientRow *self,
+                        AmparoStore     *store,
+                        AmparoPerson    *person)
+{
+  g_autofree char *name = amparo_clients_dup_name (person);
+  g_autofree char *details = format_details (person);
+  g_autoptr(AmparoLocation) location = amparo_store_get_current_location (store, person);
+  g_autofree char *whereabouts = amparo_clients_format_location (location);
+  g_autofree char *hearing = format_next_hearing (store, person);
+  gboolean trashed = amparo_record_is_deleted (AMPARO_RECORD (person));
+
+  g_return_if_fail (AMPARO_IS_CLIENT_ROW (self));
+
+  gtk_label_set_text (self->name_label, name);
+  gtk_label_set_text (self->details_label, details);
+  gtk_label_set_text (self->whereabouts_label, whereabouts);
+  gtk_label_set_text (self->hearing_label, hearing);
+  gtk_widget_set_visible (self->minor_badge, amparo_person_get_unaccompanied_minor (person));
+  gtk_widget_set_visible (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
+  gtk_widget_set_visible (self->separated_badge,
+                          !trashed && amparo_clients_is_separated (store, person));
+  gtk_widget_set_visible (self->trash_badge, trashed);
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-clients"
+
+#include "config.h"
+
+#include "amparo-clients-util.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "amparo-date-format.h"
+#include "amparo-language.h"
+#include "amparo-window.h"
+
+/* A record's unset string is NULL; an entry's empty text is "". */
+static gboolean
+string_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
+static gboolean
+text_to_string (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
+  return TRUE;
+}
+
+/* Enums are numbered from 0 in the order their labels are listed. */
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_enum (to, (int) position);
+  return TRUE;
+}
+
+static void
+keep_binding (GPtrArray *bindings,
+              GBinding  *binding)
+{
+  if (bindings != NULL)
+    g_ptr_array_add (bindings, g_object_ref (binding));
+}
+
+/**
+ * amparo_clients_bind_entry:
+ * @bindings: (nullable): where to keep the binding, to undo it later
+ *
+ * Binds an entry row's text both ways to a string property of @record,
+ * so what is typed lives in the record, never only in the widget.
+ */
+void
+amparo_clients_bind_entry (GPtrArray   *bindings,
+                           AdwEntryRow *row,
+                           gpointer     record,
+                           const char  *property)
+{
+  keep_binding (bindings,
+                g_object_bind_property_full (record, property, row, "text",
+                                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                             string_to_text, text_to_string,
+                                             NULL, NULL));
+}
+
+void
+amparo_clients_bind_switch (GPtrArray *bindings,
+                            GtkSwitch *button,
+                            gpointer   record,
+                            const char *property)
+{
+  keep_binding (bindings,
+                g_object_bind_property (record, property, button, "active",
+                                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+}
+
+void
+amparo_clients_bind_combo (GPtrArray   *bindings,
+                           AdwComboRow *row,
+                           gpointer     record,
+                           const char  *property)
+{
+  keep_binding (bindings,
+                g_object_bind_property_full (record, property, row, "selected",
+                                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                             enum_to_position, position_to_enum,
+                                             NULL, NULL));
+}
+
+void
+amparo_clients_unbind_all (GPtrArray *bindings)
+{
+  for (guint i = 0; i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_ptr_array_set_size (bindings, 0);
+}
+
+/**
+ * amparo_clients_setup_combo:
+ *
+ * Fills a combo row with the translated labels of @enum_type, in the
+ * order of its values.
+ */
+void
+amparo_clients_setup_combo (AdwComboRow *row,
+                            GType        enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, (int) i));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+/**
+ * amparo_clients_format_date:
+ * @iso_date: (nullable): `YYYY-MM-DD`, possibly followed by a time
+ *
+ * Returns: (transfer full): the date as the interface language writes
+ *   it, the text as is when it is not a date, or "" for %NULL
+ */
+char *
+amparo_clients_format_date (const char *iso_date)
+{
+  char *text;
+
+  if (iso_date == NULL || *iso_date == '\0')
+    return g_strdup ("");
+  text = amparo_date_format_iso (iso_date, amparo_language_get (), AMPARO_DATE_MEDIUM);
+  return text != NULL ? text : g_strdup (iso_date);
+}
+
+/**
+ * amparo_clients_format_date_time:
+ * @iso_date_time: (nullable): `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`
+ *
+ * Returns: (transfer full): the date and, when there is one, the time
+ */
+char *
+amparo_clients_format_date_time (const char *iso_date_time)
+{
+  g_autofree char *date = amparo_clients_format_date (iso_date_time);
+  int y, m, d, h, min;
+  g_autoptr(GDateTime) datetime = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso_date_time == NULL
+      || sscanf (iso_date_time, "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &h, &min) != 5)
+    return g_steal_pointer (&date);
+
+  datetime = g_date_time_new_local (y, m, d, h, min, 0);
+  if (datetime == NULL)
+    return g_steal_pointer (&date);
+  time = amparo_time_format (datetime, amparo_language_get ());
+  return g_strdup_printf ("%s, %s", date, time);
+}
+
+/**
+ * amparo_clients_get_age:
+ *
+ * Returns: the person's age in whole years today, or -1 when the birth
+ *   date is unknown
+ */
+int
+amparo_clients_get_age (AmparoPerson *person)
+{
+  const char *birth = amparo_person_get_birth_date (person);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int y, m, d, age;
+
+  if (birth == NULL || sscanf (birth, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return -1;
+
+  age = g_date_time_get_year (now) - y;
+  if (g_date_time_get_month (now) < m
+      || (g_date_time_get_month (now) == m && g_date_time_get_day_of_month (now) < d))
+    age--;
+  return age >= 0 ? age : -1;
+}
+
+char *
+amparo_clients_format_age (AmparoPerson *person)
+{
+  int age = amparo_clients_get_age (person);
+
+  if (age < 0)
+    return g_strdup (_("Age unknown"));
+  if (amparo_person_get_birth_date_estimated (person))
+    /* Translators: an estimated age in years, e.g. "about 9 years old" */
+    return g_strdup_printf (ngettext ("about %d year old", "about %d years old", age), age);
+  /* Translators: an age in years, e.g. "9 years old" */
+  return g_strdup_printf (ngettext ("%d year old", "%d years old", age), age);
+}
+
+/**
+ * amparo_clients_dup_name:
+ *
+ * Returns: (transfer full): "Family names, Given names" as the list sorts
+ *   them, or a placeholder when neither is known
+ */
+char *
+amparo_clients_dup_name (AmparoPerson *person)
+{
+  const char *given = amparo_person_get_given_names (person);
+  const char *family = amparo_person_get_family_names (person);
+  gboolean has_given = given != NULL && *given != '\0';
+  gboolean has_family = family != NULL && *family != '\0';
+
+  if (has_given && has_family)
+    /* Translators: a person's name as lists show it: family names, given names */
+    return g_strdup_printf (_("%s, %s"), family, given);
+  if (has_family)
+    return g_strdup (family);
+  if (has_given)
+    return g_strdup (given);
+  return g_strdup (_("Unnamed person"));
+}
+
+/**
+ * amparo_clients_format_location:
+ * @location: (nullable): a location
+ *
+ * Returns: (transfer full): "ORR shelter · Casa Libre, Los Angeles"
+ */
+char *
+amparo_clients_format_location (AmparoLocation *location)
+{
+  g_autoptr(GString) text = NULL;
+  const char *parts[3];
+
+  if (location == NULL)
+    return g_strdup (_("Whereabouts unknown"));
+
+  text = g_string_new (amparo_location_kind_get_label (amparo_location_get_kind (location)));
+  parts[0] = amparo_location_get_facility (location);
+  parts[1] = amparo_location_get_city (location);
+  parts[2] = amparo_location_get_country (location);
+  for (guint i = 0, n = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      g_string_append (text, n++ == 0 ? " · " : ", ");
+      g_string_append (text, parts[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+amparo_clients_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * amparo_clients_find_next_hearing:
+ *
+ * Returns: (transfer full) (nullable): the person's first hearing from
+ *   today on that is not done
+ */
+AmparoEvent *
+amparo_clients_find_next_hearing (AmparoStore  *store,
+                                  AmparoPerson *person)
+{
+  g_autoptr(GListModel) events = amparo_store_list_events (store, person);
+  g_autofree char *today = amparo_clients_today ();
+  guint n = g_list_model_get_n_items (events);
+
+  /* Events come in date order, so the first match is the next one. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoEvent) event = g_list_model_get_item (events, i);
+      const char *starts_at = amparo_event_get_starts_at (event);
+
+      if (amparo_event_get_kind (event) == AMPARO_EVENT_KIND_HEARING
+          && !amparo_event_get_done (event)
+          && starts_at != NULL && strcmp (starts_at, today) >= 0)
+        return g_steal_pointer (&event);
+    }
+  return NULL;
+}
+
+/**
+ * amparo_clients_is_separated:
+ *
+ * Returns: whether a family link of the person is separated and not yet
+ *   reunified
+ */
+gboolean
+amparo_clients_is_separated (AmparoStore  *store,
+                             AmparoPerson *person)
+{
+  g_autoptr(GListModel) relatives = amparo_store_list_relatives (store, person);
+  guint n = g_list_model_get_n_items (relatives);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoRelative) relative = g_list_model_get_item (relatives, i);
+      AmparoRelationship *link = amparo_relative_get_relationship (relative);
+
+      if (amparo_relationship_get_separated (link)
+          && amparo_relationship_get_reunification_status (link) != AMPARO_REUNIFICATION_REUNIFIED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * amparo_clients_focus_next:
+ *
+ * Moves the keyboard focus on as Tab would: Enter in a form field goes to
+ * the next field.
+ */
+void
+amparo_clients_focus_next (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * amparo_clients_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the window holding @widget.
+ */
+void
+amparo_clients_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (AMPARO_IS_WINDOW (root))
+    amparo_window_add_toast (AMPARO_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-clients"
+
+#include "config.h"
+
+#include "amparo-history-panel.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "amparo-clients-util.h"
+
+/* Who changed the person's record, when, and what from what: the journal
+ * rows of the record, newest first. Views are journaled too (who looked
+ * at a child's record), but they are not changes and would bury them. */
+
+#define MAX_SHOWN 20
+#define MAX_READ 200
+
+struct _AmparoHistoryPanel
+{
+  AdwBin        parent_instance;
+
+  AmparoStore  *store;
+  AmparoPerson *person;
+  gulong        changed_handler;
+
+  GtkListBox   *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoHistoryPanel, amparo_history_panel, ADW_TYPE_BIN)
+
+static const struct {
+  const char *column;
+  const char *label;
+} field_labels[] = {
+  { "given_names", N_("Given names") },
+  { "family_names", N_("Family names") },
+  { "aliases", N_("Other names used") },
+  { "birth_date", N_("Date of birth") },
+  { "birth_date_estimated", N_("Date of birth is estimated") },
+  { "sex", N_("Sex") },
+  { "country_of_birth", N_("Country of birth") },
+  { "languages", N_("Languages") },
+  { "interpreter_needed", N_("Interpreter needed") },
+  { "a_number", N_("A-Number") },
+  { "unaccompanied_minor", N_("Unaccompanied minor") },
+  { "mpp_history", N_("MPP (“Remain in Mexico”) history") },
+  { "client_status", N_("Client status") },
+  { "program", N_("Program") },
+  { "assigned_staff", N_("Assigned staff") },
+  { "intake_date", N_("Intake date") },
+  { "notes", N_("Notes") },
+  { "deleted_at", N_("Moved to Trash") },
+};
+
+static const char *
+label_for_column (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].column, column))
+      return _(field_labels[i].label);
+  return column;
+}
+
+static char *
+node_to_text (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    /* Translators: a field that had no value */
+    return g_strdup (C_("history", "empty"));
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+}
+
+/* "Family names: Lopez → López", one line per field. */
+static char *
+describe_changes (const char *changes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (changes == NULL || !json_parser_load_from_data (parser, changes, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup ("");
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *change = json_object_get_object_member (object, l->data);
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+
+      if (change == NULL)
+        continue;
+      old_text = node_to_text (json_object_get_member (change, "old"));
+      new_text = node_to_text (json_object_get_member (change, "new"));
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s: %s → %s", label_for_column (l->data), old_text, new_text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+create_entry_row (AmparoJournalEntry *entry)
+{
+  g_autofree char *when = amparo_clients_format_date (amparo_record_get_created_at (AMPARO_RECORD (entry)));
+  g_autofree char *title = NULL;
+  g_autofree char *changes = describe_changes (amparo_journal_entry_get_changes (entry));
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a history line: "<what happened> · <who> · <when>" */
+  title = g_strdup_printf (_("%s · %s · %s"),
+                           amparo_journal_action_get_label (amparo_journal_entry_get_action (entry)),
+                           amparo_journal_entry_get_actor (entry), when);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static void
+refresh (AmparoHistoryPanel *self)
+{
+  g_autoptr(GListModel) history = amparo_store_list_history (self->store, AMPARO_RECORD (self->person));
+  guint n = MIN (g_list_model_get_n_items (history), MAX_READ);
+  guint shown = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  for (guint i = 0; i < n && shown < MAX_SHOWN; i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (history, i);
+
+      if (amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_VIEW)
+        continue;
+      gtk_list_box_append (self->history_list, create_entry_row (entry));
+      shown++;
+    }
+}
+
+static void
+on_record_changed_cb (AmparoHistoryPanel *self,
+                      AmparoRecord       *record,
+                      AmparoStore        *store)
+{
+  if (AMPARO_IS_PERSON (record)
+      && amparo_record_get_id (record) == amparo_record_get_id (AMPARO_RECORD (self->person)))
+    refresh (self);
+}
+
+static void
+disconnect_store (AmparoHistoryPanel *self)
+{
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+}
+
+static void
+amparo_history_panel_dispose (GObject *object)
+{
+  AmparoHistoryPanel *self = (AmparoHistoryPanel *)object;
+
+  disconnect_store (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_HISTORY_PANEL);
+  g_clear_object (&self->person);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amparo_history_panel_parent_class)->dispose (object);
+}
+
+static void
+amparo_history_panel_class_init (AmparoHistoryPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amparo_history_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/amparo/Amparo/ui/clients/amparo-history-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoHistoryPanel, history_list);
+}
+
+static void
+amparo_history_panel_init (AmparoHistoryPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * amparo_history_panel_set_person:
+ * @person: a saved person
+ *
+ * Lists the latest changes to @person's record and follows new ones.
+ */
+void
+amparo_history_panel_set_person (AmparoHistoryPanel *self,
+                                 AmparoStore        *store,
+                                 AmparoPerson       *person)
+{
+  g_return_if_fail (AMPARO_IS_HISTORY_PANEL (self));
+
+  disconnect_store (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->person, person);
+  self->changed_handler = g_signal_connect_object (store, "record-changed",
+                                                   G_CALLBACK (on_record_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  refresh (self);
+}
