@@ -644,6 +644,89 @@ has_scheme (const char *address,
   return g_ascii_strncasecmp (address, scheme, n) == 0 && address[n] == ':';
 }
 
+/* Suggesting a tracked demand for a numbered item: words are compared by
+ * their first five letters, without accents, so "rescinding" meets
+ * "Rescind" and "Título" meets "titulo"; the score is the share of the
+ * shorter text's words found in the other. Staff confirm every link. */
+
+static const char * const filler_words[] = {
+  "the", "and", "for", "all", "are", "who", "that", "this", "with", "from",
+  "their", "have", "been", "del", "los", "las", "para", "por", "que", "con",
+  "una", "sus", "han", "take", "immediately", "inmediato", "inmediata",
+};
+
+static GPtrArray *
+word_stems (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", ascii, 0, 0);
+  GPtrArray *stems = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      gboolean filler = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (filler_words); j++)
+        filler = filler || strcmp (words[i], filler_words[j]) == 0;
+      if (filler || strlen (words[i]) < (g_ascii_isdigit (words[i][0]) ? 2 : 3))
+        continue;
+      g_ptr_array_add (stems, g_strndup (words[i], 5));
+    }
+
+  return stems;
+}
+
+static gboolean
+stems_match (const char *a,
+             const char *b)
+{
+  gsize n = MIN (strlen (a), strlen (b));
+
+  return strncmp (a, b, n) == 0;
+}
+
+static double
+overlap_score (GPtrArray *a,
+               GPtrArray *b)
+{
+  GPtrArray *shorter = a->len <= b->len ? a : b;
+  GPtrArray *longer = shorter == a ? b : a;
+  guint found = 0;
+
+  if (shorter->len == 0)
+    return 0.0;
+  for (guint i = 0; i < shorter->len; i++)
+    for (guint j = 0; j < longer->len; j++)
+      if (stems_match (shorter->pdata[i], longer->pdata[j]))
+        {
+          found++;
+          break;
+        }
+
+  return found < 2 ? 0.0 : (double) found / shorter->len;
+}
+
+static double
+demand_score (AmparoDemand *demand,
+              GPtrArray    *stems)
+{
+  const char *texts[] = {
+    amparo_demand_get_title_en (demand), amparo_demand_get_title_es (demand),
+    amparo_demand_get_text_en (demand), amparo_demand_get_text_es (demand),
+  };
+  double best = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) other = word_stems (texts[i]);
+
+      best = MAX (best, overlap_score (stems, other));
+    }
+
+  return best;
+}
+
 /**
  * amparo_import_report_free:
  * @report: (transfer full): a report
@@ -775,4 +858,43 @@ amparo_feed_import_finish (AmparoStore   *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * amparo_import_suggest_demand:
+ * @store: the case store
+ * @demand_text: a numbered item found in a release (either language)
+ *
+ * Finds the tracked demand that the item most likely restates, to offer
+ * it for linking with amparo_store_set_release_demands().
+ *
+ * Returns: (transfer full) (nullable): the best match, or %NULL when no
+ *   demand shares enough words with the item
+ */
+AmparoDemand *
+amparo_import_suggest_demand (AmparoStore *store,
+                              const char  *demand_text)
+{
+  g_autoptr(GListModel) demands = NULL;
+  g_autoptr(GPtrArray) stems = NULL;
+  g_autoptr(AmparoDemand) best = NULL;
+  double best_score = 0.6;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
+
+  stems = word_stems (demand_text);
+  demands = amparo_store_list (store, AMPARO_TYPE_DEMAND, AMPARO_LIST_LIVE);
+  for (guint i = 0; i < g_list_model_get_n_items (demands); i++)
+    {
+      g_autoptr(AmparoDemand) demand = g_list_model_get_item (demands, i);
+      double score = demand_score (demand, stems);
+
+      if (score > best_score)
+        {
+          best_score = score;
+          g_set_object (&best, demand);
+        }
+    }
+
+  return g_steal_pointer (&best);
 }

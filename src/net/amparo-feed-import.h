@@ -81,6 +81,9 @@ AmparoImportReport *amparo_feed_import_finish    (AmparoStore              *stor
                                                   GAsyncResult             *result,
                                                   GError                  **error);
 
+AmparoDemand       *amparo_import_suggest_demand (AmparoStore              *store,
+                                                  const char               *demand_text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmparoImportReport, amparo_import_report_free)
 
 G_END_DECLS

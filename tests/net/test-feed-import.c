@@ -360,6 +360,53 @@ test_trashed_release_not_revived (Fixture       *fixture,
   g_assert_nonnull (strstr (skip->reason, "Trash"));
 }
 
+static AmparoDemand *
+add_demand (Fixture    *fixture,
+            const char *title_en,
+            const char *title_es)
+{
+  AmparoDemand *demand = amparo_demand_new ();
+  g_autoptr(GError) error = NULL;
+
+  amparo_demand_set_title_en (demand, title_en);
+  amparo_demand_set_title_es (demand, title_es);
+  amparo_demand_set_text_en (demand, title_en);
+  amparo_demand_set_text_es (demand, title_es);
+  amparo_store_save (fixture->store, AMPARO_RECORD (demand), &error);
+  g_assert_no_error (error);
+  return demand;
+}
+
+static void
+test_demands_suggested (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) title42 = add_demand (fixture, "Rescind Title 42",
+                                                "Rescindir el Título 42");
+  g_autoptr(AmparoDemand) flights = add_demand (fixture, "Halt ICE deportation flights",
+                                                "Detener los vuelos de deportación de ICE");
+  g_autoptr(AmparoDemand) detention = add_demand (fixture, "End immigration detention",
+                                                  "Poner fin a la detención de inmigrantes");
+  g_autoptr(AmparoImportReport) report = import_ok (fixture, "/feeds/rss-press.xml");
+  AmparoImportDemands *found = g_ptr_array_index (report->demands, 0);
+  g_autoptr(AmparoDemand) match_en = amparo_import_suggest_demand (fixture->store, found->demands_en[0]);
+  g_autoptr(AmparoDemand) match_es = amparo_import_suggest_demand (fixture->store, found->demands_es[0]);
+  g_autoptr(AmparoDemand) match_flights = amparo_import_suggest_demand (fixture->store, found->demands_es[3]);
+  g_autoptr(AmparoDemand) match_detention = amparo_import_suggest_demand (fixture->store, found->demands_en[2]);
+  g_autoptr(AmparoDemand) none = amparo_import_suggest_demand (fixture->store, found->demands_en[4]);
+
+  g_assert_true (match_en != NULL && amparo_record_get_id (AMPARO_RECORD (match_en)) ==
+                 amparo_record_get_id (AMPARO_RECORD (title42)));
+  g_assert_true (match_es != NULL && amparo_record_get_id (AMPARO_RECORD (match_es)) ==
+                 amparo_record_get_id (AMPARO_RECORD (title42)));
+  g_assert_true (match_flights != NULL && amparo_record_get_id (AMPARO_RECORD (match_flights)) ==
+                 amparo_record_get_id (AMPARO_RECORD (flights)));
+  g_assert_true (match_detention != NULL && amparo_record_get_id (AMPARO_RECORD (match_detention)) ==
+                 amparo_record_get_id (AMPARO_RECORD (detention)));
+  /* Demand 5 (Black migrants at the border) is not tracked yet. */
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +423,7 @@ main (int   argc,
   ADD ("/net/feed-import/failures-leave-store", test_failures_leave_store);
   ADD ("/net/feed-import/cancel-leaves-store", test_cancel_leaves_store);
   ADD ("/net/feed-import/trashed-release-not-revived", test_trashed_release_not_revived);
+  ADD ("/net/feed-import/demands-suggested", test_demands_suggested);
 
   return g_test_run ();
 }
