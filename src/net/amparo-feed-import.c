@@ -34,6 +34,7 @@ typedef struct
   char  *body_es;
   char  *release_date;
   char  *published_at;
+  char  *media_contact;
   char **demands_en;
   char **demands_es;
 } Prepared;
@@ -72,6 +73,7 @@ prepared_free (Prepared *item)
   g_free (item->body_es);
   g_free (item->release_date);
   g_free (item->published_at);
+  g_free (item->media_contact);
   g_strfreev (item->demands_en);
   g_strfreev (item->demands_es);
   g_free (item);
@@ -145,6 +147,37 @@ report_progress (ImportData *data,
                               (GDestroyNotify) progress_update_free);
 }
 
+/* "Media Contact: Renee Garcia,; 213-634-7615" on a line of its own, as
+ * the organization's statements open. */
+static char *
+find_media_contact (const char *body)
+{
+  static const char * const labels[] = {
+    "media contact:", "press contact:", "contact:", "contacto de prensa:",
+    "contacto:",
+  };
+  g_auto(GStrv) lines = g_strsplit (body != NULL ? body : "", "\n", 40);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      while (*line == '*' || *line == ' ')
+        line++;
+      for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+        if (g_ascii_strncasecmp (line, labels[j], strlen (labels[j])) == 0)
+          {
+            g_autoptr(GString) contact = g_string_new (line + strlen (labels[j]));
+
+            g_string_replace (contact, "*", "", 0);
+            g_string_replace (contact, ",;", ";", 0);
+            return g_strstrip (g_string_free (g_steal_pointer (&contact), FALSE));
+          }
+    }
+
+  return NULL;
+}
+
 static Prepared *
 prepare_item (AmparoFeedItem *item)
 {
@@ -173,6 +206,7 @@ prepare_item (AmparoFeedItem *item)
   prepared->body_es = g_steal_pointer (&text->body_es);
   prepared->demands_en = g_steal_pointer (&text->demands_en);
   prepared->demands_es = g_steal_pointer (&text->demands_es);
+  prepared->media_contact = find_media_contact (prepared->body_en);
   if (item->date != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (item->date);
@@ -299,6 +333,8 @@ fill_release (AmparoRelease *release,
   amparo_release_set_source_guid (release, item->guid);
   amparo_release_set_source_url (release, item->link);
   amparo_release_set_original_html (release, item->html);
+  if (item->media_contact != NULL && *item->media_contact != '\0')
+    amparo_release_set_media_contact (release, item->media_contact);
 }
 
 static AmparoRelease *

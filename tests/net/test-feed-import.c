@@ -164,6 +164,8 @@ test_import_rss (Fixture       *fixture,
   statement = find_release (fixture, "https://www.example.org/?p=77");
   g_assert_true (g_str_has_prefix (amparo_release_get_body_en (statement), "Media Contact: Renee Garcia"));
   g_assert_true (g_str_has_prefix (amparo_release_get_body_es (statement), "Mientras las órdenes ejecutivas"));
+  g_assert_cmpstr (amparo_release_get_media_contact (statement), ==, "Renee Garcia; 213-634-7615");
+  g_assert_null (amparo_release_get_media_contact (settlement));
   g_assert_cmpuint (report->demands->len, ==, 2);
   {
     AmparoImportDemands *demands = g_ptr_array_index (report->demands, 0);
