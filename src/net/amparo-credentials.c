@@ -109,26 +109,6 @@ amparo_credentials_get_schema (void)
 }
 
 /**
- * amparo_site_url_normalize:
- * @site_url: a website address as typed
- *
- * Returns: (transfer full): the address trimmed, without trailing
- *   slashes, so "https://example.org/" and "https://example.org" are the
- *   same site
- */
-char *
-amparo_site_url_normalize (const char *site_url)
-{
-  char *url = g_strstrip (g_strdup (site_url != NULL ? site_url : ""));
-  gsize n = strlen (url);
-
-  while (n > 0 && url[n - 1] == '/')
-    url[--n] = '\0';
-
-  return url;
-}
-
-/**
  * amparo_credentials_store_async:
  * @site_url: the WordPress site's address
  * @user_name: the WordPress user name
@@ -261,4 +241,24 @@ amparo_credentials_clear_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amparo_site_url_normalize:
+ * @site_url: a website address as typed
+ *
+ * Returns: (transfer full): the address trimmed, without trailing
+ *   slashes, so "https://example.org/" and "https://example.org" are the
+ *   same site
+ */
+char *
+amparo_site_url_normalize (const char *site_url)
+{
+  char *url = g_strstrip (g_strdup (site_url != NULL ? site_url : ""));
+  gsize n = strlen (url);
+
+  while (n > 0 && url[n - 1] == '/')
+    url[--n] = '\0';
+
+  return url;
 }

@@ -283,6 +283,18 @@ index_releases (AmparoStore     *store,
       if (link != NULL && *link != '\0' && !g_hash_table_contains (by_link, link))
         g_hash_table_insert (by_link, g_strdup (link), g_object_ref (release));
     }
+
+  /* A release Amparo published is found again by its post's address,
+   * after every imported one so it never hides them. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
+      const char *post_url = amparo_release_get_post_url (release);
+
+      if (amparo_release_get_post_id (release) > 0 && post_url != NULL &&
+          *post_url != '\0' && !g_hash_table_contains (by_link, post_url))
+        g_hash_table_insert (by_link, g_strdup (post_url), g_object_ref (release));
+    }
 }
 
 static GHashTable *
@@ -304,6 +316,39 @@ lookup (GHashTable *by_guid,
     release = g_hash_table_lookup (by_link, item->link);
 
   return release;
+}
+
+/* A release written in Amparo and published from it: its text is the
+ * original and the site's post a copy, so an import only links it to the
+ * post and never rewrites its text. */
+static gboolean
+published_from_amparo (AmparoRelease *release,
+                       Prepared      *item)
+{
+  return amparo_release_get_post_id (release) > 0 &&
+         g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0;
+}
+
+static AmparoRelease *
+link_to_post (AmparoRelease      *existing,
+              Prepared           *item,
+              AmparoImportReport *report)
+{
+  AmparoRelease *copy;
+
+  if (g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
+      g_strcmp0 (amparo_release_get_source_url (existing), item->link) == 0 &&
+      g_strcmp0 (amparo_release_get_source_guid (existing), item->guid) == 0)
+    {
+      report->n_unchanged++;
+      return NULL;
+    }
+
+  copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (existing)));
+  amparo_release_set_source_guid (copy, item->guid);
+  amparo_release_set_source_url (copy, item->link);
+  amparo_release_set_original_html (copy, item->html);
+  return copy;
 }
 
 /* Whether the post on the site differs from what the last import stored.
@@ -436,6 +481,8 @@ decide (Matcher            *matcher,
   *is_new = existing == NULL;
   if (existing == NULL)
     return new_release (item);
+  if (published_from_amparo (existing, item))
+    return link_to_post (existing, item, report);
   if (!source_changed (existing, item))
     {
       report->n_unchanged++;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "amparo-feed-import.h"
 #include "amparo-http.h"
 #include "amparo-net-error.h"
 #include "amparo-wordpress.h"
@@ -375,6 +376,73 @@ test_two_posts_second_fails_mode (Fixture       *fixture,
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
 }
 
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AmparoImportReport **report = user_data;
+
+  *report = amparo_feed_import_finish (AMPARO_STORE (source), result, NULL);
+  g_assert_nonnull (*report);
+}
+
+static AmparoImportReport *
+import_site_feed (Fixture *fixture)
+{
+  g_autofree char *url = test_server_url (fixture->server, "/feeds/site.xml");
+  AmparoImportReport *report = NULL;
+
+  amparo_feed_import_async (fixture->store, url, NULL, NULL, NULL, NULL, on_imported_cb, &report);
+  while (report == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return report;
+}
+
+/* Publish, then import the site's own feed: the post is recognized as
+ * the release's, which is linked to it and keeps the text staff wrote. */
+static void
+test_published_release_found_by_import (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoImportReport) first = NULL;
+  g_autoptr(AmparoImportReport) second = NULL;
+  g_autofree char *body_before = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *feed = NULL;
+  TestPost *post;
+
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  body_before = g_strdup (amparo_release_get_body_en (fixture->release));
+  post = test_server_get_post (fixture->server, amparo_release_get_post_id (fixture->release));
+  escaped = g_markup_escape_text (post->content, -1);
+  feed = g_strdup_printf ("<rss version=\"2.0\"><channel><title>Site</title><item>"
+                          "<title>%s</title><link>%s</link><guid>%s/wp/?p=%" G_GINT64_FORMAT "</guid>"
+                          "<pubDate>Mon, 13 May 2024 17:00:00 +0000</pubDate>"
+                          "<description>%s</description></item></channel></rss>",
+                          post->title, amparo_release_get_post_url (fixture->release),
+                          fixture->server->base, post->id, escaped);
+  g_hash_table_insert (fixture->server->overrides, g_strdup ("/feeds/site.xml"), g_strdup (feed));
+
+  first = import_site_feed (fixture);
+  g_assert_cmpuint (first->n_new, ==, 0);
+  g_assert_cmpuint (first->n_updated, ==, 1);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE), ==, 1);
+
+  amparo_store_reload (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_release_get_body_en (fixture->release), ==, body_before);
+  g_assert_cmpstr (amparo_release_get_source_url (fixture->release), ==,
+                   amparo_release_get_post_url (fixture->release));
+
+  second = import_site_feed (fixture);
+  g_assert_cmpuint (second->n_unchanged, ==, 1);
+  g_assert_cmpuint (second->n_updated, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +460,7 @@ main (int   argc,
   ADD ("/net/wordpress/two-posts", test_two_posts);
   ADD ("/net/wordpress/two-posts-combined-fallback", test_two_posts_second_fails);
   ADD ("/net/wordpress/two-posts-second-fails", test_two_posts_second_fails_mode);
+  ADD ("/net/wordpress/published-release-found-by-import", test_published_release_found_by_import);
 
   return g_test_run ();
 }
