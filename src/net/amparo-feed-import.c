@@ -6,6 +6,7 @@
 #include "amparo-feed-import.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "amparo-bilingual-split.h"
@@ -897,6 +898,10 @@ amparo_feed_import_async (AmparoStore              *store,
 
   g_return_if_fail (AMPARO_IS_STORE (store));
   g_return_if_fail (address != NULL);
+
+  /* libxml2 wants its first initialization on the main thread, before
+   * the worker thread parses. */
+  xmlInitParser ();
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, amparo_feed_import_async);
