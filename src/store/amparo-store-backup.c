@@ -436,6 +436,14 @@ amparo_store_check (AmparoStore  *self,
   return amparo_store_check_file (amparo_store_get_path (self), report, error);
 }
 
+static char *
+backup_dir_for (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
 /**
  * amparo_store_get_backup_dir:
  *
@@ -444,17 +452,14 @@ amparo_store_check (AmparoStore  *self,
 char *
 amparo_store_get_backup_dir (AmparoStore *self)
 {
-  g_autofree char *dir = NULL;
-
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  dir = g_path_get_dirname (amparo_store_get_path (self));
-  return g_build_filename (dir, "backups", NULL);
+  return backup_dir_for (amparo_store_get_path (self));
 }
 
 static char *
-backup_prefix (AmparoStore *self)
+backup_prefix (const char *db_path)
 {
-  g_autofree char *base = g_path_get_basename (amparo_store_get_path (self));
+  g_autofree char *base = g_path_get_basename (db_path);
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
@@ -509,29 +514,18 @@ remove_old_backups (const char *dir,
     }
 }
 
-/**
- * amparo_store_rotate_daily_backups:
- *
- * Makes today's backup in the `backups` folder next to the database
- * (`amparo-2024-05-13.db`) unless it exists, and keeps only the last 7.
- * amparo_store_open() calls it.
- *
- * Returns: %TRUE, or %FALSE with @error set
- */
 gboolean
-amparo_store_rotate_daily_backups (AmparoStore  *self,
-                                   GError      **error)
+amparo_store_run_daily_backup (const char    *db_path,
+                               GCancellable  *cancellable,
+                               GError       **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *dir = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dest = NULL;
-  g_autofree char *day = NULL;
+  g_autofree char *dir = backup_dir_for (db_path);
+  g_autofree char *prefix = backup_prefix (db_path);
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strconcat (prefix, day, ".db", NULL);
+  g_autofree char *dest = g_build_filename (dir, name, NULL);
 
-  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
-
-  dir = amparo_store_get_backup_dir (self);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -540,15 +534,28 @@ amparo_store_rotate_daily_backups (AmparoStore  *self,
       return FALSE;
     }
 
-  prefix = backup_prefix (self);
-  day = g_date_time_format (now, "%Y-%m-%d");
-  name = g_strconcat (prefix, day, ".db", NULL);
-  dest = g_build_filename (dir, name, NULL);
-
   if (!g_file_test (dest, G_FILE_TEST_EXISTS) &&
-      !amparo_store_backup_to_file (self, dest, NULL, error))
+      !amparo_store_backup_file (db_path, dest, cancellable, NULL, NULL, NULL, error))
     return FALSE;
 
   remove_old_backups (dir, prefix);
   return TRUE;
+}
+
+/**
+ * amparo_store_rotate_daily_backups:
+ *
+ * Makes today's backup in the `backups` folder next to the database
+ * (`amparo-2024-05-13.db`) unless it exists, and keeps only the last 7.
+ * amparo_store_open() starts the same work in a background thread.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_rotate_daily_backups (AmparoStore  *self,
+                                   GError      **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+
+  return amparo_store_run_daily_backup (amparo_store_get_path (self), NULL, error);
 }

@@ -74,4 +74,10 @@ gboolean       amparo_store_backup_file          (const char    *source,
                                                   gpointer       progress_data,
                                                   GError       **error);
 
+gboolean       amparo_store_run_daily_backup     (const char    *db_path,
+                                                  GCancellable  *cancellable,
+                                                  GError       **error);
+/* Waits for the daily backup started by amparo_store_open(), if any. */
+void           amparo_store_wait_for_daily_backup (AmparoStore  *self);
+
 G_END_DECLS

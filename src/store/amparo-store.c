@@ -36,6 +36,11 @@ struct _AmparoStore
 
   char *actor;
   char *host;
+
+  /* The daily backup copies the file in a thread of its own (with its own
+   * connection), so a large store opens at once. */
+  GThread *backup_thread;
+  GCancellable *backup_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoStore, amparo_store, G_TYPE_OBJECT)
@@ -885,6 +890,41 @@ set_pragmas (AmparoStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char *path;
+  GCancellable *cancellable;
+} DailyBackup;
+
+static gpointer
+daily_backup_thread (gpointer data)
+{
+  DailyBackup *job = data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failed daily backup must not keep staff from their records; it is
+   * tried again at the next start. */
+  if (!amparo_store_run_daily_backup (job->path, job->cancellable, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Daily backup of %s failed: %s", job->path, error->message);
+
+  g_free (job->path);
+  g_object_unref (job->cancellable);
+  g_free (job);
+  return NULL;
+}
+
+static void
+start_daily_backup (AmparoStore *self)
+{
+  DailyBackup *job = g_new0 (DailyBackup, 1);
+
+  self->backup_cancellable = g_cancellable_new ();
+  job->path = g_strdup (self->path);
+  job->cancellable = g_object_ref (self->backup_cancellable);
+  self->backup_thread = g_thread_new ("amparo-daily-backup", daily_backup_thread, job);
+}
+
 static gboolean
 open_database (AmparoStore  *self,
                GError      **error)
@@ -912,13 +952,7 @@ open_database (AmparoStore  *self,
     }
 
   if (!created)
-    {
-      g_autoptr(GError) backup_error = NULL;
-
-      /* A failed daily backup must not keep staff from their records. */
-      if (!amparo_store_rotate_daily_backups (self, &backup_error))
-        g_message ("Daily backup failed: %s", backup_error->message);
-    }
+    start_daily_backup (self);
   return TRUE;
 }
 
@@ -928,6 +962,14 @@ static void
 amparo_store_finalize (GObject *object)
 {
   AmparoStore *self = AMPARO_STORE (object);
+
+  /* Quitting must not wait for a long copy: stop it; the next start
+   * makes the day's backup again. */
+  if (self->backup_thread != NULL)
+    {
+      g_cancellable_cancel (self->backup_cancellable);
+      amparo_store_wait_for_daily_backup (self);
+    }
 
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -969,6 +1011,14 @@ amparo_store_init (AmparoStore *self)
 }
 
 /* Private API */
+
+void
+amparo_store_wait_for_daily_backup (AmparoStore *self)
+{
+  if (self->backup_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->backup_thread));
+  g_clear_object (&self->backup_cancellable);
+}
 
 sqlite3 *
 amparo_store_get_db (AmparoStore *self)
@@ -1202,8 +1252,9 @@ amparo_store_save_in_transaction (AmparoStore   *self,
  *
  * Opens the case store, creating or updating its schema. A file that is
  * not an Amparo database, or was written by a newer Amparo, is refused and
- * left unchanged. Once a day the open also makes a backup in the
- * `backups` folder next to the file (the last 7 are kept).
+ * left unchanged. Once a day the open also starts a backup, in a
+ * background thread, into the `backups` folder next to the file (the
+ * last 7 are kept); closing the store stops it if it is still running.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "amparo-store-private.h"
 #include "store-test-util.h"
 
 /* A backup made while the store is open is a private, checked copy that
@@ -133,6 +134,7 @@ test_daily_rotation (StoreFixture  *fixture,
   g_clear_object (&fixture->store);
   fixture->store = amparo_store_open (fixture->path, &error);
   g_assert_no_error (error);
+  amparo_store_wait_for_daily_backup (fixture->store);
   todays = g_strdup_printf ("%s/amparo-%s.db", backups, today);
   g_assert_true (g_file_test (todays, G_FILE_TEST_EXISTS));
   g_assert_true (amparo_store_check_file (todays, NULL, NULL));
