@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amparo-query-model.h"
+#include "amparo-record-private.h"
 #include "amparo-store-private.h"
 
 #define PAGE_SIZE 200
@@ -123,7 +124,8 @@ key_is_usable (Page *page)
 
 static Page *
 read_page (AmparoQueryModel *self,
-           guint             index)
+           guint             index,
+           gboolean          by_offset)
 {
   Page *previous = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -134,7 +136,7 @@ read_page (AmparoQueryModel *self,
   Page *page;
   int rc;
 
-  if (!self->keyset || !key_is_usable (previous))
+  if (by_offset || !self->keyset || !key_is_usable (previous))
     previous = NULL;
 
   sql = build_page_sql (self, previous);
@@ -195,7 +197,7 @@ get_page (AmparoQueryModel *self,
       return page;
     }
 
-  page = read_page (self, index);
+  page = read_page (self, index, FALSE);
   if (page == NULL)
     return NULL;
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
@@ -214,11 +216,125 @@ count_items (AmparoQueryModel *self)
 }
 
 static void
+copy_values (AmparoRecord *to,
+             AmparoRecord *from)
+{
+  g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (G_OBJECT_TYPE (to));
+
+  g_object_freeze_notify (G_OBJECT (to));
+  for (guint i = 0; i < pspecs->len; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, ((GParamSpec *) pspecs->pdata[i])->value_type);
+      g_object_get_property (G_OBJECT (from), ((GParamSpec *) pspecs->pdata[i])->name, &value);
+      amparo_record_take_value (to, pspecs->pdata[i], &value);
+    }
+  g_object_thaw_notify (G_OBJECT (to));
+}
+
+/* Reads a cached page again and merges it into the old one: the same
+ * record at the same place keeps its object (updated in place, so
+ * bindings follow and a selection on it survives). Marks in @changed
+ * the rows that differ. Returns FALSE when the page no longer lines up. */
+static gboolean
+merge_page (AmparoQueryModel *self,
+            Page             *page,
+            gboolean         *changed)
+{
+  Page *fresh = read_page (self, page->index, TRUE);
+
+  if (fresh == NULL || fresh->items->len != page->items->len)
+    {
+      g_clear_pointer (&fresh, page_free);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      AmparoRecord *old = g_ptr_array_index (page->items, i);
+      AmparoRecord *new = g_ptr_array_index (fresh->items, i);
+
+      changed[i] = FALSE;
+      if (amparo_record_get_id (old) == amparo_record_get_id (new))
+        {
+          if (g_strcmp0 (amparo_record_get_updated_at (old), amparo_record_get_updated_at (new)) != 0 ||
+              g_strcmp0 (amparo_record_get_deleted_at (old), amparo_record_get_deleted_at (new)) != 0)
+            {
+              copy_values (old, new);
+              changed[i] = TRUE;
+            }
+        }
+      else
+        {
+          g_ptr_array_index (page->items, i) = g_object_ref (new);
+          g_object_unref (old);
+          changed[i] = TRUE;
+        }
+    }
+
+  /* Keys may have moved with the rows. */
+  for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
+    sqlite3_value_free (page->last_key[i]);
+  g_free (page->last_key);
+  page->last_key = g_steal_pointer (&fresh->last_key);
+  page->n_keys = fresh->n_keys;
+  page_free (fresh);
+  return TRUE;
+}
+
+/* An edit that keeps the number of rows is announced row by row, so
+ * lists keep their scroll position and selection. Signals go out only
+ * after every page is merged: handlers may read (and evict) pages. */
+static void
+refresh_in_place (AmparoQueryModel *self)
+{
+  g_autoptr(GList) indices = g_hash_table_get_keys (self->pages);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  gboolean changed[PAGE_SIZE];
+
+  for (GList *l = indices; l != NULL; l = l->next)
+    {
+      Page *page = g_hash_table_lookup (self->pages, l->data);
+      guint start = 0;
+
+      if (!merge_page (self, page, changed))
+        {
+          amparo_query_model_refresh (self);
+          return;
+        }
+      for (guint i = 0; i <= page->items->len; i++)
+        {
+          gboolean here = i < page->items->len && changed[i];
+
+          if (here && (i == 0 || !changed[i - 1]))
+            start = i;
+          if (!here && i > 0 && changed[i - 1])
+            {
+              guint run[2] = { page->index * PAGE_SIZE + start, i - start };
+              g_array_append_vals (runs, run, 1);
+            }
+        }
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      guint *run = &g_array_index (runs, guint, i * 2);
+      g_list_model_items_changed (G_LIST_MODEL (self), run[0], run[1], run[1]);
+    }
+}
+
+static void
 on_store_record_changed_cb (AmparoQueryModel *self,
                             AmparoRecord     *record,
                             AmparoStore      *store)
 {
-  if (G_OBJECT_TYPE (record) == self->item_type)
+  if (G_OBJECT_TYPE (record) != self->item_type)
+    return;
+
+  if (count_items (self) == self->n_items)
+    refresh_in_place (self);
+  else
     amparo_query_model_refresh (self);
 }
 

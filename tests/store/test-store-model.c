@@ -88,6 +88,23 @@ on_items_changed_cb (GListModel *model,
   (*count)++;
 }
 
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+on_items_changed_range_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
 /* Saving, deleting and restoring show up in open lists at once. */
 static void
 test_refresh_on_change (StoreFixture  *fixture,
@@ -97,6 +114,7 @@ test_refresh_on_change (StoreFixture  *fixture,
   g_autoptr(AmparoPerson) person = NULL;
   g_autoptr(AmparoRelease) release = amparo_release_new ();
   g_autoptr(GError) error = NULL;
+  Change last_change = { 0 };
   guint count = 0;
 
   add_many (fixture->store, 10);
@@ -119,6 +137,27 @@ test_refresh_on_change (StoreFixture  *fixture,
   g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (person), &error));
   g_assert_cmpuint (count, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+
+  /* Editing a client announces only that row, and the list keeps the
+   * very object a selection or an editor holds, with the new values. */
+  {
+    g_autoptr(AmparoPerson) shown = g_list_model_get_item (model, 5);
+    g_autoptr(AmparoPerson) edited = amparo_store_get_by_id (fixture->store, AMPARO_TYPE_PERSON,
+                                                             amparo_record_get_id (AMPARO_RECORD (shown)), &error);
+    g_autoptr(AmparoPerson) after = NULL;
+
+    g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_range_cb), &last_change);
+    amparo_person_set_notes (edited, "Audiencia reprogramada");
+    g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (edited), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count, ==, 3);
+    g_assert_cmpuint (last_change.position, ==, 5);
+    g_assert_cmpuint (last_change.removed, ==, 1);
+    g_assert_cmpuint (last_change.added, ==, 1);
+    after = g_list_model_get_item (model, 5);
+    g_assert_true (after == shown);
+    g_assert_cmpstr (amparo_person_get_notes (shown), ==, "Audiencia reprogramada");
+  }
 }
 
 /* The Agenda lists what is coming, in date order, without done items,
