@@ -5,19 +5,765 @@
 
 #include "amparo-demands-page.h"
 
+#include <glib/gi18n.h>
+
+#include "amparo-demand-editor.h"
+#include "amparo-demand-merge.h"
+#include "amparo-demand-merge-dialog.h"
+#include "amparo-demand-row.h"
+#include "amparo-demand-update-dialog.h"
+#include "amparo-demands-util.h"
+
+/* The Demands section: every demand on the left (filtered by status,
+ * target and the header's search), the open demand's page on the right;
+ * a narrow window folds them into one with a back button.
+ *
+ * The open demand is edited as a draft: a copy of the stored record that
+ * the editor's widgets are bound to. Drafts live in the window state —
+ * the open one under "demands:current", drafts of other demands left with
+ * unsaved changes in the list "demands:drafts" — so switching records,
+ * sections or the language never throws away what was typed. Opening a
+ * release that stated a demand puts it under "press:open" in the window
+ * state and shows the Press section. */
+
+#define STATE_CURRENT "demands:current"
+#define STATE_DRAFTS  "demands:drafts"
+#define STATE_PRESS_OPEN "press:open"
+
 struct _AmparoDemandsPage
 {
-  AmparoSectionPage parent_instance;
+  AmparoSectionPage   parent_instance;
+
+  AmparoStore        *store;
+  GListModel         *demands;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GListStore         *drafts;
+  AmparoDemand       *draft;
+  AmparoDemand       *pristine;
+  char               *search_text;
+  gboolean            selecting;
+
+  AdwLeaflet         *leaflet;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *target_filter;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkStack           *detail_stack;
+  GtkWidget          *unsaved_label;
+  AmparoDemandEditor *editor;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoDemandsPage, amparo_demands_page, AMPARO_TYPE_SECTION_PAGE)
 
+typedef struct
+{
+  AmparoStore       *store;
+  AmparoRecord      *record;
+  AmparoDemandMerge *merge;
+} UndoData;
+
+static void
+undo_data_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_object (&undo->record);
+  g_clear_pointer (&undo->merge, amparo_demand_merge_free);
+  g_free (undo);
+}
+
+static gint64
+id_of (gpointer record)
+{
+  return record != NULL ? amparo_record_get_id (AMPARO_RECORD (record)) : 0;
+}
+
+static gboolean
+is_dirty (AmparoDemandsPage *self)
+{
+  g_autoptr(AmparoDemand) empty = NULL;
+
+  if (self->draft == NULL)
+    return FALSE;
+  if (self->pristine != NULL)
+    return amparo_demands_differ (self->draft, self->pristine);
+  empty = amparo_demand_new ();
+  return amparo_demands_differ (self->draft, empty);
+}
+
+static void
+update_actions (AmparoDemandsPage *self)
+{
+  gboolean dirty = is_dirty (self);
+  gboolean saved = id_of (self->draft) != 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_set_visible (self->unsaved_label, dirty);
+  gtk_widget_action_set_enabled (widget, "section.save", dirty);
+  gtk_widget_action_set_enabled (widget, "section.delete", saved);
+  gtk_widget_action_set_enabled (widget, "demands.add-update", saved);
+  /* A merge rewrites the notes; unsaved notes would be overwritten. */
+  gtk_widget_action_set_enabled (widget, "demands.merge", saved && !dirty);
+}
+
+static AmparoDemand *
+find_by_id (GListModel *model,
+            gint64      id,
+            guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoDemand) item = g_list_model_get_item (model, i);
+
+      if (id_of (item) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return g_steal_pointer (&item);
+        }
+    }
+  return NULL;
+}
+
+static void
+park_draft (AmparoDemandsPage *self)
+{
+  guint position;
+  g_autoptr(AmparoDemand) parked = NULL;
+
+  if (self->draft == NULL)
+    return;
+  parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (self->draft), &position);
+  if (parked != NULL)
+    g_list_store_remove (self->drafts, position);
+  if (is_dirty (self))
+    g_list_store_append (self->drafts, self->draft);
+}
+
+static void
+select_current (AmparoDemandsPage *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+  g_autoptr(AmparoDemand) found = NULL;
+
+  if (self->draft != NULL && id_of (self->draft) != 0)
+    found = find_by_id (G_LIST_MODEL (self->filtered), id_of (self->draft), &position);
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+show_draft (AmparoDemandsPage *self,
+            AmparoDemand      *draft,
+            AmparoDemand      *pristine)
+{
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_set_object (&self->draft, draft);
+  g_set_object (&self->pristine, pristine);
+  if (draft != NULL)
+    g_signal_connect_object (draft, "notify", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+
+  amparo_demand_editor_set_demand (self->editor, draft);
+  gtk_stack_set_visible_child_name (self->detail_stack, draft != NULL ? "editor" : "none");
+  update_actions (self);
+}
+
+static void
+open_record (AmparoDemandsPage *self,
+             AmparoDemand      *demand)
+{
+  g_autoptr(AmparoDemand) parked = NULL;
+  g_autoptr(AmparoRecord) pristine = NULL;
+  g_autoptr(AmparoRecord) copy = NULL;
+
+  if (self->draft != NULL && id_of (self->draft) == id_of (demand))
+    return;
+
+  park_draft (self);
+  pristine = amparo_record_copy (AMPARO_RECORD (demand));
+  parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (demand), NULL);
+  if (parked == NULL)
+    copy = amparo_record_copy (AMPARO_RECORD (demand));
+  show_draft (self, parked != NULL ? parked : AMPARO_DEMAND (copy), AMPARO_DEMAND (pristine));
+}
+
+static void
+show_detail (AmparoDemandsPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+toast_error (AmparoDemandsPage *self,
+             const GError      *error)
+{
+  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+static void
+new_demand (AmparoDemandsPage *self)
+{
+  g_autoptr(AmparoDemand) parked = NULL;
+  g_autoptr(AmparoDemand) demand = NULL;
+
+  if (self->draft != NULL && id_of (self->draft) == 0)
+    {
+      amparo_demand_editor_focus_text (self->editor);
+      return;
+    }
+  park_draft (self);
+  /* A new demand left with text in it is picked up again. */
+  parked = find_by_id (G_LIST_MODEL (self->drafts), 0, NULL);
+  demand = parked != NULL ? g_object_ref (parked) : amparo_demand_new ();
+  show_draft (self, demand, NULL);
+  select_current (self);
+  show_detail (self);
+  amparo_demand_editor_focus_text (self->editor);
+}
+
+static void
+save_demand (AmparoDemandsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoDemand) parked = NULL;
+  g_autoptr(AmparoRecord) pristine = NULL;
+  guint position;
+
+  if (self->draft == NULL || self->store == NULL)
+    return;
+
+  parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (self->draft), &position);
+  if (!amparo_store_save (self->store, AMPARO_RECORD (self->draft), &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  if (parked != NULL)
+    g_list_store_remove (self->drafts, position);
+
+  pristine = amparo_record_copy (AMPARO_RECORD (self->draft));
+  g_set_object (&self->pristine, AMPARO_DEMAND (pristine));
+  /* The editor lists releases and updates by id, which a new demand
+   * only has now. */
+  amparo_demand_editor_set_demand (self->editor, self->draft);
+  update_actions (self);
+  select_current (self);
+  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (C_("demand", "Demand saved")));
+}
+
+static void
+on_undo_delete_cb (AdwToast *toast,
+                   UndoData *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amparo_store_restore (undo->store, undo->record, &error))
+    g_warning ("Could not restore the demand: %s", error->message);
+}
+
+static void
+delete_demand (AmparoDemandsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoDemand) stored = NULL;
+  AdwToast *toast;
+  UndoData *undo;
+
+  if (id_of (self->draft) == 0)
+    return;
+  stored = amparo_store_get_by_id (self->store, AMPARO_TYPE_DEMAND, id_of (self->draft), &error);
+  if (stored == NULL || !amparo_store_delete (self->store, AMPARO_RECORD (stored), &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  /* An unsaved edit stays with the demand in the drafts, for Undo. */
+  park_draft (self);
+  show_draft (self, NULL, NULL);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+
+  toast = adw_toast_new (C_("demand", "Demand moved to Trash"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoData, 1);
+  undo->store = g_object_ref (self->store);
+  undo->record = AMPARO_RECORD (g_steal_pointer (&stored));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
+                         undo, undo_data_free, 0);
+  amparo_demands_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_update_response_cb (AmparoDemandsPage        *self,
+                       const char               *response,
+                       AmparoDemandUpdateDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  AmparoDemandUpdate *update = amparo_demand_update_dialog_get_update (dialog);
+
+  if (g_strcmp0 (response, "add") != 0 || self->draft == NULL)
+    return;
+  if (!amparo_demands_add_update (self->store, self->draft, update, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  if (self->pristine != NULL)
+    amparo_demand_set_status (self->pristine, amparo_demand_get_status (self->draft));
+  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (C_("demand", "Update added")));
+}
+
+static void
+add_update (AmparoDemandsPage *self)
+{
+  AmparoDemandUpdateDialog *dialog;
+
+  if (id_of (self->draft) == 0)
+    return;
+  dialog = amparo_demand_update_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                            self->draft);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_update_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_merge_cb (AdwToast *toast,
+                  UndoData *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amparo_demand_merge_undo (undo->merge, &error))
+    g_warning ("Could not undo the merge: %s", error->message);
+}
+
+static void
+finish_merge (AmparoDemandsPage *self,
+              AmparoDemandMerge *merge)
+{
+  g_autoptr(AmparoRecord) draft = amparo_record_copy (AMPARO_RECORD (amparo_demand_merge_get_survivor (merge)));
+  g_autoptr(AmparoRecord) pristine = amparo_record_copy (AMPARO_RECORD (draft));
+  AdwToast *toast;
+  UndoData *undo;
+
+  show_draft (self, AMPARO_DEMAND (draft), AMPARO_DEMAND (pristine));
+  select_current (self);
+
+  toast = adw_toast_new (C_("demand", "Demands merged"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoData, 1);
+  undo->merge = merge;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_merge_cb),
+                         undo, undo_data_free, 0);
+  amparo_demands_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+on_merge_response_cb (AmparoDemandsPage       *self,
+                      const char              *response,
+                      AmparoDemandMergeDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoDemand) other = NULL;
+  AmparoDemandMerge *merge;
+
+  if (g_strcmp0 (response, "merge") != 0 || self->draft == NULL)
+    return;
+  other = amparo_demand_merge_dialog_get_other (dialog);
+  if (other == NULL)
+    return;
+  merge = amparo_demand_merge_run (self->store, self->draft, other, &error);
+  if (merge == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  finish_merge (self, merge);
+}
+
+static void
+merge_demands (AmparoDemandsPage *self)
+{
+  AmparoDemandMergeDialog *dialog;
+
+  if (id_of (self->draft) == 0 || is_dirty (self))
+    return;
+  dialog = amparo_demand_merge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           self->store, self->draft);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+section_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "section.new"))
+    new_demand (self);
+  else if (g_str_equal (action_name, "section.save"))
+    save_demand (self);
+  else if (g_str_equal (action_name, "section.delete"))
+    delete_demand (self);
+  else if (g_str_equal (action_name, "demands.add-update"))
+    add_update (self);
+  else if (g_str_equal (action_name, "demands.merge"))
+    merge_demands (self);
+}
+
+static gboolean
+matches_search (AmparoDemandsPage *self,
+                AmparoDemand      *demand)
+{
+  const char *fields[] = {
+    amparo_demand_get_text_en (demand), amparo_demand_get_text_es (demand),
+    amparo_demand_get_title_en (demand), amparo_demand_get_title_es (demand),
+    amparo_demand_get_target_detail (demand), amparo_demand_get_notes (demand),
+    amparo_demand_target_get_label (amparo_demand_get_target (demand)),
+  };
+
+  if (self->search_text == NULL || *self->search_text == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && g_str_match_string (self->search_text, fields[i], TRUE))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+filter_demand (gpointer item,
+               gpointer user_data)
+{
+  AmparoDemandsPage *self = user_data;
+  AmparoDemand *demand = item;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint target = gtk_drop_down_get_selected (self->target_filter);
+
+  /* Position 0 of each filter is "all"; then the enum values in order. */
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION
+      && (guint) amparo_demand_get_status (demand) != status - 1)
+    return FALSE;
+  if (target > 0 && target != GTK_INVALID_LIST_POSITION
+      && (guint) amparo_demand_get_target (demand) != target - 1)
+    return FALSE;
+  return matches_search (self, demand);
+}
+
+static void
+on_filter_changed_cb (AmparoDemandsPage *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filtered_items_changed_cb (AmparoDemandsPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (g_list_model_get_n_items (self->demands) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  /* The store's lists refresh as a whole; keep the open demand selected. */
+  select_current (self);
+}
+
+static void
+on_selected_item_cb (AmparoDemandsPage  *self,
+                     GParamSpec         *pspec,
+                     GtkSingleSelection *selection)
+{
+  AmparoDemand *demand = gtk_single_selection_get_selected_item (selection);
+
+  if (self->selecting || demand == NULL)
+    return;
+  open_record (self, demand);
+  show_detail (self);
+}
+
+static void
+on_list_activate_cb (AmparoDemandsPage *self,
+                     guint              position)
+{
+  g_autoptr(AmparoDemand) demand = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (demand == NULL)
+    return;
+  open_record (self, demand);
+  show_detail (self);
+}
+
+static void
+on_back_clicked_cb (AmparoDemandsPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_release_activated_cb (AmparoDemandsPage *self,
+                         AmparoRelease     *release)
+{
+  AmparoWindowState *state = amparo_section_page_get_state (AMPARO_SECTION_PAGE (self));
+
+  amparo_window_state_set_object (state, STATE_PRESS_OPEN, G_OBJECT (release));
+  amparo_window_state_set_section (state, "press");
+}
+
+/* Another part of the app (an Undo, the release editor) changed the open
+ * demand: follow it unless the person has unsaved edits of their own. */
+static void
+on_record_changed_cb (AmparoDemandsPage *self,
+                      AmparoRecord      *record)
+{
+  g_autoptr(AmparoDemand) stored = NULL;
+  g_autoptr(AmparoRecord) draft = NULL;
+
+  if (!AMPARO_IS_DEMAND (record) || self->draft == NULL
+      || id_of (record) != id_of (self->draft) || is_dirty (self))
+    return;
+  stored = amparo_store_get_by_id (self->store, AMPARO_TYPE_DEMAND, id_of (record), NULL);
+  if (stored == NULL || amparo_record_is_deleted (AMPARO_RECORD (stored)))
+    return;
+  if (!amparo_demands_differ (stored, self->draft))
+    {
+      amparo_demand_set_status (self->draft, amparo_demand_get_status (stored));
+      g_set_object (&self->pristine, stored);
+      return;
+    }
+  draft = amparo_record_copy (AMPARO_RECORD (stored));
+  show_draft (self, AMPARO_DEMAND (draft), stored);
+}
+
+static void
+setup_list_item_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, amparo_demand_row_new ());
+}
+
+static void
+bind_list_item_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   AmparoDemandsPage        *self)
+{
+  amparo_demand_row_bind (AMPARO_DEMAND_ROW (gtk_list_item_get_child (item)), self->store,
+                          gtk_list_item_get_item (item));
+}
+
+static GListModel *
+filter_labels (GType       enum_type,
+               const char *all)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, all);
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
+  return G_LIST_MODEL (labels);
+}
+
+static void
+build_filters (AmparoDemandsPage *self)
+{
+  g_autoptr(GListModel) statuses = filter_labels (AMPARO_TYPE_DEMAND_STATUS,
+                                                  _("All Statuses"));
+  g_autoptr(GListModel) targets = filter_labels (AMPARO_TYPE_DEMAND_TARGET,
+                                                 /* Translators: all targets ("destinatarios") */
+                                                 C_("demand", "All Targets"));
+
+  gtk_drop_down_set_model (self->status_filter, statuses);
+  gtk_drop_down_set_model (self->target_filter, targets);
+}
+
+static void
+build_list (AmparoDemandsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->demands = amparo_store_list (self->store, AMPARO_TYPE_DEMAND, AMPARO_LIST_LIVE);
+  self->filter = gtk_custom_filter_new (filter_demand, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->demands),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_item_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_item_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (on_filtered_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "record-changed",
+                           G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+clear_list (AmparoDemandsPage *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->demands);
+}
+
+static AmparoDemand *
+find_requested_demand (AmparoDemandsPage *self,
+                       const char        *wanted)
+{
+  guint n = g_list_model_get_n_items (self->demands);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoDemand) demand = g_list_model_get_item (self->demands, i);
+      const char *en = amparo_demand_get_text_en (demand);
+      const char *es = amparo_demand_get_text_es (demand);
+
+      if (g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (demand)), wanted) == 0
+          || (en != NULL && strstr (en, wanted) != NULL)
+          || (es != NULL && strstr (es, wanted) != NULL))
+        return g_steal_pointer (&demand);
+    }
+  return NULL;
+}
+
+static void
+restore_current (AmparoDemandsPage *self,
+                 AmparoWindowState *state)
+{
+  GObject *kept = amparo_window_state_get_object (state, STATE_CURRENT);
+  const char *wanted = g_getenv ("AMPARO_OPEN_DEMAND");
+  g_autoptr(AmparoDemand) stored = NULL;
+
+  if (AMPARO_IS_DEMAND (kept))
+    {
+      if (id_of (kept) != 0)
+        stored = amparo_store_get_by_id (self->store, AMPARO_TYPE_DEMAND, id_of (kept), NULL);
+      show_draft (self, AMPARO_DEMAND (kept), stored);
+    }
+  else if (wanted != NULL && *wanted != '\0')
+    {
+      /* For screenshots and demos: AMPARO_OPEN_DEMAND=<uid or words>. */
+      stored = find_requested_demand (self, wanted);
+      if (stored == NULL)
+        return;
+      open_record (self, stored);
+    }
+  else
+    return;
+
+  select_current (self);
+  show_detail (self);
+}
+
+static void
+amparo_demands_page_setup (AmparoSectionPage *page)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (page);
+  AmparoWindowState *state = amparo_section_page_get_state (page);
+  GObject *drafts = amparo_window_state_get_object (state, STATE_DRAFTS);
+
+  clear_list (self);
+  g_set_object (&self->store, AMPARO_STORE (amparo_section_page_get_store (page)));
+  if (self->store == NULL)
+    return;
+
+  if (!G_IS_LIST_STORE (drafts))
+    {
+      g_autoptr(GListStore) created = g_list_store_new (AMPARO_TYPE_DEMAND);
+
+      amparo_window_state_set_object (state, STATE_DRAFTS, G_OBJECT (created));
+      drafts = G_OBJECT (created);
+    }
+  g_set_object (&self->drafts, G_LIST_STORE (drafts));
+  g_free (self->search_text);
+  self->search_text = g_strdup (amparo_window_state_get_search_text (state));
+
+  amparo_demand_editor_set_store (self->editor, self->store);
+  build_list (self);
+  on_filtered_items_changed_cb (self);
+  restore_current (self, state);
+  update_actions (self);
+}
+
+static void
+amparo_demands_page_search_changed (AmparoSectionPage *page,
+                                    const char        *text)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (page);
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  on_filter_changed_cb (self);
+}
+
+static void
+amparo_demands_page_save_state (AmparoSectionPage *page)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (page);
+  AmparoWindowState *state = amparo_section_page_get_state (page);
+
+  if (state != NULL)
+    amparo_window_state_set_object (state, STATE_CURRENT, G_OBJECT (self->draft));
+}
+
 static void
 amparo_demands_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_DEMANDS_PAGE);
+  AmparoDemandsPage *self = (AmparoDemandsPage *)object;
+
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  clear_list (self);
+  /* The leaflet is both AdwBin's child and a template child: let the bin
+   * drop it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_DEMANDS_PAGE);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->pristine);
+  g_clear_object (&self->drafts);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amparo_demands_page_parent_class)->dispose (object);
+}
+
+static void
+amparo_demands_page_finalize (GObject *object)
+{
+  AmparoDemandsPage *self = (AmparoDemandsPage *)object;
+
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (amparo_demands_page_parent_class)->finalize (object);
 }
 
 static void
@@ -25,15 +771,94 @@ amparo_demands_page_class_init (AmparoDemandsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AmparoSectionPageClass *page_class = AMPARO_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = amparo_demands_page_dispose;
+  object_class->finalize = amparo_demands_page_finalize;
+  page_class->setup = amparo_demands_page_setup;
+  page_class->search_changed = amparo_demands_page_search_changed;
+  page_class->save_state = amparo_demands_page_save_state;
+
+  g_type_ensure (AMPARO_TYPE_DEMAND_EDITOR);
+
+  gtk_widget_class_install_action (widget_class, "section.new", NULL, section_action_cb);
+  gtk_widget_class_install_action (widget_class, "section.save", NULL, section_action_cb);
+  gtk_widget_class_install_action (widget_class, "section.delete", NULL, section_action_cb);
+  gtk_widget_class_install_action (widget_class, "demands.add-update", NULL, section_action_cb);
+  gtk_widget_class_install_action (widget_class, "demands.merge", NULL, section_action_cb);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/demands/amparo-demands-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, target_filter);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, unsaved_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_release_activated_cb);
 }
 
 static void
 amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_filters (self);
+  update_actions (self);
+}
+
+/**
+ * amparo_demands_page_open_demand:
+ * @demand: a demand in the list
+ *
+ * Opens @demand's page, as choosing it in the list does.
+ *
+ * Returns: %TRUE if @demand is shown in the list
+ */
+gboolean
+amparo_demands_page_open_demand (AmparoDemandsPage *self,
+                                 AmparoDemand      *demand)
+{
+  g_autoptr(AmparoDemand) listed = NULL;
+  guint position;
+
+  g_return_val_if_fail (AMPARO_IS_DEMANDS_PAGE (self), FALSE);
+
+  if (self->filtered == NULL)
+    return FALSE;
+  listed = find_by_id (G_LIST_MODEL (self->filtered), id_of (demand), &position);
+  if (listed == NULL)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/**
+ * amparo_demands_page_get_draft:
+ *
+ * Returns: (transfer none) (nullable): the demand open for editing
+ */
+AmparoDemand *
+amparo_demands_page_get_draft (AmparoDemandsPage *self)
+{
+  g_return_val_if_fail (AMPARO_IS_DEMANDS_PAGE (self), NULL);
+
+  return self->draft;
+}
+
+/**
+ * amparo_demands_page_get_list:
+ *
+ * Returns: (transfer none) (nullable): the demands shown in the list
+ */
+GListModel *
+amparo_demands_page_get_list (AmparoDemandsPage *self)
+{
+  g_return_val_if_fail (AMPARO_IS_DEMANDS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
 }

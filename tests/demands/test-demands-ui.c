@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "amparo-demand-editor.h"
+#include "amparo-demand-merge-dialog.h"
+#include "amparo-demand-row.h"
+#include "amparo-demand-update-dialog.h"
+#include "amparo-demands-page.h"
+#include "amparo-language.h"
+#include "amparo-sample-data.h"
+#include "amparo-store.h"
+
+/* The Demands page over a real store with the sample data, in a real
+ * window under Xvfb: what the list and a demand's page show in English
+ * and Spanish, "Add update", a merge, and a language switch in the middle
+ * of an edit. Asserts what a person would see. */
+
+typedef struct
+{
+  char              *dir;
+  AmparoStore       *store;
+  AmparoWindowState *state;
+  GtkWindow         *window;
+  AmparoDemandsPage *page;
+} Fixture;
+
+static void
+wait_for_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + 250 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Returns the position of the first label showing @text (or containing
+ * it, with @partial), or -1. */
+static int
+find_text (GtkWidget  *root,
+           const char *text,
+           gboolean    partial)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *shown = g_ptr_array_index (texts, i);
+
+      if (partial ? strstr (shown, text) != NULL : g_str_equal (shown, text))
+        return i;
+    }
+  return -1;
+}
+
+static GtkWidget *
+find_row_showing (GtkWidget  *widget,
+                  const char *text)
+{
+  if (AMPARO_IS_DEMAND_ROW (widget) && find_text (widget, text, FALSE) >= 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_showing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AmparoDemandEditor *
+find_editor (GtkWidget *widget)
+{
+  if (AMPARO_IS_DEMAND_EDITOR (widget))
+    return AMPARO_DEMAND_EDITOR (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AmparoDemandEditor *found = find_editor (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+build_page (Fixture *f)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 1000);
+  f->page = g_object_new (AMPARO_TYPE_DEMANDS_PAGE, "store", f->store, "state", f->state, NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  gtk_window_present (f->window);
+  wait_for_frames ();
+}
+
+/* What a language switch does: the page saves its state, is thrown away,
+ * and a new one is built from the templates in the other language. */
+static void
+rebuild_page (Fixture    *f,
+              const char *language)
+{
+  amparo_section_page_save_state (AMPARO_SECTION_PAGE (f->page));
+  gtk_window_destroy (f->window);
+  wait_for_frames ();
+  amparo_language_set (language);
+  build_page (f);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("amparo-demands-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "amparo.db", NULL);
+  f->store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  amparo_sample_data_load (f->store, &error);
+  g_assert_no_error (error);
+  f->state = amparo_window_state_new ();
+  amparo_language_set ("en");
+  build_page (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  wait_for_frames ();
+  g_clear_object (&f->state);
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  amparo_language_set ("en");
+}
+
+static AmparoDemand *
+sample_demand (Fixture    *f,
+               const char *words)
+{
+  g_autoptr(GListModel) demands = amparo_store_list (f->store, AMPARO_TYPE_DEMAND, AMPARO_LIST_LIVE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (demands); i++)
+    {
+      g_autoptr(AmparoDemand) demand = g_list_model_get_item (demands, i);
+
+      if (strstr (amparo_demand_get_text_en (demand), words) != NULL)
+        return g_steal_pointer (&demand);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+open_demand (Fixture      *f,
+             AmparoDemand *demand)
+{
+  g_assert_true (amparo_demands_page_open_demand (f->page, demand));
+  wait_for_frames ();
+}
+
+static void
+assert_sample_demands_shown (Fixture    *f,
+                             const char *language)
+{
+  g_autoptr(GListModel) demands = amparo_store_list (f->store, AMPARO_TYPE_DEMAND, AMPARO_LIST_LIVE);
+  guint n = g_list_model_get_n_items (demands);
+
+  g_assert_cmpuint (n, >=, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoDemand) demand = g_list_model_get_item (demands, i);
+      const char *text = g_str_equal (language, "es") ? amparo_demand_get_text_es (demand)
+                                                      : amparo_demand_get_text_en (demand);
+
+      g_assert_cmpint (find_text (GTK_WIDGET (f->window), text, FALSE), >=, 0);
+    }
+}
+
+static void
+test_list_english_and_spanish (Fixture       *f,
+                               gconstpointer  data)
+{
+  assert_sample_demands_shown (f, "en");
+  /* First stated with the February 2021 statement, in one release. */
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "1 statement · Feb 3, 2021", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Spanish missing", FALSE), <, 0);
+
+  rebuild_page (f, "es");
+  assert_sample_demands_shown (f, "es");
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Todas las situaciones", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "3 feb 2021", TRUE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), <, 0);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *shown = amparo_demands_page_get_list (f->page);
+  g_autoptr(AmparoDemand) title_42 = sample_demand (f, "Title 42");
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  amparo_window_state_set_search_text (f->state, "titulo 42");
+  /* The page follows the header's search through the base class. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  amparo_window_state_set_search_text (f->state, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  g_assert_nonnull (title_42);
+}
+
+static void
+test_page_lists_releases (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) detention = sample_demand (f, "immigration detention");
+  AmparoDemand *stated[] = { detention, flights };
+  int newest, oldest;
+
+  amparo_release_set_title_en (release, "Deportation flights resume to Haiti");
+  amparo_release_set_title_es (release, "Se reanudan los vuelos de deportación a Haití");
+  amparo_release_set_release_date (release, "2024-01-10");
+  amparo_store_save (f->store, AMPARO_RECORD (release), &error);
+  g_assert_no_error (error);
+  amparo_store_set_release_demands (f->store, release, stated, G_N_ELEMENTS (stated), &error);
+  g_assert_no_error (error);
+
+  open_demand (f, flights);
+  newest = find_text (GTK_WIDGET (f->window), "Deportation flights resume to Haiti", FALSE);
+  oldest = find_text (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration", TRUE);
+  g_assert_cmpint (newest, >=, 0);
+  g_assert_cmpint (oldest, >, newest);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No. 2 · Jan 10, 2024", TRUE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No. 4 · Feb 3, 2021", TRUE), >=, 0);
+  /* The list counts both statements. */
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "2 statements · Feb 3, 2021 – Jan 10, 2024", FALSE), >=, 0);
+}
+
+static void
+test_add_update_marks_met (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) stored = NULL;
+  AmparoDemandUpdateDialog *dialog;
+  AmparoDemandUpdate *update;
+  GtkWidget *row;
+
+  open_demand (f, flights);
+  row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
+  g_assert_nonnull (row);
+  g_assert_cmpint (find_text (row, "Open", FALSE), >=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
+  wait_for_frames ();
+  dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG);
+  g_assert_nonnull (dialog);
+  update = amparo_demand_update_dialog_get_update (dialog);
+  amparo_demand_update_set_update_date (update, "2024-03-01");
+  amparo_demand_update_set_status (update, AMPARO_DEMAND_STATUS_MET);
+  amparo_demand_update_set_note_en (update, "ICE suspended removal flights.");
+  amparo_demand_update_set_note_es (update, "ICE suspendió los vuelos de deportación.");
+  amparo_demand_update_set_source_url (update, "https://example.org/flights");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  wait_for_frames ();
+
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                   amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
+  g_assert_cmpint (amparo_demand_get_status (stored), ==, AMPARO_DEMAND_STATUS_MET);
+  row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
+  g_assert_nonnull (row);
+  g_assert_cmpint (find_text (row, "Met", FALSE), >=, 0);
+  /* The timeline shows the note in both languages, dated in words. */
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "ICE suspended removal flights.", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "ICE suspendió los vuelos de deportación.", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "March 1, 2024", FALSE), >=, 0);
+}
+
+static AmparoDemand *
+add_duplicate (Fixture  *f,
+               gint64   *release_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoDemand) duplicate = amparo_demand_new ();
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(AmparoDemandUpdate) update = amparo_demand_update_new ();
+  AmparoDemand *stated[1];
+
+  amparo_demand_set_text_en (duplicate, "End immigration detention now.");
+  amparo_demand_set_text_es (duplicate, "Terminar ya con la detención de inmigrantes.");
+  amparo_store_save (f->store, AMPARO_RECORD (duplicate), &error);
+  g_assert_no_error (error);
+
+  amparo_release_set_title_en (release, "A year later, detention continues");
+  amparo_release_set_release_date (release, "2022-02-03");
+  amparo_store_save (f->store, AMPARO_RECORD (release), &error);
+  g_assert_no_error (error);
+  stated[0] = duplicate;
+  amparo_store_set_release_demands (f->store, release, stated, 1, &error);
+  g_assert_no_error (error);
+  *release_id = amparo_record_get_id (AMPARO_RECORD (release));
+
+  amparo_demand_update_set_demand_id (update, amparo_record_get_id (AMPARO_RECORD (duplicate)));
+  amparo_demand_update_set_update_date (update, "2022-06-01");
+  amparo_demand_update_set_status (update, AMPARO_DEMAND_STATUS_REJECTED);
+  amparo_demand_update_set_note_en (update, "DHS expanded detention.");
+  amparo_store_save (f->store, AMPARO_RECORD (update), &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&duplicate);
+}
+
+static gboolean
+lists_release (GListModel *releases,
+               gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+    {
+      g_autoptr(AmparoRecord) release = g_list_model_get_item (releases, i);
+
+      if (amparo_record_get_id (release) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_merge_keeps_everything (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoDemand) detention = sample_demand (f, "Commit to ending immigration detention");
+  gint64 release_id = 0;
+  g_autoptr(AmparoDemand) duplicate = add_duplicate (f, &release_id);
+  g_autoptr(AmparoDemand) survivor = NULL;
+  g_autoptr(AmparoDemand) other = NULL;
+  g_autoptr(GListModel) releases = NULL;
+  g_autoptr(GListModel) updates = NULL;
+  AmparoDemandMergeDialog *dialog;
+
+  wait_for_frames ();
+  open_demand (f, detention);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.merge", NULL));
+  wait_for_frames ();
+  dialog = find_toplevel (AMPARO_TYPE_DEMAND_MERGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (amparo_demand_merge_dialog_select (dialog, duplicate));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  wait_for_frames ();
+
+  survivor = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                     amparo_record_get_id (AMPARO_RECORD (detention)), &error);
+  g_assert_no_error (error);
+  other = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                  amparo_record_get_id (AMPARO_RECORD (duplicate)), &error);
+  g_assert_no_error (error);
+
+  /* Both wordings are kept. */
+  g_assert_cmpstr (amparo_demand_get_text_en (survivor), ==, amparo_demand_get_text_en (detention));
+  g_assert_nonnull (strstr (amparo_demand_get_notes (survivor), "End immigration detention now."));
+  g_assert_nonnull (strstr (amparo_demand_get_notes (survivor), "Terminar ya con la detención de inmigrantes."));
+  g_assert_true (amparo_record_is_deleted (AMPARO_RECORD (other)));
+  g_assert_cmpstr (amparo_demand_get_text_en (other), ==, "End immigration detention now.");
+
+  /* Every release link and update moved to the survivor. */
+  releases = amparo_store_list_demand_releases (f->store, survivor);
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 2);
+  g_assert_true (lists_release (releases, release_id));
+  updates = amparo_store_list_demand_updates (f->store, survivor);
+  g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 1);
+
+  /* The page shows it: the merged wording in the notes, both releases. */
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "A year later, detention continues", FALSE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "DHS expanded detention.", FALSE), >=, 0);
+  g_assert_null (find_row_showing (GTK_WIDGET (f->window), "End immigration detention now."));
+}
+
+static void
+test_language_switch_keeps_edit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) title_42 = sample_demand (f, "Title 42");
+  g_autoptr(AmparoDemand) stored = NULL;
+  GtkTextBuffer *buffer;
+  AmparoDemandEditor *editor;
+  const char *typed = "Halt every ICE deportation flight, starting today.";
+
+  open_demand (f, flights);
+  editor = find_editor (GTK_WIDGET (f->page));
+  g_assert_nonnull (editor);
+  buffer = amparo_demand_editor_get_buffer (editor, "en");
+  gtk_text_buffer_set_text (buffer, typed, -1);
+  wait_for_frames ();
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), >=, 0);
+
+  /* Looking at another demand and coming back keeps the edit… */
+  open_demand (f, title_42);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
+  open_demand (f, flights);
+  g_assert_cmpstr (amparo_demand_get_text_en (amparo_demands_page_get_draft (f->page)), ==, typed);
+
+  /* …and so does a switch to Spanish in the middle of it. */
+  rebuild_page (f, "es");
+  g_assert_cmpstr (amparo_demand_get_text_en (amparo_demands_page_get_draft (f->page)), ==, typed);
+  {
+    g_autofree char *shown = NULL;
+    GtkTextIter start, end;
+
+    editor = find_editor (GTK_WIDGET (f->page));
+    buffer = amparo_demand_editor_get_buffer (editor, "en");
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, typed);
+  }
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), >=, 0);
+
+  /* Nothing was written until Ctrl+S (section.save). */
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                   amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
+  g_assert_cmpstr (amparo_demand_get_text_en (stored), !=, typed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
+  wait_for_frames ();
+  g_clear_object (&stored);
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                   amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
+  g_assert_cmpstr (amparo_demand_get_text_en (stored), ==, typed);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), <, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  amparo_language_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/demands/list/english-and-spanish", test_list_english_and_spanish);
+  ADD ("/demands/list/filters", test_filters);
+  ADD ("/demands/page/releases", test_page_lists_releases);
+  ADD ("/demands/update/marks-met", test_add_update_marks_met);
+  ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);
+  ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
+#undef ADD
+
+  return g_test_run ();
+}
