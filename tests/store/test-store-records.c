@@ -361,6 +361,24 @@ test_release_demands (StoreFixture  *fixture,
     g_object_unref (demands[i]);
 }
 
+/* A phone number not checked for three months is flagged: stale numbers
+ * are how separated parents were lost. */
+static void
+test_stale_contacts (void)
+{
+  g_autoptr(AmparoContact) contact = amparo_contact_new ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_JUNE, 2024);
+
+  g_assert_true (amparo_contact_is_stale (contact, &today));
+  amparo_contact_set_last_verified (contact, "2024-05-20");
+  g_assert_false (amparo_contact_is_stale (contact, &today));
+  amparo_contact_set_last_verified (contact, "2024-01-15");
+  g_assert_true (amparo_contact_is_stale (contact, &today));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/store/records/notify-only-on-change", test_notify_only_on_change);
   STORE_TEST ("/store/records/unchanged-save-is-silent", test_unchanged_save_is_silent);
   STORE_TEST ("/store/records/soft-delete-keeps-links", test_soft_delete_keeps_links);
+  g_test_add_func ("/store/records/stale-contacts", test_stale_contacts);
   STORE_TEST ("/store/records/membership-benefits", test_membership_benefits);
   STORE_TEST ("/store/records/release-demands", test_release_demands);
 
