@@ -80,6 +80,14 @@ amparo_cli_run_store_command (const char  *db_path,
 {
   g_return_val_if_fail (db_path != NULL, 1);
 
+  /* Backing up a file that is not there would create an empty store. */
+  if (backup_to != NULL && !load_sample && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no database at “%s”."), db_path);
+      return 1;
+    }
+
   if (load_sample || backup_to != NULL)
     {
       g_autoptr(AmparoStore) store = amparo_store_open (db_path, error);

@@ -78,6 +78,16 @@ test_cli (void)
     g_assert_cmpstr (out, ==, "ok\n");
   }
 
+  /* Backing up a database that does not exist fails and creates none. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+    g_autofree char *missing_database = g_strconcat ("--database=", missing, NULL);
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (run_amparo (&out, missing_database, backup, NULL), !=, 0);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
   /* A file that is not a database: problems printed, non-zero exit. */
   g_assert_true (g_file_set_contents (not_db, "not a database at all, just some text.......................................................................", -1, NULL));
   {
