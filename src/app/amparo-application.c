@@ -40,6 +40,8 @@ static const GOptionEntry option_entries[] = {
     N_("Check the case store for damage, print “ok” or the problems, and exit"), NULL },
   { "load-sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add the fictitious sample clients, releases and demands, and exit"), NULL },
+  { "import-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import press releases from the RSS or Atom feed at URL (or a file), print a report, and exit"), N_("URL") },
   { NULL }
 };
 
@@ -224,6 +226,7 @@ amparo_application_handle_local_options (GApplication *app,
 {
   AmparoApplication *self = AMPARO_APPLICATION (app);
   const char *language = NULL;
+  const char *feed = NULL;
   g_autofree char *database = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -248,6 +251,9 @@ amparo_application_handle_local_options (GApplication *app,
       g_free (self->database_path);
       self->database_path = g_steal_pointer (&database);
     }
+
+  if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
+    return amparo_cli_import_feed (self->database_path, feed);
 
   if (g_variant_dict_contains (options, "backup")
       || g_variant_dict_contains (options, "check")

@@ -7,6 +7,8 @@
 #include "amparo-application.h"
 #include "amparo-backup-dialog.h"
 #include "amparo-import-dialog.h"
+#include "amparo-preferences-window.h"
+#include "amparo-website-preferences.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
 
@@ -122,6 +124,40 @@ test_backup_dialog (void)
   g_assert_no_error (error);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Testing the connection with no site set says what to do first, instead
+ * of failing somewhere on the network. */
+static void
+test_preferences_website (void)
+{
+  AmparoPreferencesWindow *prefs = amparo_preferences_window_new (NULL, "/tmp/amparo.db");
+  GtkWidget *website = find_descendant (GTK_WIDGET (prefs), AMPARO_TYPE_WEBSITE_PREFERENCES);
+
+  g_assert_nonnull (website);
+  g_assert_cmpstr (amparo_website_preferences_get_status (AMPARO_WEBSITE_PREFERENCES (website)),
+                   ==, "Not tested yet.");
+  gtk_widget_activate_action (website, "website.test", NULL);
+  g_assert_cmpstr (amparo_website_preferences_get_status (AMPARO_WEBSITE_PREFERENCES (website)),
+                   ==, "Enter the website address and user name first.");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 on_activate_check_error_cb (GApplication *app,
                             gpointer      user_data)
@@ -183,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/ui/dialogs/import", test_import_dialog);
   g_test_add_func ("/ui/dialogs/backup", test_backup_dialog);
   g_test_add_func ("/ui/dialogs/store-error", test_store_error_leaves_file);
+  g_test_add_func ("/ui/dialogs/preferences-website", test_preferences_website);
 
   return g_test_run ();
 }
