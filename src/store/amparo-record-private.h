@@ -22,7 +22,8 @@ void amparo_record_class_add_enum    (AmparoRecordClass *klass,
                                       GType              enum_type,
                                       int                default_value);
 
-/* The column properties of a kind, base columns first (transfer container). */
+/* The column properties of a kind, base columns first (transfer full: a
+ * reference to a shared array; never modify it). */
 GPtrArray  *amparo_record_class_list_column_pspecs (GType record_type);
 
 /* The stored value of a property, or NULL when it holds its default. */
@@ -32,6 +33,12 @@ const GValue *amparo_record_peek_value (AmparoRecord *self,
 void          amparo_record_take_value (AmparoRecord *self,
                                         GParamSpec   *pspec,
                                         const GValue *value);
+
+/* For records being read: takes @value (left unset) without comparing
+ * or notifying. Only for a freshly created record. */
+void          amparo_record_init_value (AmparoRecord *self,
+                                        GParamSpec   *pspec,
+                                        GValue       *value);
 
 char *amparo_property_to_column (const char *property);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "amparo-record.h"
 #include "amparo-record-private.h"
 
@@ -152,8 +154,8 @@ amparo_record_class_add_enum (AmparoRecordClass *klass,
   install (klass, g_param_spec_enum (name, NULL, NULL, enum_type, default_value, FLAGS));
 }
 
-GPtrArray *
-amparo_record_class_list_column_pspecs (GType record_type)
+static GPtrArray *
+collect_column_pspecs (GType record_type)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (record_type);
   g_autofree GParamSpec **pspecs = NULL;
@@ -171,6 +173,45 @@ amparo_record_class_list_column_pspecs (GType record_type)
       g_ptr_array_add (columns, pspecs[i]);
 
   return columns;
+}
+
+/* Looked up for every row read, so computed once per kind. Record
+ * classes are static types: their pspecs live as long as the process. */
+GPtrArray *
+amparo_record_class_list_column_pspecs (GType record_type)
+{
+  static GHashTable *cache;
+  static GMutex mutex;
+  GPtrArray *columns;
+
+  g_mutex_lock (&mutex);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  columns = g_hash_table_lookup (cache, GSIZE_TO_POINTER (record_type));
+  if (columns == NULL)
+    {
+      columns = collect_column_pspecs (record_type);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (record_type), columns);
+    }
+  g_ptr_array_ref (columns);
+  g_mutex_unlock (&mutex);
+  return columns;
+}
+
+void
+amparo_record_init_value (AmparoRecord *self,
+                          GParamSpec   *pspec,
+                          GValue       *value)
+{
+  AmparoRecordPrivate *priv = amparo_record_get_instance_private (self);
+  GValue *stored;
+
+  if (g_param_value_defaults (pspec, value))
+    return;
+  stored = g_new0 (GValue, 1);
+  *stored = *value;
+  memset (value, 0, sizeof *value);
+  g_hash_table_replace (priv->values, pspec, stored);
 }
 
 const GValue *

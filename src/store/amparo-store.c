@@ -1183,7 +1183,7 @@ amparo_store_record_from_row (GType         record_type,
       g_auto(GValue) value = G_VALUE_INIT;
 
       read_value (stmt, first_column + i, pspecs->pdata[i], &value);
-      amparo_record_take_value (record, pspecs->pdata[i], &value);
+      amparo_record_init_value (record, pspecs->pdata[i], &value);
     }
   return record;
 }
