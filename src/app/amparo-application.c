@@ -12,6 +12,7 @@
 #include "amparo-import-dialog.h"
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
+#include "amparo-publish-dialog.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
 
@@ -155,6 +156,30 @@ import_feed_action (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (amparo_import_dialog_new (parent, self->store)));
 }
 
+/* app.publish-release('uid'): the Press section's "Publish to Website"
+ * button names the release by uid, so it need not know the dialog. */
+static void
+publish_release_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(AmparoRelease) release = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  release = amparo_store_get_by_uid (self->store, AMPARO_TYPE_RELEASE,
+                                     g_variant_get_string (parameter, NULL), &error);
+  if (release == NULL)
+    {
+      g_warning ("Cannot publish: %s", error->message);
+      return;
+    }
+  amparo_publish_dialog_present (parent, self->store, release);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -175,6 +200,7 @@ static const GActionEntry app_entries[] = {
   { "about", about_action },
   { "backup", backup_action },
   { "import-feed", import_feed_action },
+  { "publish-release", publish_release_action, "s" },
   { "quit", quit_action },
 };
 

@@ -8,6 +8,7 @@
 #include "amparo-backup-dialog.h"
 #include "amparo-import-dialog.h"
 #include "amparo-preferences-window.h"
+#include "amparo-publish-dialog.h"
 #include "amparo-website-preferences.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
@@ -158,6 +159,54 @@ test_preferences_website (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static const char *
+dialog_heading (GtkWindow *window)
+{
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window));
+}
+
+/* Publishing explains why not before it ever reaches the network. */
+static void
+test_publish_refusals (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = amparo_store_open (db, &error);
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  amparo_release_set_title_en (release, "Court <b>approves</b> settlement");
+  amparo_release_set_body_en (release, "The court approved it.");
+  amparo_release_set_title_es (release, "La corte aprueba el acuerdo");
+  amparo_release_set_body_es (release, "La corte lo aprobó.");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (release), &error));
+  g_assert_no_error (error);
+
+  dialog = amparo_publish_dialog_present (NULL, store, release);
+  g_assert_cmpstr (dialog_heading (dialog), ==, "Cannot Publish Yet");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not approved"));
+  gtk_window_destroy (dialog);
+
+  amparo_release_set_status (release, AMPARO_RELEASE_STATUS_APPROVED);
+  g_settings_set_string (settings, "website-url", "");
+  dialog = amparo_publish_dialog_present (NULL, store, release);
+  g_assert_cmpstr (dialog_heading (dialog), ==, "No Website Set Up");
+  gtk_window_destroy (dialog);
+
+  g_settings_set_string (settings, "website-url", "https://news.example.org/");
+  g_settings_set_string (settings, "website-user", "comms");
+  dialog = amparo_publish_dialog_present (NULL, store, release);
+  g_assert_cmpstr (dialog_heading (dialog), ==, "Publish to Website?");
+  /* The title is shown as typed, markup and all, with the site. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "“Court <b>approves</b> settlement” will be published on https://news.example.org"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpint (amparo_release_get_post_id (release), ==, 0);
+}
+
 static void
 on_activate_check_error_cb (GApplication *app,
                             gpointer      user_data)
@@ -220,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/ui/dialogs/backup", test_backup_dialog);
   g_test_add_func ("/ui/dialogs/store-error", test_store_error_leaves_file);
   g_test_add_func ("/ui/dialogs/preferences-website", test_preferences_website);
+  g_test_add_func ("/ui/dialogs/publish-refusals", test_publish_refusals);
 
   return g_test_run ();
 }
