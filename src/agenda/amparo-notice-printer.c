@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-agenda"
+
+#include "config.h"
+
+#include "amparo-notice-printer.h"
+
+#include <glib/gi18n.h>
+
+#include "amparo-agenda-util.h"
+#include "amparo-client-notice.h"
+
+/* "Print for client": asks which language the client reads (the notice
+ * does not follow the interface's language), then prints the one-page
+ * notice through GtkPrintOperation, whose dialog also saves it as PDF.
+ * The client page's "section.print" calls amparo_notice_printer_run(). */
+
+struct _AmparoNoticePrinter
+{
+  GObject       parent_instance;
+
+  AmparoStore  *store;
+  AmparoPerson *person;
+  char         *language;
+};
+
+G_DEFINE_FINAL_TYPE (AmparoNoticePrinter, amparo_notice_printer, G_TYPE_OBJECT)
+
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   gpointer           user_data)
+{
+  gtk_print_operation_set_n_pages (operation, 1);
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation   *operation,
+                 GtkPrintContext     *context,
+                 int                  page_nr,
+                 AmparoNoticePrinter *self)
+{
+  /* The context is in points by default; the notice is laid out in
+   * points and fills the printable area. */
+  amparo_client_notice_render (self->store, self->person, self->language,
+                               gtk_print_context_get_cairo_context (context),
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context));
+}
+
+static void
+on_language_chosen_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  g_autoptr(AmparoNoticePrinter) self = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "en") != 0 && g_strcmp0 (response, "es") != 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (response);
+  if (amparo_notice_printer_print (self, parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      parent != NULL)
+    amparo_show_toast (GTK_WIDGET (parent), error->message);
+}
+
+static void
+amparo_notice_printer_dispose (GObject *object)
+{
+  AmparoNoticePrinter *self = (AmparoNoticePrinter *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (amparo_notice_printer_parent_class)->dispose (object);
+}
+
+static void
+amparo_notice_printer_finalize (GObject *object)
+{
+  AmparoNoticePrinter *self = (AmparoNoticePrinter *)object;
+
+  g_free (self->language);
+
+  G_OBJECT_CLASS (amparo_notice_printer_parent_class)->finalize (object);
+}
+
+static void
+amparo_notice_printer_class_init (AmparoNoticePrinterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amparo_notice_printer_dispose;
+  object_class->finalize = amparo_notice_printer_finalize;
+}
+
+static void
+amparo_notice_printer_init (AmparoNoticePrinter *self)
+{
+}
+
+/**
+ * amparo_notice_printer_new:
+ * @language: "en" or "es": the client's language
+ *
+ * Returns: (transfer full): a printer for @person's notice
+ */
+AmparoNoticePrinter *
+amparo_notice_printer_new (AmparoStore  *store,
+                           AmparoPerson *person,
+                           const char   *language)
+{
+  AmparoNoticePrinter *self = g_object_new (AMPARO_TYPE_NOTICE_PRINTER, NULL);
+
+  self->store = g_object_ref (store);
+  self->person = g_object_ref (person);
+  self->language = g_strdup (language);
+  return self;
+}
+
+/**
+ * amparo_notice_printer_print:
+ * @parent: (nullable): the window the print dialog belongs to
+ *
+ * Shows the print dialog and prints (or saves as PDF) the notice;
+ * journals it when printed.
+ *
+ * Returns: the operation's result
+ */
+GtkPrintOperationResult
+amparo_notice_printer_print (AmparoNoticePrinter  *self,
+                             GtkWindow            *parent,
+                             GError              **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autofree char *name = g_strdup_printf ("%s %s", amparo_person_get_given_names (self->person) ?: "",
+                                           amparo_person_get_family_names (self->person) ?: "");
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (AMPARO_IS_NOTICE_PRINTER (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), NULL);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY &&
+      !amparo_client_notice_journal (self->store, self->person, self->language, "printed", error))
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+  return result;
+}
+
+/**
+ * amparo_notice_printer_run:
+ * @widget: a widget in the window that asks (the client page)
+ *
+ * Asks in which language, English or Spanish, the notice should be, the
+ * client's usual one suggested, then prints it.
+ */
+void
+amparo_notice_printer_run (GtkWidget    *widget,
+                           AmparoStore  *store,
+                           AmparoPerson *person)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *guess = amparo_client_notice_guess_language (person);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Print for Client"),
+                                   _("The notice lists the client’s next hearings and appointments, what to bring, and how to reach us. In which language should it be printed?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    /* Each language is named in itself. */
+                                    "en", "English",
+                                    "es", "Español",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), guess,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), guess);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_language_chosen_cb),
+                    amparo_notice_printer_new (store, person, guess));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

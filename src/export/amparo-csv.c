@@ -1,0 +1,1062 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-export"
+
+#include "config.h"
+
+#include "amparo-csv.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Persons as a spreadsheet, both ways. The file is RFC 4180 with CRLF
+ * line ends and a UTF-8 byte order mark, without which Excel reads UTF-8
+ * as Windows-1252 and LibreOffice asks. Reading is forgiving where the
+ * organization's old spreadsheets differ (semicolons from a Spanish
+ * Excel, Windows-1252, headers in Spanish, A-numbers typed any way) and
+ * strict where a wrong guess would corrupt a record (a date that could be
+ * day/month or month/day is refused, not guessed). */
+
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+typedef enum {
+  COLUMN_TEXT,
+  COLUMN_DATE,
+  COLUMN_BOOLEAN,
+  COLUMN_ENUM,
+  COLUMN_A_NUMBER,
+  COLUMN_UID,
+} ColumnType;
+
+typedef struct
+{
+  const char *property;  /* NULL for the record's uid */
+  const char *header;    /* written on export; never translated, so files stay exchangeable */
+  ColumnType  type;
+  const char *aliases;   /* normalized header spellings accepted on import, space separated */
+} Column;
+
+static const Column columns[] = {
+  { "a-number", "A-Number", COLUMN_A_NUMBER, "anumber numeroa alienumber anum" },
+  { "given-names", "Given names", COLUMN_TEXT, "givennames givenname firstname firstnames nombres nombre" },
+  { "family-names", "Family names", COLUMN_TEXT, "familynames familyname lastname lastnames surname surnames apellidos apellido" },
+  { "aliases", "Aliases", COLUMN_TEXT, "aliases alias otrosnombres" },
+  { "birth-date", "Date of birth", COLUMN_DATE, "dateofbirth birthdate dob fechadenacimiento nacimiento" },
+  { "birth-date-estimated", "Date of birth estimated", COLUMN_BOOLEAN, "dateofbirthestimated birthdateestimated fechadenacimientoaproximada fechaaproximada" },
+  { "sex", "Sex", COLUMN_ENUM, "sex gender sexo" },
+  { "country-of-birth", "Country of birth", COLUMN_TEXT, "countryofbirth country paisdenacimiento pais" },
+  { "languages", "Languages", COLUMN_TEXT, "languages language idiomas idioma" },
+  { "interpreter-needed", "Interpreter needed", COLUMN_BOOLEAN, "interpreterneeded interpreter necesitainterprete interprete" },
+  { "unaccompanied-minor", "Unaccompanied minor", COLUMN_BOOLEAN, "unaccompaniedminor uac menornoacompanado" },
+  { "mpp-history", "MPP history", COLUMN_BOOLEAN, "mpphistory mpp" },
+  { "client-status", "Client status", COLUMN_ENUM, "clientstatus status estado estadodelcliente" },
+  { "program", "Program", COLUMN_TEXT, "program programa" },
+  { "assigned-staff", "Assigned staff", COLUMN_TEXT, "assignedstaff staff personalasignado asignadoa responsable" },
+  { "intake-date", "Intake date", COLUMN_DATE, "intakedate intake fechadeadmision fechadeingreso admision" },
+  { "notes", "Notes", COLUMN_TEXT, "notes notas" },
+  { NULL, "Amparo ID", COLUMN_UID, "amparoid uid" },
+};
+
+typedef struct
+{
+  guint               line;
+  AmparoCsvRowAction  action;
+  char               *reason;
+  AmparoPerson       *person;
+} Row;
+
+struct _AmparoCsvImport
+{
+  AmparoStore *store;
+  GArray      *rows;        /* of Row */
+  GPtrArray   *ignored;     /* headers that match no column */
+};
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->reason, g_free);
+  g_clear_object (&row->person);
+}
+
+/* Writing */
+
+static gboolean
+needs_quotes (const char *value)
+{
+  return strpbrk (value, ",;\"\r\n") != NULL ||
+         g_ascii_isspace (value[0]) ||
+         (*value != '\0' && g_ascii_isspace (value[strlen (value) - 1]));
+}
+
+static void
+append_field (GString    *out,
+              const char *value)
+{
+  g_autoptr(GString) field = g_string_new (value ?: "");
+
+  /* A cell starting with = + - @ is run as a formula by spreadsheets;
+   * a leading apostrophe keeps it text, and import takes it off again. */
+  if (field->len > 0 && strchr ("=+-@\t\r", field->str[0]) != NULL)
+    g_string_prepend_c (field, '\'');
+  if (!needs_quotes (field->str))
+    {
+      g_string_append (out, field->str);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field->str; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+column_value (AmparoPerson *person,
+              const Column *column)
+{
+  AmparoRecord *record = AMPARO_RECORD (person);
+  GParamSpec *pspec;
+  GEnumValue *value;
+
+  switch (column->type)
+    {
+    case COLUMN_UID:
+      return g_strdup (amparo_record_get_uid (record));
+    case COLUMN_A_NUMBER:
+      return amparo_a_number_format (amparo_record_get_string (record, column->property));
+    case COLUMN_BOOLEAN:
+      return g_strdup (amparo_record_get_boolean (record, column->property) ? "yes" : "no");
+    case COLUMN_ENUM:
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (person), column->property);
+      value = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                amparo_record_get_enum (record, column->property));
+      return g_strdup (value != NULL ? value->value_nick : "");
+    case COLUMN_TEXT:
+    case COLUMN_DATE:
+    default:
+      return g_strdup (amparo_record_get_string (record, column->property));
+    }
+}
+
+static void
+append_person (GString      *out,
+               AmparoPerson *person)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_autofree char *value = column_value (person, &columns[c]);
+
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, value);
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* Reading */
+
+static char
+detect_delimiter (const char *text)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+      else if (!quoted && *p == '\t')
+        tabs++;
+    }
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas)
+    return '\t';
+  return ',';
+}
+
+static void
+end_field (GPtrArray *record,
+           GString   *field)
+{
+  g_ptr_array_add (record, g_strdup (field->str));
+  g_string_truncate (field, 0);
+}
+
+static void
+end_record (GPtrArray  *records,
+            GPtrArray **record,
+            GArray     *lines,
+            guint      *start_line,
+            guint       line)
+{
+  g_ptr_array_add (*record, NULL);
+  g_ptr_array_add (records, g_ptr_array_free (*record, FALSE));
+  g_array_append_val (lines, *start_line);
+  *record = g_ptr_array_new ();
+  *start_line = line;
+}
+
+/**
+ * amparo_csv_parse:
+ * @text: the file's text, UTF-8 (a byte order mark is skipped)
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @lines: (out) (optional) (transfer full): for each record, the line of
+ *   the file where it starts (1 for the first)
+ *
+ * Reads RFC 4180 records: quoted fields may hold the delimiter, doubled
+ * quotes and line breaks; line ends may be CRLF or LF. The delimiter is
+ * the comma, or the semicolon or tab if the first line uses those.
+ *
+ * Returns: (transfer full): a #GPtrArray of %NULL-terminated string arrays
+ */
+GPtrArray *
+amparo_csv_parse (const char *text,
+                  gsize       length,
+                  GArray    **lines)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) field = g_string_new (NULL);
+  g_autofree char *copy = g_strndup (text, length == (gsize) -1 ? strlen (text) : length);
+  GPtrArray *record = g_ptr_array_new ();
+  const char *p = copy;
+  gboolean quoted = FALSE, field_started = FALSE;
+  guint line = 1, start_line = 1;
+  char delimiter;
+
+  if (g_str_has_prefix (p, UTF8_BOM))
+    p += strlen (UTF8_BOM);
+  delimiter = detect_delimiter (p);
+
+  for (; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            {
+              if (*p == '\n')
+                line++;
+              g_string_append_c (field, *p);
+            }
+          continue;
+        }
+      if (*p == '"' && field->len == 0)
+        quoted = field_started = TRUE;
+      else if (*p == delimiter)
+        {
+          end_field (record, field);
+          field_started = TRUE;
+        }
+      else if (*p == '\r' || *p == '\n')
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          line++;
+          if (field_started || field->len > 0 || record->len > 0)
+            {
+              end_field (record, field);
+              end_record (records, &record, starts, &start_line, line);
+            }
+          start_line = line;
+          field_started = FALSE;
+        }
+      else
+        {
+          g_string_append_c (field, *p);
+          field_started = TRUE;
+        }
+    }
+  if (field_started || field->len > 0 || record->len > 0)
+    {
+      end_field (record, field);
+      end_record (records, &record, starts, &start_line, line);
+    }
+  g_ptr_array_free (record, TRUE);
+
+  if (lines != NULL)
+    *lines = g_steal_pointer (&starts);
+  return g_steal_pointer (&records);
+}
+
+static char *
+normalize_header (const char *header)
+{
+  g_autofree char *ascii = g_str_to_ascii (header, "C");
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_tolower (*p));
+  return g_string_free (out, FALSE);
+}
+
+static int
+find_column (const char *header)
+{
+  g_autofree char *key = normalize_header (header);
+
+  if (*key == '\0')
+    return -1;
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_auto(GStrv) aliases = g_strsplit (columns[c].aliases, " ", -1);
+
+      if (g_strv_contains ((const char * const *) aliases, key))
+        return c;
+    }
+  return -1;
+}
+
+static gboolean
+parse_date (const char  *text,
+            char       **iso,
+            char       **reason)
+{
+  int a, b, c;
+  int y = 0, m = 0, d = 0;
+  char sep1, sep2;
+
+  if (sscanf (text, "%d%c%d%c%d", &a, &sep1, &b, &sep2, &c) != 5 ||
+      sep1 != sep2 || strchr ("-/.", sep1) == NULL)
+    {
+      *reason = g_strdup_printf (_("“%s” is not a date. Write it as year-month-day, for example 2021-02-03."), text);
+      return FALSE;
+    }
+
+  if (a > 31)
+    y = a, m = b, d = c;
+  else if (c > 31 && a > 12)
+    y = c, m = b, d = a;
+  else if (c > 31 && b > 12)
+    y = c, m = a, d = b;
+  else if (c > 31 && a == b)
+    y = c, m = a, d = b;
+  else
+    {
+      /* 03/04/2021 is March 4 in the United States and 3 April in
+       * Mexico: guessing would silently corrupt the record. */
+      *reason = g_strdup_printf (_("“%s” could be day/month or month/day. Write it as year-month-day, for example 2021-02-03."), text);
+      return FALSE;
+    }
+
+  if (!g_date_valid_dmy (d, m, y))
+    {
+      *reason = g_strdup_printf (_("“%s” is not a real date. Check the day and the month."), text);
+      return FALSE;
+    }
+  *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+static gboolean
+parse_boolean (const char *text,
+               gboolean   *value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", "si", "s", "x", NULL };
+  static const char * const no[] = { "no", "n", "false", "0", NULL };
+  g_autofree char *key = normalize_header (text);
+
+  if (g_strv_contains (yes, key))
+    *value = TRUE;
+  else if (g_strv_contains (no, key))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_enum (GType       enum_type,
+            const char *text,
+            int        *value)
+{
+  static const struct { const char *word; const char *nick; } words[] = {
+    { "f", "female" }, { "femenino", "female" }, { "mujer", "female" }, { "nina", "female" },
+    { "m", "male" }, { "masculino", "male" }, { "hombre", "male" }, { "nino", "male" },
+    { "activo", "active" }, { "activa", "active" }, { "cerrado", "closed" },
+    { "cerrada", "closed" }, { "prospectivo", "prospective" },
+  };
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autofree char *key = normalize_header (text);
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (g_str_equal (key, words[w].word))
+      key = (g_free (key), g_strdup (words[w].nick));
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      GEnumValue *ev = &klass->values[i];
+      g_autofree char *nick = normalize_header (ev->value_nick);
+      g_autofree char *label = normalize_header (amparo_enum_get_label (enum_type, ev->value));
+
+      if (g_str_equal (key, nick) || g_str_equal (key, label))
+        {
+          *value = ev->value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+set_field (AmparoPerson  *person,
+           const Column  *column,
+           const char    *text,
+           char         **reason)
+{
+  AmparoRecord *record = AMPARO_RECORD (person);
+  g_autofree char *value = NULL;
+  gboolean flag;
+  int number;
+
+  switch (column->type)
+    {
+    case COLUMN_DATE:
+      if (!parse_date (text, &value, reason))
+        return FALSE;
+      amparo_record_set_string (record, column->property, value);
+      return TRUE;
+    case COLUMN_BOOLEAN:
+      if (!parse_boolean (text, &flag))
+        break;
+      amparo_record_set_boolean (record, column->property, flag);
+      return TRUE;
+    case COLUMN_ENUM:
+      if (!parse_enum (G_PARAM_SPEC_VALUE_TYPE (g_object_class_find_property (G_OBJECT_GET_CLASS (person), column->property)),
+                       text, &number))
+        break;
+      amparo_record_set_enum (record, column->property, number);
+      return TRUE;
+    case COLUMN_A_NUMBER:
+    case COLUMN_UID:
+      return TRUE;
+    case COLUMN_TEXT:
+    default:
+      amparo_record_set_string (record, column->property, text);
+      return TRUE;
+    }
+
+  /* Translators: the first %s is a column name, the second what the row holds */
+  *reason = g_strdup_printf (_("%s: “%s” is not a value Amparo knows."), column->header, text);
+  return FALSE;
+}
+
+static const char *
+cell (char      **fields,
+      const int  *map,
+      guint       n_map,
+      int         column)
+{
+  for (guint i = 0; i < n_map && fields[i] != NULL; i++)
+    if (map[i] == column)
+      {
+        const char *value = fields[i];
+
+        /* Undo the apostrophe export puts before formula characters. */
+        if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
+          value++;
+        return value;
+      }
+  return NULL;
+}
+
+static int
+column_index (const char *property)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    if (g_strcmp0 (columns[c].property, property) == 0)
+      return c;
+  return -1;
+}
+
+static AmparoPerson *
+find_existing (AmparoCsvImport  *self,
+               const char       *uid,
+               const char       *a_number,
+               char            **reason)
+{
+  g_autoptr(AmparoPerson) person = NULL;
+
+  if (uid != NULL && *uid != '\0')
+    {
+      person = amparo_store_get_by_uid (self->store, AMPARO_TYPE_PERSON, uid, NULL);
+      if (person != NULL && amparo_record_is_deleted (AMPARO_RECORD (person)))
+        {
+          *reason = g_strdup (_("This person is in the Trash. Restore them first, then import again."));
+          return NULL;
+        }
+      if (person != NULL)
+        return g_steal_pointer (&person);
+    }
+  if (a_number != NULL)
+    return amparo_store_find_person_by_a_number (self->store, a_number, NULL);
+  return NULL;
+}
+
+static gboolean
+a_number_seen_before (AmparoCsvImport *self,
+                      const char      *a_number,
+                      guint           *line)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      const char *other;
+
+      if (row->person == NULL || row->action == AMPARO_CSV_ROW_REJECT)
+        continue;
+      other = amparo_person_get_a_number (row->person);
+      if (g_strcmp0 (other, a_number) == 0)
+        return (*line = row->line, TRUE);
+    }
+  return FALSE;
+}
+
+static gboolean
+fill_person (AmparoCsvImport  *self,
+             Row              *row,
+             char            **fields,
+             const int        *map,
+             guint             n_map,
+             const char       *a_number)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      const char *text = cell (fields, map, n_map, c);
+
+      /* An empty cell leaves what the store has: an old spreadsheet
+       * with fewer columns must not erase what staff entered since. */
+      if (text == NULL || *g_strstrip ((char *) text) == '\0')
+        continue;
+      if (!set_field (row->person, &columns[c], text, &row->reason))
+        return FALSE;
+    }
+  if (a_number != NULL)
+    amparo_person_set_a_number (row->person, a_number);
+  return TRUE;
+}
+
+static void
+check_row (AmparoCsvImport  *self,
+           Row              *row,
+           char            **fields,
+           const int        *map,
+           guint             n_map)
+{
+  const char *typed = cell (fields, map, n_map, column_index ("a-number"));
+  const char *uid = cell (fields, map, n_map, G_N_ELEMENTS (columns) - 1);
+  g_autofree char *a_number = NULL;
+  g_autoptr(AmparoPerson) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  guint other_line;
+
+  row->action = AMPARO_CSV_ROW_REJECT;
+  if (typed != NULL && *typed != '\0' &&
+      (a_number = amparo_a_number_normalize (typed, &error)) == NULL)
+    {
+      row->reason = g_strdup_printf ("%s (“%s”)", error->message, typed);
+      return;
+    }
+  if (a_number != NULL && a_number_seen_before (self, a_number, &other_line))
+    {
+      row->reason = g_strdup_printf (_("The same A-Number is already on line %u of this file."), other_line);
+      return;
+    }
+
+  existing = find_existing (self, uid, a_number, &row->reason);
+  if (row->reason != NULL)
+    return;
+  row->person = existing != NULL
+    ? AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (existing)))
+    : amparo_person_new ();
+  if (!fill_person (self, row, fields, map, n_map, a_number))
+    return;
+  if (!amparo_store_validate (self->store, AMPARO_RECORD (row->person), &error))
+    {
+      row->reason = g_strdup (error->message);
+      return;
+    }
+  row->action = existing != NULL ? AMPARO_CSV_ROW_UPDATE : AMPARO_CSV_ROW_CREATE;
+}
+
+static gboolean
+is_blank (char **fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *copy = g_strstrip (g_strdup (fields[i]));
+      if (*copy != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int *
+map_header (AmparoCsvImport  *self,
+            char            **header,
+            guint            *n_map,
+            GError          **error)
+{
+  guint n = g_strv_length (header);
+  int *map = g_new0 (int, n);
+  gboolean given = FALSE, family = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      map[i] = find_column (header[i]);
+      if (map[i] < 0 && *g_strstrip (header[i]) != '\0')
+        g_ptr_array_add (self->ignored, g_strdup (header[i]));
+      given |= map[i] >= 0 && g_strcmp0 (columns[map[i]].property, "given-names") == 0;
+      family |= map[i] >= 0 && g_strcmp0 (columns[map[i]].property, "family-names") == 0;
+    }
+  if (!given || !family)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The first row must name the columns, with at least “Given names” and “Family names”. Export a list from Amparo to see the expected columns."));
+      g_free (map);
+      return NULL;
+    }
+  *n_map = n;
+  return map;
+}
+
+static char *
+ensure_utf8 (const char *data,
+             gsize       length)
+{
+  /* Excel on Windows saves "CSV" in Windows-1252. */
+  if (g_utf8_validate (data, length, NULL))
+    return g_strndup (data, length);
+  return g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+}
+
+/* Reports */
+
+static char *
+person_name (AmparoPerson *person)
+{
+  return g_strstrip (g_strdup_printf ("%s %s",
+                                      amparo_person_get_given_names (person) ?: "",
+                                      amparo_person_get_family_names (person) ?: ""));
+}
+
+/**
+ * amparo_csv_format_persons:
+ * @persons: a #GListModel of #AmparoPerson
+ * @length: (out) (optional): the length in bytes
+ *
+ * Returns: (transfer full): the CSV text: byte order mark, header row,
+ *   one row per person
+ */
+char *
+amparo_csv_format_persons (GListModel *persons,
+                           gsize      *length)
+{
+  GString *out = g_string_new (UTF8_BOM);
+  guint n = g_list_model_get_n_items (persons);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, columns[c].header);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoPerson) person = g_list_model_get_item (persons, i);
+      append_person (out, person);
+    }
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * amparo_csv_journal_persons:
+ * @destination: (nullable): where the file went, for the journal
+ *
+ * Journals the export of every person in @persons, in one transaction.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_csv_journal_persons (AmparoStore  *store,
+                            GListModel   *persons,
+                            const char   *destination,
+                            GError      **error)
+{
+  g_autofree char *details = g_strdup_printf ("CSV: %s", destination ?: "");
+  guint n = g_list_model_get_n_items (persons);
+
+  if (!amparo_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoRecord) person = g_list_model_get_item (persons, i);
+
+      if (!amparo_store_log_action (store, AMPARO_JOURNAL_ACTION_EXPORT, person, details, error))
+        {
+          amparo_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return amparo_store_commit (store, error);
+}
+
+/**
+ * amparo_csv_write_persons:
+ * @persons: a #GListModel of #AmparoPerson, e.g. the list as filtered
+ * @path: the file to write (replaced if it exists)
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_csv_write_persons (AmparoStore  *store,
+                          GListModel   *persons,
+                          const char   *path,
+                          GError      **error)
+{
+  gsize length;
+  g_autofree char *text = amparo_csv_format_persons (persons, &length);
+
+  if (!g_file_set_contents (path, text, length, error))
+    return FALSE;
+  return amparo_csv_journal_persons (store, persons, path, error);
+}
+
+/**
+ * amparo_csv_import_new:
+ * @data: the file's contents (UTF-8 or Windows-1252)
+ *
+ * Reads and checks every row; writes nothing.
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL with @error
+ *   set when the file is not a list of persons at all
+ */
+AmparoCsvImport *
+amparo_csv_import_new (AmparoStore  *store,
+                       const char   *data,
+                       gsize         length,
+                       GError      **error)
+{
+  g_autoptr(AmparoCsvImport) self = g_new0 (AmparoCsvImport, 1);
+  g_autofree char *text = ensure_utf8 (data, length);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autofree int *map = NULL;
+  guint n_map = 0;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
+
+  self->store = g_object_ref (store);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
+  self->ignored = g_ptr_array_new_with_free_func (g_free);
+
+  if (text == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The file is not text. Save the spreadsheet as CSV and try again."));
+      return NULL;
+    }
+  records = amparo_csv_parse (text, strlen (text), &lines);
+  if (records->len == 0 ||
+      (map = map_header (self, records->pdata[0], &n_map, error)) == NULL)
+    {
+      if (records->len == 0)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is empty."));
+      return NULL;
+    }
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      Row row = { g_array_index (lines, guint, r), AMPARO_CSV_ROW_REJECT, NULL, NULL };
+
+      if (is_blank (records->pdata[r]))
+        continue;
+      g_array_append_val (self->rows, row);
+      check_row (self, &g_array_index (self->rows, Row, self->rows->len - 1),
+                 records->pdata[r], map, n_map);
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * amparo_csv_import_new_from_file:
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL with @error set
+ */
+AmparoCsvImport *
+amparo_csv_import_new_from_file (AmparoStore  *store,
+                                 const char   *path,
+                                 GError      **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return amparo_csv_import_new (store, data, length, error);
+}
+
+void
+amparo_csv_import_free (AmparoCsvImport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->ignored, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+guint
+amparo_csv_import_get_n_rows (AmparoCsvImport *self)
+{
+  return self->rows->len;
+}
+
+AmparoCsvRowAction
+amparo_csv_import_get_action (AmparoCsvImport *self,
+                              guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, AMPARO_CSV_ROW_REJECT);
+  return g_array_index (self->rows, Row, row).action;
+}
+
+/**
+ * amparo_csv_import_get_line:
+ *
+ * Returns: the line of the file where the row starts (the header is 1)
+ */
+guint
+amparo_csv_import_get_line (AmparoCsvImport *self,
+                            guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, 0);
+  return g_array_index (self->rows, Row, row).line;
+}
+
+/**
+ * amparo_csv_import_get_reason:
+ *
+ * Returns: (transfer none) (nullable): why a rejected row is rejected
+ */
+const char *
+amparo_csv_import_get_reason (AmparoCsvImport *self,
+                              guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return g_array_index (self->rows, Row, row).reason;
+}
+
+/**
+ * amparo_csv_import_get_person:
+ *
+ * Returns: (transfer none) (nullable): the person as the row would save
+ *   them; %NULL for some rejected rows
+ */
+AmparoPerson *
+amparo_csv_import_get_person (AmparoCsvImport *self,
+                              guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return g_array_index (self->rows, Row, row).person;
+}
+
+guint
+amparo_csv_import_count (AmparoCsvImport    *self,
+                         AmparoCsvRowAction  action)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    count += g_array_index (self->rows, Row, i).action == action;
+  return count;
+}
+
+/**
+ * amparo_csv_import_describe_row:
+ *
+ * Returns: (transfer full): one line of the report, e.g.
+ *   "Line 4: rejected: …"
+ */
+char *
+amparo_csv_import_describe_row (AmparoCsvImport *self,
+                                guint            index)
+{
+  Row *row = &g_array_index (self->rows, Row, index);
+  g_autofree char *name = row->person != NULL ? person_name (row->person) : g_strdup ("");
+  g_autofree char *a_number = row->person != NULL
+    ? amparo_a_number_format (amparo_person_get_a_number (row->person)) : NULL;
+
+  switch (row->action)
+    {
+    case AMPARO_CSV_ROW_CREATE:
+      /* Translators: a line of the import report */
+      return g_strdup_printf (_("Line %u: new person: %s"), row->line, name);
+    case AMPARO_CSV_ROW_UPDATE:
+      /* Translators: a line of the import report; the last %s is an A-Number */
+      return g_strdup_printf (_("Line %u: matches %s (%s): will be updated"), row->line, name,
+                              a_number != NULL ? a_number : "—");
+    case AMPARO_CSV_ROW_REJECT:
+    default:
+      /* Translators: a line of the import report */
+      return g_strdup_printf (_("Line %u: rejected: %s"), row->line, row->reason);
+    }
+}
+
+/**
+ * amparo_csv_import_format_summary:
+ *
+ * Returns: (transfer full): "2 new, 1 matched, 1 rejected" in words
+ */
+char *
+amparo_csv_import_format_summary (AmparoCsvImport *self)
+{
+  guint created = amparo_csv_import_count (self, AMPARO_CSV_ROW_CREATE);
+  guint updated = amparo_csv_import_count (self, AMPARO_CSV_ROW_UPDATE);
+  guint rejected = amparo_csv_import_count (self, AMPARO_CSV_ROW_REJECT);
+  g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new persons", created), created);
+  g_autofree char *u = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", updated), updated);
+  g_autofree char *r = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected), rejected);
+
+  /* Translators: "2 new persons, 1 matched, 1 rejected" */
+  return g_strdup_printf (_("%s, %s, %s"), c, u, r);
+}
+
+/**
+ * amparo_csv_import_format_report:
+ *
+ * Returns: (transfer full): one line per row, ignored columns, and the
+ *   summary, each ended by a newline
+ */
+char *
+amparo_csv_import_format_report (AmparoCsvImport *self)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *summary = amparo_csv_import_format_summary (self);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      g_autofree char *line = amparo_csv_import_describe_row (self, i);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  for (guint i = 0; i < self->ignored->len; i++)
+    g_string_append_printf (out, _("Column “%s” is not one Amparo knows; it was ignored.\n"),
+                            (char *) self->ignored->pdata[i]);
+  g_string_append_printf (out, "%s\n", summary);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * amparo_csv_import_apply:
+ *
+ * Saves every accepted row in one transaction: all of them or, on an
+ * error, none.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_csv_import_apply (AmparoCsvImport  *self,
+                         GError          **error)
+{
+  if (!amparo_store_begin (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      g_autoptr(GError) local = NULL;
+
+      if (row->action == AMPARO_CSV_ROW_REJECT)
+        continue;
+      if (!amparo_store_save (self->store, AMPARO_RECORD (row->person), &local))
+        {
+          amparo_store_rollback (self->store);
+          g_set_error (error, local->domain, local->code,
+                       _("Line %u: %s Nothing was imported."), row->line, local->message);
+          return FALSE;
+        }
+    }
+  return amparo_store_commit (self->store, error);
+}
+
+/**
+ * amparo_csv_run_export_command:
+ *
+ * `amparo --export-csv=FILE`: every live person.
+ *
+ * Returns: the exit status
+ */
+int
+amparo_csv_run_export_command (AmparoStore *store,
+                               const char  *path)
+{
+  g_autoptr(GListModel) persons = amparo_store_list_persons (store, AMPARO_LIST_LIVE,
+                                                             AMPARO_PERSON_SORT_FAMILY_NAMES);
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (persons);
+
+  if (!amparo_csv_write_persons (store, persons, path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u person to %s\n",
+                        "Exported %u persons to %s\n", n), n, path);
+  return 0;
+}
+
+/**
+ * amparo_csv_run_import_command:
+ *
+ * `amparo --import-csv=FILE`: prints the report, imports.
+ *
+ * Returns: the exit status: 0 if at least one person was created or
+ *   updated, 1 otherwise
+ */
+int
+amparo_csv_run_import_command (AmparoStore *store,
+                               const char  *path)
+{
+  g_autoptr(AmparoCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  guint accepted;
+
+  if (!(import = amparo_csv_import_new_from_file (store, path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  report = amparo_csv_import_format_report (import);
+  g_print ("%s", report);
+
+  accepted = amparo_csv_import_get_n_rows (import) - amparo_csv_import_count (import, AMPARO_CSV_ROW_REJECT);
+  if (accepted == 0)
+    {
+      g_printerr ("%s\n", _("Nothing was imported."));
+      return 1;
+    }
+  if (!amparo_csv_import_apply (import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "amparo-agenda-notifier.h"
+#include "amparo-agenda-page.h"
+#include "amparo-date-format.h"
+#include "amparo-language.h"
+#include "amparo-store.h"
+
+/* The Agenda as a person sees it: a hearing added to a client shows under
+ * its day, an overdue deadline comes first and is marked, filters and
+ * the search narrow the list, and a row opens its client — in English
+ * and in Spanish. */
+
+typedef struct
+{
+  char              *dir;
+  AmparoStore       *store;
+  AmparoWindowState *state;
+  GtkWindow         *window;
+  AmparoAgendaPage  *page;
+  AmparoPerson      *jose;
+  AmparoPerson      *rosa;
+} Fixture;
+
+static void
+wait_for_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+day_string (int offset)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, offset);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+static AmparoPerson *
+add_person (AmparoStore *store,
+            const char  *given,
+            const char  *family,
+            const char  *staff)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  amparo_person_set_given_names (person, given);
+  amparo_person_set_family_names (person, family);
+  amparo_person_set_assigned_staff (person, staff);
+  amparo_store_save (store, AMPARO_RECORD (person), &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&person);
+}
+
+static void
+add_event (AmparoStore     *store,
+           AmparoPerson    *person,
+           AmparoEventKind  kind,
+           const char      *starts_at,
+           const char      *place)
+{
+  g_autoptr(AmparoEvent) event = amparo_event_new ();
+  g_autoptr(GError) error = NULL;
+
+  amparo_event_set_person_id (event, amparo_record_get_id (AMPARO_RECORD (person)));
+  amparo_event_set_kind (event, kind);
+  amparo_event_set_starts_at (event, starts_at);
+  amparo_event_set_place (event, place);
+  amparo_store_save (store, AMPARO_RECORD (event), &error);
+  g_assert_no_error (error);
+}
+
+static void
+show_page (Fixture *fixture)
+{
+  fixture->page = g_object_new (AMPARO_TYPE_AGENDA_PAGE,
+                                "store", fixture->store, "state", fixture->state, NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  wait_for_frames ();
+}
+
+static void
+hide_page (Fixture *fixture)
+{
+  amparo_section_page_save_state (AMPARO_SECTION_PAGE (fixture->page));
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  fixture->page = NULL;
+  wait_for_frames ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *yesterday = day_string (-1);
+  g_autofree char *tomorrow = day_string (1);
+  g_autofree char *later = day_string (3);
+  g_autofree char *hearing = g_strconcat (tomorrow, "T09:30", NULL);
+  g_autofree char *check_in = g_strconcat (later, "T08:00", NULL);
+
+  fixture->dir = g_dir_make_tmp ("amparo-agenda-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->state = amparo_window_state_new ();
+
+  fixture->jose = add_person (fixture->store, "José", "Núñez", "Ana Ruiz");
+  fixture->rosa = add_person (fixture->store, "Rosa", "Tum", "Beto Paz");
+  add_event (fixture->store, fixture->jose, AMPARO_EVENT_KIND_HEARING, hearing, "Immigration Court, 606 S. Olive St.");
+  add_event (fixture->store, fixture->jose, AMPARO_EVENT_KIND_FILING_DEADLINE, yesterday, NULL);
+  add_event (fixture->store, fixture->rosa, AMPARO_EVENT_KIND_CHECK_IN, check_in, "ICE Los Angeles");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "test.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  if (fixture->window != NULL)
+    hide_page (fixture);
+  g_clear_object (&fixture->jose);
+  g_clear_object (&fixture->rosa);
+  g_clear_object (&fixture->state);
+  g_assert_finalize_object (fixture->store);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (fixture->dir);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Where @text is among the visible labels, in reading order; -1 if not. */
+static int
+text_position (Fixture    *fixture,
+               const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (GTK_WIDGET (fixture->window), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (texts->pdata[i], text) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+shows_text_containing (Fixture    *fixture,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (GTK_WIDGET (fixture->window), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (texts->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+heading_for (int         offset,
+             const char *language)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, offset);
+  g_autofree char *heading = amparo_date_format (day, language, AMPARO_DATE_DAY_HEADING);
+  gunichar first = g_utf8_get_char (heading);
+  char buffer[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (heading), NULL);
+}
+
+static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+static AdwActionRow *
+find_row (Fixture    *fixture,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_type (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static void
+check_agenda (Fixture    *fixture,
+              const char *language,
+              const char *overdue,
+              const char *hearing_label,
+              const char *tomorrow_label)
+{
+  g_autofree char *tomorrow = heading_for (1, language);
+  g_autofree char *yesterday = heading_for (-1, language);
+  int overdue_at, day_at, hearing_at;
+
+  show_page (fixture);
+
+  overdue_at = text_position (fixture, overdue);
+  day_at = text_position (fixture, tomorrow);
+  hearing_at = text_position (fixture, "José Núñez");
+  g_assert_cmpint (overdue_at, >=, 0);
+  g_assert_cmpint (day_at, >, overdue_at);
+  g_assert_cmpint (text_position (fixture, tomorrow_label), >, overdue_at);
+  /* José's deadline (overdue) first, then his hearing under tomorrow. */
+  g_assert_cmpint (hearing_at, >, overdue_at);
+  g_assert_true (shows_text_containing (fixture, hearing_label));
+  g_assert_true (shows_text_containing (fixture, "Immigration Court, 606 S. Olive St."));
+  g_assert_true (shows_text_containing (fixture, "9:30"));
+  g_assert_cmpint (text_position (fixture, "Rosa Tum"), >, day_at);
+  /* The overdue day is not a heading of its own. */
+  g_assert_cmpint (text_position (fixture, yesterday), ==, -1);
+
+  hide_page (fixture);
+}
+
+static void
+test_agenda_english (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  amparo_language_set ("en");
+  check_agenda (fixture, "en", "Overdue", "Hearing", "Tomorrow");
+}
+
+static void
+test_agenda_spanish (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  amparo_language_set ("es");
+  check_agenda (fixture, "es", "Vencidos", "Audiencia", "Mañana");
+  amparo_language_set ("en");
+}
+
+static void
+test_agenda_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GListModel *staff;
+
+  amparo_language_set ("en");
+  show_page (fixture);
+  collect_type (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+
+  /* Staff: "All staff", then the names in order. */
+  staff = gtk_drop_down_get_model (dropdowns->pdata[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (staff), 1), ==, "Ana Ruiz");
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 2);
+  wait_for_frames ();
+  g_assert_nonnull (find_row (fixture, "Rosa Tum"));
+  g_assert_null (find_row (fixture, "José Núñez"));
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 0);
+
+  /* Kind: hearings only. */
+  gtk_drop_down_set_selected (dropdowns->pdata[1], 1 + AMPARO_EVENT_KIND_HEARING);
+  wait_for_frames ();
+  g_assert_nonnull (find_row (fixture, "José Núñez"));
+  g_assert_null (find_row (fixture, "Rosa Tum"));
+  g_assert_cmpint (text_position (fixture, "Overdue"), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (amparo_agenda_page_get_visible_events (fixture->page)), ==, 1);
+  gtk_drop_down_set_selected (dropdowns->pdata[1], 0);
+
+  /* The header's search: by client name, accents optional. */
+  amparo_window_state_set_search_text (fixture->state, "nunez");
+  wait_for_frames ();
+  g_assert_nonnull (find_row (fixture, "José Núñez"));
+  g_assert_null (find_row (fixture, "Rosa Tum"));
+  amparo_window_state_set_search_text (fixture->state, "zzz");
+  wait_for_frames ();
+  g_assert_true (shows_text_containing (fixture, "No Matching Events"));
+  amparo_window_state_set_search_text (fixture->state, "");
+  wait_for_frames ();
+
+  /* A row opens its client. */
+  g_signal_emit_by_name (find_row (fixture, "Rosa Tum"), "activated");
+  g_assert_cmpstr (amparo_window_state_get_section (fixture->state), ==, "clients");
+  g_assert_true (amparo_window_state_get_object (fixture->state, "clients:open") == G_OBJECT (fixture->rosa) ||
+                 amparo_record_get_id (AMPARO_RECORD (amparo_window_state_get_object (fixture->state, "clients:open"))) ==
+                 amparo_record_get_id (AMPARO_RECORD (fixture->rosa)));
+  hide_page (fixture);
+}
+
+static void
+test_agenda_live_and_empty (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) events = amparo_store_list_upcoming_events (fixture->store, "2000-01-01", 365 * 100);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *later = day_string (10);
+  g_autofree char *heading = NULL;
+
+  amparo_language_set ("en");
+  show_page (fixture);
+
+  /* A hearing added while the Agenda shows appears under its day. */
+  add_event (fixture->store, fixture->rosa, AMPARO_EVENT_KIND_INTERVIEW, later, "USCIS Field Office");
+  wait_for_frames ();
+  heading = heading_for (10, "en");
+  g_assert_cmpint (text_position (fixture, heading), >=, 0);
+  g_assert_true (shows_text_containing (fixture, "USCIS Field Office"));
+
+  /* Everything done: the empty state. */
+  for (guint i = g_list_model_get_n_items (events); i > 0; i--)
+    {
+      g_autoptr(AmparoEvent) event = g_list_model_get_item (events, 0);
+      amparo_event_set_done (event, TRUE);
+      amparo_store_save (fixture->store, AMPARO_RECORD (event), &error);
+      g_assert_no_error (error);
+    }
+  wait_for_frames ();
+  g_assert_true (shows_text_containing (fixture, "Nothing Scheduled"));
+  hide_page (fixture);
+}
+
+static void
+test_notifier_once_a_day (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AmparoAgendaNotifier) notifier = amparo_agenda_notifier_new (fixture->store, NULL);
+
+  /* The first check ran at creation: José's hearing is tomorrow. */
+  g_assert_cmpuint (amparo_agenda_notifier_check (notifier), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  /* gtk_test_init set the C locale; translations need a UTF-8 one. */
+  setlocale (LC_ALL, "C.UTF-8");
+  amparo_language_init ();
+
+  g_test_add ("/agenda/ui/english", Fixture, NULL, fixture_set_up, test_agenda_english, fixture_tear_down);
+  g_test_add ("/agenda/ui/spanish", Fixture, NULL, fixture_set_up, test_agenda_spanish, fixture_tear_down);
+  g_test_add ("/agenda/ui/filters", Fixture, NULL, fixture_set_up, test_agenda_filters, fixture_tear_down);
+  g_test_add ("/agenda/ui/live-and-empty", Fixture, NULL, fixture_set_up, test_agenda_live_and_empty, fixture_tear_down);
+  g_test_add ("/agenda/notifier/once-a-day", Fixture, NULL, fixture_set_up, test_notifier_once_a_day, fixture_tear_down);
+
+  return g_test_run ();
+}
