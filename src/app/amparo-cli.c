@@ -203,3 +203,65 @@ amparo_cli_import_feed (const char *db_path,
   amparo_import_report_free (import.report);
   return 0;
 }
+
+/* `--export-csv=FILE` and `--import-csv=FILE` (src/export/amparo-csv.c):
+ * persons to and from a spreadsheet. */
+
+#include "amparo-csv.h"
+
+static int
+run_csv_command (const char *db_path,
+                 const char *path,
+                 gboolean    import)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+
+  g_return_val_if_fail (db_path != NULL, 1);
+  g_return_val_if_fail (path != NULL, 1);
+
+  store = amparo_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return import ? amparo_csv_run_import_command (store, path)
+                : amparo_csv_run_export_command (store, path);
+}
+
+/**
+ * amparo_cli_export_csv:
+ * @db_path: the database (`--database`, else the default)
+ * @path: `--export-csv=FILE`
+ *
+ * Writes every live person to @path as CSV (UTF-8 with a byte order
+ * mark, a header row) and journals the export.
+ *
+ * Returns: the process exit status: 0 when written, 1 otherwise
+ */
+int
+amparo_cli_export_csv (const char *db_path,
+                       const char *path)
+{
+  return run_csv_command (db_path, path, FALSE);
+}
+
+/**
+ * amparo_cli_import_csv:
+ * @db_path: the database (`--database`, else the default)
+ * @path: `--import-csv=FILE`
+ *
+ * Prints, row by row, what will be created, matched (same A-number or
+ * Amparo ID, updated) or rejected and why, then saves the accepted rows
+ * in one transaction.
+ *
+ * Returns: the process exit status: 0 when at least one person was
+ *   created or updated, 1 when nothing was imported
+ */
+int
+amparo_cli_import_csv (const char *db_path,
+                       const char *path)
+{
+  return run_csv_command (db_path, path, TRUE);
+}

@@ -14,4 +14,9 @@ int amparo_cli_run_store_command (const char  *db_path,
 int amparo_cli_import_feed       (const char  *db_path,
                                   const char  *url);
 
+int amparo_cli_export_csv        (const char  *db_path,
+                                  const char  *path);
+int amparo_cli_import_csv        (const char  *db_path,
+                                  const char  *path);
+
 G_END_DECLS
