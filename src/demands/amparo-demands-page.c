@@ -434,7 +434,7 @@ matches_search (AmparoDemandsPage *self,
     amparo_demand_get_text_en (demand), amparo_demand_get_text_es (demand),
     amparo_demand_get_title_en (demand), amparo_demand_get_title_es (demand),
     amparo_demand_get_target_detail (demand), amparo_demand_get_notes (demand),
-    amparo_demand_target_get_label (amparo_demand_get_target (demand)),
+    amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)),
   };
 
   if (self->search_text == NULL || *self->search_text == '\0')
@@ -569,6 +569,51 @@ bind_list_item_cb (GtkSignalListItemFactory *factory,
                           gtk_list_item_get_item (item));
 }
 
+static void
+setup_filter_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_filter_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The button shows the choice ellipsized, so two filters fit beside each
+ * other on a narrow window; the popup shows whole labels. */
+static GtkListItemFactory *
+create_filter_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_label_cb), NULL);
+  return factory;
+}
+
+static void
+set_filter_factories (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) button = create_filter_factory (TRUE);
+  g_autoptr(GtkListItemFactory) popup = create_filter_factory (FALSE);
+
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, popup);
+}
+
 static GListModel *
 filter_labels (GType       enum_type,
                const char *all)
@@ -578,7 +623,7 @@ filter_labels (GType       enum_type,
 
   gtk_string_list_append (labels, all);
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
+    gtk_string_list_append (labels, amparo_demands_enum_label (enum_type, klass->values[i].value));
   return G_LIST_MODEL (labels);
 }
 
@@ -591,6 +636,8 @@ build_filters (AmparoDemandsPage *self)
                                                  /* Translators: all targets ("destinatarios") */
                                                  C_("demand", "All Targets"));
 
+  set_filter_factories (self->status_filter);
+  set_filter_factories (self->target_filter);
   gtk_drop_down_set_model (self->status_filter, statuses);
   gtk_drop_down_set_model (self->target_filter, targets);
 }

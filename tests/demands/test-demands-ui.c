@@ -253,6 +253,7 @@ test_list_english_and_spanish (Fixture       *f,
   assert_sample_demands_shown (f, "es");
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Todas las situaciones", FALSE), >=, 0);
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "3 feb 2021", TRUE), >=, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cumplida en parte", FALSE), >=, 0);
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), <, 0);
 }
 

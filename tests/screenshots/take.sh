@@ -46,3 +46,13 @@ for lang in en es; do
   shot "press-$lang-wide" "$lang" press 1200 760
   shot "demands-$lang-wide" "$lang" demands 1200 760
 done
+
+# Demands: the list, and a demand's page with its status timeline, opened
+# at start by AMPARO_OPEN_DEMAND (a uid, or words of its English or
+# Spanish wording).
+for lang in en es; do
+  shot "demands-list-$lang-wide" "$lang" demands 1200 860
+  shot "demands-list-$lang-narrow" "$lang" demands 400 860
+  AMPARO_OPEN_DEMAND="Title 42" shot "demand-timeline-$lang-wide" "$lang" demands 1200 1000
+  AMPARO_OPEN_DEMAND="Title 42" shot "demand-timeline-$lang-narrow" "$lang" demands 400 1000
+done
