@@ -13,6 +13,7 @@
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
 #include "amparo-publish-dialog.h"
+#include "amparo-sample-data.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
 
@@ -181,6 +182,51 @@ publish_release_action (GSimpleAction *action,
 }
 
 static void
+on_sample_data_response_cb (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            AmparoApplication *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "load") || self->store == NULL)
+    return;
+
+  if (!amparo_sample_data_load (self->store, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (parent, _("Sample Data Not Loaded"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+  if (AMPARO_IS_WINDOW (parent))
+    amparo_window_add_toast (AMPARO_WINDOW (parent), adw_toast_new (_("Sample data loaded")));
+}
+
+/* The sample set is for training and trying Amparo out; it goes into the
+ * real store, so ask first and say that it is fictitious. */
+static void
+load_sample_data_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("Load Sample Data?"),
+                                   _("Adds fictitious clients and families, two impact cases, two press releases and five demands, in English and Spanish, to this case store. Use it to train staff or try Amparo out, not in a store with real clients."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "load", _("_Load Sample Data"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sample_data_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -201,6 +247,7 @@ static const GActionEntry app_entries[] = {
   { "backup", backup_action },
   { "import-feed", import_feed_action },
   { "publish-release", publish_release_action, "s" },
+  { "load-sample-data", load_sample_data_action },
   { "quit", quit_action },
 };
 
