@@ -75,38 +75,42 @@ build_order_by (AmparoQueryModel *self)
   return g_string_free (g_steal_pointer (&order), FALSE);
 }
 
-/* SELECT <columns>, <order terms…> FROM … WHERE (where) [AND key > prev]
- * ORDER BY … LIMIT … [OFFSET …]. */
+/* By key:    SELECT <columns>, <order terms…> FROM t WHERE (where)
+ *            AND (<order terms>, id) > (<previous page's last key>)
+ *            ORDER BY … LIMIT n
+ * By offset: the same, but the rows are chosen by an inner query that
+ *            selects only ids, so a jump far down the list walks an index
+ *            instead of reading every skipped row. */
 static char *
 build_page_sql (AmparoQueryModel *self,
                 Page             *previous)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autofree char *order_by = build_order_by (self);
+  const char *table = amparo_record_type_get_table_name (self->item_type);
   guint n_terms = g_strv_length (self->order_terms);
   guint first_key_param = count_params (self) + 1;
 
   g_string_append (sql, amparo_store_get_select_columns (self->item_type));
   for (guint i = 0; i < n_terms; i++)
     g_string_append_printf (sql, ", %s", self->order_terms[i]);
-  g_string_append_printf (sql, " FROM %s WHERE (%s)",
-                          amparo_record_type_get_table_name (self->item_type),
-                          self->where ? self->where : "1");
 
   if (previous != NULL)
     {
-      g_string_append (sql, " AND (");
+      g_string_append_printf (sql, " FROM %s WHERE (%s) AND (", table,
+                              self->where ? self->where : "1");
       for (guint i = 0; i < n_terms; i++)
         g_string_append_printf (sql, "%s, ", self->order_terms[i]);
       g_string_append (sql, "id) > (");
       for (guint i = 0; i <= n_terms; i++)
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", first_key_param + i);
-      g_string_append (sql, ")");
+      g_string_append_printf (sql, ") ORDER BY %s LIMIT %d", order_by, PAGE_SIZE);
     }
-
-  g_string_append_printf (sql, " ORDER BY %s LIMIT %d", order_by, PAGE_SIZE);
-  if (previous == NULL)
-    g_string_append (sql, " OFFSET ?");
+  else
+    g_string_append_printf (sql, " FROM %s WHERE id IN (SELECT id FROM %s WHERE (%s)"
+                            " ORDER BY %s LIMIT %d OFFSET ?%u) ORDER BY %s",
+                            table, table, self->where ? self->where : "1",
+                            order_by, PAGE_SIZE, first_key_param, order_by);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -148,7 +152,7 @@ read_page (AmparoQueryModel *self,
     for (guint i = 0; i < previous->n_keys; i++)
       sqlite3_bind_value (stmt, n_params + 1 + i, previous->last_key[i]);
   else
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), (gint64) index * PAGE_SIZE);
+    sqlite3_bind_int64 (stmt, n_params + 1, (gint64) index * PAGE_SIZE);
 
   page = g_new0 (Page, 1);
   page->index = index;

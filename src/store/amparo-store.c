@@ -690,6 +690,12 @@ list_migrations (void)
     if (parse_migration_version (names[i]) > 0)
       g_ptr_array_add (migrations, g_strdup (names[i]));
   g_ptr_array_sort (migrations, compare_names);
+
+  /* Two files with one number: the second would silently never run. */
+  for (guint i = 1; i < migrations->len; i++)
+    if (parse_migration_version (migrations->pdata[i]) == parse_migration_version (migrations->pdata[i - 1]))
+      g_critical ("Migrations %s and %s have the same number; renumber one",
+                  (char *) migrations->pdata[i - 1], (char *) migrations->pdata[i]);
   return migrations;
 }
 
@@ -837,6 +843,15 @@ check_identity (AmparoStore  *self,
   int application_id = 0;
   int n_objects = 0;
   int known = latest_known_version ();
+
+  /* A build whose resource was dropped by the linker would otherwise
+   * "open" an empty file without any tables. */
+  if (known == 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("This copy of Amparo is incomplete: its database schema is missing. Reinstall Amparo."));
+      return FALSE;
+    }
 
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
       !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
@@ -1208,8 +1223,16 @@ amparo_store_count_where (AmparoStore         *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table_of (record_type),
-                         where ? where : "1");
+  /* The length of a whole list: the table's count (which SQLite keeps
+   * cheap) minus the Trash (a small partial index), instead of a scan of
+   * a million rows. */
+  if (g_strcmp0 (where, "deleted_at IS NULL") == 0)
+    sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s)"
+                           " - (SELECT count(*) FROM %s WHERE deleted_at IS NOT NULL)",
+                           table_of (record_type), table_of (record_type));
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table_of (record_type),
+                           where ? where : "1");
   if (!(stmt = amparo_store_prepare (self, sql, error)))
     return -1;
   amparo_store_bind_params (stmt, 1, params);
