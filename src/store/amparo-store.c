@@ -1230,9 +1230,10 @@ amparo_store_count_where (AmparoStore         *self,
     sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s)"
                            " - (SELECT count(*) FROM %s WHERE deleted_at IS NOT NULL)",
                            table_of (record_type), table_of (record_type));
+  else if (where == NULL)
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", table_of (record_type));
   else
-    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table_of (record_type),
-                           where ? where : "1");
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table_of (record_type), where);
   if (!(stmt = amparo_store_prepare (self, sql, error)))
     return -1;
   amparo_store_bind_params (stmt, 1, params);
