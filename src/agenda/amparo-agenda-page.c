@@ -21,11 +21,13 @@
  * done and already past) first. The store's list is ordered by date; the
  * page splits it into libadwaita groups, one per day, which a 4.8 list
  * view cannot head. The window of days is bounded, so the number of rows
- * is too; past MAX_ROWS the filters narrow it. */
+ * is too; past MAX_ROWS a note says the filters narrow it. */
 
 #define DAYS_BACK 730
 #define DAYS_AHEAD 365
-#define MAX_ROWS 400
+#define MAX_ROWS 300
+#define MAX_OVERDUE_ROWS 100
+#define MAX_SCANNED 20000
 #define STAFF_KEY "agenda:staff"
 #define KIND_KEY "agenda:kind"
 
@@ -363,15 +365,8 @@ update_staff_model (AmparoAgendaPage *self,
   self->updating_filters = FALSE;
 }
 
-static int
-compare_by_pointer_string (gconstpointer a,
-                           gconstpointer b)
-{
-  return g_strcmp0 (amparo_event_get_starts_at (*(AmparoEvent **) a),
-                    amparo_event_get_starts_at (*(AmparoEvent **) b));
-}
-
-static void
+/* Returns whether some matching events were left out. */
+static gboolean
 collect_events (AmparoAgendaPage *self,
                 Clock            *clock,
                 GPtrArray        *overdue,
@@ -379,20 +374,42 @@ collect_events (AmparoAgendaPage *self,
                 GHashTable       *staff)
 {
   guint n = g_list_model_get_n_items (self->events);
+  gboolean truncated = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AmparoEvent) event = g_list_model_get_item (self->events, i);
       AmparoPerson *person = lookup_person (self, amparo_event_get_person_id (event));
+      GPtrArray *list;
 
       if (person != NULL && amparo_person_get_assigned_staff (person) != NULL)
         g_hash_table_add (staff, g_strdup (amparo_person_get_assigned_staff (person)));
-      if (!matches_filters (self, event, person) || overdue->len + upcoming->len >= MAX_ROWS)
+      if (!matches_filters (self, event, person))
         continue;
-      g_ptr_array_add (is_overdue (event, clock) ? overdue : upcoming, g_object_ref (event));
+      list = is_overdue (event, clock) ? overdue : upcoming;
+      if (list->len >= (list == overdue ? MAX_OVERDUE_ROWS : MAX_ROWS))
+        {
+          truncated = TRUE;
+          /* Enough to show; on a huge store stop reading, even though
+           * the staff filter then offers only the names seen so far. */
+          if (upcoming->len >= MAX_ROWS || i >= MAX_SCANNED)
+            break;
+          continue;
+        }
+      g_ptr_array_add (list, g_object_ref (event));
       g_list_store_append (self->visible, event);
     }
-  g_ptr_array_sort (overdue, compare_by_pointer_string);
+  return truncated;
+}
+
+static void
+add_truncated_note (AmparoAgendaPage *self)
+{
+  GtkWidget *label = gtk_label_new (_("Not every event fits here. Choose a staff member or a kind of event to see the others."));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (self->days_box, label);
 }
 
 static void
@@ -401,6 +418,7 @@ rebuild (AmparoAgendaPage *self)
   g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean truncated;
   Clock clock;
 
   if (self->events == NULL)
@@ -409,10 +427,12 @@ rebuild (AmparoAgendaPage *self)
   clear_days (self);
   g_list_store_remove_all (self->visible);
 
-  collect_events (self, &clock, overdue, upcoming, staff);
+  truncated = collect_events (self, &clock, overdue, upcoming, staff);
   update_staff_model (self, staff);
   add_overdue_group (self, overdue);
   add_day_groups (self, upcoming, &clock);
+  if (truncated)
+    add_truncated_note (self);
 
   if (g_list_model_get_n_items (self->events) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");

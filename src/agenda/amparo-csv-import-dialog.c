@@ -38,7 +38,8 @@ make_row (AmparoCsvImport *import,
 {
   GtkWidget *row = adw_action_row_new ();
   AmparoPerson *person = amparo_csv_import_get_person (import, index);
-  g_autofree char *name = amparo_event_person_name (G_OBJECT (person));
+  g_autofree char *name = person != NULL ? amparo_event_person_name (G_OBJECT (person))
+                                          : g_strdup (amparo_csv_import_get_name (import, index));
   g_autofree char *title = NULL;
   g_autofree char *a_number = NULL;
   const char *reason = amparo_csv_import_get_reason (import, index);

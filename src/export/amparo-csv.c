@@ -61,6 +61,7 @@ typedef struct
 {
   guint               line;
   AmparoCsvRowAction  action;
+  char               *name;
   char               *reason;
   AmparoPerson       *person;
 } Row;
@@ -76,6 +77,7 @@ static void
 row_clear (Row *row)
 {
   g_clear_pointer (&row->reason, g_free);
+  g_clear_pointer (&row->name, g_free);
   g_clear_object (&row->person);
 }
 
@@ -564,6 +566,9 @@ check_row (AmparoCsvImport  *self,
   guint other_line;
 
   row->action = AMPARO_CSV_ROW_REJECT;
+  row->name = g_strstrip (g_strdup_printf ("%s %s",
+                                           cell (fields, map, n_map, column_index ("given-names")) ?: "",
+                                           cell (fields, map, n_map, column_index ("family-names")) ?: ""));
   if (typed != NULL && *typed != '\0' &&
       (a_number = amparo_a_number_normalize (typed, &error)) == NULL)
     {
@@ -785,7 +790,7 @@ amparo_csv_import_new (AmparoStore  *store,
 
   for (guint r = 1; r < records->len; r++)
     {
-      Row row = { g_array_index (lines, guint, r), AMPARO_CSV_ROW_REJECT, NULL, NULL };
+      Row row = { g_array_index (lines, guint, r), AMPARO_CSV_ROW_REJECT, NULL, NULL, NULL };
 
       if (is_blank (records->pdata[r]))
         continue;
@@ -863,6 +868,19 @@ amparo_csv_import_get_reason (AmparoCsvImport *self,
 {
   g_return_val_if_fail (row < self->rows->len, NULL);
   return g_array_index (self->rows, Row, row).reason;
+}
+
+/**
+ * amparo_csv_import_get_name:
+ *
+ * Returns: (transfer none): the names the row gives, as typed
+ */
+const char *
+amparo_csv_import_get_name (AmparoCsvImport *self,
+                            guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return g_array_index (self->rows, Row, row).name;
 }
 
 /**

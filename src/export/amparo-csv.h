@@ -59,6 +59,8 @@ guint               amparo_csv_import_get_line      (AmparoCsvImport  *self,
                                                      guint             row);
 const char         *amparo_csv_import_get_reason    (AmparoCsvImport  *self,
                                                      guint             row);
+const char         *amparo_csv_import_get_name      (AmparoCsvImport  *self,
+                                                     guint             row);
 AmparoPerson       *amparo_csv_import_get_person    (AmparoCsvImport  *self,
                                                      guint             row);
 guint               amparo_csv_import_count         (AmparoCsvImport  *self,

@@ -519,6 +519,33 @@ test_csv_import_preview (Fixture       *fixture,
   g_assert_true (amparo_person_get_unaccompanied_minor (carmen));
 }
 
+/* The commands print for a person at a terminal; the test keeps what
+ * they print out of its TAP output and reads it. */
+static GString *printed;
+
+static void
+capture_print (const char *text)
+{
+  g_string_append (printed, text);
+}
+
+static int
+run_captured (int (*command) (AmparoStore *, const char *),
+              AmparoStore *store,
+              const char  *path)
+{
+  GPrintFunc old_print, old_printerr;
+  int status;
+
+  g_string_truncate (printed, 0);
+  old_print = g_set_print_handler (capture_print);
+  old_printerr = g_set_printerr_handler (capture_print);
+  status = command (store, path);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  return status;
+}
+
 static void
 test_csv_commands (Fixture       *fixture,
                    gconstpointer  data)
@@ -527,14 +554,22 @@ test_csv_commands (Fixture       *fixture,
   g_autofree char *path = fixture_path (fixture, "all.csv");
   g_autofree char *bad = fixture_path (fixture, "bad.csv");
 
-  g_assert_cmpint (amparo_csv_run_export_command (fixture->store, path), ==, 0);
+  printed = g_string_new (NULL);
+  g_assert_cmpint (run_captured (amparo_csv_run_export_command, fixture->store, path), ==, 0);
+  g_assert_nonnull (strstr (printed->str, "Exported 1 person to "));
   /* Everything matches: something was imported (updated). */
-  g_assert_cmpint (amparo_csv_run_import_command (fixture->store, path), ==, 0);
+  g_assert_cmpint (run_captured (amparo_csv_run_import_command, fixture->store, path), ==, 0);
+  g_assert_nonnull (strstr (printed->str, "Line 2: matches Ana Díaz (A-012-345-678): will be updated\n"));
+  g_assert_nonnull (strstr (printed->str, "0 new persons, 1 matched, 0 rejected\n"));
 
   g_assert_true (g_file_set_contents (bad, "Given names,Family names,A-Number\nX,Y,12\n", -1, NULL));
-  g_assert_cmpint (amparo_csv_run_import_command (fixture->store, bad), ==, 1);
+  g_assert_cmpint (run_captured (amparo_csv_run_import_command, fixture->store, bad), ==, 1);
+  g_assert_nonnull (strstr (printed->str, "Line 2: rejected: An A-Number has 8 or 9 digits"));
+  g_assert_nonnull (strstr (printed->str, "Nothing was imported."));
   g_assert_true (g_file_set_contents (bad, "just,some,words\n", -1, NULL));
-  g_assert_cmpint (amparo_csv_run_import_command (fixture->store, bad), ==, 1);
+  g_assert_cmpint (run_captured (amparo_csv_run_import_command, fixture->store, bad), ==, 1);
+  g_assert_nonnull (strstr (printed->str, "Given names"));
+  g_string_free (printed, TRUE);
   g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
 }
 

@@ -8,6 +8,7 @@
 
 #include "amparo-agenda-notifier.h"
 #include "amparo-agenda-page.h"
+#include "amparo-csv-import-dialog.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
 #include "amparo-store.h"
@@ -368,6 +369,59 @@ test_notifier_once_a_day (Fixture       *fixture,
   g_assert_cmpuint (amparo_agenda_notifier_check (notifier), ==, 0);
 }
 
+static gboolean
+window_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (texts->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_import_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char csv[] =
+    "Given names,Family names,A-Number,Date of birth\r\n"
+    "Ana,Díaz,A-111-222-333,2012-03-04\r\n"
+    "Bad,Row,12,\r\n"
+    "Sin,Fecha,,2021-02-30\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoPerson) ana = NULL;
+  AmparoCsvImport *import;
+  GtkWidget *dialog;
+  gint64 before = amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+
+  amparo_language_set ("en");
+  import = amparo_csv_import_new (fixture->store, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (amparo_csv_import_dialog_new (NULL, import, "old-clients.csv"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames ();
+
+  /* The preview: what would be created and what is rejected, and why. */
+  g_assert_true (window_shows_text (dialog, "1 new person, 0 matched, 2 rejected"));
+  g_assert_true (window_shows_text (dialog, "Line 2: Ana Díaz"));
+  g_assert_true (window_shows_text (dialog, "Line 3: Bad Row"));
+  g_assert_true (window_shows_text (dialog, "8 or 9 digits"));
+  g_assert_true (window_shows_text (dialog, "“2021-02-30” is not a real date"));
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  wait_for_frames ();
+  g_assert_null (dialog);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, before + 1);
+  ana = amparo_store_find_person_by_a_number (fixture->store, "111222333", &error);
+  g_assert_nonnull (ana);
+  g_assert_cmpstr (amparo_person_get_birth_date (ana), ==, "2012-03-04");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +441,7 @@ main (int   argc,
   g_test_add ("/agenda/ui/spanish", Fixture, NULL, fixture_set_up, test_agenda_spanish, fixture_tear_down);
   g_test_add ("/agenda/ui/filters", Fixture, NULL, fixture_set_up, test_agenda_filters, fixture_tear_down);
   g_test_add ("/agenda/ui/live-and-empty", Fixture, NULL, fixture_set_up, test_agenda_live_and_empty, fixture_tear_down);
+  g_test_add ("/agenda/ui/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
   g_test_add ("/agenda/notifier/once-a-day", Fixture, NULL, fixture_set_up, test_notifier_once_a_day, fixture_tear_down);
 
   return g_test_run ();
