@@ -610,9 +610,10 @@ read_candidates (sqlite3      *db,
   return rc == SQLITE_DONE;
 }
 
-/* Index ranges from narrow to wide: same family key and the first
- * letters of the given key; then the first letter; then the family
- * key alone. Wider ones only run while too few candidates were found. */
+/* Index ranges from narrow to wide: same family and given keys; same
+ * family key and the first letters of the given key; then the first
+ * letter; then the family key alone. Wider ones only run while too few
+ * candidates were found, so a common name scores only its namesakes. */
 static gboolean
 collect_candidates (sqlite3             *db,
                     const PreparedQuery *query,
@@ -622,7 +623,7 @@ collect_candidates (sqlite3             *db,
                     GError             **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  static const guint given_prefix[] = { GIVEN_PREFIX_LEN, 1, 0 };
+  static const guint given_prefix[] = { G_MAXINT, GIVEN_PREFIX_LEN, 1, 0 };
 
   for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
     {
@@ -638,7 +639,8 @@ collect_candidates (sqlite3             *db,
             const char *given_key = query->given->len > 0
                                     ? g_array_index (query->given, Word, g).key : "";
             g_autofree char *prefix = g_strdup_printf ("%s|%.*s", family->key,
-                                                       (int) given_prefix[tier], given_key);
+                                                       (int) MIN (given_prefix[tier], strlen (given_key)),
+                                                       given_key);
 
             if (g_hash_table_size (seen) >= MAX_CANDIDATES)
               return TRUE;

@@ -18,16 +18,16 @@ G_BEGIN_DECLS
 /*
  * Counting stops here: "m" matches most of a million persons, and
  * counting them all would cost more than a keystroke may take. The UI
- * shows "more than 10,000" instead.
+ * shows "more than 1,000" instead.
  */
-#define AMPARO_SEARCH_MAX_COUNT 10000
+#define AMPARO_SEARCH_MAX_COUNT 1000
 
 /*
  * Hit sets up to this size come back sorted by family and given names;
  * larger ones (a first letter or two) come back newest first, because
  * sorting them would cost more than a frame.
  */
-#define AMPARO_SEARCH_SORTED_MAX 2000
+#define AMPARO_SEARCH_SORTED_MAX 300
 
 char    *amparo_search_build_match (const char   *text);
 GArray  *amparo_search_persons     (AmparoStore  *store,

@@ -18,7 +18,7 @@
  * transactions (the save API journals every row and would take hours for
  * a million), so the search triggers see exactly what the app writes. */
 
-#define PERSONS_PER_TRANSACTION 25000
+#define PERSONS_PER_TRANSACTION 50000
 
 static const char * const family_names[] = {
   "López", "García", "Hernández", "Martínez", "González", "Pérez", "Rodríguez",
@@ -258,8 +258,8 @@ insert_location (Generator   *gen,
   return step_done (gen, stmt, error);
 }
 
-/* Where a person is or was, before the person row: the FTS trigger on
- * persons then indexes the places at once (foreign keys are deferred). */
+/* Where a person is or was; moved into the store before the persons (see
+ * MOVE_BATCH_SQL). */
 static gboolean
 insert_locations (Generator        *gen,
                   gint64            person_id,
@@ -418,18 +418,18 @@ prepare_statements (Generator  *gen,
                     GError    **error)
 {
   if (sqlite3_prepare_v2 (gen->db,
-                          "INSERT INTO persons (id, uid, created_at, updated_at, given_names, family_names,"
+                          "INSERT INTO temp.bench_persons (id, uid, created_at, updated_at, given_names, family_names,"
                           " aliases, birth_date, birth_date_estimated, sex, country_of_birth, languages,"
                           " a_number, unaccompanied_minor, client_status, intake_date)"
                           " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                           -1, &gen->person, NULL) == SQLITE_OK
       && sqlite3_prepare_v2 (gen->db,
-                             "INSERT INTO locations (uid, created_at, updated_at, person_id, kind,"
+                             "INSERT INTO temp.bench_locations (uid, created_at, updated_at, person_id, kind,"
                              " facility, city, country, since)"
                              " VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                              -1, &gen->location, NULL) == SQLITE_OK
       && sqlite3_prepare_v2 (gen->db,
-                             "INSERT INTO relationships (uid, created_at, updated_at, person_id,"
+                             "INSERT INTO temp.bench_relationships (uid, created_at, updated_at, person_id,"
                              " relative_id, kind, verification, separated, separation_date,"
                              " reunification_status)"
                              " VALUES (?1, ?2, ?2, ?3, ?4, 'parent', ?5, ?6, ?7, ?8)",
@@ -466,14 +466,51 @@ next_free_person_id (sqlite3 *db)
   return id;
 }
 
+/* Rows are gathered in temp tables and moved with one statement per
+ * table and batch. Row by row, every statement that fires the search
+ * triggers makes FTS5 flush its pending terms into a new tiny segment
+ * (a statement savepoint), which costs more than the insert itself. */
+#define STAGING_SQL \
+  "CREATE TEMP TABLE bench_persons AS SELECT id, uid, created_at, updated_at, given_names," \
+  " family_names, aliases, birth_date, birth_date_estimated, sex, country_of_birth, languages," \
+  " a_number, unaccompanied_minor, client_status, intake_date FROM persons WHERE 0;" \
+  "CREATE TEMP TABLE bench_locations AS SELECT uid, created_at, updated_at, person_id, kind," \
+  " facility, city, country, since FROM locations WHERE 0;" \
+  "CREATE TEMP TABLE bench_relationships AS SELECT uid, created_at, updated_at, person_id," \
+  " relative_id, kind, verification, separated, separation_date, reunification_status" \
+  " FROM relationships WHERE 0;"
+
+/* Locations first: the persons' insert trigger then indexes their places
+ * at once (foreign keys are deferred to the commit). */
+#define MOVE_BATCH_SQL \
+  "PRAGMA defer_foreign_keys = ON;" \
+  "INSERT INTO locations (uid, created_at, updated_at, person_id, kind, facility, city, country, since)" \
+  " SELECT * FROM temp.bench_locations;" \
+  "INSERT INTO persons (id, uid, created_at, updated_at, given_names, family_names, aliases," \
+  " birth_date, birth_date_estimated, sex, country_of_birth, languages, a_number," \
+  " unaccompanied_minor, client_status, intake_date)" \
+  " SELECT * FROM temp.bench_persons ORDER BY id;" \
+  "INSERT INTO relationships (uid, created_at, updated_at, person_id, relative_id, kind," \
+  " verification, separated, separation_date, reunification_status)" \
+  " SELECT * FROM temp.bench_relationships;" \
+  "DELETE FROM temp.bench_locations; DELETE FROM temp.bench_persons;" \
+  "DELETE FROM temp.bench_relationships;"
+
+static gboolean
+move_batch (Generator  *gen,
+            GError    **error)
+{
+  return exec (gen, "BEGIN", error)
+         && exec (gen, MOVE_BATCH_SQL, error)
+         && exec (gen, "COMMIT", error);
+}
+
 static gboolean
 generate_batches (Generator  *gen,
                   guint       n_persons,
                   GError    **error)
 {
-  if (!exec (gen, "BEGIN", error)
-      || !exec (gen, "PRAGMA defer_foreign_keys = ON", error)
-      || !insert_known_persons (gen, error))
+  if (!insert_known_persons (gen, error))
     return FALSE;
 
   while (gen->n_persons < n_persons)
@@ -483,13 +520,11 @@ generate_batches (Generator  *gen,
       if (!insert_family (gen, n_persons - gen->n_persons, error))
         return FALSE;
       if (before / PERSONS_PER_TRANSACTION != gen->n_persons / PERSONS_PER_TRANSACTION
-          && (!exec (gen, "COMMIT", error)
-              || !exec (gen, "BEGIN", error)
-              || !exec (gen, "PRAGMA defer_foreign_keys = ON", error)))
+          && !move_batch (gen, error))
         return FALSE;
     }
 
-  return exec (gen, "COMMIT", error);
+  return move_batch (gen, error);
 }
 
 /**
@@ -526,13 +561,22 @@ amparo_bench_generate_persons (AmparoStore       *store,
                   g_date_time_get_month (now), g_date_time_get_year (now));
 
   /* The uid and name indexes of a million rows do not fit the default
-   * 2 MB page cache; without this, inserts wait on the disk. */
-  if (!exec (&gen, "PRAGMA cache_size = -262144", error) || !prepare_statements (&gen, error))
+   * 2 MB page cache; and each insert fires the search triggers, whose
+   * statement journal SQLite otherwise spills to a temp file. Without
+   * these, inserts wait on the disk. */
+  if (!exec (&gen, "PRAGMA cache_size = -262144", error)
+      || !exec (&gen, "PRAGMA temp_store = MEMORY", error)
+      || !exec (&gen, STAGING_SQL, error)
+      || !prepare_statements (&gen, error))
     return FALSE;
 
   ok = generate_batches (&gen, n_persons, error);
-  if (!ok)
+  if (!ok && !sqlite3_get_autocommit (gen.db))
     sqlite3_exec (gen.db, "ROLLBACK", NULL, NULL, NULL);
+  generator_clear (&gen);
+  sqlite3_exec (gen.db, "DROP TABLE temp.bench_persons; DROP TABLE temp.bench_locations;"
+                " DROP TABLE temp.bench_relationships; PRAGMA temp_store = DEFAULT;",
+                NULL, NULL, NULL);
 
   return ok;
 }
