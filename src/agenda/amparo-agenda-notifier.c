@@ -58,6 +58,50 @@ notification_body (AmparoEvent *event)
   return g_strdup (time != NULL ? time : place);
 }
 
+static gboolean
+bus_name_available (GDBusConnection *bus,
+                    const char      *name)
+{
+  g_autoptr(GVariant) owner = NULL;
+  g_autoptr(GVariant) activatable = NULL;
+  g_autofree const char **names = NULL;
+  gboolean has_owner = FALSE;
+
+  owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
+  if (owner != NULL)
+    g_variant_get (owner, "(b)", &has_owner);
+  if (has_owner)
+    return TRUE;
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames",
+                                             NULL, G_VARIANT_TYPE ("(as)"),
+                                             G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+  g_variant_get (activatable, "(^a&s)", &names);
+  return g_strv_contains (names, name);
+}
+
+/* GIO warns (fatally in tests) when no notification server is there, as
+ * on a headless machine; then there is nobody to tell anyway. */
+static gboolean
+notifications_available (GApplication *application)
+{
+  GDBusConnection *bus;
+
+  if (!g_application_get_is_registered (application))
+    return FALSE;
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  bus = g_application_get_dbus_connection (application);
+  return bus != NULL &&
+         (bus_name_available (bus, "org.gtk.Notifications") ||
+          bus_name_available (bus, "org.freedesktop.Notifications"));
+}
+
 static void
 send_notification (AmparoAgendaNotifier *self,
                    AmparoEvent          *event)
@@ -70,7 +114,8 @@ send_notification (AmparoAgendaNotifier *self,
   g_autofree char *id = g_strconcat ("agenda-", amparo_record_get_uid (AMPARO_RECORD (event)), NULL);
   g_autoptr(GNotification) notification = NULL;
 
-  if (self->application == NULL || person == NULL)
+  if (self->application == NULL || person == NULL ||
+      !notifications_available (self->application))
     return;
   name = g_strstrip (g_strdup_printf ("%s %s", amparo_person_get_given_names (person) ?: "",
                                       amparo_person_get_family_names (person) ?: ""));

@@ -457,6 +457,9 @@ rebuild_cb (gpointer user_data)
 static void
 schedule_rebuild (AmparoAgendaPage *self)
 {
+  /* Nothing to show once disposed; and no source may outlive the page. */
+  if (self->store == NULL)
+    return;
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_cb, self);
 }
@@ -623,6 +626,8 @@ amparo_agenda_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->events != NULL)
     g_signal_handlers_disconnect_by_data (self->events, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->events);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_AGENDA_PAGE);

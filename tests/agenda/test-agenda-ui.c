@@ -8,6 +8,8 @@
 
 #include "amparo-agenda-notifier.h"
 #include "amparo-agenda-page.h"
+#include "amparo-application.h"
+#include "amparo-window.h"
 #include "amparo-csv-import-dialog.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
@@ -422,6 +424,117 @@ test_import_dialog (Fixture       *fixture,
   g_assert_cmpstr (amparo_person_get_birth_date (ana), ==, "2012-03-04");
 }
 
+/* A stand-in desktop notification server on the test's session bus. */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static void
+on_notifications_call_cb (GDBusConnection       *connection,
+                          const char            *sender,
+                          const char            *path,
+                          const char            *interface,
+                          const char            *method,
+                          GVariant              *parameters,
+                          GDBusMethodInvocation *invocation,
+                          gpointer               user_data)
+{
+  GPtrArray *summaries = user_data;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (summaries, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", summaries->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as [],)"));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "amparo", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static guint
+serve_notifications (GPtrArray *summaries)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  if (bus == NULL)
+    return 0;
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, summaries, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  return reply != NULL;
+}
+
+static void
+on_activate_open_client_cb (GApplication *app,
+                            gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoWindowState *state = amparo_window_get_state (AMPARO_WINDOW (window));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwActionRow *row = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-section",
+                                  g_variant_new_string ("agenda"));
+  wait_for_frames ();
+  collect_type (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Rosa Tum") == 0)
+      row = rows->pdata[i];
+  g_assert_nonnull (row);
+
+  /* The clients page takes the person through its own "clients.open". */
+  g_signal_emit_by_name (row, "activated");
+  wait_for_frames ();
+  g_assert_cmpstr (amparo_window_state_get_section (state), ==, "clients");
+  g_assert_null (amparo_window_state_get_object (state, "clients:open"));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_opens_client_in_window (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", amparo_store_get_path (fixture->store));
+  char *argv[] = { "amparo", "--language=en", db_arg, NULL };
+
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  gboolean serving = serve_notifications (summaries);
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_open_client_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+
+  g_test_message ("notification server: %s, %u received", serving ? "yes" : "no", summaries->len);
+  /* The day before José's hearing, the desktop heard of it, once. */
+  if (!serving)
+    return;
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (summaries->pdata[0], ==, "Hearing tomorrow: José Núñez");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +555,7 @@ main (int   argc,
   g_test_add ("/agenda/ui/filters", Fixture, NULL, fixture_set_up, test_agenda_filters, fixture_tear_down);
   g_test_add ("/agenda/ui/live-and-empty", Fixture, NULL, fixture_set_up, test_agenda_live_and_empty, fixture_tear_down);
   g_test_add ("/agenda/ui/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
+  g_test_add ("/agenda/ui/opens-client-in-window", Fixture, NULL, fixture_set_up, test_opens_client_in_window, fixture_tear_down);
   g_test_add ("/agenda/notifier/once-a-day", Fixture, NULL, fixture_set_up, test_notifier_once_a_day, fixture_tear_down);
 
   return g_test_run ();
