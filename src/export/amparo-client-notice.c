@@ -20,7 +20,9 @@
  * through _(), the same way amparo-date-format.c keeps month names. */
 
 #define MARGIN 54.0
-#define MAX_EVENTS 5
+#define MAX_EVENTS 6
+/* Room kept at the bottom for what to bring and how to reach us. */
+#define RESERVED_BOTTOM 290.0
 
 typedef enum {
   TEXT_TITLE,
@@ -196,7 +198,7 @@ draw_line (Page       *page,
     return;
   line = fill (text (page->language, format), value);
   markup = g_markup_escape_text (line, -1);
-  draw_markup (page, markup, 11, 2);
+  draw_markup (page, markup, 12, 2);
 }
 
 static void
@@ -234,7 +236,7 @@ draw_header (Page               *page,
   draw_line (page, TEXT_FOR, name);
   draw_line (page, TEXT_A_NUMBER, a_number);
   page->y += 6;
-  draw_markup (page, text (page->language, TEXT_INTRO), 11, 12);
+  draw_markup (page, text (page->language, TEXT_INTRO), 12, 12);
   draw_rule (page);
 }
 
@@ -252,6 +254,18 @@ event_time (const char *starts_at,
   return datetime != NULL ? amparo_time_format (datetime, language) : NULL;
 }
 
+/* A weekday opening a line takes a capital in Spanish too. */
+static char *
+capitalize (const char *text)
+{
+  char first[8] = { 0 };
+
+  if (*text == '\0')
+    return g_strdup (text);
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
 static void
 draw_event (Page        *page,
             AmparoStore *store,
@@ -260,6 +274,7 @@ draw_event (Page        *page,
   const char *starts_at = amparo_event_get_starts_at (event);
   g_autofree char *date = amparo_date_format_iso (starts_at, page->language, AMPARO_DATE_WEEKDAY);
   g_autofree char *time = event_time (starts_at, page->language);
+  g_autofree char *heading = NULL;
   g_autofree char *markup = NULL;
   g_autoptr(AmparoProceeding) proceeding = NULL;
 
@@ -267,9 +282,10 @@ draw_event (Page        *page,
     proceeding = amparo_store_get_by_id (store, AMPARO_TYPE_PROCEEDING,
                                          amparo_event_get_proceeding_id (event), NULL);
 
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", date,
+  heading = capitalize (date ?: "");
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", heading,
                                     text (page->language, kind_text (amparo_event_get_kind (event))));
-  draw_markup (page, markup, 13, 4);
+  draw_markup (page, markup, 14, 4);
   draw_line (page, TEXT_TIME, time);
   draw_line (page, TEXT_PLACE, amparo_event_get_place (event));
   if (proceeding != NULL)
@@ -287,11 +303,11 @@ draw_bring (Page *page)
   g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", text (page->language, TEXT_BRING));
 
   draw_rule (page);
-  draw_markup (page, heading, 13, 4);
+  draw_markup (page, heading, 14, 4);
   for (NoticeText t = TEXT_BRING_1; t <= TEXT_BRING_4; t++)
     {
       g_autofree char *item = g_markup_printf_escaped ("•  %s", text (page->language, t));
-      draw_markup (page, item, 11, 3);
+      draw_markup (page, item, 12, 3);
     }
   page->y += 8;
 }
@@ -305,18 +321,18 @@ draw_contact (Page               *page,
   g_autofree char *address = NULL;
 
   draw_rule (page);
-  draw_markup (page, heading, 13, 4);
+  draw_markup (page, heading, 14, 4);
   if (organization == NULL)
     return;
   if (amparo_organization_get_name (organization) != NULL)
     {
       name = g_markup_escape_text (amparo_organization_get_name (organization), -1);
-      draw_markup (page, name, 11, 2);
+      draw_markup (page, name, 12, 2);
     }
   if (amparo_organization_get_address (organization) != NULL)
     {
       address = g_markup_escape_text (amparo_organization_get_address (organization), -1);
-      draw_markup (page, address, 11, 2);
+      draw_markup (page, address, 12, 2);
     }
   draw_line (page, TEXT_PHONE, amparo_organization_get_media_contact_phone (organization));
   draw_line (page, TEXT_EMAIL, amparo_organization_get_media_contact_email (organization));
@@ -426,11 +442,17 @@ amparo_client_notice_render (AmparoStore  *store,
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_header (&page, person, organization);
   if (events->len == 0)
-    draw_markup (&page, text (language, TEXT_NONE), 11, 12);
-  for (guint i = 0; i < MIN (events->len, MAX_EVENTS); i++)
-    draw_event (&page, store, events->pdata[i]);
-  if (events->len > MAX_EVENTS)
-    draw_markup (&page, text (language, TEXT_MORE), 11, 8);
+    draw_markup (&page, text (language, TEXT_NONE), 12, 12);
+  for (guint i = 0; i < events->len; i++)
+    {
+      /* One page: what does not fit is said, not cut off. */
+      if (i == MAX_EVENTS || page.y > page.bottom - RESERVED_BOTTOM)
+        {
+          draw_markup (&page, text (language, TEXT_MORE), 12, 8);
+          break;
+        }
+      draw_event (&page, store, events->pdata[i]);
+    }
   draw_bring (&page);
   draw_contact (&page, organization);
   draw_footer (&page);
