@@ -53,6 +53,7 @@ struct _AmparoDemandsPage
   GtkStack           *detail_stack;
   GtkWidget          *unsaved_label;
   AmparoDemandEditor *editor;
+  AdwToast           *toast;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoDemandsPage, amparo_demands_page, AMPARO_TYPE_SECTION_PAGE)
@@ -203,11 +204,23 @@ show_detail (AmparoDemandsPage *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
+/* A new toast replaces the page's previous one at once, so an Undo
+ * never waits in the queue behind "Demand saved". */
+static void
+show_toast (AmparoDemandsPage *self,
+            AdwToast          *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  amparo_demands_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 toast_error (AmparoDemandsPage *self,
              const GError      *error)
 {
-  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  show_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -258,7 +271,7 @@ save_demand (AmparoDemandsPage *self)
   amparo_demand_editor_set_demand (self->editor, self->draft);
   update_actions (self);
   select_current (self);
-  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (C_("demand", "Demand saved")));
+  show_toast (self, adw_toast_new (C_("demand", "Demand saved")));
 }
 
 static void
@@ -300,7 +313,7 @@ delete_demand (AmparoDemandsPage *self)
   undo->record = AMPARO_RECORD (g_steal_pointer (&stored));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
                          undo, undo_data_free, 0);
-  amparo_demands_toast (GTK_WIDGET (self), toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -320,7 +333,7 @@ on_update_response_cb (AmparoDemandsPage        *self,
     }
   if (self->pristine != NULL)
     amparo_demand_set_status (self->pristine, amparo_demand_get_status (self->draft));
-  amparo_demands_toast (GTK_WIDGET (self), adw_toast_new (C_("demand", "Update added")));
+  show_toast (self, adw_toast_new (C_("demand", "Update added")));
 }
 
 static void
@@ -365,7 +378,7 @@ finish_merge (AmparoDemandsPage *self,
   undo->merge = merge;
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_merge_cb),
                          undo, undo_data_free, 0);
-  amparo_demands_toast (GTK_WIDGET (self), toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -795,6 +808,7 @@ amparo_demands_page_dispose (GObject *object)
    * drop it first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_DEMANDS_PAGE);
+  g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->draft);
   g_clear_object (&self->pristine);
   g_clear_object (&self->drafts);

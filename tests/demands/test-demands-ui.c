@@ -105,6 +105,34 @@ find_editor (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_undo (Fixture *f)
+{
+  GtkWidget *undo = find_button (GTK_WIDGET (f->window), "_Undo");
+
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  wait_for_frames ();
+}
+
 static gpointer
 find_toplevel (GType type)
 {
@@ -439,6 +467,58 @@ test_merge_keeps_everything (Fixture       *f,
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "A year later, detention continues", FALSE), >=, 0);
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "DHS expanded detention.", FALSE), >=, 0);
   g_assert_null (find_row_showing (GTK_WIDGET (f->window), "End immigration detention now."));
+
+  /* Undo puts the other demand back with its release and update. */
+  click_undo (f);
+  g_clear_object (&other);
+  g_clear_object (&releases);
+  g_clear_object (&updates);
+  other = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                  amparo_record_get_id (AMPARO_RECORD (duplicate)), &error);
+  g_assert_no_error (error);
+  g_assert_false (amparo_record_is_deleted (AMPARO_RECORD (other)));
+  releases = amparo_store_list_demand_releases (f->store, other);
+  g_assert_true (lists_release (releases, release_id));
+  updates = amparo_store_list_demand_updates (f->store, other);
+  g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 1);
+  g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), "End immigration detention now."));
+}
+
+static void
+test_new_save_delete_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *english = "Restore the asylum interview backlog office in Los Angeles.";
+  AmparoDemandEditor *editor;
+  AmparoDemand *draft;
+  g_autoptr(AmparoDemand) stored = NULL;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.new", NULL));
+  wait_for_frames ();
+  editor = find_editor (GTK_WIDGET (f->page));
+  gtk_text_buffer_set_text (amparo_demand_editor_get_buffer (editor, "en"), english, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
+  wait_for_frames ();
+
+  draft = amparo_demands_page_get_draft (f->page);
+  id = amparo_record_get_id (AMPARO_RECORD (draft));
+  g_assert_cmpint (id, >, 0);
+  g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), english));
+  /* Saved without Spanish wording: the Spanish list marks it. */
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Demand saved", FALSE), >=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.delete", NULL));
+  wait_for_frames ();
+  g_assert_null (find_row_showing (GTK_WIDGET (f->window), english));
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND, id, NULL);
+  g_assert_true (amparo_record_is_deleted (AMPARO_RECORD (stored)));
+
+  click_undo (f);
+  g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), english));
+
+  rebuild_page (f, "es");
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Falta el español", FALSE), >=, 0);
 }
 
 static void
@@ -515,6 +595,7 @@ main (int   argc,
   ADD ("/demands/update/marks-met", test_add_update_marks_met);
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);
   ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
+  ADD ("/demands/edit/new-save-delete-undo", test_new_save_delete_undo);
 #undef ADD
 
   return g_test_run ();
