@@ -11,6 +11,8 @@
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 8
+/* Reading a page this far down by OFFSET costs a few milliseconds. */
+#define CHEAP_OFFSET 10000
 
 typedef struct
 {
@@ -244,7 +246,8 @@ copy_values (AmparoRecord *to,
 static gboolean
 merge_page (AmparoQueryModel *self,
             Page             *page,
-            gboolean         *changed)
+            gboolean         *changed,
+            gboolean         *moved)
 {
   Page *fresh = read_page (self, page->index, TRUE);
 
@@ -273,7 +276,7 @@ merge_page (AmparoQueryModel *self,
         {
           g_ptr_array_index (page->items, i) = g_object_ref (new);
           g_object_unref (old);
-          changed[i] = TRUE;
+          changed[i] = *moved = TRUE;
         }
     }
 
@@ -287,23 +290,75 @@ merge_page (AmparoQueryModel *self,
   return TRUE;
 }
 
+static gboolean
+page_holds (Page   *page,
+            gint64  id)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    if (amparo_record_get_id (g_ptr_array_index (page->items, i)) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Which cached pages to read again after @id changed: the one holding
+ * it, when it is cached; else every page, unless one is so far down that
+ * reading it by offset costs more than starting over. NULL: start over. */
+static GList *
+pages_to_merge (AmparoQueryModel *self,
+                gint64            id,
+                gboolean         *holding)
+{
+  GList *indices = g_hash_table_get_keys (self->pages);
+
+  *holding = FALSE;
+  for (GList *l = indices; l != NULL; l = l->next)
+    if (page_holds (g_hash_table_lookup (self->pages, l->data), id))
+      {
+        GList *one = g_list_prepend (NULL, l->data);
+
+        g_list_free (indices);
+        *holding = TRUE;
+        return one;
+      }
+
+  for (GList *l = indices; l != NULL; l = l->next)
+    if (GPOINTER_TO_UINT (l->data) * PAGE_SIZE > CHEAP_OFFSET)
+      {
+        g_list_free (indices);
+        return NULL;
+      }
+  return indices;
+}
+
 /* An edit that keeps the number of rows is announced row by row, so
  * lists keep their scroll position and selection. Signals go out only
- * after every page is merged: handlers may read (and evict) pages. */
+ * after the pages are merged: handlers may read (and evict) pages. */
 static void
-refresh_in_place (AmparoQueryModel *self)
+refresh_in_place (AmparoQueryModel *self,
+                  gint64            id)
 {
-  g_autoptr(GList) indices = g_hash_table_get_keys (self->pages);
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   gboolean changed[PAGE_SIZE];
+  gboolean holding;
+  GList *indices = pages_to_merge (self, id, &holding);
+
+  if (indices == NULL && g_hash_table_size (self->pages) > 0)
+    {
+      amparo_query_model_refresh (self);
+      return;
+    }
 
   for (GList *l = indices; l != NULL; l = l->next)
     {
       Page *page = g_hash_table_lookup (self->pages, l->data);
+      gboolean moved = FALSE;
       guint start = 0;
 
-      if (!merge_page (self, page, changed))
+      /* A record that changed place (renamed, say) reorders rows beyond
+       * its page: start over. */
+      if (!merge_page (self, page, changed, &moved) || (holding && moved))
         {
+          g_list_free (indices);
           amparo_query_model_refresh (self);
           return;
         }
@@ -320,6 +375,7 @@ refresh_in_place (AmparoQueryModel *self)
             }
         }
     }
+  g_list_free (indices);
 
   for (guint i = 0; i < runs->len; i++)
     {
@@ -337,7 +393,7 @@ on_store_record_changed_cb (AmparoQueryModel *self,
     return;
 
   if (count_items (self) == self->n_items)
-    refresh_in_place (self);
+    refresh_in_place (self, amparo_record_get_id (record));
   else
     amparo_query_model_refresh (self);
 }

@@ -158,6 +158,21 @@ test_refresh_on_change (StoreFixture  *fixture,
     g_assert_true (after == shown);
     g_assert_cmpstr (amparo_person_get_notes (shown), ==, "Audiencia reprogramada");
   }
+
+  /* A rename that moves the client to the end of the list reorders it. */
+  {
+    g_autoptr(AmparoPerson) moving = g_list_model_get_item (model, 0);
+    g_autoptr(AmparoPerson) last = NULL;
+    guint n = g_list_model_get_n_items (model);
+
+    amparo_person_set_family_names (moving, "Zúñiga Zamora");
+    g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (moving), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+    last = g_list_model_get_item (model, n - 1);
+    g_assert_cmpstr (amparo_person_get_family_names (last), ==, "Zúñiga Zamora");
+    assert_family (model, 0, 1);
+  }
 }
 
 /* The Agenda lists what is coming, in date order, without done items,
