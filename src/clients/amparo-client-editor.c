@@ -39,6 +39,7 @@ struct _AmparoClientEditor
   GtkLabel               *title_label;
   GtkLabel               *subtitle_label;
   GtkLabel               *form_error_label;
+  GtkWidget              *delete_button;
   AdwPreferencesGroup    *matches_group;
   GtkListBox             *matches_list;
   AdwPreferencesGroup    *profile_group;
@@ -169,11 +170,33 @@ set_dirty (AmparoClientEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+/* "11 years old · A-220-555-102 · Active client" */
+static char *
+format_summary (AmparoPerson *person)
+{
+  g_autofree char *age = amparo_clients_format_age (person);
+  const char *a_number = amparo_person_get_a_number (person);
+  g_autoptr(GString) text = g_string_new (age);
+
+  if (a_number != NULL && *a_number != '\0')
+    {
+      g_autofree char *formatted = amparo_a_number_format (a_number);
+
+      g_string_append_printf (text, " · %s", formatted);
+    }
+  g_string_append_printf (text, " · %s",
+                          amparo_clients_enum_label (AMPARO_TYPE_CLIENT_STATUS,
+                                                     amparo_person_get_client_status (person)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 update_title (AmparoClientEditor *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
 
+  gtk_widget_set_visible (self->delete_button, !is_new (self));
   if (is_new (self))
     {
       gtk_label_set_text (self->title_label, _("New Client"));
@@ -182,9 +205,9 @@ update_title (AmparoClientEditor *self)
       return;
     }
   name = amparo_clients_dup_name (self->original);
+  summary = format_summary (self->original);
   gtk_label_set_text (self->title_label, name);
-  gtk_label_set_text (self->subtitle_label,
-                      amparo_client_status_get_label (amparo_person_get_client_status (self->original)));
+  gtk_label_set_text (self->subtitle_label, summary);
 }
 
 static AdwActionRow *
@@ -403,6 +426,7 @@ show_record_panels (AmparoClientEditor *self)
   gboolean saved = !is_new (self);
 
   gtk_widget_set_visible (self->record_box, saved);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_panel), saved);
   if (!saved)
     return;
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
@@ -509,6 +533,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (title_label);
   BIND (subtitle_label);
   BIND (form_error_label);
+  BIND (delete_button);
   BIND (matches_group);
   BIND (matches_list);
   BIND (profile_group);

@@ -57,6 +57,13 @@ format_next_hearing (AmparoStore  *store,
 }
 
 static void
+show_badge (GtkWidget *badge,
+            gboolean   shown)
+{
+  gtk_widget_set_visible (badge, shown);
+}
+
+static void
 amparo_client_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_CLIENT_ROW);
@@ -121,9 +128,8 @@ amparo_client_row_bind (AmparoClientRow *self,
   gtk_label_set_text (self->details_label, details);
   gtk_label_set_text (self->whereabouts_label, whereabouts);
   gtk_label_set_text (self->hearing_label, hearing);
-  gtk_widget_set_visible (self->minor_badge, amparo_person_get_unaccompanied_minor (person));
-  gtk_widget_set_visible (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
-  gtk_widget_set_visible (self->separated_badge,
-                          !trashed && amparo_clients_is_separated (store, person));
-  gtk_widget_set_visible (self->trash_badge, trashed);
+  show_badge (self->minor_badge, amparo_person_get_unaccompanied_minor (person));
+  show_badge (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
+  show_badge (self->separated_badge, !trashed && amparo_clients_is_separated (store, person));
+  show_badge (self->trash_badge, trashed);
 }

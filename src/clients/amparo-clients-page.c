@@ -64,7 +64,6 @@ struct _AmparoClientsPage
   GtkStack           *content_stack;
   AmparoClientEditor *editor;
   AdwStatusPage      *trashed_page;
-  GtkWidget          *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoClientsPage, amparo_clients_page, AMPARO_TYPE_SECTION_PAGE)
@@ -109,7 +108,7 @@ create_choices (GType enum_type)
 
   gtk_string_list_append (choices, C_("filter", "Any"));
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (choices, amparo_enum_get_label (enum_type, (int) i));
+    gtk_string_list_append (choices, amparo_clients_enum_label (enum_type, (int) i));
   return G_LIST_MODEL (choices);
 }
 
@@ -268,7 +267,6 @@ show_content (AmparoClientsPage *self,
               const char        *name)
 {
   gtk_stack_set_visible_child_name (self->content_stack, name);
-  gtk_widget_set_visible (self->delete_button, g_str_equal (name, "editor"));
   if (!g_str_equal (name, "none"))
     adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
@@ -705,7 +703,6 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   BIND (content_stack);
   BIND (editor);
   BIND (trashed_page);
-  BIND (delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row_cb);

@@ -122,6 +122,49 @@ amparo_clients_unbind_all (GPtrArray *bindings)
   g_ptr_array_set_size (bindings, 0);
 }
 
+static const struct {
+  GType (*get_type) (void);
+  const char *context;
+} label_contexts[] = {
+  { amparo_sex_get_type, "sex" },
+  { amparo_client_status_get_type, "client status" },
+  { amparo_location_kind_get_type, "location kind" },
+  { amparo_relationship_kind_get_type, "relationship kind" },
+  { amparo_verification_get_type, "verification" },
+  { amparo_reunification_status_get_type, "reunification status" },
+  { amparo_proceeding_kind_get_type, "proceeding kind" },
+  { amparo_proceeding_status_get_type, "proceeding status" },
+  { amparo_event_kind_get_type, "event kind" },
+  { amparo_claim_status_get_type, "claim status" },
+  { amparo_benefit_kind_get_type, "benefit kind" },
+  { amparo_journal_action_get_type, "journal action" },
+};
+
+/**
+ * amparo_clients_enum_label:
+ *
+ * The store's translated label of an enum value.
+ *
+ * Returns: (transfer none): the label in the interface language
+ */
+const char *
+amparo_clients_enum_label (GType enum_type,
+                           int   value)
+{
+  const char *label = amparo_enum_get_label (enum_type, value);
+
+  /* The store looks labels up with an explicit text domain, and GLib turns
+   * such lookups off for the whole process when its first one happens
+   * under the C.UTF-8 locale before the language is chosen (tests,
+   * screenshots, machines without a Spanish locale). Looking the label up
+   * again in the default domain gives the translation in every case; an
+   * already translated label is returned as it is. */
+  for (guint i = 0; i < G_N_ELEMENTS (label_contexts); i++)
+    if (label_contexts[i].get_type () == enum_type)
+      return g_dpgettext2 (NULL, label_contexts[i].context, label);
+  return label;
+}
+
 /**
  * amparo_clients_setup_combo:
  *
@@ -136,7 +179,7 @@ amparo_clients_setup_combo (AdwComboRow *row,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, (int) i));
+    gtk_string_list_append (labels, amparo_clients_enum_label (enum_type, (int) i));
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 
@@ -259,7 +302,7 @@ amparo_clients_format_location (AmparoLocation *location)
   if (location == NULL)
     return g_strdup (_("Whereabouts unknown"));
 
-  text = g_string_new (amparo_location_kind_get_label (amparo_location_get_kind (location)));
+  text = g_string_new (amparo_clients_enum_label (AMPARO_TYPE_LOCATION_KIND, amparo_location_get_kind (location)));
   parts[0] = amparo_location_get_facility (location);
   parts[1] = amparo_location_get_city (location);
   parts[2] = amparo_location_get_country (location);

@@ -23,6 +23,8 @@ void        amparo_clients_bind_combo        (GPtrArray    *bindings,
                                               gpointer      record,
                                               const char   *property);
 void        amparo_clients_unbind_all        (GPtrArray    *bindings);
+const char *amparo_clients_enum_label       (GType         enum_type,
+                                              int           value);
 void        amparo_clients_setup_combo       (AdwComboRow  *row,
                                               GType         enum_type);
 char       *amparo_clients_format_date       (const char   *iso_date);

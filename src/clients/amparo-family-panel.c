@@ -85,10 +85,10 @@ static char *
 format_link (AmparoRelative *relative)
 {
   AmparoRelationship *link = amparo_relative_get_relationship (relative);
-  g_autoptr(GString) text = g_string_new (amparo_relationship_kind_get_label (amparo_relative_get_kind (relative)));
+  g_autoptr(GString) text = g_string_new (amparo_clients_enum_label (AMPARO_TYPE_RELATIONSHIP_KIND, amparo_relative_get_kind (relative)));
 
   g_string_append_printf (text, " · %s",
-                          amparo_verification_get_label (amparo_relationship_get_verification (link)));
+                          amparo_clients_enum_label (AMPARO_TYPE_VERIFICATION, amparo_relationship_get_verification (link)));
   if (amparo_relationship_get_separated (link))
     {
       g_autofree char *separation = format_separation (link);
@@ -102,7 +102,7 @@ static GtkWidget *
 create_status_badge (AmparoRelationship *link)
 {
   AmparoReunificationStatus status = amparo_relationship_get_reunification_status (link);
-  GtkWidget *badge = gtk_label_new (amparo_reunification_status_get_label (status));
+  GtkWidget *badge = gtk_label_new (amparo_clients_enum_label (AMPARO_TYPE_REUNIFICATION_STATUS, status));
 
   gtk_widget_add_css_class (badge, "badge");
   if (status == AMPARO_REUNIFICATION_REUNIFIED)
@@ -395,7 +395,7 @@ amparo_family_panel_init (AmparoFamilyPanel *self)
   amparo_clients_setup_combo (self->verification_row, AMPARO_TYPE_VERIFICATION);
   amparo_clients_setup_combo (self->reunification_row, AMPARO_TYPE_REUNIFICATION_STATUS);
   for (guint i = 0; i < G_N_ELEMENTS (sought_kinds); i++)
-    gtk_string_list_append (sought, amparo_relationship_kind_get_label (sought_kinds[i]));
+    gtk_string_list_append (sought, amparo_clients_enum_label (AMPARO_TYPE_RELATIONSHIP_KIND, sought_kinds[i]));
   adw_combo_row_set_model (self->sought_row, G_LIST_MODEL (sought));
   set_draft (self, NULL, NULL);
 }

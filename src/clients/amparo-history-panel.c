@@ -118,7 +118,7 @@ create_entry_row (AmparoJournalEntry *entry)
 
   /* Translators: a history line: "<what happened> · <who> · <when>" */
   title = g_strdup_printf (_("%s · %s · %s"),
-                           amparo_journal_action_get_label (amparo_journal_entry_get_action (entry)),
+                           amparo_clients_enum_label (AMPARO_TYPE_JOURNAL_ACTION, amparo_journal_entry_get_action (entry)),
                            amparo_journal_entry_get_actor (entry), when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -69,7 +69,7 @@ create_event_row (AmparoEvent *event)
   const char *title = amparo_event_get_title (event);
   GtkWidget *row = adw_action_row_new ();
 
-  join_nonempty (subtitle, amparo_event_kind_get_label (amparo_event_get_kind (event)));
+  join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_EVENT_KIND, amparo_event_get_kind (event)));
   join_nonempty (subtitle, amparo_event_get_place (event));
   join_nonempty (subtitle, title);
   if (amparo_event_get_done (event))
@@ -91,10 +91,10 @@ create_proceeding_row (AmparoProceeding *proceeding)
   join_nonempty (subtitle, amparo_proceeding_get_court (proceeding));
   join_nonempty (subtitle, amparo_proceeding_get_case_number (proceeding));
   join_nonempty (subtitle, amparo_proceeding_get_judge (proceeding));
-  join_nonempty (subtitle, amparo_proceeding_status_get_label (amparo_proceeding_get_status (proceeding)));
+  join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_STATUS, amparo_proceeding_get_status (proceeding)));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 amparo_proceeding_kind_get_label (amparo_proceeding_get_kind (proceeding)));
+                                 amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_KIND, amparo_proceeding_get_kind (proceeding)));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   return row;
@@ -115,7 +115,7 @@ fill_proceedings (AmparoProceedingsPanel *self,
     {
       g_autoptr(AmparoProceeding) proceeding = g_list_model_get_item (proceedings, i);
       gint64 id = amparo_record_get_id (AMPARO_RECORD (proceeding));
-      g_autoptr(GString) choice = g_string_new (amparo_proceeding_kind_get_label (amparo_proceeding_get_kind (proceeding)));
+      g_autoptr(GString) choice = g_string_new (amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_KIND, amparo_proceeding_get_kind (proceeding)));
 
       join_nonempty (choice, amparo_proceeding_get_case_number (proceeding));
       gtk_string_list_append (choices, choice->str);
@@ -148,7 +148,7 @@ create_membership_row (AmparoProceedingsPanel *self,
     amparo_store_get_by_id (self->store, AMPARO_TYPE_LITIGATION,
                             amparo_membership_get_litigation_id (membership), NULL);
   g_autoptr(GListModel) benefits = amparo_store_list_benefits (self->store, membership);
-  g_autoptr(GString) subtitle = g_string_new (amparo_claim_status_get_label (amparo_membership_get_claim_status (membership)));
+  g_autoptr(GString) subtitle = g_string_new (amparo_clients_enum_label (AMPARO_TYPE_CLAIM_STATUS, amparo_membership_get_claim_status (membership)));
   GtkWidget *row = adw_expander_row_new ();
   guint n = g_list_model_get_n_items (benefits);
 
@@ -169,7 +169,7 @@ create_membership_row (AmparoProceedingsPanel *self,
       /* Translators: when a settlement benefit ends, e.g. "Ends Jan 1, 2026" */
       text = *ends != '\0' ? g_strdup_printf (_("Ends %s"), ends) : g_strdup (_("No end date yet"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (benefit_row),
-                                     amparo_benefit_kind_get_label (amparo_benefit_get_kind (benefit)));
+                                     amparo_clients_enum_label (AMPARO_TYPE_BENEFIT_KIND, amparo_benefit_get_kind (benefit)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (benefit_row), text);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), benefit_row);
     }

@@ -56,3 +56,10 @@ for lang in en es; do
   AMPARO_OPEN_DEMAND="Title 42" shot "demand-timeline-$lang-wide" "$lang" demands 1200 1000
   AMPARO_OPEN_DEMAND="Title 42" shot "demand-timeline-$lang-narrow" "$lang" demands 400 1000
 done
+
+# Clients: a client page with a separated family, opened at start by
+# AMPARO_OPEN_CLIENT (a uid or words to search for).
+for lang in en es; do
+  AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "client-separated-$lang-wide" "$lang" clients 1200 1000
+  AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "client-separated-$lang-narrow" "$lang" clients 400 1000
+done
