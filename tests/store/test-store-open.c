@@ -235,6 +235,30 @@ test_disk_full (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* --check finds a whereabouts row pointing at a person who is not there
+ * (written behind Amparo's back) and names the table. */
+static void
+test_check_finds_broken_links (StoreFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_true (amparo_store_check (fixture->store, &report, &error));
+  g_assert_cmpstr (report, ==, "ok");
+  g_clear_pointer (&report, g_free);
+
+  g_assert_true (amparo_store_exec (fixture->store,
+                                    "PRAGMA foreign_keys = OFF;"
+                                    "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
+                                    " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');"
+                                    "PRAGMA foreign_keys = ON;", NULL));
+
+  g_assert_false (amparo_store_check (fixture->store, &report, &error));
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (report, "locations"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/store/open/corrupt", test_corrupt_file);
   g_test_add_func ("/store/open/read-only", test_read_only);
   STORE_TEST ("/store/open/disk-full", test_disk_full);
+  STORE_TEST ("/store/open/check-finds-broken-links", test_check_finds_broken_links);
 
   return g_test_run ();
 }
