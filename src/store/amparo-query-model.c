@@ -35,6 +35,8 @@ struct _AmparoQueryModel
   GStrv order_terms;
   gboolean keyset;            /* every order term ascending and plain */
 
+  GArray *watched;            /* other kinds the rows depend on */
+
   guint n_items;
   GHashTable *pages;          /* page index → Page */
   GQueue lru;                 /* page indices, most recent first */
@@ -390,7 +392,15 @@ on_store_record_changed_cb (AmparoQueryModel *self,
                             AmparoStore      *store)
 {
   if (G_OBJECT_TYPE (record) != self->item_type)
-    return;
+    {
+      for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
+        if (G_OBJECT_TYPE (record) == g_array_index (self->watched, GType, i))
+          {
+            amparo_query_model_refresh (self);
+            return;
+          }
+      return;
+    }
 
   if (count_items (self) == self->n_items)
     refresh_in_place (self, amparo_record_get_id (record));
@@ -444,6 +454,7 @@ amparo_query_model_finalize (GObject *object)
   g_clear_pointer (&self->params, g_strfreev);
   g_clear_pointer (&self->order_terms, g_strfreev);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_array_unref);
   g_queue_clear (&self->lru);
 
   G_OBJECT_CLASS (amparo_query_model_parent_class)->finalize (object);
@@ -530,6 +541,25 @@ amparo_query_model_refresh (AmparoQueryModel *self)
   g_queue_clear (&self->lru);
   self->n_items = count_items (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+/**
+ * amparo_query_model_watch_type:
+ * @record_type: another record kind
+ *
+ * Also refreshes when a record of @record_type changes: for rows chosen
+ * through another table (the Agenda hides events of clients moved to the
+ * Trash; a release's demands come through release_demands).
+ */
+void
+amparo_query_model_watch_type (AmparoQueryModel *self,
+                               GType             record_type)
+{
+  g_return_if_fail (AMPARO_IS_QUERY_MODEL (self));
+
+  if (self->watched == NULL)
+    self->watched = g_array_new (FALSE, FALSE, sizeof (GType));
+  g_array_append_val (self->watched, record_type);
 }
 
 /**

@@ -33,6 +33,8 @@ AmparoQueryModel *amparo_query_model_new         (AmparoStore        *store,
                                                   const char * const *params,
                                                   const char * const *order_by);
 void              amparo_query_model_refresh     (AmparoQueryModel   *self);
+void              amparo_query_model_watch_type  (AmparoQueryModel   *self,
+                                                  GType               record_type);
 guint             amparo_query_model_get_n_cached (AmparoQueryModel  *self);
 guint             amparo_query_model_get_n_reads (AmparoQueryModel   *self);
 

@@ -659,6 +659,20 @@ list_for (AmparoStore  *self,
                                                order ? order_by : NULL));
 }
 
+static GListModel *
+list_watching (AmparoStore  *self,
+               GType         record_type,
+               GType         link_type,
+               const char   *where,
+               gint64        id,
+               const char   *order)
+{
+  GListModel *model = list_for (self, record_type, where, id, order);
+
+  amparo_query_model_watch_type (AMPARO_QUERY_MODEL (model), link_type);
+  return model;
+}
+
 /* Migrations */
 
 static int
@@ -1773,6 +1787,7 @@ amparo_store_list_upcoming_events (AmparoStore *self,
   g_autofree char *until = NULL;
   const char *order_by[] = { "starts_at", NULL };
   const char *params[3] = { NULL, NULL, NULL };
+  AmparoQueryModel *model;
   GDate date;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -1789,11 +1804,13 @@ amparo_store_list_upcoming_events (AmparoStore *self,
 
   /* `until` is exclusive and compares as text, so "2024-05-01T09:00" sorts
    * inside its day. */
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_EVENT,
-                                               "deleted_at IS NULL AND done = 0"
-                                               " AND starts_at >= ? AND starts_at < ?"
-                                               " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
-                                               params, order_by));
+  model = amparo_query_model_new (self, AMPARO_TYPE_EVENT,
+                                  "deleted_at IS NULL AND done = 0"
+                                  " AND starts_at >= ? AND starts_at < ?"
+                                  " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
+                                  params, order_by);
+  amparo_query_model_watch_type (model, AMPARO_TYPE_PERSON);
+  return G_LIST_MODEL (model);
 }
 
 /**
@@ -2001,7 +2018,7 @@ amparo_store_list_release_demands (AmparoStore   *self,
                                    AmparoRelease *release)
 {
   g_return_val_if_fail (AMPARO_IS_RELEASE (release), NULL);
-  return list_for (self, AMPARO_TYPE_DEMAND,
+  return list_watching (self, AMPARO_TYPE_DEMAND, AMPARO_TYPE_RELEASE_DEMAND,
                    "deleted_at IS NULL AND id IN (SELECT demand_id FROM release_demands"
                    " WHERE release_id = ?1 AND deleted_at IS NULL)",
                    amparo_record_get_id (AMPARO_RECORD (release)),
@@ -2089,7 +2106,7 @@ amparo_store_list_demand_releases (AmparoStore  *self,
                                    AmparoDemand *demand)
 {
   g_return_val_if_fail (AMPARO_IS_DEMAND (demand), NULL);
-  return list_for (self, AMPARO_TYPE_RELEASE,
+  return list_watching (self, AMPARO_TYPE_RELEASE, AMPARO_TYPE_RELEASE_DEMAND,
                    "deleted_at IS NULL AND id IN (SELECT release_id FROM release_demands"
                    " WHERE demand_id = ? AND deleted_at IS NULL)",
                    amparo_record_get_id (AMPARO_RECORD (demand)), "release_date DESC");

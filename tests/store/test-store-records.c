@@ -357,6 +357,15 @@ test_release_demands (StoreFixture  *fixture,
   releases = amparo_store_list_demand_releases (fixture->store, demands[0]);
   g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 1);
 
+  /* Dropping a demand from the release shows in the open lists. */
+  {
+    AmparoDemand *order[] = { demands[2], demands[1] };
+    g_assert_true (amparo_store_set_release_demands (fixture->store, release, order, 2, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (releases), ==, 0);
+
   for (guint i = 0; i < 3; i++)
     g_object_unref (demands[i]);
 }
