@@ -156,6 +156,32 @@ amparo_notice_printer_print (AmparoNoticePrinter  *self,
 }
 
 /**
+ * amparo_notice_printer_export:
+ * @path: the PDF file to write
+ *
+ * Runs the same print operation without a dialog, into a PDF file.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_notice_printer_export (AmparoNoticePrinter  *self,
+                              const char           *path,
+                              GError              **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+
+  g_return_val_if_fail (AMPARO_IS_NOTICE_PRINTER (self), FALSE);
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+  return amparo_client_notice_journal (self->store, self->person, self->language, path, error);
+}
+
+/**
  * amparo_notice_printer_run:
  * @widget: a widget in the window that asks (the client page)
  *

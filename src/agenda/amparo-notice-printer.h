@@ -18,6 +18,9 @@ GtkPrintOperationResult
                      amparo_notice_printer_print    (AmparoNoticePrinter *self,
                                                      GtkWindow           *parent,
                                                      GError             **error);
+gboolean             amparo_notice_printer_export   (AmparoNoticePrinter *self,
+                                                     const char          *path,
+                                                     GError             **error);
 void                 amparo_notice_printer_run      (GtkWidget           *widget,
                                                      AmparoStore         *store,
                                                      AmparoPerson        *person);

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "amparo-agenda-notifier.h"
+#include "amparo-client-notice.h"
 #include "amparo-agenda-page.h"
 #include "amparo-application.h"
 #include "amparo-window.h"
 #include "amparo-csv-import-dialog.h"
+#include "amparo-notice-printer.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
 #include "amparo-store.h"
@@ -371,6 +373,35 @@ test_notifier_once_a_day (Fixture       *fixture,
   g_assert_cmpuint (amparo_agenda_notifier_check (notifier), ==, 0);
 }
 
+/* "Print for client" through GtkPrintOperation, into a PDF instead of a
+ * printer: the client's language, whatever the UI's. */
+static void
+test_notice_printer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AmparoNoticePrinter) printer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "notice.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext %s -", pdf);
+  g_autofree char *text = NULL;
+  int status;
+
+  if (!g_file_test ("/usr/bin/pdftotext", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  amparo_language_set ("en");
+  g_assert_cmpstr (amparo_client_notice_guess_language (fixture->jose), ==, "es");
+  printer = amparo_notice_printer_new (fixture->store, fixture->jose, "es");
+  g_assert_true (amparo_notice_printer_export (printer, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Sus próximas citas"));
+  g_assert_nonnull (strstr (text, "Audiencia en la corte de inmigración"));
+  g_assert_nonnull (strstr (text, "9:30"));
+}
+
 static gboolean
 window_shows_text (GtkWidget  *widget,
                    const char *text)
@@ -556,6 +587,7 @@ main (int   argc,
   g_test_add ("/agenda/ui/live-and-empty", Fixture, NULL, fixture_set_up, test_agenda_live_and_empty, fixture_tear_down);
   g_test_add ("/agenda/ui/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
   g_test_add ("/agenda/ui/opens-client-in-window", Fixture, NULL, fixture_set_up, test_opens_client_in_window, fixture_tear_down);
+  g_test_add ("/agenda/ui/notice-printer", Fixture, NULL, fixture_set_up, test_notice_printer, fixture_tear_down);
   g_test_add ("/agenda/notifier/once-a-day", Fixture, NULL, fixture_set_up, test_notifier_once_a_day, fixture_tear_down);
 
   return g_test_run ();
