@@ -88,6 +88,25 @@ find_row_showing (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_row_with_title (GtkWidget  *widget,
+                     const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_with_title (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AmparoDemandEditor *
 find_editor (GtkWidget *widget)
 {
@@ -216,8 +235,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
   wait_for_frames ();
+  /* The page and its editor leave nothing behind. */
+  g_assert_null (f->page);
   g_clear_object (&f->state);
   g_clear_object (&f->store);
   remove_tree (f->dir);
@@ -299,6 +321,75 @@ test_filters (Fixture       *f,
   amparo_window_state_set_search_text (f->state, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   g_assert_nonnull (title_42);
+}
+
+static GtkDropDown *
+find_drop_down (GtkWidget *widget,
+                guint      skip)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, widget);
+  while (pending->len > 0)
+    {
+      GtkWidget *next = g_ptr_array_steal_index (pending, 0);
+
+      if (GTK_IS_DROP_DOWN (next))
+        g_ptr_array_add (found, next);
+      for (GtkWidget *child = gtk_widget_get_first_child (next);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  g_assert_cmpuint (found->len, >, skip);
+  return g_ptr_array_index (found, skip);
+}
+
+static void
+test_status_and_target_filters (Fixture       *f,
+                                gconstpointer  data)
+{
+  GListModel *shown = amparo_demands_page_get_list (f->page);
+  GtkDropDown *status = find_drop_down (GTK_WIDGET (f->page), 0);
+  GtkDropDown *target = find_drop_down (GTK_WIDGET (f->page), 1);
+
+  /* Position 0 is "all", then the values in order. */
+  gtk_drop_down_set_selected (status, 1 + AMPARO_DEMAND_STATUS_PARTIALLY_MET);
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Partially met", FALSE), >=, 0);
+
+  gtk_drop_down_set_selected (status, 0);
+  gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_DHS);
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_CONGRESS);
+  wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No Matching Demands", FALSE), >=, 0);
+}
+
+static void
+test_release_opens_in_press (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) title_42 = sample_demand (f, "Title 42");
+  GtkWidget *row;
+  GObject *open;
+
+  amparo_window_state_set_section (f->state, "demands");
+  open_demand (f, title_42);
+  row = find_row_with_title (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait_for_frames ();
+
+  g_assert_cmpstr (amparo_window_state_get_section (f->state), ==, "press");
+  open = amparo_window_state_get_object (f->state, "press:open");
+  g_assert_true (AMPARO_IS_RELEASE (open));
+  g_assert_cmpstr (amparo_release_get_release_date (AMPARO_RELEASE (open)), ==, "2021-02-03");
 }
 
 static void
@@ -591,7 +682,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/demands/list/english-and-spanish", test_list_english_and_spanish);
   ADD ("/demands/list/filters", test_filters);
+  ADD ("/demands/list/status-and-target", test_status_and_target_filters);
   ADD ("/demands/page/releases", test_page_lists_releases);
+  ADD ("/demands/page/release-opens-in-press", test_release_opens_in_press);
   ADD ("/demands/update/marks-met", test_add_update_marks_met);
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);
   ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
