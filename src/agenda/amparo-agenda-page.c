@@ -121,6 +121,19 @@ selected_kind (AmparoAgendaPage *self)
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 }
 
+/* "A-123-45" or "12345" finds A-number 123456789 as staff type it. */
+static gboolean
+matches_a_number (const char *search,
+                  const char *a_number)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (const char *p = search; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return digits->len >= 3 && a_number != NULL && strstr (a_number, digits->str) != NULL;
+}
+
 static gboolean
 matches_filters (AmparoAgendaPage *self,
                  AmparoEvent      *event,
@@ -140,7 +153,8 @@ matches_filters (AmparoAgendaPage *self,
     return TRUE;
   /* Word prefixes, accents optional: "jose nu" finds José Núñez. */
   name = amparo_event_person_name (G_OBJECT (person));
-  return g_str_match_string (self->search, name, TRUE);
+  return g_str_match_string (self->search, name, TRUE) ||
+         matches_a_number (self->search, amparo_person_get_a_number (person));
 }
 
 static char *

@@ -129,6 +129,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->jose = add_person (fixture->store, "José", "Núñez", "Ana Ruiz");
   fixture->rosa = add_person (fixture->store, "Rosa", "Tum", "Beto Paz");
+  amparo_person_set_a_number (fixture->rosa, "A-555-123-456");
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->rosa), &error);
+  g_assert_no_error (error);
   add_event (fixture->store, fixture->jose, AMPARO_EVENT_KIND_HEARING, hearing, "Immigration Court, 606 S. Olive St.");
   add_event (fixture->store, fixture->jose, AMPARO_EVENT_KIND_FILING_DEADLINE, yesterday, NULL);
   add_event (fixture->store, fixture->rosa, AMPARO_EVENT_KIND_CHECK_IN, check_in, "ICE Los Angeles");
@@ -316,6 +319,10 @@ test_agenda_filters (Fixture       *fixture,
   wait_for_frames ();
   g_assert_nonnull (find_row (fixture, "José Núñez"));
   g_assert_null (find_row (fixture, "Rosa Tum"));
+  amparo_window_state_set_search_text (fixture->state, "A-555-12");
+  wait_for_frames ();
+  g_assert_nonnull (find_row (fixture, "Rosa Tum"));
+  g_assert_null (find_row (fixture, "José Núñez"));
   amparo_window_state_set_search_text (fixture->state, "zzz");
   wait_for_frames ();
   g_assert_true (shows_text_containing (fixture, "No Matching Events"));
