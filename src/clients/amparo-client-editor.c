@@ -40,6 +40,7 @@ struct _AmparoClientEditor
   GtkLabel               *subtitle_label;
   GtkLabel               *form_error_label;
   GtkWidget              *delete_button;
+  GtkWidget              *print_button;
   AdwPreferencesGroup    *matches_group;
   GtkListBox             *matches_list;
   AdwPreferencesGroup    *profile_group;
@@ -197,6 +198,7 @@ update_title (AmparoClientEditor *self)
   g_autofree char *summary = NULL;
 
   gtk_widget_set_visible (self->delete_button, !is_new (self));
+  gtk_widget_set_visible (self->print_button, !is_new (self));
   if (is_new (self))
     {
       gtk_label_set_text (self->title_label, _("New Client"));
@@ -534,6 +536,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (subtitle_label);
   BIND (form_error_label);
   BIND (delete_button);
+  BIND (print_button);
   BIND (matches_group);
   BIND (matches_list);
   BIND (profile_group);

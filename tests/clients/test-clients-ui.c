@@ -471,6 +471,81 @@ remove_work_dir (void)
   g_clear_pointer (&work_dir, g_free);
 }
 
+static AdwMessageDialog *
+find_question (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+answer (GApplication *app,
+        const char   *response)
+{
+  AdwMessageDialog *dialog = find_question ();
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  /* As a click on the button does: answer, then close — unless the
+   * answer closed the window, and the dialog with it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+  wait_for_frames ();
+}
+
+/* Unsaved typing is never thrown away without asking: not when another
+ * client is opened, not when the window is closed. */
+static void
+on_activate_ask_cb (GApplication *app,
+                    gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store;
+  g_autoptr(AmparoPerson) other = amparo_person_new ();
+
+  wait_for_frames ();
+  store = get_store (window);
+  amparo_person_set_given_names (other, "Tomás");
+  amparo_person_set_family_names (other, "Chávez");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (other), NULL));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new", NULL);
+  wait_for_frames ();
+  type_into (window, english.given_names, "Rosa");
+
+  gtk_widget_activate_action (amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients"),
+                              "clients.open", "s", amparo_record_get_uid (AMPARO_RECORD (other)));
+  wait_for_frames ();
+  answer (app, "cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row (window, english.given_names))), ==, "Rosa");
+
+  gtk_window_close (window);
+  wait_for_frames ();
+  answer (app, "cancel");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row (window, english.given_names))), ==, "Rosa");
+
+  /* Discarding lets the window close; nothing was saved. */
+  gtk_window_close (window);
+  wait_for_frames ();
+  answer (app, "discard");
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
+}
+
+static void
+test_ask_before_discarding (void)
+{
+  run_app ("en", G_CALLBACK (on_activate_ask_cb), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +568,7 @@ main (int   argc,
   g_test_add_data_func ("/clients/intake-to-family/es", &spanish, test_flow);
   g_test_add_func ("/clients/language-switch-keeps-typing", test_switch_keeps_typing);
   g_test_add_func ("/clients/trash-and-undo", test_trash);
+  g_test_add_func ("/clients/ask-before-discarding", test_ask_before_discarding);
 
   status = g_test_run ();
   remove_work_dir ();
