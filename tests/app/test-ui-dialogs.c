@@ -11,6 +11,8 @@
 #include "amparo-publish-dialog.h"
 #include "amparo-website-preferences.h"
 #include "amparo-store.h"
+#include "amparo-test-store.h"
+#include "amparo-test-ui.h"
 #include "amparo-window.h"
 
 /* The app-level dialogs: import from the website's feed (here a feed saved
@@ -28,16 +30,6 @@ static const char feed_xml[] =
   "<item><link>https://example.org/untitled</link><guid>post-2</guid>\n"
   "<pubDate>Wed, 03 Feb 2021 17:00:00 +0000</pubDate><description>No title here</description></item>\n"
   "</channel></rss>\n";
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("amparo-dialogs-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 static void
 wait_until_stage_done (AmparoImportDialog *dialog)
@@ -58,7 +50,7 @@ wait_until_stage_done (AmparoImportDialog *dialog)
 static void
 test_import_dialog (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   g_autofree char *feed = g_build_filename (dir, "feed.xml", NULL);
   g_autofree char *not_feed = g_build_filename (dir, "page.html", NULL);
@@ -97,7 +89,7 @@ test_import_dialog (void)
 static void
 test_backup_dialog (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -125,30 +117,13 @@ test_backup_dialog (void)
   g_assert_no_error (error);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Testing the connection with no site set says what to do first, instead
  * of failing somewhere on the network. */
 static void
 test_preferences_website (void)
 {
   AmparoPreferencesWindow *prefs = amparo_preferences_window_new (NULL, "/tmp/amparo.db");
-  GtkWidget *website = find_descendant (GTK_WIDGET (prefs), AMPARO_TYPE_WEBSITE_PREFERENCES);
+  GtkWidget *website = amparo_test_find_widget (GTK_WIDGET (prefs), AMPARO_TYPE_WEBSITE_PREFERENCES);
 
   g_assert_nonnull (website);
   g_assert_cmpstr (amparo_website_preferences_get_status (AMPARO_WEBSITE_PREFERENCES (website)),
@@ -169,7 +144,7 @@ dialog_heading (GtkWindow *window)
 static void
 test_publish_refusals (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmparoStore) store = amparo_store_open (db, &error);
@@ -237,7 +212,7 @@ on_activate_check_error_cb (GApplication *app,
 static void
 test_store_error_leaves_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "letter.db", NULL);
   g_autofree char *arg = g_strdup_printf ("--database=%s", path);
   const char *contents = "Dear client, this is a letter, not a database.\n";
@@ -257,13 +232,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!amparo_test_init_display (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/dialogs/import", test_import_dialog);
   g_test_add_func ("/ui/dialogs/backup", test_backup_dialog);

@@ -4,65 +4,17 @@
 #include <adwaita.h>
 
 #include "amparo-application.h"
+#include "amparo-test-ui.h"
 #include "amparo-window.h"
 
 /* Starts the real application as `amparo --language=es` would, then checks
  * what a person sees before and after pressing the English button. */
 
-static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
 static gboolean
 shows_text (GtkWindow  *window,
             const char *text)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_texts (GTK_WIDGET (window), texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-wait_for_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return amparo_test_find_text (GTK_WIDGET (window), text, FALSE) >= 0;
 }
 
 static void
@@ -94,7 +46,7 @@ on_activate_check_switch_cb (GApplication *app,
   g_autoptr(GVariant) language = NULL;
   GtkWidget *english;
 
-  wait_for_frames ();
+  amparo_test_wait (300);
   assert_spanish (window);
   g_assert_true (shows_text (window, "Todavía no hay clientes"));
 
@@ -102,13 +54,13 @@ on_activate_check_switch_cb (GApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-section",
                                   g_variant_new_string ("press"));
   amparo_window_state_set_search_text (state, "Núñez");
-  wait_for_frames ();
+  amparo_test_wait (300);
   g_assert_true (shows_text (window, "Todavía no hay comunicados"));
 
-  english = find_button (GTK_WIDGET (window), "English");
+  english = amparo_test_find_button (GTK_WIDGET (window), "English");
   g_assert_nonnull (english);
   gtk_widget_activate (english);
-  wait_for_frames ();
+  amparo_test_wait (300);
 
   assert_english (window);
   g_assert_true (shows_text (window, "No Press Releases Yet"));
@@ -118,7 +70,7 @@ on_activate_check_switch_cb (GApplication *app,
   /* …and back again through the action the Español button uses. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "language",
                                   g_variant_new_string ("es"));
-  wait_for_frames ();
+  amparo_test_wait (300);
   assert_spanish (window);
   g_assert_true (shows_text (window, "Todavía no hay comunicados"));
 
@@ -148,7 +100,7 @@ on_activate_check_remembered_cb (GApplication *app,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  wait_for_frames ();
+  amparo_test_wait (300);
   /* The choice made in the first run is remembered (GSettings). */
   assert_spanish (window);
   gtk_window_destroy (window);
@@ -174,12 +126,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!amparo_test_init_display (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/language/switch", test_switch_language);
   g_test_add_func ("/ui/language/remembered", test_choice_remembered);

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "amparo-test-ui.h"
+
+#include <adwaita.h>
+
+/* What UI tests look at: the text a person can see, and the widgets they
+ * would press, found in the real widget tree. */
+
+/**
+ * amparo_test_init_display:
+ *
+ * Initializes GTest and GTK. Without a display it prints a TAP plan that
+ * skips the whole program.
+ *
+ * Returns: %FALSE when there is no display; main() should return 0
+ */
+gboolean
+amparo_test_init_display (int    *argc,
+                          char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
+
+/**
+ * amparo_test_wait:
+ * @milliseconds: how long
+ *
+ * Runs the main loop so widgets map, lay out and draw.
+ */
+void
+amparo_test_wait (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/**
+ * amparo_test_visible_texts:
+ * @root: a window or widget
+ *
+ * Returns: (transfer full) (element-type utf8): the text of every mapped
+ *   label under @root, in reading order
+ */
+GPtrArray *
+amparo_test_visible_texts (GtkWidget *root)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (root, texts);
+  return texts;
+}
+
+/**
+ * amparo_test_find_text:
+ * @root: a window or widget
+ * @text: what to look for
+ * @partial: whether a label containing @text counts
+ *
+ * Returns: the position of the first visible label showing @text, or -1
+ */
+int
+amparo_test_find_text (GtkWidget  *root,
+                       const char *text,
+                       gboolean    partial)
+{
+  g_autoptr(GPtrArray) texts = amparo_test_visible_texts (root);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *shown = g_ptr_array_index (texts, i);
+
+      if (partial ? strstr (shown, text) != NULL : g_str_equal (shown, text))
+        return i;
+    }
+  return -1;
+}
+
+/**
+ * amparo_test_find_widget:
+ * @root: a window or widget
+ * @type: the type wanted
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under
+ *   @root, depth first, @root included
+ */
+GtkWidget *
+amparo_test_find_widget (GtkWidget *root,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = amparo_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * amparo_test_find_button:
+ * @root: a window or widget
+ * @label: the button's label as shown (mnemonic underscores removed)
+ *
+ * Returns: (transfer none) (nullable): the first button with that label
+ */
+GtkWidget *
+amparo_test_find_button (GtkWidget  *root,
+                         const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autoptr(GString) shown = g_string_new (gtk_button_get_label (GTK_BUTTON (root)));
+
+      g_string_replace (shown, "_", "", 0);
+      if (g_str_equal (shown->str, label))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = amparo_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

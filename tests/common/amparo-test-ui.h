@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean   amparo_test_init_display    (int         *argc,
+                                        char      ***argv);
+void       amparo_test_wait            (guint        milliseconds);
+GPtrArray *amparo_test_visible_texts   (GtkWidget   *root);
+int        amparo_test_find_text       (GtkWidget   *root,
+                                        const char  *text,
+                                        gboolean     partial);
+GtkWidget *amparo_test_find_widget     (GtkWidget   *root,
+                                        GType        type);
+GtkWidget *amparo_test_find_button     (GtkWidget   *root,
+                                        const char  *label);
+
+G_END_DECLS
