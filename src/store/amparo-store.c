@@ -33,6 +33,7 @@ struct _AmparoStore
    * given back their unsaved state if it rolls back. */
   GPtrArray *tx_changed;
   GPtrArray *tx_inserted;
+  GArray *tx_inserted_depth;  /* the level each was inserted at */
 
   char *actor;
   char *host;
@@ -380,6 +381,7 @@ insert_record (AmparoStore   *self,
 
   amparo_record_set_int64 (record, "id", sqlite3_last_insert_rowid (self->db));
   g_ptr_array_add (self->tx_inserted, g_object_ref (record));
+  g_array_append_val (self->tx_inserted_depth, self->tx_depth);
 
   return write_journal (self, AMPARO_JOURNAL_ACTION_INSERT, record, changes->str, NULL, error);
 }
@@ -451,6 +453,21 @@ update_record (AmparoStore   *self,
 
   set_property_value (record, "updated-at", now);
   return write_journal (self, AMPARO_JOURNAL_ACTION_UPDATE, record, changes->str, NULL, error);
+}
+
+/* Records inserted at @depth or deeper are gone with the rollback: make
+ * them unsaved again, so saving them once more inserts them. */
+static void
+forget_inserted (AmparoStore *self,
+                 guint        depth)
+{
+  for (guint i = self->tx_inserted->len; i > 0; i--)
+    if (g_array_index (self->tx_inserted_depth, guint, i - 1) >= depth)
+      {
+        amparo_record_set_int64 (self->tx_inserted->pdata[i - 1], "id", 0);
+        g_ptr_array_remove_index (self->tx_inserted, i - 1);
+        g_array_remove_index (self->tx_inserted_depth, i - 1);
+      }
 }
 
 static void
@@ -1005,6 +1022,7 @@ amparo_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->tx_changed, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->tx_inserted_depth, g_array_unref);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->host, g_free);
 
@@ -1035,6 +1053,7 @@ amparo_store_init (AmparoStore *self)
 {
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
   self->tx_inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tx_inserted_depth = g_array_new (FALSE, FALSE, sizeof (guint));
   self->actor = g_strdup (g_get_user_name ());
   self->host = g_strdup (g_get_host_name ());
 }
@@ -1403,6 +1422,10 @@ amparo_store_commit (AmparoStore  *self,
       if (!amparo_store_exec (self, sql, error))
         return FALSE;
       self->tx_depth--;
+      /* Their fate is now the enclosing level's. */
+      for (guint i = 0; i < self->tx_inserted_depth->len; i++)
+        if (g_array_index (self->tx_inserted_depth, guint, i) > self->tx_depth)
+          g_array_index (self->tx_inserted_depth, guint, i) = self->tx_depth;
       return TRUE;
     }
 
@@ -1413,6 +1436,7 @@ amparo_store_commit (AmparoStore  *self,
     }
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_inserted, 0);
+  g_array_set_size (self->tx_inserted_depth, 0);
 
   changed = g_steal_pointer (&self->tx_changed);
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1424,8 +1448,8 @@ amparo_store_commit (AmparoStore  *self,
 /**
  * amparo_store_rollback:
  *
- * Undoes the innermost transaction. When the outermost one is undone,
- * records inserted in it become unsaved again (id 0).
+ * Undoes the innermost transaction. Records inserted in it become
+ * unsaved again (id 0), so saving them later inserts them.
  */
 void
 amparo_store_rollback (AmparoStore *self)
@@ -1438,16 +1462,15 @@ amparo_store_rollback (AmparoStore *self)
       g_autofree char *sql = g_strdup_printf ("ROLLBACK TO level%u; RELEASE level%u",
                                               self->tx_depth - 1, self->tx_depth - 1);
       amparo_store_exec (self, sql, NULL);
+      forget_inserted (self, self->tx_depth);
       self->tx_depth--;
       return;
     }
 
   /* Fails harmlessly when SQLite already rolled back (e.g. disk full). */
   amparo_store_exec (self, "ROLLBACK", NULL);
+  forget_inserted (self, 1);
   self->tx_depth = 0;
-  for (guint i = 0; i < self->tx_inserted->len; i++)
-    amparo_record_set_int64 (self->tx_inserted->pdata[i], "id", 0);
-  g_ptr_array_set_size (self->tx_inserted, 0);
   g_ptr_array_set_size (self->tx_changed, 0);
 }
 

@@ -370,6 +370,36 @@ test_release_demands (StoreFixture  *fixture,
     g_object_unref (demands[i]);
 }
 
+/* Undoing part of a larger change leaves the records it inserted
+ * unsaved, so saving them again works; the rest is kept. */
+static void
+test_nested_rollback (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) kept = amparo_person_new ();
+  g_autoptr(AmparoPerson) undone = amparo_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (kept, "given-names", "Rosa", "family-names", "Tzul", NULL);
+  g_object_set (undone, "given-names", "Wilmer", "family-names", "Tzul", NULL);
+
+  g_assert_true (amparo_store_begin (fixture->store, &error));
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (kept), &error));
+  g_assert_true (amparo_store_begin (fixture->store, &error));
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (undone), &error));
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (undone)), >, 0);
+  amparo_store_rollback (fixture->store);
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (undone)), ==, 0);
+  g_assert_true (amparo_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (kept)), >, 0);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (undone), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 2);
+}
+
 /* A phone number not checked for three months is flagged: stale numbers
  * are how separated parents were lost. */
 static void
@@ -400,6 +430,7 @@ main (int   argc,
   STORE_TEST ("/store/records/unchanged-save-is-silent", test_unchanged_save_is_silent);
   STORE_TEST ("/store/records/soft-delete-keeps-links", test_soft_delete_keeps_links);
   g_test_add_func ("/store/records/stale-contacts", test_stale_contacts);
+  STORE_TEST ("/store/records/nested-rollback", test_nested_rollback);
   STORE_TEST ("/store/records/membership-benefits", test_membership_benefits);
   STORE_TEST ("/store/records/release-demands", test_release_demands);
 
