@@ -26,6 +26,8 @@
 #define GIVEN_PREFIX_LEN 4
 /* Scoring this many candidates takes a few milliseconds. */
 #define MAX_CANDIDATES 3000
+/* Years of age either way that still score (see score_age()). */
+#define AGE_WINDOW 5
 
 #define WEIGHT_FAMILY 0.40
 #define WEIGHT_GIVEN 0.35
@@ -555,14 +557,36 @@ write_pending_keys (sqlite3 *db)
          && sqlite3_exec (db, "DELETE FROM person_name_keys_pending", NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* Birth dates of persons whose age is within AGE_WINDOW years of @age,
+ * as ISO strings (a year-only estimate compares correctly too). */
+static void
+birth_window (int    age,
+              GDate *today,
+              char  *born_from,
+              char  *born_until)
+{
+  GDate from = *today, until = *today;
+
+  g_date_subtract_years (&from, age + 1 + AGE_WINDOW);
+  g_date_add_days (&from, 1);
+  if (age > AGE_WINDOW)
+    g_date_subtract_years (&until, age - AGE_WINDOW);
+  g_snprintf (born_from, 11, "%04d-%02d-%02d", g_date_get_year (&from),
+              g_date_get_month (&from), g_date_get_day (&from));
+  g_snprintf (born_until, 11, "%04d-%02d-%02d", g_date_get_year (&until),
+              g_date_get_month (&until), g_date_get_day (&until));
+}
+
 static gboolean
-read_candidates (sqlite3      *db,
-                 const char   *prefix,
-                 GHashTable   *seen,
-                 GPtrArray    *matches,
+read_candidates (sqlite3             *db,
+                 const char          *prefix,
+                 const char          *born_from,
+                 const char          *born_until,
+                 GHashTable          *seen,
+                 GPtrArray           *matches,
                  const PreparedQuery *query,
-                 GDate        *today,
-                 GError      **error)
+                 GDate               *today,
+                 GError             **error)
 {
   g_autofree char *upper = g_strconcat (prefix, "~", NULL);
   sqlite3_stmt *stmt = NULL;
@@ -573,6 +597,8 @@ read_candidates (sqlite3      *db,
                           "       p.birth_date, p.country_of_birth"
                           "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
                           " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
+                          "   AND (?4 IS NULL OR p.birth_date IS NULL"
+                          "        OR p.birth_date BETWEEN ?4 AND ?5)"
                           " LIMIT ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -582,6 +608,8 @@ read_candidates (sqlite3      *db,
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, MAX_CANDIDATES - g_hash_table_size (seen));
+  sqlite3_bind_text (stmt, 4, born_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, born_until, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -613,7 +641,9 @@ read_candidates (sqlite3      *db,
 /* Index ranges from narrow to wide: same family and given keys; same
  * family key and the first letters of the given key; then the first
  * letter; then the family key alone. Wider ones only run while too few
- * candidates were found, so a common name scores only its namesakes. */
+ * candidates were found, so a common name scores only its namesakes.
+ * With an age, a first pass keeps to persons of about that age (or of
+ * unknown age): the others could not outrank them. */
 static gboolean
 collect_candidates (sqlite3             *db,
                     const PreparedQuery *query,
@@ -624,30 +654,38 @@ collect_candidates (sqlite3             *db,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   static const guint given_prefix[] = { G_MAXINT, GIVEN_PREFIX_LEN, 1, 0 };
+  char born_from[16], born_until[16];
+  guint first_pass = query->age >= 0 ? 0 : 1;
 
-  for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
-    {
-      if (tier > 0 && g_hash_table_size (seen) >= wanted)
-        break;
-      if (tier > 0 && query->given->len == 0)
-        break;
+  if (query->age >= 0)
+    birth_window (query->age, today, born_from, born_until);
 
-      for (guint f = 0; f < query->family->len; f++)
-        for (guint g = 0; g < MAX (query->given->len, 1); g++)
-          {
-            const Word *family = &g_array_index (query->family, Word, f);
-            const char *given_key = query->given->len > 0
-                                    ? g_array_index (query->given, Word, g).key : "";
-            g_autofree char *prefix = g_strdup_printf ("%s|%.*s", family->key,
-                                                       (int) MIN (given_prefix[tier], strlen (given_key)),
-                                                       given_key);
+  for (guint pass = first_pass; pass < 2; pass++)
+    for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
+      {
+        if ((pass > first_pass || tier > 0) && g_hash_table_size (seen) >= wanted)
+          return TRUE;
+        if (tier > 0 && query->given->len == 0)
+          break;
 
-            if (g_hash_table_size (seen) >= MAX_CANDIDATES)
-              return TRUE;
-            if (!read_candidates (db, prefix, seen, matches, query, today, error))
-              return FALSE;
-          }
-    }
+        for (guint f = 0; f < query->family->len; f++)
+          for (guint g = 0; g < MAX (query->given->len, 1); g++)
+            {
+              const Word *family = &g_array_index (query->family, Word, f);
+              const char *given_key = query->given->len > 0
+                                      ? g_array_index (query->given, Word, g).key : "";
+              g_autofree char *prefix = g_strdup_printf ("%s|%.*s", family->key,
+                                                         (int) MIN (given_prefix[tier], strlen (given_key)),
+                                                         given_key);
+
+              if (g_hash_table_size (seen) >= MAX_CANDIDATES)
+                return TRUE;
+              if (!read_candidates (db, prefix, pass == 0 ? born_from : NULL,
+                                    pass == 0 ? born_until : NULL,
+                                    seen, matches, query, today, error))
+                return FALSE;
+            }
+      }
 
   return TRUE;
 }
