@@ -2160,7 +2160,8 @@ amparo_store_get_organization (AmparoStore  *self,
  * amparo_store_list_history:
  *
  * The journal of one record, newest first: every change, view, export
- * and publication.
+ * and publication. It refreshes itself when a record of the same kind is
+ * saved; views and exports show at the next refresh.
  *
  * Returns: (transfer full): a lazy #GListModel of #AmparoJournalEntry
  */
@@ -2170,13 +2171,60 @@ amparo_store_list_history (AmparoStore  *self,
 {
   const char *params[] = { NULL, NULL };
   const char *order_by[] = { "id DESC", NULL };
+  AmparoQueryModel *model;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (AMPARO_IS_RECORD (record), NULL);
 
   params[0] = amparo_record_get_uid (record) ? amparo_record_get_uid (record) : "";
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY,
-                                               "record_uid = ?", params, order_by));
+  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY, "record_uid = ?", params, order_by);
+  amparo_query_model_watch_type (model, G_OBJECT_TYPE (record));
+  return G_LIST_MODEL (model);
+}
+
+/**
+ * amparo_store_list_client_history:
+ * @person: a saved person
+ *
+ * The whole client record's journal, newest first: the person's own rows
+ * plus those of their contacts, locations, family links (either side),
+ * proceedings, events and memberships, so a moved location or a new
+ * family link shows in the client's history.
+ *
+ * Returns: (transfer full): a lazy #GListModel of #AmparoJournalEntry
+ */
+GListModel *
+amparo_store_list_client_history (AmparoStore  *self,
+                                  AmparoPerson *person)
+{
+  g_autofree char *id = NULL;
+  const char *params[] = { NULL, NULL, NULL };
+  const char *order_by[] = { "id DESC", NULL };
+  AmparoQueryModel *model;
+  const GType parts[] = {
+    AMPARO_TYPE_PERSON, AMPARO_TYPE_CONTACT, AMPARO_TYPE_LOCATION, AMPARO_TYPE_RELATIONSHIP,
+    AMPARO_TYPE_PROCEEDING, AMPARO_TYPE_EVENT, AMPARO_TYPE_MEMBERSHIP,
+  };
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+  g_return_val_if_fail (AMPARO_IS_PERSON (person), NULL);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, amparo_record_get_id (AMPARO_RECORD (person)));
+  params[0] = amparo_record_get_uid (AMPARO_RECORD (person)) ? amparo_record_get_uid (AMPARO_RECORD (person)) : "";
+  params[1] = id;
+  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY,
+                                  "record_uid = ?1 OR record_uid IN ("
+                                  " SELECT uid FROM contacts WHERE person_id = ?2"
+                                  " UNION ALL SELECT uid FROM locations WHERE person_id = ?2"
+                                  " UNION ALL SELECT uid FROM relationships WHERE person_id = ?2 OR relative_id = ?2"
+                                  " UNION ALL SELECT uid FROM proceedings WHERE person_id = ?2"
+                                  " UNION ALL SELECT uid FROM events WHERE person_id = ?2"
+                                  " UNION ALL SELECT uid FROM memberships WHERE person_id = ?2)",
+                                  params, order_by);
+  /* Journal rows announce nothing themselves; the records they are about do. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    amparo_query_model_watch_type (model, parts[i]);
+  return G_LIST_MODEL (model);
 }
 
 /**

@@ -216,6 +216,8 @@ AmparoOrganization *amparo_store_get_organization (AmparoStore  *self,
 
 GListModel   *amparo_store_list_history         (AmparoStore    *self,
                                                  AmparoRecord   *record);
+GListModel   *amparo_store_list_client_history  (AmparoStore    *self,
+                                                 AmparoPerson   *person);
 GListModel   *amparo_store_list_field_history   (AmparoStore    *self,
                                                  AmparoRecord   *record,
                                                  const char     *property);

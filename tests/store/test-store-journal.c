@@ -102,6 +102,43 @@ test_field_history (StoreFixture  *fixture,
   g_object_unref (change);
 }
 
+/* A client's history also shows their whereabouts and family links
+ * changing, and follows new changes while it is open. */
+static void
+test_client_history (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) child = store_test_add_person (fixture->store, "Wilmer", "Tzul", NULL);
+  g_autoptr(AmparoPerson) mother = store_test_add_person (fixture->store, "Rosa", "Tzul", NULL);
+  g_autoptr(AmparoPerson) stranger = store_test_add_person (fixture->store, "Otro", "Cliente", NULL);
+  g_autoptr(AmparoLocation) location = amparo_location_new ();
+  g_autoptr(AmparoLocation) elsewhere = amparo_location_new ();
+  g_autoptr(AmparoRelationship) link = amparo_relationship_new ();
+  g_autoptr(GListModel) history = amparo_store_list_client_history (fixture->store, mother);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+
+  g_object_set (link, "person-id", amparo_record_get_id (AMPARO_RECORD (child)),
+                "relative-id", amparo_record_get_id (AMPARO_RECORD (mother)), NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (link), &error));
+  g_object_set (location, "person-id", amparo_record_get_id (AMPARO_RECORD (mother)),
+                "kind", AMPARO_LOCATION_KIND_DEPORTED, "country", "Guatemala", NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (location), &error));
+  g_object_set (elsewhere, "person-id", amparo_record_get_id (AMPARO_RECORD (stranger)), NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (elsewhere), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 3);
+  {
+    g_autoptr(AmparoJournalEntry) newest = g_list_model_get_item (history, 0);
+    g_autoptr(AmparoJournalEntry) linked = g_list_model_get_item (history, 1);
+
+    g_assert_cmpstr (amparo_journal_entry_get_table_name (newest), ==, "locations");
+    g_assert_cmpstr (amparo_journal_entry_get_table_name (linked), ==, "relationships");
+  }
+}
+
 /* A failed save leaves no journal row behind. */
 static void
 test_failed_save_not_journaled (StoreFixture  *fixture,
@@ -129,6 +166,7 @@ main (int   argc,
   STORE_TEST ("/store/journal/every-action", test_history_records_every_action);
   STORE_TEST ("/store/journal/field-history", test_field_history);
   STORE_TEST ("/store/journal/failed-save", test_failed_save_not_journaled);
+  STORE_TEST ("/store/journal/client-history", test_client_history);
 
   return g_test_run ();
 }
