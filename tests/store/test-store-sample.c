@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "amparo-sample-data.h"
+#include "amparo-store-private.h"
 #include "store-test-util.h"
 
 static AmparoPerson *
@@ -117,6 +118,17 @@ test_sample_content (StoreFixture  *fixture,
 
   g_assert_true (amparo_store_check (fixture->store, &report, &error));
   g_assert_cmpstr (report, ==, "ok");
+
+  /* Every change was journaled as readable JSON (quotes, accents and line
+   * breaks in the texts included). */
+  {
+    g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (fixture->store,
+        "SELECT count(*), sum(json_valid(changes)) FROM journal WHERE changes IS NOT NULL", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 50);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, sqlite3_column_int (stmt, 1));
+  }
 
   /* Loading again adds nothing. */
   g_assert_true (amparo_sample_data_load (fixture->store, &error));
