@@ -197,7 +197,7 @@ describe_event (AmparoEvent *event)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
-  g_ptr_array_add (parts, (gpointer) amparo_event_kind_get_label (amparo_event_get_kind (event)));
+  g_ptr_array_add (parts, (gpointer) amparo_icalendar_kind_label (amparo_event_get_kind (event)));
   if (amparo_event_get_title (event) != NULL)
     g_ptr_array_add (parts, (gpointer) amparo_event_get_title (event));
   if (amparo_event_get_place (event) != NULL)
@@ -243,7 +243,7 @@ make_row (AmparoAgendaPage *self,
 
   if (overdue)
     {
-      GtkWidget *tag = gtk_label_new (C_("agenda row tag", "Overdue"));
+      GtkWidget *tag = gtk_label_new (_("Past due"));
 
       gtk_widget_add_css_class (tag, "error");
       gtk_widget_add_css_class (tag, "caption-heading");
@@ -324,11 +324,11 @@ add_overdue_group (AmparoAgendaPage *self,
 
   if (events->len == 0)
     return;
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  description = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
                                               "%u event is past and not marked done",
                                               "%u events are past and not marked done",
                                               events->len), events->len);
-  group = add_group (self, C_("agenda heading", "Overdue"), description);
+  group = add_group (self, _("Overdue"), description);
   for (guint i = 0; i < events->len; i++)
     {
       AmparoEvent *event = events->pdata[i];
@@ -693,7 +693,7 @@ fill_kind_model (AmparoAgendaPage *self)
 
   gtk_string_list_append (kinds, _("All kinds"));
   for (int kind = AMPARO_EVENT_KIND_HEARING; kind <= AMPARO_EVENT_KIND_OTHER; kind++)
-    gtk_string_list_append (kinds, amparo_event_kind_get_label (kind));
+    gtk_string_list_append (kinds, amparo_icalendar_kind_label (kind));
   self->updating_filters = TRUE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   self->updating_filters = FALSE;

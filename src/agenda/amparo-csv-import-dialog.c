@@ -97,7 +97,7 @@ apply_action (GtkWidget  *widget,
       gtk_label_set_text (self->summary_label, error->message);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u person",
+  message = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Imported %u person",
                                           "Imported %u persons", accepted), accepted);
   if (self->parent != NULL)
     amparo_show_toast (gtk_window_get_child (self->parent) ?: GTK_WIDGET (self->parent), message);
