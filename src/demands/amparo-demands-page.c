@@ -44,6 +44,9 @@ struct _AmparoDemandsPage
   AmparoDemand       *pristine;
   char               *search_text;
   gboolean            selecting;
+  gboolean            closing;
+  GtkWindow          *window;
+  gulong              close_handler;
 
   AdwLeaflet         *leaflet;
   GtkDropDown        *status_filter;
@@ -565,6 +568,88 @@ on_record_changed_cb (AmparoDemandsPage *self,
   show_draft (self, AMPARO_DEMAND (draft), stored);
 }
 
+static gboolean
+has_unsaved_edits (AmparoDemandsPage *self)
+{
+  return is_dirty (self)
+         || (self->drafts != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) > 0);
+}
+
+/* Saves the open draft and every draft left behind; stops at the first
+ * the store refuses, and shows it, so nothing is dropped. */
+static gboolean
+save_all_drafts (AmparoDemandsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  park_draft (self);
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) > 0)
+    {
+      g_autoptr(AmparoDemand) draft = g_list_model_get_item (G_LIST_MODEL (self->drafts), 0);
+
+      if (!amparo_store_save (self->store, AMPARO_RECORD (draft), &error))
+        {
+          if (id_of (draft) != id_of (self->draft))
+            show_draft (self, draft, NULL);
+          toast_error (self, error);
+          return FALSE;
+        }
+      g_list_store_remove (self->drafts, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response_cb (AmparoDemandsPage *self,
+                      const char        *response,
+                      AdwMessageDialog  *dialog)
+{
+  if (g_str_equal (response, "save") && !save_all_drafts (self))
+    return;
+  if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
+    return;
+  /* The question must go away before the window it belongs to. */
+  self->closing = TRUE;
+  if (self->window != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
+                     g_object_ref (self->window), g_object_unref);
+}
+
+/* Closing the window must not throw unsaved typing away either. */
+static gboolean
+on_window_close_request_cb (AmparoDemandsPage *self,
+                            GtkWindow         *window)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->closing || self->store == NULL || !has_unsaved_edits (self))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                       C_("demand", "Save Changes to Demands?"),
+                                                       C_("demand", "Some demands have changes that are not saved yet. If you close without saving, they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 setup_list_item_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -797,6 +882,35 @@ amparo_demands_page_save_state (AmparoSectionPage *page)
 }
 
 static void
+amparo_demands_page_root (GtkWidget *widget)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (amparo_demands_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  self->window = GTK_WINDOW (root);
+  self->close_handler = g_signal_connect_object (root, "close-request",
+                                                 G_CALLBACK (on_window_close_request_cb), self,
+                                                 G_CONNECT_SWAPPED);
+}
+
+static void
+amparo_demands_page_unroot (GtkWidget *widget)
+{
+  AmparoDemandsPage *self = AMPARO_DEMANDS_PAGE (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->close_handler, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (amparo_demands_page_parent_class)->unroot (widget);
+}
+
+static void
 amparo_demands_page_dispose (GObject *object)
 {
   AmparoDemandsPage *self = (AmparoDemandsPage *)object;
@@ -836,6 +950,8 @@ amparo_demands_page_class_init (AmparoDemandsPageClass *klass)
 
   object_class->dispose = amparo_demands_page_dispose;
   object_class->finalize = amparo_demands_page_finalize;
+  widget_class->root = amparo_demands_page_root;
+  widget_class->unroot = amparo_demands_page_unroot;
   page_class->setup = amparo_demands_page_setup;
   page_class->search_changed = amparo_demands_page_search_changed;
   page_class->save_state = amparo_demands_page_save_state;

@@ -191,8 +191,10 @@ build_page (Fixture *f)
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (f->window, 1200, 1000);
   f->page = g_object_new (AMPARO_TYPE_DEMANDS_PAGE, "store", f->store, "state", f->state, NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
   gtk_window_set_child (f->window, overlay);
   gtk_window_present (f->window);
@@ -235,8 +237,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
-  gtk_window_destroy (f->window);
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
   wait_for_frames ();
   /* The page and its editor leave nothing behind. */
   g_assert_null (f->page);
@@ -665,6 +667,37 @@ test_language_switch_keeps_edit (Fixture       *f,
   g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), <, 0);
 }
 
+static void
+test_close_asks_to_save (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) title_42 = sample_demand (f, "Title 42");
+  g_autoptr(AmparoDemand) stored = NULL;
+  const char *typed = "Stop every deportation flight to Haiti and Cameroon.";
+  AdwMessageDialog *question;
+
+  open_demand (f, flights);
+  gtk_text_buffer_set_text (amparo_demand_editor_get_buffer (find_editor (GTK_WIDGET (f->page)), "en"),
+                            typed, -1);
+  /* Left behind unsaved while looking at another demand. */
+  open_demand (f, title_42);
+
+  gtk_window_close (f->window);
+  wait_for_frames ();
+  g_assert_nonnull (f->window);
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes to Demands?");
+  adw_message_dialog_response (question, "save");
+  wait_for_frames ();
+
+  g_assert_null (f->window);
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                   amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
+  g_assert_cmpstr (amparo_demand_get_text_en (stored), ==, typed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +722,7 @@ main (int   argc,
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);
   ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
   ADD ("/demands/edit/new-save-delete-undo", test_new_save_delete_undo);
+  ADD ("/demands/edit/close-asks-to-save", test_close_asks_to_save);
 #undef ADD
 
   return g_test_run ();
