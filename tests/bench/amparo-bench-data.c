@@ -561,9 +561,9 @@ amparo_bench_generate_persons (AmparoStore       *store,
                   g_date_time_get_month (now), g_date_time_get_year (now));
 
   /* The uid and name indexes of a million rows do not fit the default
-   * 2 MB page cache (1 GiB was no faster than 256 MB); and each insert fires the search triggers, whose
-   * statement journal SQLite otherwise spills to a temp file. Without
-   * these, inserts wait on the disk. */
+   * 2 MB page cache (1 GiB was no faster than 256 MB); and the moves
+   * fire the search triggers, whose statement journal SQLite otherwise
+   * spills to a temp file. Without these, inserts wait on the disk. */
   if (!exec (&gen, "PRAGMA cache_size = -262144", error)
       || !exec (&gen, "PRAGMA temp_store = MEMORY", error)
       || !exec (&gen, STAGING_SQL, error)
