@@ -520,6 +520,7 @@ write_person_keys (sqlite3_stmt *delete_stmt,
     {
       sqlite3_bind_text (insert_stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert_stmt, 2, id);
+      sqlite3_bind_value (insert_stmt, 3, sqlite3_column_value (select_stmt, 5));
       if (sqlite3_step (insert_stmt) != SQLITE_DONE)
         return FALSE;
       sqlite3_reset (insert_stmt);
@@ -537,13 +538,13 @@ write_pending_keys (sqlite3 *db)
 
   ok = sqlite3_prepare_v2 (db,
                            "SELECT q.person_id, p.given_names, p.family_names, p.aliases,"
-                           "       p.id IS NOT NULL AND p.deleted_at IS NULL"
+                           "       p.id IS NOT NULL AND p.deleted_at IS NULL, p.birth_date"
                            "  FROM person_name_keys_pending q"
                            "  LEFT JOIN persons p ON p.id = q.person_id",
                            -1, &select_stmt, NULL) == SQLITE_OK
        && sqlite3_prepare_v2 (db, "DELETE FROM person_name_keys WHERE person_id = ?",
                               -1, &delete_stmt, NULL) == SQLITE_OK
-       && sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO person_name_keys (key, person_id) VALUES (?, ?)",
+       && sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO person_name_keys (key, person_id, birth_date) VALUES (?, ?, ?)",
                               -1, &insert_stmt, NULL) == SQLITE_OK;
 
   while (ok && (rc = sqlite3_step (select_stmt)) == SQLITE_ROW)
@@ -597,8 +598,8 @@ read_candidates (sqlite3             *db,
                           "       p.birth_date, p.country_of_birth"
                           "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
                           " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
-                          "   AND (?4 IS NULL OR p.birth_date IS NULL"
-                          "        OR p.birth_date BETWEEN ?4 AND ?5)"
+                          "   AND (?4 IS NULL OR k.birth_date IS NULL"
+                          "        OR k.birth_date BETWEEN ?4 AND ?5)"
                           " LIMIT ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
     {

@@ -329,6 +329,41 @@ test_tracing_follows_changes (Fixture       *fixture,
 }
 
 static void
+test_tracing_follows_birth_dates (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) father = add_person (fixture, "Selvin", "Argueta", 40, "Honduras");
+  g_autoptr(AmparoPerson) son = add_person (fixture, "Selvin", "Argueta", 15, "Honduras");
+  g_autofree char *fifteen = birth_date_for_age (15);
+  g_autofree char *forty = birth_date_for_age (40);
+  g_autoptr(GError) error = NULL;
+
+  /* Asked for one candidate of about 15, the matcher proposes the son */
+  {
+    g_autoptr(GListModel) matches = amparo_name_matcher_find (fixture->store, "Selvin", "Argueta",
+                                                              15, NULL, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rank_of (matches, son), ==, 0);
+  }
+
+  /* The birth dates were swapped at intake; once corrected, the other */
+  amparo_person_set_birth_date (father, fifteen);
+  amparo_person_set_birth_date (son, forty);
+  amparo_store_save (fixture->store, AMPARO_RECORD (father), &error);
+  g_assert_no_error (error);
+  amparo_store_save (fixture->store, AMPARO_RECORD (son), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) matches = amparo_name_matcher_find (fixture->store, "Selvin", "Argueta",
+                                                              15, NULL, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rank_of (matches, father), ==, 0);
+  }
+}
+
+static void
 test_score_without_store (void)
 {
   g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JUNE, 2025);
@@ -373,6 +408,7 @@ main (int    argc,
   ADD ("family-names-swapped-or-one", test_tracing_family_names_swapped_or_one);
   ADD ("age-and-alias", test_tracing_age_and_alias);
   ADD ("follows-changes", test_tracing_follows_changes);
+  ADD ("follows-birth-dates", test_tracing_follows_birth_dates);
 
 #undef ADD
 
