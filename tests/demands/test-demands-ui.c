@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "amparo-demand-editor.h"
 #include "amparo-demand-merge-dialog.h"
@@ -12,6 +11,8 @@
 #include "amparo-language.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
+#include "amparo-test-store.h"
+#include "amparo-test-ui.h"
 
 /* The Demands page over a real store with the sample data, in a real
  * window under Xvfb: what the list and a demand's page show in English
@@ -27,54 +28,11 @@ typedef struct
   AmparoDemandsPage *page;
 } Fixture;
 
-static void
-wait_for_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + 250 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
-/* Returns the position of the first label showing @text (or containing
- * it, with @partial), or -1. */
-static int
-find_text (GtkWidget  *root,
-           const char *text,
-           gboolean    partial)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_texts (root, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const char *shown = g_ptr_array_index (texts, i);
-
-      if (partial ? strstr (shown, text) != NULL : g_str_equal (shown, text))
-        return i;
-    }
-  return -1;
-}
-
 static GtkWidget *
 find_row_showing (GtkWidget  *widget,
                   const char *text)
 {
-  if (AMPARO_IS_DEMAND_ROW (widget) && find_text (widget, text, FALSE) >= 0)
+  if (AMPARO_IS_DEMAND_ROW (widget) && amparo_test_find_text (widget, text, FALSE) >= 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -110,46 +68,17 @@ find_row_with_title (GtkWidget  *widget,
 static AmparoDemandEditor *
 find_editor (GtkWidget *widget)
 {
-  if (AMPARO_IS_DEMAND_EDITOR (widget))
-    return AMPARO_DEMAND_EDITOR (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AmparoDemandEditor *found = find_editor (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return AMPARO_DEMAND_EDITOR (amparo_test_find_widget (widget, AMPARO_TYPE_DEMAND_EDITOR));
 }
 
 static void
 click_undo (Fixture *f)
 {
-  GtkWidget *undo = find_button (GTK_WIDGET (f->window), "_Undo");
+  GtkWidget *undo = amparo_test_find_button (GTK_WIDGET (f->window), "Undo");
 
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  wait_for_frames ();
+  amparo_test_wait (250);
 }
 
 static gpointer
@@ -168,24 +97,6 @@ find_toplevel (GType type)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 build_page (Fixture *f)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
@@ -198,7 +109,7 @@ build_page (Fixture *f)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
   gtk_window_set_child (f->window, overlay);
   gtk_window_present (f->window);
-  wait_for_frames ();
+  amparo_test_wait (250);
 }
 
 /* What a language switch does: the page saves its state, is thrown away,
@@ -209,7 +120,7 @@ rebuild_page (Fixture    *f,
 {
   amparo_section_page_save_state (AMPARO_SECTION_PAGE (f->page));
   gtk_window_destroy (f->window);
-  wait_for_frames ();
+  amparo_test_wait (250);
   amparo_language_set (language);
   build_page (f);
 }
@@ -219,13 +130,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("amparo-demands-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "amparo.db", NULL);
-  f->store = amparo_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = amparo_test_make_dir ();
+  f->store = amparo_test_open_store (f->dir, "amparo.db");
   amparo_sample_data_load (f->store, &error);
   g_assert_no_error (error);
   f->state = amparo_window_state_new ();
@@ -239,12 +146,12 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  wait_for_frames ();
+  amparo_test_wait (250);
   /* The page and its editor leave nothing behind. */
   g_assert_null (f->page);
   g_clear_object (&f->state);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  amparo_test_remove_dir (f->dir);
   g_free (f->dir);
   amparo_language_set ("en");
 }
@@ -270,7 +177,7 @@ open_demand (Fixture      *f,
              AmparoDemand *demand)
 {
   g_assert_true (amparo_demands_page_open_demand (f->page, demand));
-  wait_for_frames ();
+  amparo_test_wait (250);
 }
 
 static void
@@ -287,7 +194,7 @@ assert_sample_demands_shown (Fixture    *f,
       const char *text = g_str_equal (language, "es") ? amparo_demand_get_text_es (demand)
                                                       : amparo_demand_get_text_en (demand);
 
-      g_assert_cmpint (find_text (GTK_WIDGET (f->window), text, FALSE), >=, 0);
+      g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), text, FALSE), >=, 0);
     }
 }
 
@@ -297,16 +204,16 @@ test_list_english_and_spanish (Fixture       *f,
 {
   assert_sample_demands_shown (f, "en");
   /* First stated with the February 2021 statement, in one release. */
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "1 statement · Feb 3, 2021", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Spanish missing", FALSE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "1 statement · Feb 3, 2021", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Spanish missing", FALSE), <, 0);
 
   rebuild_page (f, "es");
   assert_sample_demands_shown (f, "es");
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Todas las situaciones", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "3 feb 2021", TRUE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cumplida en parte", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Todas las situaciones", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "3 feb 2021", TRUE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Cumplida en parte", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "All Statuses", FALSE), <, 0);
 }
 
 static void
@@ -358,19 +265,19 @@ test_status_and_target_filters (Fixture       *f,
 
   /* Position 0 is "all", then the values in order. */
   gtk_drop_down_set_selected (status, 1 + AMPARO_DEMAND_STATUS_PARTIALLY_MET);
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Partially met", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Partially met", FALSE), >=, 0);
 
   gtk_drop_down_set_selected (status, 0);
   gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_DHS);
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 
   gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_CONGRESS);
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No Matching Demands", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "No Matching Demands", FALSE), >=, 0);
 }
 
 static void
@@ -386,7 +293,7 @@ test_release_opens_in_press (Fixture       *f,
   row = find_row_with_title (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration");
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  wait_for_frames ();
+  amparo_test_wait (250);
 
   g_assert_cmpstr (amparo_window_state_get_section (f->state), ==, "press");
   open = amparo_window_state_get_object (f->state, "press:open");
@@ -414,14 +321,14 @@ test_page_lists_releases (Fixture       *f,
   g_assert_no_error (error);
 
   open_demand (f, flights);
-  newest = find_text (GTK_WIDGET (f->window), "Deportation flights resume to Haiti", FALSE);
-  oldest = find_text (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration", TRUE);
+  newest = amparo_test_find_text (GTK_WIDGET (f->window), "Deportation flights resume to Haiti", FALSE);
+  oldest = amparo_test_find_text (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration", TRUE);
   g_assert_cmpint (newest, >=, 0);
   g_assert_cmpint (oldest, >, newest);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No. 2 · Jan 10, 2024", TRUE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "No. 4 · Feb 3, 2021", TRUE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "No. 2 · Jan 10, 2024", TRUE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "No. 4 · Feb 3, 2021", TRUE), >=, 0);
   /* The list counts both statements. */
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "2 statements · Feb 3, 2021 – Jan 10, 2024", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "2 statements · Feb 3, 2021 – Jan 10, 2024", FALSE), >=, 0);
 }
 
 static void
@@ -437,10 +344,10 @@ test_add_update_marks_met (Fixture       *f,
   open_demand (f, flights);
   row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
   g_assert_nonnull (row);
-  g_assert_cmpint (find_text (row, "Open", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (row, "Open", FALSE), >=, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
   dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG);
   g_assert_nonnull (dialog);
   update = amparo_demand_update_dialog_get_update (dialog);
@@ -450,18 +357,18 @@ test_add_update_marks_met (Fixture       *f,
   amparo_demand_update_set_note_es (update, "ICE suspendió los vuelos de deportación.");
   amparo_demand_update_set_source_url (update, "https://example.org/flights");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  wait_for_frames ();
+  amparo_test_wait (250);
 
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
                                    amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
   g_assert_cmpint (amparo_demand_get_status (stored), ==, AMPARO_DEMAND_STATUS_MET);
   row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
   g_assert_nonnull (row);
-  g_assert_cmpint (find_text (row, "Met", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (row, "Met", FALSE), >=, 0);
   /* The timeline shows the note in both languages, dated in words. */
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "ICE suspended removal flights.", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "ICE suspendió los vuelos de deportación.", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "March 1, 2024", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "ICE suspended removal flights.", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "ICE suspendió los vuelos de deportación.", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "March 1, 2024", FALSE), >=, 0);
 }
 
 static AmparoDemand *
@@ -525,15 +432,15 @@ test_merge_keeps_everything (Fixture       *f,
   g_autoptr(GListModel) updates = NULL;
   AmparoDemandMergeDialog *dialog;
 
-  wait_for_frames ();
+  amparo_test_wait (250);
   open_demand (f, detention);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.merge", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
   dialog = find_toplevel (AMPARO_TYPE_DEMAND_MERGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (amparo_demand_merge_dialog_select (dialog, duplicate));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  wait_for_frames ();
+  amparo_test_wait (250);
 
   survivor = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
                                      amparo_record_get_id (AMPARO_RECORD (detention)), &error);
@@ -557,8 +464,8 @@ test_merge_keeps_everything (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 1);
 
   /* The page shows it: the merged wording in the notes, both releases. */
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "A year later, detention continues", FALSE), >=, 0);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "DHS expanded detention.", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "A year later, detention continues", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "DHS expanded detention.", FALSE), >=, 0);
   g_assert_null (find_row_showing (GTK_WIDGET (f->window), "End immigration detention now."));
 
   /* Undo puts the other demand back with its release and update. */
@@ -588,21 +495,21 @@ test_new_save_delete_undo (Fixture       *f,
   gint64 id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.new", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
   editor = find_editor (GTK_WIDGET (f->page));
   gtk_text_buffer_set_text (amparo_demand_editor_get_buffer (editor, "en"), english, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
 
   draft = amparo_demands_page_get_draft (f->page);
   id = amparo_record_get_id (AMPARO_RECORD (draft));
   g_assert_cmpint (id, >, 0);
   g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), english));
   /* Saved without Spanish wording: the Spanish list marks it. */
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Demand saved", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Demand saved", FALSE), >=, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.delete", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_assert_null (find_row_showing (GTK_WIDGET (f->window), english));
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND, id, NULL);
   g_assert_true (amparo_record_is_deleted (AMPARO_RECORD (stored)));
@@ -611,7 +518,7 @@ test_new_save_delete_undo (Fixture       *f,
   g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), english));
 
   rebuild_page (f, "es");
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Falta el español", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Falta el español", FALSE), >=, 0);
 }
 
 static void
@@ -630,12 +537,12 @@ test_language_switch_keeps_edit (Fixture       *f,
   g_assert_nonnull (editor);
   buffer = amparo_demand_editor_get_buffer (editor, "en");
   gtk_text_buffer_set_text (buffer, typed, -1);
-  wait_for_frames ();
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), >=, 0);
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), >=, 0);
 
   /* Looking at another demand and coming back keeps the edit… */
   open_demand (f, title_42);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
   open_demand (f, flights);
   g_assert_cmpstr (amparo_demand_get_text_en (amparo_demands_page_get_draft (f->page)), ==, typed);
 
@@ -652,19 +559,19 @@ test_language_switch_keeps_edit (Fixture       *f,
     shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (shown, ==, typed);
   }
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), >=, 0);
 
   /* Nothing was written until Ctrl+S (section.save). */
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
                                    amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
   g_assert_cmpstr (amparo_demand_get_text_en (stored), !=, typed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_clear_object (&stored);
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
                                    amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
   g_assert_cmpstr (amparo_demand_get_text_en (stored), ==, typed);
-  g_assert_cmpint (find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Cambios sin guardar", FALSE), <, 0);
 }
 
 static void
@@ -684,13 +591,13 @@ test_close_asks_to_save (Fixture       *f,
   open_demand (f, title_42);
 
   gtk_window_close (f->window);
-  wait_for_frames ();
+  amparo_test_wait (250);
   g_assert_nonnull (f->window);
   question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes to Demands?");
   adw_message_dialog_response (question, "save");
-  wait_for_frames ();
+  amparo_test_wait (250);
 
   g_assert_null (f->window);
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
@@ -702,13 +609,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!amparo_test_init_display (&argc, &argv))
+    return 0;
   amparo_language_init ();
 
 #define ADD(path, func) \
