@@ -11,6 +11,7 @@
 #include "amparo-client-row.h"
 #include "amparo-clients-util.h"
 #include "amparo-notice-printer.h"
+#include "amparo-person-list-model.h"
 #include "amparo-query-model.h"
 #include "amparo-search.h"
 #include "amparo-store.h"
@@ -242,7 +243,8 @@ rebuild_model (AmparoClientsPage *self)
   g_autoptr(GString) where = g_string_new (self->trash_mode ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *match = NULL;
-  g_autoptr(AmparoQueryModel) model = NULL;
+  g_autoptr(AmparoQueryModel) query = NULL;
+  g_autoptr(AmparoPersonListModel) model = NULL;
   gsize base_len = where->len;
 
   if (self->store == NULL)
@@ -254,11 +256,19 @@ rebuild_model (AmparoClientsPage *self)
   add_filters (self, where, params);
   g_ptr_array_add (params, NULL);
 
-  model = amparo_query_model_new (self->store, AMPARO_TYPE_PERSON, where->str,
+  query = amparo_query_model_new (self->store, AMPARO_TYPE_PERSON, where->str,
                                   (const char * const *) params->pdata, get_order (self));
+  model = amparo_person_list_model_new (G_LIST_MODEL (query));
   /* The model refreshes itself when a person changes; so must the count. */
   g_signal_connect_object (model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  /* A new result starts at the top: left scrolled far down, the list
+   * would ask the lazy model for rows it can only reach by reading every
+   * page before them. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   self->opening = TRUE;
+  /* Empty first, so the list view has no rows to look for in the new
+   * model (see AmparoPersonListModel). */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->opening = FALSE;
@@ -397,9 +407,14 @@ on_selection_changed_cb (AmparoClientsPage  *self,
                          guint               n_items,
                          GtkSingleSelection *selection)
 {
-  AmparoPerson *person = gtk_single_selection_get_selected_item (selection);
+  AmparoPerson *person;
 
-  if (self->opening || person == NULL)
+  /* Checked first: asking for the selected item while the model is being
+   * replaced would read the new model down to the old position. */
+  if (self->opening)
+    return;
+  person = gtk_single_selection_get_selected_item (selection);
+  if (person == NULL)
     return;
   run_after_confirming (self, open_now, amparo_record_get_uid (AMPARO_RECORD (person)));
 }

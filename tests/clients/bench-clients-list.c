@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "amparo-bench-data.h"
+#include "amparo-clients-page.h"
+#include "amparo-person-list-model.h"
+#include "amparo-query-model.h"
+#include "amparo-store.h"
+#include "amparo-window-state.h"
+
+/* How the Clients list feels on a big store: a window with the real
+ * page over N synthetic persons (100,000 by default), timing what a
+ * person does — open the section, scroll to the end, search, sort by
+ * next hearing, filter separated families. Prints figures; never fails
+ * on timing. */
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* Runs the main loop until nothing is pending for a few frames: the
+ * list has laid out and drawn what it shows. */
+static double
+settle (double since)
+{
+  double idle_since = now ();
+  double last_busy = now ();
+
+  while (now () - idle_since < 300)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        last_busy = now ();
+      else
+        idle_since = MAX (idle_since, last_busy);
+      if (now () - last_busy >= 100)
+        break;
+    }
+  return last_busy - since;
+}
+
+static gboolean
+is_person_list (GtkListView *view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+
+  return GTK_IS_SINGLE_SELECTION (selection)
+         && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  /* The person list, not the lists inside the drop-downs. */
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (!GTK_IS_LIST_VIEW (widget) || is_person_list (GTK_LIST_VIEW (widget))))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+print_reads (GtkWidget *page)
+{
+  GtkListView *view = GTK_LIST_VIEW (find_type (page, GTK_TYPE_LIST_VIEW));
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+  GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+
+  g_print ("#   (%u items)\n",
+             g_list_model_get_n_items (model));
+}
+
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(AmparoWindowState) state = amparo_window_state_new ();
+  AmparoBenchCounts counts = { 0 };
+  GtkWidget *window, *page;
+  double start;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("amparo-bench-clients-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "bench.db", NULL);
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+
+  start = now ();
+  g_assert_true (amparo_bench_generate_persons (store, n, 42, &counts, &error));
+  g_print ("# %u persons generated in %.0f ms\n", n, now () - start);
+  if (g_getenv ("AMPARO_BENCH_ONLY_GENERATE") != NULL)
+    {
+      g_print ("# kept %s\n", path);
+      return 0;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  start = now ();
+  page = g_object_new (AMPARO_TYPE_CLIENTS_PAGE, "store", store, "state", state, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_print ("# open the section: %.0f ms\n", settle (start));
+  print_reads (page);
+
+  start = now ();
+  scroll_to_end (page);
+  g_print ("# scroll to the last person: %.0f ms\n", settle (start));
+
+  start = now ();
+  amparo_window_state_set_search_text (state, "jose nunez");
+  g_print ("# search \"jose nunez\": %.0f ms\n", settle (start));
+  print_reads (page);
+
+  start = now ();
+  amparo_window_state_set_search_text (state, "m");
+  g_print ("# search \"m\": %.0f ms\n", settle (start));
+  print_reads (page);
+  amparo_window_state_set_search_text (state, "");
+  settle (now ());
+
+  start = now ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN)), 1);
+  g_print ("# sort by next hearing: %.0f ms\n", settle (start));
+  start = now ();
+  scroll_to_end (page);
+  g_print ("# … and scroll to the end: %.0f ms\n", settle (start));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  if (g_getenv ("AMPARO_BENCH_KEEP") != NULL)
+    g_print ("# kept %s\n", path);
+  else
+    {
+      g_remove (path);
+      g_rmdir (dir);
+    }
+  g_print ("1..1\nok 1 /clients/list-figures\n");
+  return 0;
+}
