@@ -540,6 +540,44 @@ on_activate_ask_cb (GApplication *app,
   g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
 }
 
+/* The same child entered twice: the intake shows the possible existing
+ * record while typing, and the store's duplicate A-Number error with a
+ * way to open the existing record. */
+static void
+on_activate_duplicate_cb (GApplication *app,
+                          gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store;
+
+  wait_for_frames ();
+  store = get_store (window);
+  do_intake (window, &english);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new", NULL);
+  wait_for_frames ();
+  type_into (window, english.given_names, "Ana Lucia");
+  type_into (window, english.family_names, "Perez Lopez");
+  assert_shows (window, "Possible Existing Records");
+  assert_shows (window, "Ana Lucía Pérez López");
+
+  type_into (window, english.a_number, "012345678");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  wait_for_frames ();
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
+  press (window, "Open Existing Record");
+  answer (app, "discard");
+  assert_shows (window, "Pérez López, Ana Lucía");
+  g_assert_false (shows_text (window, english.new_client));
+  gtk_window_destroy (window);
+}
+
+static void
+test_duplicate (void)
+{
+  run_app ("en", G_CALLBACK (on_activate_duplicate_cb), NULL);
+}
+
 static void
 test_ask_before_discarding (void)
 {
@@ -569,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/clients/language-switch-keeps-typing", test_switch_keeps_typing);
   g_test_add_func ("/clients/trash-and-undo", test_trash);
   g_test_add_func ("/clients/ask-before-discarding", test_ask_before_discarding);
+  g_test_add_func ("/clients/duplicate-and-matches", test_duplicate);
 
   status = g_test_run ();
   remove_work_dir ();
