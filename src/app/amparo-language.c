@@ -25,6 +25,24 @@ locale_dir (void)
   return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
 }
 
+/* GLib's g_dgettext() (behind C_(), g_dngettext()…) decides once per
+ * process whether to translate at all, and decides "never" when it first
+ * runs after textdomain() on a C.UTF-8 locale with English showing. Asking
+ * it once while the default domain is still "messages" makes the answer
+ * "always", so a later switch to Spanish reaches those strings too. */
+static void
+settle_glib_translation_choice (void)
+{
+  static gsize settled = 0;
+
+  if (g_once_init_enter (&settled))
+    {
+      if (g_strcmp0 (textdomain (NULL), "messages") == 0)
+        (void) g_dgettext (GETTEXT_PACKAGE, "");
+      g_once_init_leave (&settled, 1);
+    }
+}
+
 static void
 ensure_messages_locale (void)
 {
@@ -88,6 +106,7 @@ amparo_language_init (void)
 
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  settle_glib_translation_choice ();
   textdomain (GETTEXT_PACKAGE);
 
   amparo_language_set (amparo_language_from_desktop ());
@@ -120,5 +139,7 @@ amparo_language_set (const char *code)
   g_setenv ("LANGUAGE", code, TRUE);
   ensure_messages_locale ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  settle_glib_translation_choice ();
   textdomain (GETTEXT_PACKAGE);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "amparo-application.h"
+#include "amparo-test-store.h"
 #include "amparo-test-ui.h"
 #include "amparo-window.h"
 
@@ -84,7 +85,8 @@ static void
 test_switch_language (void)
 {
   g_autoptr(AmparoApplication) app = amparo_application_new ();
-  g_autofree char *db = g_build_filename (g_get_tmp_dir (), "amparo-test-ui.db", NULL);
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   char *argv[] = { "amparo", "--language=es", NULL, NULL };
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
 
@@ -92,6 +94,7 @@ test_switch_language (void)
   g_unsetenv ("LANGUAGE");
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_switch_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  amparo_test_remove_dir (dir);
 }
 
 static void
@@ -111,7 +114,8 @@ test_choice_remembered (void)
 {
   g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *db = g_build_filename (g_get_tmp_dir (), "amparo-test-ui.db", NULL);
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   char *argv[] = { "amparo", db_arg, NULL };
 
@@ -120,6 +124,7 @@ test_choice_remembered (void)
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_remembered_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
   g_settings_set_string (settings, "language", "");
+  amparo_test_remove_dir (dir);
 }
 
 int
