@@ -150,6 +150,20 @@ park_draft (AmparoDemandsPage *self)
     g_list_store_append (self->drafts, self->draft);
 }
 
+/* The open draft is never also in the parked list, so a draft whose
+ * edits were undone by hand does not count as unsaved. */
+static AmparoDemand *
+take_parked (AmparoDemandsPage *self,
+             gint64             id)
+{
+  guint position;
+  AmparoDemand *parked = find_by_id (G_LIST_MODEL (self->drafts), id, &position);
+
+  if (parked != NULL)
+    g_list_store_remove (self->drafts, position);
+  return parked;
+}
+
 static void
 select_current (AmparoDemandsPage *self)
 {
@@ -195,7 +209,7 @@ open_record (AmparoDemandsPage *self,
 
   park_draft (self);
   pristine = amparo_record_copy (AMPARO_RECORD (demand));
-  parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (demand), NULL);
+  parked = take_parked (self, id_of (demand));
   if (parked == NULL)
     copy = amparo_record_copy (AMPARO_RECORD (demand));
   show_draft (self, parked != NULL ? parked : AMPARO_DEMAND (copy), AMPARO_DEMAND (pristine));
@@ -239,7 +253,7 @@ new_demand (AmparoDemandsPage *self)
     }
   park_draft (self);
   /* A new demand left with text in it is picked up again. */
-  parked = find_by_id (G_LIST_MODEL (self->drafts), 0, NULL);
+  parked = take_parked (self, 0);
   demand = parked != NULL ? g_object_ref (parked) : amparo_demand_new ();
   show_draft (self, demand, NULL);
   select_current (self);

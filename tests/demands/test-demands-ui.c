@@ -605,6 +605,29 @@ test_close_asks_to_save (Fixture       *f,
   g_assert_cmpstr (amparo_demand_get_text_en (stored), ==, typed);
 }
 
+static void
+test_close_after_undoing_edit (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) title_42 = sample_demand (f, "Title 42");
+  GtkTextBuffer *buffer;
+
+  open_demand (f, flights);
+  buffer = amparo_demand_editor_get_buffer (find_editor (GTK_WIDGET (f->page)), "en");
+  gtk_text_buffer_set_text (buffer, "Something else entirely.", -1);
+  open_demand (f, title_42);
+  open_demand (f, flights);
+  /* Typed back as it was: nothing left to save, so no question. */
+  gtk_text_buffer_set_text (buffer, amparo_demand_get_text_en (flights), -1);
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
+
+  gtk_window_close (f->window);
+  amparo_test_wait (250);
+  g_assert_null (f->window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +648,7 @@ main (int   argc,
   ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
   ADD ("/demands/edit/new-save-delete-undo", test_new_save_delete_undo);
   ADD ("/demands/edit/close-asks-to-save", test_close_asks_to_save);
+  ADD ("/demands/edit/close-after-undoing-edit", test_close_after_undoing_edit);
 #undef ADD
 
   return g_test_run ();
