@@ -32,6 +32,24 @@ test_switch_reaches_every_lookup (void)
   g_assert_cmpstr (_("Clients"), ==, "Clients");
 }
 
+/* The process as the app starts: English on C.UTF-8, then Spanish. */
+static void
+test_switch_in_fresh_process (void)
+{
+  g_autofree char *probe = g_test_build_filename (G_TEST_BUILT, "app", "language-probe", NULL);
+  const char *argv[] = { probe, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "Clients|Demands|Search\nClientes|Exigencias|Buscar\n");
+}
+
 static void
 test_desktop_language (void)
 {
@@ -51,6 +69,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/language/switch-every-lookup", test_switch_reaches_every_lookup);
+  g_test_add_func ("/language/switch-fresh-process", test_switch_in_fresh_process);
   g_test_add_func ("/language/desktop", test_desktop_language);
 
   return g_test_run ();
