@@ -9,6 +9,7 @@
 
 #include "amparo-backup-dialog.h"
 #include "amparo-cli.h"
+#include "amparo-csv-import-dialog.h"
 #include "amparo-import-dialog.h"
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
@@ -42,6 +43,10 @@ static const GOptionEntry option_entries[] = {
     N_("Check the case store for damage, print “ok” or the problems, and exit"), NULL },
   { "load-sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add the fictitious sample clients, releases and demands, and exit"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every client to FILE as a spreadsheet (CSV) and exit"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import persons from the spreadsheet FILE (CSV), print what was created, matched or rejected, and exit"), N_("FILE") },
   { "import-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import press releases from the RSS or Atom feed at URL (or a file), print a report, and exit"), N_("URL") },
   { NULL }
@@ -227,6 +232,18 @@ load_sample_data_action (GSimpleAction *action,
 }
 
 static void
+import_csv_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    amparo_csv_import_dialog_choose (parent, self->store);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -246,6 +263,7 @@ static const GActionEntry app_entries[] = {
   { "about", about_action },
   { "backup", backup_action },
   { "import-feed", import_feed_action },
+  { "import-csv", import_csv_action },
   { "publish-release", publish_release_action, "s" },
   { "load-sample-data", load_sample_data_action },
   { "quit", quit_action },
@@ -300,6 +318,7 @@ amparo_application_handle_local_options (GApplication *app,
   AmparoApplication *self = AMPARO_APPLICATION (app);
   const char *language = NULL;
   const char *feed = NULL;
+  g_autofree char *csv = NULL;
   g_autofree char *database = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -325,6 +344,10 @@ amparo_application_handle_local_options (GApplication *app,
       self->database_path = g_steal_pointer (&database);
     }
 
+  if (g_variant_dict_lookup (options, "export-csv", "^ay", &csv))
+    return amparo_cli_export_csv (self->database_path, csv);
+  if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
+    return amparo_cli_import_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
     return amparo_cli_import_feed (self->database_path, feed);
 
