@@ -22,6 +22,7 @@ struct _AmparoDemandRow
   GtkLabel  *text_label;
   GtkWidget *status_badge;
   GtkWidget *missing_badge;
+  GtkWidget *edited_badge;
   GtkLabel  *target_label;
   GtkLabel  *statements_label;
 };
@@ -84,6 +85,7 @@ amparo_demand_row_class_init (AmparoDemandRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, status_badge);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, missing_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, edited_badge);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, target_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandRow, statements_label);
 }
@@ -125,4 +127,17 @@ amparo_demand_row_bind (AmparoDemandRow *self,
   gtk_label_set_text (self->target_label,
                       amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
   gtk_label_set_text (self->statements_label, statements);
+}
+
+/**
+ * amparo_demand_row_set_edited:
+ * @edited: whether the demand has edits that are not saved yet
+ */
+void
+amparo_demand_row_set_edited (AmparoDemandRow *self,
+                              gboolean         edited)
+{
+  g_return_if_fail (AMPARO_IS_DEMAND_ROW (self));
+
+  gtk_widget_set_visible (self->edited_badge, edited);
 }

@@ -15,5 +15,7 @@ GtkWidget *amparo_demand_row_new  (void);
 void       amparo_demand_row_bind (AmparoDemandRow *self,
                                    AmparoStore     *store,
                                    AmparoDemand    *demand);
+void       amparo_demand_row_set_edited (AmparoDemandRow *self,
+                                   gboolean         edited);
 
 G_END_DECLS

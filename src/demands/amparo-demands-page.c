@@ -40,6 +40,7 @@ struct _AmparoDemandsPage
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GListStore         *drafts;
+  GHashTable         *bound_rows;
   AmparoDemand       *draft;
   AmparoDemand       *pristine;
   char               *search_text;
@@ -99,6 +100,36 @@ is_dirty (AmparoDemandsPage *self)
   return amparo_demands_differ (self->draft, empty);
 }
 
+static AmparoDemand *find_by_id (GListModel *model,
+                                 gint64      id,
+                                 guint      *position);
+
+static gboolean
+has_edits (AmparoDemandsPage *self,
+           AmparoDemand      *demand)
+{
+  g_autoptr(AmparoDemand) parked = NULL;
+
+  if (self->draft != NULL && id_of (self->draft) == id_of (demand))
+    return is_dirty (self);
+  parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (demand), NULL);
+  return parked != NULL;
+}
+
+/* Rows on screen show which demands have unsaved edits waiting. */
+static void
+mark_edited_rows (AmparoDemandsPage *self)
+{
+  GHashTableIter iter;
+  gpointer row, demand;
+
+  if (self->bound_rows == NULL || self->drafts == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, &demand))
+    amparo_demand_row_set_edited (row, has_edits (self, demand));
+}
+
 static void
 update_actions (AmparoDemandsPage *self)
 {
@@ -112,6 +143,7 @@ update_actions (AmparoDemandsPage *self)
   gtk_widget_action_set_enabled (widget, "demands.add-update", saved);
   /* A merge rewrites the notes; unsaved notes would be overwritten. */
   gtk_widget_action_set_enabled (widget, "demands.merge", saved && !dirty);
+  mark_edited_rows (self);
 }
 
 static AmparoDemand *
@@ -677,8 +709,20 @@ bind_list_item_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    AmparoDemandsPage        *self)
 {
-  amparo_demand_row_bind (AMPARO_DEMAND_ROW (gtk_list_item_get_child (item)), self->store,
-                          gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  AmparoDemand *demand = gtk_list_item_get_item (item);
+
+  amparo_demand_row_bind (AMPARO_DEMAND_ROW (row), self->store, demand);
+  amparo_demand_row_set_edited (AMPARO_DEMAND_ROW (row), has_edits (self, demand));
+  g_hash_table_insert (self->bound_rows, row, g_object_ref (demand));
+}
+
+static void
+unbind_list_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     AmparoDemandsPage        *self)
+{
+  g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -770,6 +814,7 @@ build_list (AmparoDemandsPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_list_item_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_list_item_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_item_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -789,6 +834,8 @@ clear_list (AmparoDemandsPage *self)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  if (self->bound_rows != NULL)
+    g_hash_table_remove_all (self->bound_rows);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -951,6 +998,7 @@ amparo_demands_page_finalize (GObject *object)
   AmparoDemandsPage *self = (AmparoDemandsPage *)object;
 
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (amparo_demands_page_parent_class)->finalize (object);
 }
@@ -998,6 +1046,7 @@ static void
 amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   build_filters (self);
   update_actions (self);
 }

@@ -543,6 +543,10 @@ test_language_switch_keeps_edit (Fixture       *f,
   /* Looking at another demand and coming back keeps the edit… */
   open_demand (f, title_42);
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
+  /* The list marks the demand whose edit waits unsaved. */
+  g_assert_cmpint (amparo_test_find_text (find_row_showing (GTK_WIDGET (f->window),
+                                                            amparo_demand_get_text_en (flights)),
+                                          "Unsaved", FALSE), >=, 0);
   open_demand (f, flights);
   g_assert_cmpstr (amparo_demand_get_text_en (amparo_demands_page_get_draft (f->page)), ==, typed);
 
