@@ -323,7 +323,8 @@ clear_matches (AmparoClientEditor *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->matches_list, 0))) != NULL)
     gtk_list_box_remove (self->matches_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->matches_group), FALSE);
 }

@@ -253,7 +253,8 @@ clear_candidates (AmparoFamilyPanel *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidates_list))) != NULL)
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->candidates_list, 0))) != NULL)
     gtk_list_box_remove (self->candidates_list, child);
 }
 

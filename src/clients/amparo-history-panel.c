@@ -63,8 +63,27 @@ label_for_column (const char *column)
   return column;
 }
 
+/* Enum columns hold nicks ("female"); show their labels ("Female"). */
 static char *
-node_to_text (JsonNode *node)
+enum_label_for (const char *column,
+                const char *nick)
+{
+  g_autofree char *property = g_strdelimit (g_strdup (column), "_", '-');
+  g_autoptr(GTypeClass) klass = g_type_class_ref (AMPARO_TYPE_PERSON);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  GEnumValue *value;
+
+  if (pspec == NULL || !G_IS_PARAM_SPEC_ENUM (pspec))
+    return NULL;
+  value = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, nick);
+  if (value == NULL)
+    return NULL;
+  return g_strdup (amparo_clients_enum_label (pspec->value_type, value->value));
+}
+
+static char *
+node_to_text (const char *column,
+              JsonNode   *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     /* Translators: a field that had no value */
@@ -72,7 +91,11 @@ node_to_text (JsonNode *node)
   if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
   if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    {
+      char *label = enum_label_for (column, json_node_get_string (node));
+
+      return label != NULL ? label : g_strdup (json_node_get_string (node));
+    }
   return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 }
 
@@ -99,8 +122,8 @@ describe_changes (const char *changes)
 
       if (change == NULL)
         continue;
-      old_text = node_to_text (json_object_get_member (change, "old"));
-      new_text = node_to_text (json_object_get_member (change, "new"));
+      old_text = node_to_text (l->data, json_object_get_member (change, "old"));
+      new_text = node_to_text (l->data, json_object_get_member (change, "new"));
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "%s: %s → %s", label_for_column (l->data), old_text, new_text);
@@ -135,7 +158,8 @@ refresh (AmparoHistoryPanel *self)
   guint shown = 0;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->history_list, 0))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
   for (guint i = 0; i < n && shown < MAX_SHOWN; i++)
