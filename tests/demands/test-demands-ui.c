@@ -418,6 +418,23 @@ lists_release (GListModel *releases,
   return FALSE;
 }
 
+static gboolean
+journal_mentions (Fixture    *f,
+                  const char *words)
+{
+  g_autoptr(GListModel) journal = amparo_store_list_journal (f->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+      const char *details = amparo_journal_entry_get_details (entry);
+
+      if (details != NULL && strstr (details, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_merge_keeps_everything (Fixture       *f,
                              gconstpointer  data)
@@ -462,6 +479,8 @@ test_merge_keeps_everything (Fixture       *f,
   g_assert_true (lists_release (releases, release_id));
   updates = amparo_store_list_demand_updates (f->store, survivor);
   g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 1);
+
+  g_assert_true (journal_mentions (f, "merged demand"));
 
   /* The page shows it: the merged wording in the notes, both releases. */
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "A year later, detention continues", FALSE), >=, 0);
