@@ -19,6 +19,7 @@ struct _AmparoDemandMergeDialog
 
   GListModel       *candidates;
   gint64            survivor_id;
+  GtkCheckButton   *first_check;
 
   GtkListBox       *list_box;
 };
@@ -34,10 +35,37 @@ is_candidate (gpointer item,
   return amparo_record_get_id (AMPARO_RECORD (item)) != self->survivor_id;
 }
 
+static GtkCheckButton *
+get_row_check (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "check");
+}
+
+static int
+find_chosen (AmparoDemandMergeDialog *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (gtk_check_button_get_active (get_row_check (row)))
+      return i;
+  return -1;
+}
+
+static void
+on_check_toggled_cb (AmparoDemandMergeDialog *self)
+{
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "merge",
+                                           find_chosen (self) >= 0);
+}
+
+/* One choice among many: radio buttons show which demand goes away. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  AmparoDemandMergeDialog *self = user_data;
+  GtkWidget *check = gtk_check_button_new ();
   AmparoDemand *demand = item;
   const char *text = amparo_demands_get_text (demand, amparo_language_get (), NULL);
   GtkWidget *row = adw_action_row_new ();
@@ -47,14 +75,17 @@ create_row (gpointer item,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (self->first_check != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->first_check);
+  else
+    g_set_weak_pointer (&self->first_check, GTK_CHECK_BUTTON (check));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "check", check);
   return row;
-}
-
-static void
-on_row_selected_cb (AmparoDemandMergeDialog *self,
-                    GtkListBoxRow           *row)
-{
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "merge", row != NULL);
 }
 
 static void
@@ -64,7 +95,8 @@ amparo_demand_merge_dialog_dispose (GObject *object)
 
   /* The list is torn down after the dialog's responses are gone. */
   if (self->list_box != NULL)
-    g_signal_handlers_disconnect_by_func (self->list_box, on_row_selected_cb, self);
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_weak_pointer (&self->first_check);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_DEMAND_MERGE_DIALOG);
   g_clear_object (&self->candidates);
 
@@ -82,7 +114,6 @@ amparo_demand_merge_dialog_class_init (AmparoDemandMergeDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/demands/amparo-demand-merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandMergeDialog, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
 }
 
 static void
@@ -125,14 +156,14 @@ amparo_demand_merge_dialog_new (GtkWindow    *parent,
 AmparoDemand *
 amparo_demand_merge_dialog_get_other (AmparoDemandMergeDialog *self)
 {
-  GtkListBoxRow *row;
+  int chosen;
 
   g_return_val_if_fail (AMPARO_IS_DEMAND_MERGE_DIALOG (self), NULL);
 
-  row = gtk_list_box_get_selected_row (self->list_box);
-  if (row == NULL)
+  chosen = find_chosen (self);
+  if (chosen < 0)
     return NULL;
-  return g_list_model_get_item (self->candidates, gtk_list_box_row_get_index (row));
+  return g_list_model_get_item (self->candidates, chosen);
 }
 
 /**
@@ -155,7 +186,9 @@ amparo_demand_merge_dialog_select (AmparoDemandMergeDialog *self,
 
       if (amparo_record_get_id (AMPARO_RECORD (item)) == id)
         {
-          gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, i));
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+          gtk_check_button_set_active (get_row_check (row), TRUE);
           return TRUE;
         }
     }
