@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "amparo-language.h"
+#include "amparo-press-page.h"
+#include "amparo-release-editor.h"
+#include "amparo-sample-data.h"
+#include "amparo-store.h"
+#include "amparo-test-store.h"
+#include "amparo-test-ui.h"
+
+/* The Press releases page over a real store with the sample data, under
+ * Xvfb: a release written in both languages through the editor's
+ * widgets, demands attached (one written inline), approval, export,
+ * preview, a language switch in the middle of an edit, and a published
+ * release that stays read-only until it is edited as a correction. */
+
+#define SCRIPT_TITLE "Court orders <script>alert(1)</script> reunification"
+
+typedef struct
+{
+  char              *dir;
+  AmparoStore       *store;
+  AmparoWindowState *state;
+  GtkWindow         *window;
+  AmparoPressPage   *page;
+} Fixture;
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+widget (Fixture    *f,
+        const char *name)
+{
+  GtkWidget *found = find_named (GTK_WIDGET (f->page), name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+type_text (Fixture    *f,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *target = widget (f, name);
+
+  if (GTK_IS_TEXT_VIEW (target))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (target)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (target), text);
+  amparo_test_wait (50);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+  amparo_test_wait (100);
+}
+
+static void
+build_page (Fixture *f)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (f->window, 1200, 1000);
+  f->page = g_object_new (AMPARO_TYPE_PRESS_PAGE, "store", f->store, "state", f->state, NULL);
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  gtk_window_present (f->window);
+  amparo_test_wait (250);
+}
+
+/* What a language switch does: the page saves its state, is thrown away,
+ * and a new one is built from the templates in the other language. */
+static void
+rebuild_page (Fixture    *f,
+              const char *language)
+{
+  amparo_section_page_save_state (AMPARO_SECTION_PAGE (f->page));
+  gtk_window_destroy (f->window);
+  amparo_test_wait (250);
+  amparo_language_set (language);
+  build_page (f);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = amparo_test_make_dir ();
+  f->store = amparo_test_open_store (f->dir, "amparo.db");
+  amparo_sample_data_load (f->store, &error);
+  g_assert_no_error (error);
+  f->state = amparo_window_state_new ();
+  amparo_language_set ("en");
+  build_page (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
+  amparo_test_wait (250);
+  g_assert_null (f->page);
+  g_clear_object (&f->state);
+  g_clear_object (&f->store);
+  amparo_test_remove_dir (f->dir);
+  g_free (f->dir);
+  amparo_language_set ("en");
+}
+
+static void
+set_organization (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoOrganization) organization = amparo_store_get_organization (f->store, &error);
+
+  g_assert_no_error (error);
+  amparo_organization_set_name (organization, "Amparo Legal Defense");
+  amparo_organization_set_about_en (organization, "Amparo defends immigrant families in court.");
+  amparo_organization_set_about_es (organization, "Amparo defiende a familias inmigrantes en los tribunales.");
+  g_assert_true (amparo_store_save (f->store, AMPARO_RECORD (organization), &error));
+  g_assert_no_error (error);
+}
+
+static void
+write_release (Fixture *f)
+{
+  activate (f, "section.new");
+  type_text (f, "title-en", SCRIPT_TITLE);
+  type_text (f, "body-en", "Families **must** be reunited now.");
+  g_assert_true (gtk_widget_get_visible (widget (f, "spanish-missing")));
+  type_text (f, "title-es", "Jueza ordena la reunificación");
+  type_text (f, "body-es", "Las familias **deben** reunirse ya.");
+  g_assert_false (gtk_widget_get_visible (widget (f, "spanish-missing")));
+  type_text (f, "contact-row", "Renee Garcia, 213-634-7615");
+}
+
+static void
+attach_demands (Fixture *f)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget (f, "existing-demand")), 0);
+  g_signal_emit_by_name (widget (f, "add-existing-button"), "clicked");
+  type_text (f, "new-demand-en", "Fund lawyers for every detained parent");
+  type_text (f, "new-demand-es", "Financiar abogados para cada madre o padre detenido");
+  g_signal_emit_by_name (widget (f, "add-new-button"), "clicked");
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page),
+                                          "2. Fund lawyers for every detained parent", FALSE), >=, 0);
+}
+
+static gboolean
+journal_has (Fixture             *f,
+             AmparoRecord        *record,
+             AmparoJournalAction  action,
+             const char          *changes_part)
+{
+  g_autoptr(GListModel) history = amparo_store_list_history (f->store, record);
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (history, i);
+      const char *changes = amparo_journal_entry_get_changes (entry);
+
+      if (amparo_journal_entry_get_action (entry) == action
+          && g_strcmp0 (amparo_journal_entry_get_actor (entry), g_get_user_name ()) == 0
+          && (changes_part == NULL || (changes != NULL && strstr (changes, changes_part) != NULL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_write_approve_export (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) demands = NULL;
+  g_autofree char *html_path = g_build_filename (f->dir, "release.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "release.pdf", NULL);
+  g_autofree char *png_prefix = g_build_filename (f->dir, "page", NULL);
+  g_autofree char *png_path = g_build_filename (f->dir, "page-1.png", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  AmparoRelease *draft;
+  const char *preview;
+
+  set_organization (f);
+  write_release (f);
+  attach_demands (f);
+  activate (f, "section.save");
+  draft = amparo_press_page_get_draft (f->page);
+  g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (draft)), !=, 0);
+  demands = amparo_store_list_release_demands (f->store, draft);
+  g_assert_cmpuint (g_list_model_get_n_items (demands), ==, 2);
+
+  activate (f, "press.advance");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_IN_REVIEW);
+  activate (f, "press.advance");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_APPROVED);
+  g_assert_true (journal_has (f, AMPARO_RECORD (draft), AMPARO_JOURNAL_ACTION_UPDATE, "status"));
+
+  g_assert_true (amparo_press_page_export_to (f->page, html_path, AMPARO_RELEASE_COMBINED,
+                                              AMPARO_RELEASE_FILE_HTML, &error));
+  g_assert_no_error (error);
+  g_assert_true (journal_has (f, AMPARO_RECORD (draft), AMPARO_JOURNAL_ACTION_EXPORT, NULL));
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "Families <strong>must</strong> be reunited now."));
+  g_assert_nonnull (strstr (html, "Español abajo"));
+  g_assert_nonnull (strstr (html, "Las familias <strong>deben</strong> reunirse ya."));
+  g_assert_true (strstr (html, "be reunited now") < strstr (html, "reunirse ya"));
+  g_assert_nonnull (strstr (html, "<li>Fund lawyers for every detained parent</li>"));
+  g_assert_nonnull (strstr (html, "<li>Financiar abogados para cada madre o padre detenido</li>"));
+  g_assert_nonnull (strstr (html, "Renee Garcia, 213-634-7615"));
+  g_assert_nonnull (strstr (html, "Amparo defends immigrant families in court."));
+  g_assert_nonnull (strstr (html, "Amparo defiende a familias inmigrantes en los tribunales."));
+  g_assert_nonnull (strstr (html, "Court orders &lt;script&gt;alert(1)&lt;/script&gt; reunification"));
+  g_assert_null (strstr (html, "<script"));
+
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_COMBINED);
+  amparo_test_wait (100);
+  preview = gtk_label_get_text (GTK_LABEL (widget (f, "preview-label")));
+  g_assert_nonnull (strstr (preview, SCRIPT_TITLE));
+  g_assert_nonnull (strstr (preview, "Español abajo"));
+
+  g_assert_true (amparo_press_page_export_to (f->page, pdf_path, AMPARO_RELEASE_COMBINED,
+                                              AMPARO_RELEASE_FILE_PDF, &error));
+  g_assert_no_error (error);
+  if (pdftoppm != NULL)
+    {
+      const char *argv[] = { pdftoppm, "-png", "-f", "1", "-l", "1", pdf_path, png_prefix, NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      if (!g_file_test (png_path, G_FILE_TEST_EXISTS))
+        {
+          g_free (png_path);
+          png_path = g_build_filename (f->dir, "page-01.png", NULL);
+        }
+      g_assert_true (g_file_test (png_path, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_language_switch_keeps_text (Fixture       *f,
+                                 gconstpointer  data)
+{
+  activate (f, "section.new");
+  type_text (f, "title-en", "Typed before the switch");
+  type_text (f, "body-es", "Texto escrito antes del cambio");
+  type_text (f, "new-demand-en", "An ask written inline");
+  g_signal_emit_by_name (widget (f, "add-new-button"), "clicked");
+  amparo_test_wait (100);
+
+  rebuild_page (f, "es");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "title-en"))), ==,
+                   "Typed before the switch");
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), "1. An ask written inline", FALSE), >=, 0);
+  type_text (f, "title-es", "Escrito después");
+
+  rebuild_page (f, "en");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "title-es"))), ==,
+                   "Escrito después");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget (f, "body-es")));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Texto escrito antes del cambio");
+  }
+}
+
+static void
+test_published_read_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  AmparoRelease *draft;
+
+  write_release (f);
+  activate (f, "section.save");
+  draft = amparo_press_page_get_draft (f->page);
+  activate (f, "press.advance");
+  activate (f, "press.advance");
+  activate (f, "press.advance");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_PUBLISHED);
+  g_assert_false (gtk_widget_is_sensitive (widget (f, "title-en")));
+  g_assert_false (gtk_widget_is_sensitive (widget (f, "body-es")));
+
+  activate (f, "press.correct");
+  g_assert_true (gtk_widget_is_sensitive (widget (f, "title-en")));
+  type_text (f, "title-en", "Court orders reunification (corrected)");
+  activate (f, "section.save");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_PUBLISHED);
+  /* The published title is kept in the record's history. */
+  g_assert_true (journal_has (f, AMPARO_RECORD (draft), AMPARO_JOURNAL_ACTION_UPDATE, "alert(1)"));
+  g_assert_false (gtk_widget_is_sensitive (widget (f, "title-en")));
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) live = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  guint before;
+
+  write_release (f);
+  activate (f, "section.save");
+  before = g_list_model_get_n_items (live);
+  activate (f, "section.delete");
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before - 1);
+  g_signal_emit_by_name (amparo_test_find_button (GTK_WIDGET (f->window), "Undo"), "clicked");
+  amparo_test_wait (250);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!amparo_test_init_display (&argc, &argv))
+    return 0;
+
+  g_test_add ("/press/ui/write-approve-export", Fixture, NULL,
+              fixture_set_up, test_write_approve_export, fixture_tear_down);
+  g_test_add ("/press/ui/language-switch", Fixture, NULL,
+              fixture_set_up, test_language_switch_keeps_text, fixture_tear_down);
+  g_test_add ("/press/ui/published-read-only", Fixture, NULL,
+              fixture_set_up, test_published_read_only, fixture_tear_down);
+  g_test_add ("/press/ui/delete-undo", Fixture, NULL,
+              fixture_set_up, test_delete_undo, fixture_tear_down);
+
+  return g_test_run ();
+}
