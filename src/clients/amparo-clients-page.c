@@ -540,8 +540,10 @@ delete_action (GtkWidget  *widget,
   /* Translators: %s is a person's name */
   toast = adw_toast_new_format (_("“%s” moved to the Trash"), name);
   adw_toast_set_button_label (toast, _("_Undo"));
-  /* Undo must show at once, not queue behind "Saved". */
+  /* Undo must show at once, not queue behind "Saved", and stay long
+   * enough to reach for it. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
                          g_object_ref (person), unref_closure_data, 0);
