@@ -298,6 +298,19 @@ emit_about (GString            *out,
   emit_body (out, about, format);
 }
 
+/* "###", the mark that ends the text of a release before the boilerplate. */
+static void
+emit_end_mark (GString            *out,
+               AmparoMarkupFormat  format)
+{
+  if (format == AMPARO_MARKUP_HTML)
+    g_string_append (out, "<p style=\"text-align: center\">###</p>\n");
+  else if (format == AMPARO_MARKUP_MARKDOWN)
+    g_string_append (out, "\\#\\#\\#\n\n");
+  else
+    g_string_append (out, "###\n\n");
+}
+
 static void
 emit_version (GString            *out,
               AmparoRelease      *release,
@@ -316,7 +329,7 @@ emit_version (GString            *out,
   emit_heading (out, field (AMPARO_RECORD (release), "title", language), 1, format);
   emit_body (out, body, format);
   emit_demands (out, demands, language, format);
-  emit_body (out, "\\#\\#\\#", format);
+  emit_end_mark (out, format);
   emit_about (out, organization, language, format);
 }
 
