@@ -228,7 +228,7 @@ create_candidate_row (AmparoNameMatch *match)
   g_autofree char *born = amparo_clients_format_date (amparo_name_match_get_birth_date (match));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Link"));
+  GtkWidget *button = gtk_button_new_with_label (C_("family tracing", "Link"));
 
   /* Translators: a tracing candidate: "%d%% likely · born <date> · <reasons>" */
   subtitle = g_strdup_printf (_("%d%% likely · born %s\n%s"),
