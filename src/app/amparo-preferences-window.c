@@ -6,6 +6,7 @@
 #include "amparo-preferences-window.h"
 
 #include "amparo-language.h"
+#include "amparo-organization-preferences.h"
 #include "amparo-website-preferences.h"
 
 struct _AmparoPreferencesWindow
@@ -57,6 +58,7 @@ amparo_preferences_window_class_init (AmparoPreferencesWindowClass *klass)
   object_class->dispose = amparo_preferences_window_dispose;
 
   g_type_ensure (AMPARO_TYPE_WEBSITE_PREFERENCES);
+  g_type_ensure (AMPARO_TYPE_ORGANIZATION_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-preferences-window.ui");

@@ -305,11 +305,9 @@ show_toast (AmparoPressPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* Every toast of the page replaces the one shown, so an Undo never
-   * waits in the queue behind "Press release saved". (Dismissing the
-   * shown toast by hand while it still animates in crashes libadwaita
-   * 1.2.) */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Saves and status changes show in the header, not in toasts: toasts
+   * in quick succession trip assertions in libadwaita 1.2's toast
+   * overlay, and an Undo must never wait behind a "saved". */
   if (AMPARO_IS_WINDOW (root))
     {
       amparo_window_add_toast (AMPARO_WINDOW (root), toast);
@@ -330,6 +328,23 @@ toast_error (AmparoPressPage *self,
              const GError    *error)
 {
   show_toast (self, adw_toast_new (error->message));
+}
+
+/* "Name; phone; email" of the organization's default media contact. */
+static char *
+default_contact (AmparoOrganization *organization)
+{
+  const char *parts[] = {
+    amparo_organization_get_media_contact_name (organization),
+    amparo_organization_get_media_contact_phone (organization),
+    amparo_organization_get_media_contact_email (organization),
+  };
+  g_autoptr(GString) contact = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!amparo_press_is_blank (parts[i]))
+      g_string_append_printf (contact, "%s%s", contact->len > 0 ? "; " : "", parts[i]);
+  return contact->len > 0 ? g_string_free (g_steal_pointer (&contact), FALSE) : NULL;
 }
 
 static void
@@ -357,7 +372,11 @@ new_release (AmparoPressPage *self)
       amparo_release_set_release_date (release, today);
       organization = amparo_store_get_organization (self->store, NULL);
       if (organization != NULL)
-        amparo_release_set_dateline (release, NULL);
+        {
+          g_autofree char *contact = default_contact (organization);
+
+          amparo_release_set_media_contact (release, contact);
+        }
     }
   show_draft (self, release, NULL);
   select_current (self);
@@ -399,13 +418,11 @@ save_release (AmparoPressPage *self)
       toast_error (self, error);
       return;
     }
-  show_toast (self, adw_toast_new (_("Press release saved")));
 }
 
 static void
 set_status (AmparoPressPage     *self,
-            AmparoReleaseStatus  status,
-            const char          *message)
+            AmparoReleaseStatus  status)
 {
   g_autoptr(GError) error = NULL;
   AmparoReleaseStatus before = amparo_release_get_status (self->draft);
@@ -426,7 +443,6 @@ set_status (AmparoPressPage     *self,
       toast_error (self, error);
       return;
     }
-  show_toast (self, adw_toast_new (message));
 }
 
 static void
@@ -435,17 +451,13 @@ advance (AmparoPressPage *self)
   switch (amparo_release_get_status (self->draft))
     {
     case AMPARO_RELEASE_STATUS_DRAFT:
-      set_status (self, AMPARO_RELEASE_STATUS_IN_REVIEW, _("Sent for review"));
+      set_status (self, AMPARO_RELEASE_STATUS_IN_REVIEW);
       break;
     case AMPARO_RELEASE_STATUS_IN_REVIEW:
-      {
-        g_autofree char *message = g_strdup_printf (_("Approved by %s"), g_get_user_name ());
-
-        set_status (self, AMPARO_RELEASE_STATUS_APPROVED, message);
-      }
+      set_status (self, AMPARO_RELEASE_STATUS_APPROVED);
       break;
     case AMPARO_RELEASE_STATUS_APPROVED:
-      set_status (self, AMPARO_RELEASE_STATUS_PUBLISHED, _("Marked as published"));
+      set_status (self, AMPARO_RELEASE_STATUS_PUBLISHED);
       break;
     default:
       break;
@@ -636,9 +648,9 @@ section_action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "press.correct"))
     edit_as_correction (self);
   else if (g_str_equal (action_name, "press.withdraw"))
-    set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN, _("Press release withdrawn"));
+    set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN);
   else if (g_str_equal (action_name, "press.to-draft"))
-    set_status (self, AMPARO_RELEASE_STATUS_DRAFT, _("Back to draft"));
+    set_status (self, AMPARO_RELEASE_STATUS_DRAFT);
 }
 
 static gboolean

@@ -595,8 +595,34 @@ amparo_release_editor_class_init (AmparoReleaseEditorClass *klass)
 }
 
 static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Demands are whole sentences: a label as wide as the longest one would
+   * keep the window from getting narrow. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static void
 amparo_release_editor_init (AmparoReleaseEditor *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -605,6 +631,10 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
   self->litigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->demand_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   adw_combo_row_set_model (self->litigation_row, G_LIST_MODEL (self->litigation_names));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  gtk_drop_down_set_factory (self->existing_demand, factory);
+  g_object_unref (factory);
   gtk_drop_down_set_model (self->existing_demand, G_LIST_MODEL (self->demand_names));
   g_signal_connect_object (self->embargo_row, "notify::selected", G_CALLBACK (store_embargo),
                            self, G_CONNECT_SWAPPED);

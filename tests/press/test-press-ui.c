@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "amparo-language.h"
+#include "amparo-organization-preferences.h"
 #include "amparo-press-page.h"
 #include "amparo-release-editor.h"
 #include "amparo-sample-data.h"
@@ -347,6 +348,40 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
 }
 
+static void
+test_organization_preferences (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoOrganization) organization = NULL;
+  GtkWidget *window = gtk_window_new ();
+  AmparoOrganizationPreferences *prefs = g_object_new (AMPARO_TYPE_ORGANIZATION_PREFERENCES,
+                                                       "store", f->store, NULL);
+  GtkWidget *rows[2];
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (prefs));
+  gtk_window_present (GTK_WINDOW (window));
+  amparo_test_wait (100);
+  rows[0] = amparo_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (rows[0]);
+  gtk_editable_set_text (GTK_EDITABLE (rows[0]), "Amparo Legal Defense");
+  g_assert_true (amparo_organization_preferences_save (prefs, &error));
+  g_assert_no_error (error);
+  organization = amparo_store_get_organization (f->store, &error);
+  g_assert_cmpstr (amparo_organization_get_name (organization), ==, "Amparo Legal Defense");
+  (void) rows;
+  gtk_window_destroy (GTK_WINDOW (window));
+  amparo_test_wait (100);
+
+  /* A new release starts with the organization's media contact. */
+  amparo_organization_set_media_contact_name (organization, "Renee Garcia");
+  amparo_organization_set_media_contact_phone (organization, "213-634-7615");
+  g_assert_true (amparo_store_save (f->store, AMPARO_RECORD (organization), &error));
+  activate (f, "section.new");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "contact-row"))), ==,
+                   "Renee Garcia; 213-634-7615");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +397,9 @@ main (int   argc,
               fixture_set_up, test_published_read_only, fixture_tear_down);
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+
+  g_test_add ("/press/ui/organization", Fixture, NULL,
+              fixture_set_up, test_organization_preferences, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -63,3 +63,14 @@ for lang in en es; do
   AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "client-separated-$lang-wide" "$lang" clients 1200 1000
   AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "client-separated-$lang-narrow" "$lang" clients 400 1000
 done
+
+# Press releases: the bilingual editor and the combined preview of a
+# release, opened at start by AMPARO_OPEN_RELEASE (a uid, or words of its
+# English or Spanish title); AMPARO_PRESS_PREVIEW=1 shows its preview in
+# English and Spanish.
+for lang in en es; do
+  AMPARO_OPEN_RELEASE="Biden Administration" shot "release-editor-$lang-wide" "$lang" press 1200 1000
+  AMPARO_OPEN_RELEASE="Biden Administration" shot "release-editor-$lang-narrow" "$lang" press 400 1000
+  AMPARO_OPEN_RELEASE="Biden Administration" AMPARO_PRESS_PREVIEW=1 shot "release-preview-$lang-wide" "$lang" press 1200 1000
+  AMPARO_OPEN_RELEASE="Biden Administration" AMPARO_PRESS_PREVIEW=1 shot "release-preview-$lang-narrow" "$lang" press 400 1000
+done
