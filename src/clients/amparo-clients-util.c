@@ -122,28 +122,11 @@ amparo_clients_unbind_all (GPtrArray *bindings)
   g_ptr_array_set_size (bindings, 0);
 }
 
-static const struct {
-  GType (*get_type) (void);
-  const char *context;
-} label_contexts[] = {
-  { amparo_sex_get_type, "sex" },
-  { amparo_client_status_get_type, "client status" },
-  { amparo_location_kind_get_type, "location kind" },
-  { amparo_relationship_kind_get_type, "relationship kind" },
-  { amparo_verification_get_type, "verification" },
-  { amparo_reunification_status_get_type, "reunification status" },
-  { amparo_proceeding_kind_get_type, "proceeding kind" },
-  { amparo_proceeding_status_get_type, "proceeding status" },
-  { amparo_event_kind_get_type, "event kind" },
-  { amparo_claim_status_get_type, "claim status" },
-  { amparo_benefit_kind_get_type, "benefit kind" },
-  { amparo_journal_action_get_type, "journal action" },
-};
-
 /**
  * amparo_clients_enum_label:
  *
- * The store's translated label of an enum value.
+ * The store's translated label of an enum value; one place for the
+ * Clients widgets to ask, whatever enum it is.
  *
  * Returns: (transfer none): the label in the interface language
  */
@@ -151,18 +134,7 @@ const char *
 amparo_clients_enum_label (GType enum_type,
                            int   value)
 {
-  const char *label = amparo_enum_get_label (enum_type, value);
-
-  /* The store looks labels up with an explicit text domain, and GLib turns
-   * such lookups off for the whole process when its first one happens
-   * under the C.UTF-8 locale before the language is chosen (tests,
-   * screenshots, machines without a Spanish locale). Looking the label up
-   * again in the default domain gives the translation in every case; an
-   * already translated label is returned as it is. */
-  for (guint i = 0; i < G_N_ELEMENTS (label_contexts); i++)
-    if (label_contexts[i].get_type () == enum_type)
-      return g_dpgettext2 (NULL, label_contexts[i].context, label);
-  return label;
+  return amparo_enum_get_label (enum_type, value);
 }
 
 /**
