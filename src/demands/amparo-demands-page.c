@@ -56,6 +56,7 @@ struct _AmparoDemandsPage
   GtkListView        *list_view;
   GtkStack           *detail_stack;
   GtkWidget          *unsaved_label;
+  GtkWidget          *detail_toolbar;
   AmparoDemandEditor *editor;
   AdwToast           *toast;
 };
@@ -138,6 +139,7 @@ update_actions (AmparoDemandsPage *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_set_visible (self->unsaved_label, dirty);
+  gtk_widget_set_visible (self->detail_toolbar, self->draft != NULL);
   gtk_widget_action_set_enabled (widget, "section.save", dirty);
   gtk_widget_action_set_enabled (widget, "section.delete", saved);
   gtk_widget_action_set_enabled (widget, "demands.add-update", saved);
@@ -1035,6 +1037,7 @@ amparo_demands_page_class_init (AmparoDemandsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, unsaved_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, detail_toolbar);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
