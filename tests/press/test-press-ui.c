@@ -348,6 +348,85 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
 }
 
+static char *
+body_text (Fixture    *f,
+           const char *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget (f, name)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The toolbar writes the simple text format; nobody types markup. */
+static void
+test_format_toolbar_and_embargo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *bold = NULL;
+  g_autofree char *list = NULL;
+  AmparoRelease *draft;
+
+  activate (f, "section.new");
+  draft = amparo_press_page_get_draft (f->page);
+  type_text (f, "body-en", "make this bold");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget (f, "body-en")));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 10);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_signal_emit_by_name (widget (f, "bold-en"), "clicked");
+  bold = body_text (f, "body-en");
+  g_assert_cmpstr (bold, ==, "make this **bold**");
+  g_assert_cmpstr (amparo_release_get_body_en (draft), ==, "make this **bold**");
+
+  type_text (f, "body-en", "first\nsecond");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_signal_emit_by_name (widget (f, "list-en"), "clicked");
+  list = body_text (f, "body-en");
+  g_assert_cmpstr (list, ==, "1. first\n2. second");
+
+  g_assert_null (amparo_release_get_embargo_until (draft));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  type_text (f, "embargo-time-row", "2023-12-11 10:00");
+  g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2023-12-11T10:00:00-08"));
+  g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Los_Angeles");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 0);
+  g_assert_null (amparo_release_get_embargo_until (draft));
+}
+
+/* The header's search and the status filter narrow the list; a title in
+ * the UI language is shown, or the other one marked as missing. */
+static void
+test_search_and_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->page);
+
+  g_assert_cmpint (amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE), >=, 0);
+  amparo_window_state_set_search_text (f->state, "xenophobic");
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (root, "Biden Administration", TRUE), >=, 0);
+  amparo_window_state_set_search_text (f->state, "");
+
+  activate (f, "section.new");
+  type_text (f, "title-es", "Solo en español");
+  activate (f, "section.save");
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (root, "Solo en español (no English version)", FALSE), >=, 0);
+
+  /* Draft is position 1 of the filter, after "All statuses". */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget (f, "status-filter")), 1);
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (root, "Biden Administration", TRUE), <, 0);
+  g_assert_cmpint (amparo_test_find_text (root, "Solo en español (no English version)", FALSE), >=, 0);
+}
+
 static void
 test_organization_preferences (Fixture       *f,
                                gconstpointer  data)
@@ -398,6 +477,10 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/format-toolbar-embargo", Fixture, NULL,
+              fixture_set_up, test_format_toolbar_and_embargo, fixture_tear_down);
+  g_test_add ("/press/ui/search-filter", Fixture, NULL,
+              fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add ("/press/ui/organization", Fixture, NULL,
               fixture_set_up, test_organization_preferences, fixture_tear_down);
 
