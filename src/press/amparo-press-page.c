@@ -43,6 +43,9 @@ struct _AmparoPressPage
   AmparoRelease      *pristine;
   char               *search_text;
   gboolean            selecting;
+  gboolean            closing;
+  GtkWindow          *window;
+  gulong              close_handler;
 
   AdwLeaflet          *leaflet;
   GtkDropDown         *status_filter;
@@ -861,6 +864,117 @@ open_from_environment (AmparoPressPage *self)
     amparo_press_page_show_preview (self, AMPARO_RELEASE_COMBINED);
 }
 
+static gboolean
+has_unsaved_edits (AmparoPressPage *self)
+{
+  return is_dirty (self)
+         || (self->drafts != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) > 0);
+}
+
+/* Saves the open draft and every draft left behind; stops at the first
+ * the store refuses, and shows it, so nothing is dropped. */
+static gboolean
+save_all_drafts (AmparoPressPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  park_draft (self);
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) > 0)
+    {
+      g_autoptr(AmparoRelease) draft = g_list_model_get_item (G_LIST_MODEL (self->drafts), 0);
+
+      if (!amparo_press_save_release (self->store, draft, &error))
+        {
+          if (draft != self->draft)
+            show_draft (self, draft, NULL);
+          toast_error (self, error);
+          return FALSE;
+        }
+      g_list_store_remove (self->drafts, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response_cb (AmparoPressPage  *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "save") && !save_all_drafts (self))
+    return;
+  if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
+    return;
+  /* The question must go away before the window it belongs to. */
+  self->closing = TRUE;
+  if (self->window != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
+                     g_object_ref (self->window), g_object_unref);
+}
+
+/* Closing the window must not throw unsaved typing away either. */
+static gboolean
+on_window_close_request_cb (AmparoPressPage *self,
+                            GtkWindow       *window)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->closing || self->store == NULL || !has_unsaved_edits (self))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                       _("Save Changes to Press Releases?"),
+                                                       _("Some press releases have changes that are not saved yet. If you close without saving, they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+amparo_press_page_root (GtkWidget *widget)
+{
+  AmparoPressPage *self = AMPARO_PRESS_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (amparo_press_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  self->window = GTK_WINDOW (root);
+  self->close_handler = g_signal_connect_object (root, "close-request",
+                                                 G_CALLBACK (on_window_close_request_cb), self,
+                                                 G_CONNECT_SWAPPED);
+}
+
+static void
+amparo_press_page_unroot (GtkWidget *widget)
+{
+  AmparoPressPage *self = AMPARO_PRESS_PAGE (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->close_handler, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (amparo_press_page_parent_class)->unroot (widget);
+}
+
 static void
 amparo_press_page_setup (AmparoSectionPage *page)
 {
@@ -992,6 +1106,8 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
 
   object_class->dispose = amparo_press_page_dispose;
   object_class->finalize = amparo_press_page_finalize;
+  widget_class->root = amparo_press_page_root;
+  widget_class->unroot = amparo_press_page_unroot;
   page_class->setup = amparo_press_page_setup;
   page_class->search_changed = amparo_press_page_search_changed;
   page_class->save_state = amparo_press_page_save_state;

@@ -427,6 +427,43 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpint (amparo_test_find_text (root, "Solo en español (no English version)", FALSE), >=, 0);
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* Closing the window with typing not saved asks first; Save keeps it. */
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) live = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  guint before = g_list_model_get_n_items (live);
+  AdwMessageDialog *dialog;
+
+  activate (f, "section.new");
+  type_text (f, "title-en", "Typed and never saved");
+  gtk_window_close (f->window);
+  amparo_test_wait (100);
+  g_assert_nonnull (f->window);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  amparo_test_wait (250);
+  g_assert_null (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before + 1);
+}
+
 static void
 test_organization_preferences (Fixture       *f,
                                gconstpointer  data)
@@ -481,6 +518,8 @@ main (int   argc,
               fixture_set_up, test_format_toolbar_and_embargo, fixture_tear_down);
   g_test_add ("/press/ui/search-filter", Fixture, NULL,
               fixture_set_up, test_search_and_filter, fixture_tear_down);
+  g_test_add ("/press/ui/close-asks", Fixture, NULL,
+              fixture_set_up, test_close_asks, fixture_tear_down);
   g_test_add ("/press/ui/organization", Fixture, NULL,
               fixture_set_up, test_organization_preferences, fixture_tear_down);
 
