@@ -162,6 +162,9 @@ update_actions (AmparoPressPage *self)
   gtk_widget_action_set_enabled (widget, "section.export", self->draft != NULL);
   gtk_widget_action_set_enabled (widget, "press.advance", advance != NULL);
   gtk_widget_action_set_enabled (widget, "press.correct", is_read_only (self));
+  gtk_widget_action_set_enabled (widget, "press.publish", saved && !dirty
+                                 && (status == AMPARO_RELEASE_STATUS_APPROVED
+                                     || status == AMPARO_RELEASE_STATUS_PUBLISHED));
   gtk_widget_action_set_enabled (widget, "press.withdraw",
                                  status == AMPARO_RELEASE_STATUS_PUBLISHED
                                  || status == AMPARO_RELEASE_STATUS_APPROVED);
@@ -627,6 +630,18 @@ export_release (AmparoPressPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The Publish to Website dialog belongs to the application
+ * (app.publish-release), which checks approval, embargo and the site. */
+static void
+publish_release (AmparoPressPage *self)
+{
+  const char *uid = amparo_record_get_uid (AMPARO_RECORD (self->draft));
+
+  if (id_of (self->draft) == 0 || is_dirty (self) || uid == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.publish-release", "s", uid);
+}
+
 static void
 section_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -648,6 +663,8 @@ section_action_cb (GtkWidget  *widget,
     export_release (self);
   else if (g_str_equal (action_name, "press.advance"))
     advance (self);
+  else if (g_str_equal (action_name, "press.publish"))
+    publish_release (self);
   else if (g_str_equal (action_name, "press.correct"))
     edit_as_correction (self);
   else if (g_str_equal (action_name, "press.withdraw"))
@@ -1101,7 +1118,7 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
   AmparoSectionPageClass *page_class = AMPARO_SECTION_PAGE_CLASS (klass);
   const char *actions[] = {
     "section.new", "section.save", "section.delete", "section.export",
-    "press.advance", "press.correct", "press.withdraw", "press.to-draft",
+    "press.advance", "press.correct", "press.withdraw", "press.to-draft", "press.publish",
   };
 
   object_class->dispose = amparo_press_page_dispose;
