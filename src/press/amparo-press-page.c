@@ -611,6 +611,7 @@ export_release (AmparoPressPage *self)
                                     C_("language", "English and Spanish"), NULL };
   GtkFileChooserNative *dialog;
   const char *title;
+  g_autofree char *name = NULL;
 
   if (self->draft == NULL)
     return;
@@ -624,9 +625,9 @@ export_release (AmparoPressPage *self)
                                language_ids, language_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "2");
   title = amparo_press_title (self->draft, "en");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     title != NULL ? title : _("press-release"));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  name = g_strdelimit (g_strdup (title != NULL ? title : _("press-release")), "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
