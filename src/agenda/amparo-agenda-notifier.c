@@ -122,7 +122,7 @@ send_notification (AmparoAgendaNotifier *self,
                                       amparo_person_get_family_names (person) ?: ""));
   /* Translators: a notification's title, "Hearing tomorrow: José Núñez" */
   title = g_strdup_printf (_("%s tomorrow: %s"),
-                           amparo_icalendar_kind_label (amparo_event_get_kind (event)), name);
+                           amparo_event_kind_get_label (amparo_event_get_kind (event)), name);
   notification = g_notification_new (title);
   if (body != NULL)
     g_notification_set_body (notification, body);

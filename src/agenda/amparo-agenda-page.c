@@ -197,7 +197,7 @@ describe_event (AmparoEvent *event)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
-  g_ptr_array_add (parts, (gpointer) amparo_icalendar_kind_label (amparo_event_get_kind (event)));
+  g_ptr_array_add (parts, (gpointer) amparo_event_kind_get_label (amparo_event_get_kind (event)));
   if (amparo_event_get_title (event) != NULL)
     g_ptr_array_add (parts, (gpointer) amparo_event_get_title (event));
   if (amparo_event_get_place (event) != NULL)
@@ -693,7 +693,7 @@ fill_kind_model (AmparoAgendaPage *self)
 
   gtk_string_list_append (kinds, _("All kinds"));
   for (int kind = AMPARO_EVENT_KIND_HEARING; kind <= AMPARO_EVENT_KIND_OTHER; kind++)
-    gtk_string_list_append (kinds, amparo_icalendar_kind_label (kind));
+    gtk_string_list_append (kinds, amparo_event_kind_get_label (kind));
   self->updating_filters = TRUE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   self->updating_filters = FALSE;

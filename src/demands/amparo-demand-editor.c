@@ -60,7 +60,7 @@ describe_release (AmparoDemandEditor *self,
 {
   int number = amparo_demands_get_number_in_release (self->store, release, self->demand);
   g_autofree char *date = amparo_demands_format_date (amparo_release_get_release_date (release));
-  const char *status = amparo_demands_enum_label (AMPARO_TYPE_RELEASE_STATUS, amparo_release_get_status (release));
+  const char *status = amparo_enum_get_label (AMPARO_TYPE_RELEASE_STATUS, amparo_release_get_status (release));
 
   if (*date == '\0')
     date = g_strdup (_("Undated"));

@@ -74,7 +74,7 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
+                               amparo_enum_get_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (self->first_check != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->first_check);

@@ -260,7 +260,7 @@ amparo_demand_merge_describe_wording (AmparoDemand *other,
   append_field (out, _("Title (Spanish)"), amparo_demand_get_title_es (other));
   if (amparo_demand_get_target (other) != amparo_demand_get_target (survivor))
     append_field (out, _("Addressed to"),
-                  amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (other)));
+                  amparo_enum_get_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (other)));
   append_field (out, _("Addressed to (detail)"), amparo_demand_get_target_detail (other));
   append_field (out, _("Notes"), amparo_demand_get_notes (other));
   return g_string_free (out, FALSE);

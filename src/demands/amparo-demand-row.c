@@ -125,7 +125,7 @@ amparo_demand_row_bind (AmparoDemandRow *self,
   gtk_label_set_text (GTK_LABEL (self->missing_badge), missing_label (language));
   amparo_demands_style_badge (self->status_badge, amparo_demand_get_status (demand));
   gtk_label_set_text (self->target_label,
-                      amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
+                      amparo_enum_get_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)));
   gtk_label_set_text (self->statements_label, statements);
 }
 

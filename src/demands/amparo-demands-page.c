@@ -498,7 +498,7 @@ matches_search (AmparoDemandsPage *self,
     amparo_demand_get_text_en (demand), amparo_demand_get_text_es (demand),
     amparo_demand_get_title_en (demand), amparo_demand_get_title_es (demand),
     amparo_demand_get_target_detail (demand), amparo_demand_get_notes (demand),
-    amparo_demands_enum_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)),
+    amparo_enum_get_label (AMPARO_TYPE_DEMAND_TARGET, amparo_demand_get_target (demand)),
   };
 
   if (self->search_text == NULL || *self->search_text == '\0')
@@ -781,7 +781,7 @@ filter_labels (GType       enum_type,
 
   gtk_string_list_append (labels, all);
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_demands_enum_label (enum_type, klass->values[i].value));
+    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
   return G_LIST_MODEL (labels);
 }
 

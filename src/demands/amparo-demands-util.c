@@ -78,39 +78,6 @@ transform_position_to_enum (GBinding     *binding,
 }
 
 /**
- * amparo_demands_enum_label:
- *
- * The store's translated label of an enum value, looked up again with
- * dgettext(): g_dpgettext2() (which the store uses) decides once per
- * process whether to translate at all, and a process started in English
- * on a C.UTF-8 locale then never translates after a switch to Spanish.
- *
- * Returns: (transfer none): the label in the UI language
- */
-const char *
-amparo_demands_enum_label (GType enum_type,
-                           int   value)
-{
-  const char *label = amparo_enum_get_label (enum_type, value);
-  const char *context = NULL;
-  g_autofree char *key = NULL;
-  const char *translated;
-
-  if (enum_type == AMPARO_TYPE_DEMAND_STATUS)
-    context = "demand status";
-  else if (enum_type == AMPARO_TYPE_DEMAND_TARGET)
-    context = "demand target";
-  else if (enum_type == AMPARO_TYPE_RELEASE_STATUS)
-    context = "release status";
-  if (context == NULL)
-    return label;
-
-  key = g_strconcat (context, "\004", label, NULL);
-  translated = dgettext (GETTEXT_PACKAGE, key);
-  return translated != key ? translated : label;
-}
-
-/**
  * amparo_demands_get_text:
  * @language: "en" or "es"
  * @missing: (out) (optional): set to %TRUE when @demand has no wording in
@@ -199,7 +166,7 @@ amparo_demands_style_badge (GtkWidget          *badge,
   if (colour != NULL)
     gtk_widget_add_css_class (badge, colour);
   gtk_label_set_text (GTK_LABEL (badge),
-                      amparo_demands_enum_label (AMPARO_TYPE_DEMAND_STATUS, status));
+                      amparo_enum_get_label (AMPARO_TYPE_DEMAND_STATUS, status));
 }
 
 /**
@@ -460,6 +427,6 @@ amparo_demands_setup_combo (AdwComboRow *row,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_demands_enum_label (enum_type, klass->values[i].value));
+    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 /* Small helpers the Demands widgets share: which wording to show, how a
  * status looks, and what the store knows about a demand's statements. */
 
-const char *amparo_demands_enum_label          (GType          enum_type,
-                                                int            value);
 const char *amparo_demands_get_text            (AmparoDemand  *demand,
                                                 const char    *language,
                                                 gboolean      *missing);

@@ -6,7 +6,6 @@
 #include "amparo-icalendar.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -236,7 +235,7 @@ append_event (GString     *out,
     return;
 
   /* Translators: an exported calendar event's title: "Hearing: María López" */
-  summary = g_strdup_printf (_("%s: %s"), amparo_icalendar_kind_label (amparo_event_get_kind (event)), name);
+  summary = g_strdup_printf (_("%s: %s"), amparo_event_kind_get_label (amparo_event_get_kind (event)), name);
 
   amparo_icalendar_append_line (out, "BEGIN:VEVENT");
   append_text_property (out, "UID", uid);
@@ -254,30 +253,6 @@ append_event (GString     *out,
   else
     append_alarm (out, summary);
   amparo_icalendar_append_line (out, "END:VEVENT");
-}
-
-/**
- * amparo_icalendar_kind_label:
- * @kind: an event kind
- *
- * The store's label for @kind, in the language gettext follows now.
- *
- * GLib's g_dpgettext2(), which the store's labels use, decides once per
- * process whether to translate at all, and decides "never" when its
- * first lookup happens in English on a C.UTF-8 locale; after a switch to
- * Spanish the labels would stay English. libintl itself follows
- * LANGUAGE, so the English label is looked up again through it.
- *
- * Returns: (transfer none): the label
- */
-const char *
-amparo_icalendar_kind_label (AmparoEventKind kind)
-{
-  const char *label = amparo_event_kind_get_label (kind);
-  g_autofree char *key = g_strconcat ("event kind", "\004", label, NULL);
-  const char *translated = dcgettext (GETTEXT_PACKAGE, key, LC_MESSAGES);
-
-  return translated == key ? label : translated;
 }
 
 /**

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
  * unique across exports: "<event uid>@" AMPARO_ICALENDAR_UID_DOMAIN. */
 #define AMPARO_ICALENDAR_UID_DOMAIN "amparo.io.github"
 
-const char *amparo_icalendar_kind_label (AmparoEventKind kind);
 char     *amparo_icalendar_escape_text   (const char   *text);
 void      amparo_icalendar_append_line   (GString      *out,
                                           const char   *line);
