@@ -119,9 +119,11 @@ run (const char  *command_line,
      char       **out)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
   int status = -1;
 
-  if (!g_spawn_command_line_sync (command_line, out, NULL, &status, &error))
+  /* Always capture: the child's report must not mix with our TAP output. */
+  if (!g_spawn_command_line_sync (command_line, out ? out : &ignored, NULL, &status, &error))
     return FALSE;
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
@@ -601,7 +603,9 @@ test_csv_cli (Fixture       *fixture,
   g_free (cmd);
   cmd = g_strdup_printf ("%s --database=%s --import-csv=%s", binary, db, csv);
   g_assert_true (run (cmd, &out));
-  g_assert_nonnull (strstr (out, " 0 new persons") != NULL ? out : strstr (out, "0 "));
+  /* Re-importing its own export matches every sample person by A-Number
+   * or Amparo ID and creates nobody. */
+  g_assert_nonnull (strstr (out, "0 new persons, 12 matched, 0 rejected"));
   g_assert_true (g_file_set_contents (bad, "Given names,Family names,A-Number\nX,Y,12\n", -1, NULL));
   g_free (cmd);
   cmd = g_strdup_printf ("%s --database=%s --import-csv=%s", binary, db, bad);
