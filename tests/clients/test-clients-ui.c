@@ -391,7 +391,10 @@ run_app (const char *language,
          gconstpointer data)
 {
   g_autoptr(AmparoApplication) app = amparo_application_new ();
-  g_autofree char *db = g_build_filename (work_dir, "flow.db", NULL);
+  /* A file of its own per run: deleting only flow.db would leave its -wal
+   * behind, and SQLite could replay the previous run into the new file. */
+  g_autofree char *name = g_strdup_printf ("flow-%s-%p.db", language, (void *) on_activate);
+  g_autofree char *db = g_build_filename (work_dir, name, NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   g_autofree char *language_arg = g_strdup_printf ("--language=%s", language);
   char *argv[] = { "amparo", db_arg, language_arg, NULL };
