@@ -28,9 +28,9 @@ struct _AmparoImportDialog
   GtkWidget      *import_button;
   GtkWidget      *cancel_button;
   GtkWidget      *done_button;
-  AdwActionRow   *new_row;
-  AdwActionRow   *updated_row;
-  AdwActionRow   *unchanged_row;
+  GtkLabel       *new_count;
+  GtkLabel       *updated_count;
+  GtkLabel       *unchanged_count;
   GtkWidget      *skipped_group;
   GtkListBox     *skipped_list;
   GtkWidget      *demands_group;
@@ -69,12 +69,12 @@ plain_row (const char *title,
 }
 
 static void
-set_count (AdwActionRow *row,
-           guint         count)
+set_count (GtkLabel *label,
+           guint     count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
 
-  adw_action_row_set_subtitle (row, text);
+  gtk_label_set_text (label, text);
 }
 
 static void
@@ -117,9 +117,9 @@ static void
 show_report (AmparoImportDialog *self,
              AmparoImportReport *report)
 {
-  set_count (self->new_row, report->n_new);
-  set_count (self->updated_row, report->n_updated);
-  set_count (self->unchanged_row, report->n_unchanged);
+  set_count (self->new_count, report->n_new);
+  set_count (self->updated_count, report->n_updated);
+  set_count (self->unchanged_count, report->n_unchanged);
   fill_skipped (self, report);
   fill_demands (self, report);
   show_stage (self, "report");
@@ -250,9 +250,9 @@ amparo_import_dialog_class_init (AmparoImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, done_button);
-  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, new_row);
-  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, updated_row);
-  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, unchanged_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, new_count);
+  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, updated_count);
+  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, unchanged_count);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, skipped_group);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, skipped_list);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, demands_group);

@@ -74,3 +74,11 @@ for lang in en es; do
   AMPARO_OPEN_RELEASE="Biden Administration" AMPARO_PRESS_PREVIEW=1 shot "release-preview-$lang-wide" "$lang" press 1200 1000
   AMPARO_OPEN_RELEASE="Biden Administration" AMPARO_PRESS_PREVIEW=1 shot "release-preview-$lang-narrow" "$lang" press 400 1000
 done
+
+# The website dialogs (import progress and report, publish question),
+# rendered by tests/screenshots/dialog-shots from a feed in the tests.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "import-publish-$lang" == *$filter* ]] || continue
+  xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
+    "$build/tests/screenshots/dialog-shots" "$out" "$lang" "$top/tests/net/data/rss-press.xml" 2>/dev/null
+done
