@@ -10,6 +10,9 @@ typedef struct
   AmparoStore       *store;
   AmparoWindowState *state;
   gulong             search_handler;
+  GtkWindow         *window;
+  gulong             close_handler;
+  gboolean           closing;
 } AmparoSectionPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AmparoSectionPage, amparo_section_page, ADW_TYPE_BIN)
@@ -79,6 +82,51 @@ set_store (AmparoSectionPage *self,
   run_setup_when_ready (self);
 }
 
+/* Every page that holds unsaved edits must be asked before the window
+ * goes; the first page that asks stops the close, and closes the window
+ * again once answered, so the next page gets its turn. */
+static gboolean
+on_window_close_request_cb (AmparoSectionPage *self,
+                            GtkWindow         *window)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (priv->closing || AMPARO_SECTION_PAGE_GET_CLASS (self)->close_request == NULL)
+    return FALSE;
+  return AMPARO_SECTION_PAGE_GET_CLASS (self)->close_request (self);
+}
+
+static void
+amparo_section_page_root (GtkWidget *widget)
+{
+  AmparoSectionPage *self = AMPARO_SECTION_PAGE (widget);
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (amparo_section_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  priv->window = GTK_WINDOW (root);
+  priv->close_handler = g_signal_connect_object (root, "close-request",
+                                                 G_CALLBACK (on_window_close_request_cb), self,
+                                                 G_CONNECT_SWAPPED);
+}
+
+static void
+amparo_section_page_unroot (GtkWidget *widget)
+{
+  AmparoSectionPage *self = AMPARO_SECTION_PAGE (widget);
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  if (priv->window != NULL)
+    g_clear_signal_handler (&priv->close_handler, priv->window);
+  priv->window = NULL;
+
+  GTK_WIDGET_CLASS (amparo_section_page_parent_class)->unroot (widget);
+}
+
 static void
 amparo_section_page_dispose (GObject *object)
 {
@@ -144,6 +192,8 @@ amparo_section_page_class_init (AmparoSectionPageClass *klass)
   object_class->dispose = amparo_section_page_dispose;
   object_class->get_property = amparo_section_page_get_property;
   object_class->set_property = amparo_section_page_set_property;
+  GTK_WIDGET_CLASS (klass)->root = amparo_section_page_root;
+  GTK_WIDGET_CLASS (klass)->unroot = amparo_section_page_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AMPARO_TYPE_STORE,
@@ -203,4 +253,31 @@ amparo_section_page_save_state (AmparoSectionPage *self)
 
   if (AMPARO_SECTION_PAGE_GET_CLASS (self)->save_state != NULL)
     AMPARO_SECTION_PAGE_GET_CLASS (self)->save_state (self);
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * amparo_section_page_close_window:
+ *
+ * Closes the page's window after its close_request asked about unsaved
+ * edits and the person answered. The question must go away before the
+ * window it belongs to, so the window closes once idle.
+ */
+void
+amparo_section_page_close_window (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  g_return_if_fail (AMPARO_IS_SECTION_PAGE (self));
+
+  priv->closing = TRUE;
+  if (priv->window != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
+                     g_object_ref (priv->window), g_object_unref);
 }

@@ -20,6 +20,9 @@ G_DECLARE_DERIVABLE_TYPE (AmparoSectionPage, amparo_section_page, AMPARO, SECTIO
  * @search_changed: the header's search text changed
  * @save_state: put what must survive a rebuild of the widgets (a language
  *   switch) into the window state; unsaved edits above all
+ * @close_request: the window is about to close; return %TRUE after asking
+ *   the person about unsaved edits, then call
+ *   amparo_section_page_close_window() once they have answered
  *
  * The base of the four sections (Clients, Agenda, Press releases,
  * Demands): it holds the store and the window state, so every section
@@ -33,10 +36,12 @@ struct _AmparoSectionPageClass
   void (*search_changed) (AmparoSectionPage *self,
                           const char        *text);
   void (*save_state)     (AmparoSectionPage *self);
+  gboolean (*close_request) (AmparoSectionPage *self);
 };
 
 AmparoStore       *amparo_section_page_get_store (AmparoSectionPage *self);
 AmparoWindowState *amparo_section_page_get_state (AmparoSectionPage *self);
 void               amparo_section_page_save_state (AmparoSectionPage *self);
+void               amparo_section_page_close_window (AmparoSectionPage *self);
 
 G_END_DECLS

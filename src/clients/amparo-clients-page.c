@@ -48,9 +48,6 @@ struct _AmparoClientsPage
   GtkSingleSelection *selection;
   gboolean            trash_mode;
   gboolean            opening;
-  gboolean            closing;
-  GtkWindow          *window;
-  gulong              close_handler;
 
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
@@ -696,64 +693,26 @@ amparo_clients_page_save_state (AmparoSectionPage *page)
   amparo_client_editor_save_drafts (self->editor, state);
 }
 
-static gboolean
-close_window_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 /* Called from the question's answer: the question must close before the
  * window it belongs to goes away, so the window closes once idle. */
 static void
 close_now (AmparoClientsPage *self,
            const char        *uid)
 {
-  self->closing = TRUE;
-  if (self->window != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
-                     g_object_ref (self->window), g_object_unref);
+  amparo_section_page_close_window (AMPARO_SECTION_PAGE (self));
 }
 
 /* Closing the window must not throw unsaved typing away either. */
 static gboolean
-on_window_close_request_cb (AmparoClientsPage *self,
-                            GtkWindow         *window)
+amparo_clients_page_close_request (AmparoSectionPage *page)
 {
-  if (self->closing || !amparo_client_editor_get_dirty (self->editor)
+  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (page);
+
+  if (!amparo_client_editor_get_dirty (self->editor)
       || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor"))
     return FALSE;
   run_after_confirming (self, close_now, NULL);
   return TRUE;
-}
-
-static void
-amparo_clients_page_root (GtkWidget *widget)
-{
-  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (amparo_clients_page_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (!GTK_IS_WINDOW (root))
-    return;
-  self->window = GTK_WINDOW (root);
-  self->close_handler = g_signal_connect_object (root, "close-request",
-                                                 G_CALLBACK (on_window_close_request_cb), self,
-                                                 G_CONNECT_SWAPPED);
-}
-
-static void
-amparo_clients_page_unroot (GtkWidget *widget)
-{
-  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
-
-  if (self->window != NULL)
-    g_clear_signal_handler (&self->close_handler, self->window);
-  self->window = NULL;
-
-  GTK_WIDGET_CLASS (amparo_clients_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -780,9 +739,8 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   AmparoSectionPageClass *page_class = AMPARO_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = amparo_clients_page_dispose;
-  widget_class->root = amparo_clients_page_root;
-  widget_class->unroot = amparo_clients_page_unroot;
   page_class->setup = amparo_clients_page_setup;
+  page_class->close_request = amparo_clients_page_close_request;
   page_class->search_changed = amparo_clients_page_search_changed;
   page_class->save_state = amparo_clients_page_save_state;
 

@@ -43,9 +43,6 @@ struct _AmparoPressPage
   AmparoRelease      *pristine;
   char               *search_text;
   gboolean            selecting;
-  gboolean            closing;
-  GtkWindow          *window;
-  gulong              close_handler;
 
   AdwLeaflet          *leaflet;
   GtkDropDown         *status_filter;
@@ -913,13 +910,6 @@ save_all_drafts (AmparoPressPage *self)
   return TRUE;
 }
 
-static gboolean
-close_window_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_close_response_cb (AmparoPressPage  *self,
                       const char       *response,
@@ -930,20 +920,18 @@ on_close_response_cb (AmparoPressPage  *self,
   if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
     return;
   /* The question must go away before the window it belongs to. */
-  self->closing = TRUE;
-  if (self->window != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
-                     g_object_ref (self->window), g_object_unref);
+  amparo_section_page_close_window (AMPARO_SECTION_PAGE (self));
 }
 
 /* Closing the window must not throw unsaved typing away either. */
 static gboolean
-on_window_close_request_cb (AmparoPressPage *self,
-                            GtkWindow       *window)
+amparo_press_page_close_request (AmparoSectionPage *page)
 {
+  AmparoPressPage *self = AMPARO_PRESS_PAGE (page);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
   AdwMessageDialog *dialog;
 
-  if (self->closing || self->store == NULL || !has_unsaved_edits (self))
+  if (self->store == NULL || !has_unsaved_edits (self))
     return FALSE;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
@@ -962,35 +950,6 @@ on_window_close_request_cb (AmparoPressPage *self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
-}
-
-static void
-amparo_press_page_root (GtkWidget *widget)
-{
-  AmparoPressPage *self = AMPARO_PRESS_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (amparo_press_page_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (!GTK_IS_WINDOW (root))
-    return;
-  self->window = GTK_WINDOW (root);
-  self->close_handler = g_signal_connect_object (root, "close-request",
-                                                 G_CALLBACK (on_window_close_request_cb), self,
-                                                 G_CONNECT_SWAPPED);
-}
-
-static void
-amparo_press_page_unroot (GtkWidget *widget)
-{
-  AmparoPressPage *self = AMPARO_PRESS_PAGE (widget);
-
-  if (self->window != NULL)
-    g_clear_signal_handler (&self->close_handler, self->window);
-  self->window = NULL;
-
-  GTK_WIDGET_CLASS (amparo_press_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -1124,9 +1083,8 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
 
   object_class->dispose = amparo_press_page_dispose;
   object_class->finalize = amparo_press_page_finalize;
-  widget_class->root = amparo_press_page_root;
-  widget_class->unroot = amparo_press_page_unroot;
   page_class->setup = amparo_press_page_setup;
+  page_class->close_request = amparo_press_page_close_request;
   page_class->search_changed = amparo_press_page_search_changed;
   page_class->save_state = amparo_press_page_save_state;
 
