@@ -8,59 +8,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "amparo-bind.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
 #include "amparo-window.h"
-
-/* A record's unset string is NULL; an entry's empty text is "". */
-static gboolean
-string_to_text (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-text_to_string (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
-  return TRUE;
-}
-
-/* Enums are numbered from 0 in the order their labels are listed. */
-static gboolean
-enum_to_position (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-position_to_enum (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  g_value_set_enum (to, (int) position);
-  return TRUE;
-}
 
 static void
 keep_binding (GPtrArray *bindings,
@@ -84,10 +35,7 @@ amparo_clients_bind_entry (GPtrArray   *bindings,
                            const char  *property)
 {
   keep_binding (bindings,
-                g_object_bind_property_full (record, property, row, "text",
-                                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                             string_to_text, text_to_string,
-                                             NULL, NULL));
+                amparo_bind_text (record, property, row, "text"));
 }
 
 void
@@ -108,10 +56,7 @@ amparo_clients_bind_combo (GPtrArray   *bindings,
                            const char  *property)
 {
   keep_binding (bindings,
-                g_object_bind_property_full (record, property, row, "selected",
-                                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                             enum_to_position, position_to_enum,
-                                             NULL, NULL));
+                amparo_bind_enum (record, property, row));
 }
 
 void
@@ -147,12 +92,7 @@ void
 amparo_clients_setup_combo (AdwComboRow *row,
                             GType        enum_type)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_clients_enum_label (enum_type, (int) i));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  amparo_combo_row_set_enum (row, enum_type);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-bind.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
 #include "amparo-query-model.h"
@@ -39,42 +40,6 @@ replace_string (char       **place,
 {
   g_free (*place);
   *place = g_strdup (value);
-}
-
-static gboolean
-transform_nullable_to_text (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-transform_enum_to_position (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-transform_position_to_enum (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  g_value_set_enum (to, (int) position);
-  return TRUE;
 }
 
 /**
@@ -390,9 +355,7 @@ amparo_demands_bind_text (gpointer    record,
                           gpointer    target,
                           const char *target_property)
 {
-  return g_object_bind_property_full (record, property, target, target_property,
-                                      G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                      transform_nullable_to_text, NULL, NULL, NULL);
+  return amparo_bind_text (record, property, target, target_property);
 }
 
 /**
@@ -408,10 +371,7 @@ amparo_demands_bind_enum (gpointer     record,
                           const char  *property,
                           AdwComboRow *row)
 {
-  return g_object_bind_property_full (record, property, row, "selected",
-                                      G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                      transform_enum_to_position,
-                                      transform_position_to_enum, NULL, NULL);
+  return amparo_bind_enum (record, property, row);
 }
 
 /**
@@ -423,10 +383,5 @@ void
 amparo_demands_setup_combo (AdwComboRow *row,
                             GType        enum_type)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  amparo_combo_row_set_enum (row, enum_type);
 }

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-bind.h"
+
 /* The Organization page of the Preferences: name, address, website, the
  * About-us boilerplate in English and Spanish, and the default media
  * contact, saved to the store's one organization record.
@@ -47,26 +49,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-transform_nullable_to_text (GBinding     *binding,
-                            const GValue *from,
-                            GValue       *to,
-                            gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
 static void
 bind_text (AmparoOrganizationPreferences *self,
            const char                    *property,
            gpointer                       widget)
 {
-  g_object_bind_property_full (self->organization, property, widget, "text",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               transform_nullable_to_text, NULL, NULL, NULL);
+  amparo_bind_text (self->organization, property, widget, "text");
 }
 
 /**
