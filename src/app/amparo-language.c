@@ -25,7 +25,7 @@ locale_dir (void)
   return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
 }
 
-/* GLib's g_dgettext() (behind the C_ macro and g_dngettext) decides once per
+/* GLib's g_dgettext() (behind the context and plural lookups) decides once per
  * process whether to translate at all, and decides "never" when it first
  * runs after textdomain() on a C.UTF-8 locale with English showing. Asking
  * it once while the default domain is still "messages" makes the answer
