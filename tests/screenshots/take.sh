@@ -31,7 +31,7 @@ shot () {
   gsettings set io.github.amparo.Amparo last-section "$section"
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- \
     bash -c '"$0" --database="$1" --language="$2" "${@:5}" & pid=$!
-             sleep "${AMPARO_SHOT_DELAY:-3}"
+             sleep "${AMPARO_SHOT_DELAY:-6}"
              import -window root "$3"
              kill $pid; wait $pid 2>/dev/null || true' \
     "$build/src/amparo" "$db" "$lang" "$out/$name.png" "" "$@" 2>/dev/null
