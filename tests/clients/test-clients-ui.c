@@ -7,6 +7,7 @@
 
 #include "amparo-application.h"
 #include "amparo-clients-page.h"
+#include "amparo-date-format.h"
 #include "amparo-language.h"
 #include "amparo-main-view.h"
 #include "amparo-store.h"
@@ -37,7 +38,6 @@ typedef struct
   const char *date_and_time;
   const char *place;
   const char *add_date_button;
-  const char *hearing_date;
   const char *find_relatives;
   const char *link;
   const char *one_person;
@@ -49,7 +49,7 @@ static const Flow english = {
   "Add a Location", "_Add Location", "Kind of place", "Facility", "City",
   "Casa Libre, Los Angeles",
   "Add a Hearing or Deadline", "Date and time (YYYY-MM-DD HH:MM)", "Place",
-  "_Add Date", "Mar 4, 2030, 9:30 AM",
+  "_Add Date",
   "_Find Possible Relatives", "Link", "1 person", "0 persons",
 };
 
@@ -58,7 +58,7 @@ static const Flow spanish = {
   "Agregar un lugar", "_Agregar lugar", "Tipo de lugar", "Establecimiento", "Ciudad",
   "Casa Libre, Los Angeles",
   "Agregar una audiencia o plazo", "Fecha y hora (AAAA-MM-DD HH:MM)", "Lugar",
-  "_Agregar fecha", "4 mar 2030, 9:30",
+  "_Agregar fecha",
   "_Buscar posibles familiares", "Vincular", "1 persona", "0 personas",
 };
 
@@ -351,11 +351,37 @@ static void
 add_hearing (GtkWindow  *window,
              const Flow *flow)
 {
+  /* Six weeks ahead, so the Agenda (a year ahead) lists it too. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 42);
+  g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day),
+                                                     g_date_time_get_month (day),
+                                                     g_date_time_get_day_of_month (day), 9, 30, 0);
+  g_autofree char *typed = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  g_autofree char *date = amparo_date_format (when, flow->language, AMPARO_DATE_MEDIUM);
+  g_autofree char *time = amparo_time_format (when, flow->language);
+  g_autofree char *shown = g_strdup_printf ("%s, %s", date, time);
+
   expand (window, flow->add_hearing);
-  type_into (window, flow->date_and_time, "2030-03-04 09:30");
+  type_into (window, flow->date_and_time, typed);
   type_into (window, flow->place, "Los Angeles Immigration Court");
   press (window, flow->add_date_button);
-  assert_shows (window, flow->hearing_date);
+  assert_shows (window, shown);
+}
+
+/* The hearing just added is on the Agenda, under its client's name. */
+static void
+find_in_agenda (GtkWindow  *window,
+                const Flow *flow)
+{
+  AmparoWindowState *state = amparo_window_get_state (AMPARO_WINDOW (window));
+
+  amparo_window_state_set_section (state, "agenda");
+  wait_for_frames ();
+  assert_shows (window, "Ana Lucía Pérez López");
+  assert_shows_containing (window, "Los Angeles Immigration Court");
+  amparo_window_state_set_section (state, "clients");
+  wait_for_frames ();
 }
 
 static void
@@ -381,6 +407,7 @@ on_activate_flow_cb (GApplication *app,
   find_in_list (window, flow);
   add_location (window, flow);
   add_hearing (window, flow);
+  find_in_agenda (window, flow);
   link_parent (window, flow);
   gtk_window_destroy (window);
 }
