@@ -7,6 +7,7 @@
 #include "amparo-name-matcher-private.h"
 #include "amparo-phonetic.h"
 #include "amparo-store.h"
+#include "amparo-test-store.h"
 
 /* Family tracing: a caseworker looks for a child whose name was written
  * down differently by every agency. These tests are the spellings staff
@@ -22,32 +23,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("amparo-test-matcher-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "amparo.db", NULL);
-  fixture->store = amparo_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  fixture->dir = amparo_test_make_dir ();
+  fixture->store = amparo_test_open_store (fixture->dir, "amparo.db");
 }
 
 static void
@@ -55,7 +32,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  amparo_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

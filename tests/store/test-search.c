@@ -6,6 +6,7 @@
 #include "amparo-query-model.h"
 #include "amparo-search.h"
 #include "amparo-store.h"
+#include "amparo-test-store.h"
 
 /* Search-as-you-type over persons, on a real store in a temp dir: what
  * staff type into the search box and whom they expect to see. */
@@ -20,32 +21,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("amparo-test-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "amparo.db", NULL);
-  fixture->store = amparo_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  fixture->dir = amparo_test_make_dir ();
+  fixture->store = amparo_test_open_store (fixture->dir, "amparo.db");
 }
 
 static void
@@ -53,7 +30,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  amparo_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
