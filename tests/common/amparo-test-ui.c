@@ -156,3 +156,26 @@ amparo_test_find_button (GtkWidget  *root,
     }
   return NULL;
 }
+
+/**
+ * amparo_test_present_page:
+ * @page: a section page, already given its store and state
+ *
+ * Shows @page alone in a large window with a toast overlay, as the main
+ * view would, and lets it draw.
+ *
+ * Returns: (transfer none): the window; destroy it to end the test
+ */
+GtkWindow *
+amparo_test_present_page (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  gtk_window_set_default_size (window, 1200, 1000);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  amparo_test_wait (250);
+  return window;
+}

@@ -16,5 +16,6 @@ GtkWidget *amparo_test_find_widget     (GtkWidget   *root,
                                         GType        type);
 GtkWidget *amparo_test_find_button     (GtkWidget   *root,
                                         const char  *label);
+GtkWindow *amparo_test_present_page    (GtkWidget   *page);
 
 G_END_DECLS

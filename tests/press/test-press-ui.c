@@ -83,17 +83,10 @@ activate (Fixture    *f,
 static void
 build_page (Fixture *f)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_set_default_size (f->window, 1200, 1000);
   f->page = g_object_new (AMPARO_TYPE_PRESS_PAGE, "store", f->store, "state", f->state, NULL);
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (f->window, overlay);
-  gtk_window_present (f->window);
-  amparo_test_wait (250);
+  f->window = amparo_test_present_page (GTK_WIDGET (f->page));
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
 }
 
 /* What a language switch does: the page saves its state, is thrown away,
