@@ -281,3 +281,24 @@ amparo_section_page_close_window (AmparoSectionPage *self)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb,
                      g_object_ref (priv->window), g_object_unref);
 }
+
+/**
+ * amparo_section_page_show_list_state:
+ * @stack: a list stack with pages "list", "empty" and "no-results"
+ * @shown: the filtered list
+ * @all: the unfiltered list
+ *
+ * Shows the list, the section's empty state (nothing stored yet) or the
+ * no-results state (nothing matches the search or filters).
+ */
+void
+amparo_section_page_show_list_state (GtkStack   *stack,
+                                     GListModel *shown,
+                                     GListModel *all)
+{
+  const char *name = "list";
+
+  if (g_list_model_get_n_items (shown) == 0)
+    name = g_list_model_get_n_items (all) == 0 ? "empty" : "no-results";
+  gtk_stack_set_visible_child_name (stack, name);
+}

@@ -43,5 +43,8 @@ AmparoStore       *amparo_section_page_get_store (AmparoSectionPage *self);
 AmparoWindowState *amparo_section_page_get_state (AmparoSectionPage *self);
 void               amparo_section_page_save_state (AmparoSectionPage *self);
 void               amparo_section_page_close_window (AmparoSectionPage *self);
+void               amparo_section_page_show_list_state (GtkStack   *stack,
+                                                        GListModel *shown,
+                                                        GListModel *all);
 
 G_END_DECLS

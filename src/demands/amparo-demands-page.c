@@ -535,14 +535,8 @@ on_filter_changed_cb (AmparoDemandsPage *self)
 static void
 on_filtered_items_changed_cb (AmparoDemandsPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-  if (shown > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (g_list_model_get_n_items (self->demands) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  amparo_section_page_show_list_state (self->list_stack, G_LIST_MODEL (self->filtered),
+                                       self->demands);
   /* The store's lists refresh as a whole; keep the open demand selected. */
   select_current (self);
 }

@@ -713,14 +713,8 @@ on_filter_changed_cb (AmparoPressPage *self)
 static void
 on_filtered_items_changed_cb (AmparoPressPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-  if (shown > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (g_list_model_get_n_items (self->releases) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  amparo_section_page_show_list_state (self->list_stack, G_LIST_MODEL (self->filtered),
+                                       self->releases);
   select_current (self);
 }
 
