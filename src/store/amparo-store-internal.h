@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "amparo-store.h"
+#include "amparo-record-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * For the files that make up AmparoStore only (amparo-store*.c): the
+ * store's fields and the functions they share. Other code in src/store
+ * uses amparo-store-private.h; everything else amparo-store.h.
+ *
+ *   amparo-store.c          opening: file, identity, pragmas, daily backup
+ *   amparo-store-migrate.c  numbered schema migrations
+ *   amparo-store-sql.c      statements, values, error mapping
+ *   amparo-store-save.c     transactions, insert/update, Trash, journal
+ *   amparo-store-query.c    reading records, per-kind lists, history
+ *   amparo-store-rules.c    rules run on save (benefits), record helpers
+ */
+
+struct _AmparoStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  int schema_version;
+
+  /* Nesting depth of amparo_store_begin(); inner levels are savepoints. */
+  guint tx_depth;
+  /* Records saved in the open transaction: announced after COMMIT, and
+   * given back their unsaved state if it rolls back. */
+  GPtrArray *tx_changed;
+  GPtrArray *tx_inserted;
+  GArray *tx_inserted_depth;  /* the level each was inserted at */
+
+  char *actor;
+  char *host;
+
+  /* The daily backup copies the file in a thread of its own (with its own
+   * connection), so a large store opens at once. */
+  GThread *backup_thread;
+  GCancellable *backup_cancellable;
+};
+
+static inline const char *
+table_of (GType record_type)
+{
+  return amparo_record_type_get_table_name (record_type);
+}
+
+/* A foreign key: 0 means none and is stored as NULL. */
+static inline gboolean
+property_is_reference (GParamSpec *pspec)
+{
+  return pspec->value_type == G_TYPE_INT64 && g_str_has_suffix (pspec->name, "-id");
+}
+
+/* amparo-store.c */
+void      amparo_store_emit_record_changed (AmparoStore  *self,
+                                            AmparoRecord *record);
+
+/* amparo-store-migrate.c */
+int       amparo_store_latest_schema_version (void);
+gboolean  amparo_store_migrate             (AmparoStore  *self,
+                                            GError      **error);
+
+/* amparo-store-sql.c */
+void      amparo_store_bind_value          (sqlite3_stmt *stmt,
+                                            int           index,
+                                            GParamSpec   *pspec,
+                                            const GValue *value);
+
+/* amparo-store-save.c */
+gboolean  amparo_store_set_deleted         (AmparoStore  *self,
+                                            AmparoRecord *record,
+                                            gboolean      deleted,
+                                            GError      **error);
+void      amparo_store_queue_changed       (AmparoStore  *self,
+                                            AmparoRecord *record);
+
+/* amparo-store-query.c */
+gpointer  amparo_store_find_one            (AmparoStore  *self,
+                                            GType         record_type,
+                                            const char   *where,
+                                            gint64        id,
+                                            const char   *text);
+
+/* amparo-store-rules.c */
+gboolean  amparo_store_run_rules_after_save (AmparoStore  *self,
+                                             AmparoRecord *record,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "amparo-store.h"
+#include "amparo-store-private.h"
+#include "amparo-store-internal.h"
+#include "amparo-query-model.h"
+#include "amparo-record-private.h"
+
+/* Saving and journaling: transactions, insert/update, Trash, the journal. */
+
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (json, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (json, "\\n");
+      else if (c == '\t')
+        g_string_append (json, "\\t");
+      else if (c == '\r')
+        g_string_append (json, "\\r");
+      else if (c < 0x20)
+        g_string_append_printf (json, "\\u%04x", c);
+      else
+        g_string_append_c (json, c);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+append_json_value (GString      *json,
+                   GParamSpec   *pspec,
+                   const GValue *value)
+{
+  GType type = pspec->value_type;
+
+  if (value == NULL)
+    g_string_append (json, "null");
+  else if (type == G_TYPE_STRING)
+    {
+      if (g_value_get_string (value) != NULL)
+        append_json_string (json, g_value_get_string (value));
+      else
+        g_string_append (json, "null");
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    g_string_append (json, g_value_get_boolean (value) ? "true" : "false");
+  else if (type == G_TYPE_INT)
+    g_string_append_printf (json, "%d", g_value_get_int (value));
+  else if (type == G_TYPE_INT64)
+    {
+      if (property_is_reference (pspec) && g_value_get_int64 (value) == 0)
+        g_string_append (json, "null");
+      else
+        g_string_append_printf (json, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
+
+      append_json_string (json, enum_value ? enum_value->value_nick : "");
+    }
+}
+
+static gboolean
+is_bookkeeping_column (GParamSpec *pspec)
+{
+  return pspec->owner_type == AMPARO_TYPE_RECORD;
+}
+
+/* Adds `"column": {"old": …, "new": …}` when the values differ. */
+static gboolean
+append_change (GString      *json,
+               GParamSpec   *pspec,
+               const GValue *old_value,
+               const GValue *new_value)
+{
+  g_auto(GValue) old_default = G_VALUE_INIT;
+  g_auto(GValue) new_default = G_VALUE_INIT;
+  g_autofree char *column = NULL;
+
+  if (old_value == NULL)
+    {
+      g_value_init (&old_default, pspec->value_type);
+      g_param_value_set_default (pspec, &old_default);
+    }
+  if (new_value == NULL)
+    {
+      g_value_init (&new_default, pspec->value_type);
+      g_param_value_set_default (pspec, &new_default);
+    }
+  if (g_param_values_cmp (pspec, old_value ? old_value : &old_default,
+                          new_value ? new_value : &new_default) == 0)
+    return FALSE;
+
+  column = amparo_property_to_column (pspec->name);
+  if (json->len > 1)
+    g_string_append_c (json, ',');
+  append_json_string (json, column);
+  g_string_append (json, ":{\"old\":");
+  append_json_value (json, pspec, old_value);
+  g_string_append (json, ",\"new\":");
+  append_json_value (json, pspec, new_value);
+  g_string_append_c (json, '}');
+  return TRUE;
+}
+
+static gboolean
+write_journal (AmparoStore         *self,
+               AmparoJournalAction  action,
+               AmparoRecord        *record,
+               const char          *changes,
+               const char          *details,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_JOURNAL_ACTION);
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *now = amparo_store_now ();
+  int rc;
+
+  stmt = amparo_store_prepare (self,
+                               "INSERT INTO journal (uid, created_at, updated_at, actor, host,"
+                               " action, table_name, record_uid, record_id, changes, details)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, g_enum_get_value (enum_class, action)->value_nick, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, amparo_record_get_table_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, amparo_record_get_uid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, amparo_record_get_id (record));
+  sqlite3_bind_text (stmt, 10, changes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, details, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static void
+set_property_value (AmparoRecord *record,
+                    const char   *property,
+                    const char   *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  amparo_record_take_value (record,
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (record), property),
+                            &value);
+}
+
+static gboolean
+insert_record (AmparoStore   *self,
+               AmparoRecord  *record,
+               GError       **error)
+{
+  GType type = G_OBJECT_TYPE (record);
+  g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (type);
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  g_autoptr(GString) changes = g_string_new ("{");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = amparo_store_now ();
+  int rc;
+
+  if (amparo_record_get_uid (record) == NULL)
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+      set_property_value (record, "uid", uid);
+    }
+  set_property_value (record, "created-at", now);
+  set_property_value (record, "updated-at", now);
+
+  g_string_append_printf (sql, "%s (", table_of (type));
+  for (guint i = 1; i < pspecs->len; i++)
+    {
+      g_autofree char *column = amparo_property_to_column (((GParamSpec *) pspecs->pdata[i])->name);
+      g_string_append_printf (sql, "%s%s", i > 1 ? ", " : "", column);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 1; i < pspecs->len; i++)
+    g_string_append (sql, i > 1 ? ", ?" : "?");
+  g_string_append (sql, ")");
+
+  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+    return FALSE;
+
+  for (guint i = 1; i < pspecs->len; i++)
+    {
+      GParamSpec *pspec = pspecs->pdata[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (record), pspec->name, &value);
+      amparo_store_bind_value (stmt, i, pspec, &value);
+      if (!is_bookkeeping_column (pspec))
+        append_change (changes, pspec, NULL, amparo_record_peek_value (record, pspec));
+    }
+  g_string_append_c (changes, '}');
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+
+  amparo_record_set_int64 (record, "id", sqlite3_last_insert_rowid (self->db));
+  g_ptr_array_add (self->tx_inserted, g_object_ref (record));
+  g_array_append_val (self->tx_inserted_depth, self->tx_depth);
+
+  return write_journal (self, AMPARO_JOURNAL_ACTION_INSERT, record, changes->str, NULL, error);
+}
+
+static gboolean
+update_record (AmparoStore   *self,
+               AmparoRecord  *record,
+               gboolean      *changed_any,
+               GError       **error)
+{
+  GType type = G_OBJECT_TYPE (record);
+  g_autoptr(AmparoRecord) stored = NULL;
+  g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (type);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GString) changes = g_string_new ("{");
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  int rc;
+
+  stored = amparo_store_get_by_id (self, type, amparo_record_get_id (record), error);
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pspecs->len; i++)
+    {
+      GParamSpec *pspec = pspecs->pdata[i];
+
+      if (is_bookkeeping_column (pspec))
+        continue;
+      if (append_change (changes, pspec, amparo_record_peek_value (stored, pspec),
+                         amparo_record_peek_value (record, pspec)))
+        g_ptr_array_add (changed, pspec);
+    }
+  g_string_append_c (changes, '}');
+
+  /* Nothing changed: no write, no journal row, no signal. */
+  *changed_any = changed->len > 0;
+  if (changed->len == 0)
+    return TRUE;
+
+  now = amparo_store_now ();
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?", table_of (type));
+  for (guint i = 0; i < changed->len; i++)
+    {
+      g_autofree char *column = amparo_property_to_column (((GParamSpec *) changed->pdata[i])->name);
+      g_string_append_printf (sql, ", %s = ?", column);
+    }
+  g_string_append (sql, " WHERE id = ?");
+
+  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GParamSpec *pspec = changed->pdata[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (record), pspec->name, &value);
+      amparo_store_bind_value (stmt, i + 2, pspec, &value);
+    }
+  sqlite3_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+
+  set_property_value (record, "updated-at", now);
+  return write_journal (self, AMPARO_JOURNAL_ACTION_UPDATE, record, changes->str, NULL, error);
+}
+
+/* Records inserted at @depth or deeper are gone with the rollback: make
+ * them unsaved again, so saving them once more inserts them. */
+static void
+forget_inserted (AmparoStore *self,
+                 guint        depth)
+{
+  for (guint i = self->tx_inserted->len; i > 0; i--)
+    if (g_array_index (self->tx_inserted_depth, guint, i - 1) >= depth)
+      {
+        amparo_record_set_int64 (self->tx_inserted->pdata[i - 1], "id", 0);
+        g_ptr_array_remove_index (self->tx_inserted, i - 1);
+        g_array_remove_index (self->tx_inserted_depth, i - 1);
+      }
+}
+
+void
+amparo_store_queue_changed (AmparoStore  *self,
+                            AmparoRecord *record)
+{
+  if (!g_ptr_array_find (self->tx_changed, record, NULL))
+    g_ptr_array_add (self->tx_changed, g_object_ref (record));
+}
+
+gboolean
+amparo_store_set_deleted (AmparoStore          *self,
+                          AmparoRecord         *record,
+                          gboolean              deleted,
+                          GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *now = amparo_store_now ();
+  const char *old = amparo_record_get_deleted_at (record);
+  int rc;
+
+  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                         amparo_record_get_table_name (record));
+  if (!(stmt = amparo_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, deleted ? now : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, amparo_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+
+  g_string_append (changes, "{\"deleted_at\":{\"old\":");
+  if (old != NULL)
+    append_json_string (changes, old);
+  else
+    g_string_append (changes, "null");
+  g_string_append (changes, ",\"new\":");
+  if (deleted)
+    append_json_string (changes, now);
+  else
+    g_string_append (changes, "null");
+  g_string_append (changes, "}}");
+
+  if (!write_journal (self, deleted ? AMPARO_JOURNAL_ACTION_DELETE : AMPARO_JOURNAL_ACTION_RESTORE,
+                      record, changes->str, NULL, error))
+    return FALSE;
+
+  set_property_value (record, "deleted-at", deleted ? now : NULL);
+  set_property_value (record, "updated-at", now);
+  amparo_store_queue_changed (self, record);
+  return TRUE;
+}
+
+gboolean
+amparo_store_save_in_transaction (AmparoStore   *self,
+                                  AmparoRecord  *record,
+                                  GError       **error)
+{
+  gboolean inserting = amparo_record_get_id (record) == 0;
+  gboolean changed = TRUE;
+
+  if (!amparo_store_normalize_and_validate (self, record, error))
+    return FALSE;
+  if (!(inserting ? insert_record (self, record, error)
+                  : update_record (self, record, &changed, error)))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+  if (!amparo_store_run_rules_after_save (self, record, error))
+    return FALSE;
+  amparo_store_queue_changed (self, record);
+  return TRUE;
+}
+
+/**
+ * amparo_store_begin:
+ *
+ * Opens a transaction; calls nest (inner ones are savepoints). Every
+ * begin must be matched by amparo_store_commit() or
+ * amparo_store_rollback(). Saves inside it become visible, and are
+ * announced through #AmparoStore::record-changed, at the outermost commit.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_begin (AmparoStore  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+
+  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                            : g_strdup_printf ("SAVEPOINT level%u", self->tx_depth);
+  if (!amparo_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+/**
+ * amparo_store_commit:
+ *
+ * Commits the innermost transaction. If the outermost commit fails (a
+ * full disk), everything since amparo_store_begin() is rolled back.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_commit (AmparoStore  *self,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) changed = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE level%u", self->tx_depth - 1);
+
+      if (!amparo_store_exec (self, sql, error))
+        return FALSE;
+      self->tx_depth--;
+      /* Their fate is now the enclosing level's. */
+      for (guint i = 0; i < self->tx_inserted_depth->len; i++)
+        if (g_array_index (self->tx_inserted_depth, guint, i) > self->tx_depth)
+          g_array_index (self->tx_inserted_depth, guint, i) = self->tx_depth;
+      return TRUE;
+    }
+
+  if (!amparo_store_exec (self, "COMMIT", error))
+    {
+      amparo_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth = 0;
+  g_ptr_array_set_size (self->tx_inserted, 0);
+  g_array_set_size (self->tx_inserted_depth, 0);
+
+  changed = g_steal_pointer (&self->tx_changed);
+  self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < changed->len; i++)
+    amparo_store_emit_record_changed (self, changed->pdata[i]);
+  return TRUE;
+}
+
+/**
+ * amparo_store_rollback:
+ *
+ * Undoes the innermost transaction. Records inserted in it become
+ * unsaved again (id 0), so saving them later inserts them.
+ */
+void
+amparo_store_rollback (AmparoStore *self)
+{
+  g_return_if_fail (AMPARO_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (self->tx_depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO level%u; RELEASE level%u",
+                                              self->tx_depth - 1, self->tx_depth - 1);
+      amparo_store_exec (self, sql, NULL);
+      forget_inserted (self, self->tx_depth);
+      self->tx_depth--;
+      return;
+    }
+
+  /* Fails harmlessly when SQLite already rolled back (e.g. disk full). */
+  amparo_store_exec (self, "ROLLBACK", NULL);
+  forget_inserted (self, 1);
+  self->tx_depth = 0;
+  g_ptr_array_set_size (self->tx_changed, 0);
+}
+
+/**
+ * amparo_store_validate:
+ * @record: a record, saved or not
+ *
+ * Checks the record as amparo_store_save() would, without saving. It
+ * may normalize values (an A-number typed `A-12-345-678` becomes
+ * `012345678`).
+ *
+ * Returns: %TRUE if it can be saved; else %FALSE with @error set to
+ *   %AMPARO_STORE_ERROR_INVALID or %AMPARO_STORE_ERROR_DUPLICATE and
+ *   amparo_store_error_get_field() naming the property at fault
+ */
+gboolean
+amparo_store_validate (AmparoStore   *self,
+                       AmparoRecord  *record,
+                       GError       **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RECORD (record), FALSE);
+
+  return amparo_store_normalize_and_validate (self, record, error);
+}
+
+/**
+ * amparo_store_save:
+ * @record: a new record (id 0) or a loaded one
+ *
+ * Validates, then inserts or updates the record and writes a journal row
+ * with the changed fields, in one transaction. Saving a record without
+ * changes writes nothing. A new record gets its id, uid and times.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing written
+ */
+gboolean
+amparo_store_save (AmparoStore   *self,
+                   AmparoRecord  *record,
+                   GError       **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RECORD (record), FALSE);
+
+  if (!amparo_store_begin (self, error))
+    return FALSE;
+  if (!amparo_store_save_in_transaction (self, record, error))
+    {
+      amparo_store_rollback (self);
+      return FALSE;
+    }
+  return amparo_store_commit (self, error);
+}
+
+/**
+ * amparo_store_delete:
+ *
+ * Moves a record to the Trash (sets `deleted-at`). Nothing that refers to
+ * it is touched: a person's relationships, locations and proceedings stay,
+ * and come back with amparo_store_restore().
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_delete (AmparoStore   *self,
+                     AmparoRecord  *record,
+                     GError       **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RECORD (record), FALSE);
+
+  if (amparo_record_get_id (record) == 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
+                   _("This record was never saved, so there is nothing to delete."));
+      return FALSE;
+    }
+  if (amparo_record_is_deleted (record))
+    return TRUE;
+
+  if (!amparo_store_begin (self, error))
+    return FALSE;
+  if (!amparo_store_set_deleted (self, record, TRUE, error))
+    {
+      amparo_store_rollback (self);
+      return FALSE;
+    }
+  return amparo_store_commit (self, error);
+}
+
+/**
+ * amparo_store_restore:
+ *
+ * Takes a record out of the Trash. Refused (with
+ * %AMPARO_STORE_ERROR_DUPLICATE) when a live record now holds the same
+ * A-number or family link.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_restore (AmparoStore   *self,
+                      AmparoRecord  *record,
+                      GError       **error)
+{
+  g_autofree char *deleted_at = NULL;
+  gboolean valid;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RECORD (record), FALSE);
+
+  if (!amparo_record_is_deleted (record))
+    return TRUE;
+
+  if (!amparo_store_begin (self, error))
+    return FALSE;
+
+  /* Validate it as the live record it would become: its A-number or family
+   * link may have been given to someone else meanwhile. */
+  deleted_at = g_strdup (amparo_record_get_deleted_at (record));
+  set_property_value (record, "deleted-at", NULL);
+  valid = amparo_store_normalize_and_validate (self, record, error);
+  set_property_value (record, "deleted-at", deleted_at);
+  if (!valid || !amparo_store_set_deleted (self, record, FALSE, error))
+    {
+      amparo_store_rollback (self);
+      amparo_store_reload (self, record, NULL);
+      return FALSE;
+    }
+  return amparo_store_commit (self, error);
+}
+
+/**
+ * amparo_store_log_view:
+ * @record: the record shown, usually an #AmparoPerson
+ *
+ * Journals that the current user opened a client record. Call it each
+ * time a client record is shown.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_log_view (AmparoStore   *self,
+                       AmparoRecord  *record,
+                       GError       **error)
+{
+  return amparo_store_log_action (self, AMPARO_JOURNAL_ACTION_VIEW, record, NULL, error);
+}
+
+/**
+ * amparo_store_log_action:
+ * @action: %AMPARO_JOURNAL_ACTION_EXPORT, _PUBLISH or _VIEW
+ * @details: (nullable): what and where, e.g. the export file or post URL
+ *
+ * Journals an export or publication of a record.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_store_log_action (AmparoStore          *self,
+                         AmparoJournalAction   action,
+                         AmparoRecord         *record,
+                         const char           *details,
+                         GError              **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RECORD (record), FALSE);
+
+  if (!amparo_store_begin (self, error))
+    return FALSE;
+  if (!write_journal (self, action, record, NULL, details, error))
+    {
+      amparo_store_rollback (self);
+      return FALSE;
+    }
+  return amparo_store_commit (self, error);
+}
