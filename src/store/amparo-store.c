@@ -157,7 +157,10 @@ set_pragmas (AmparoStore  *self,
   if (!amparo_store_exec (self,
                           "PRAGMA busy_timeout = 5000;"
                           "PRAGMA foreign_keys = ON;"
-                          "PRAGMA synchronous = FULL;", error))
+                          "PRAGMA synchronous = FULL;"
+                          /* 32 MB of page cache: a large import (one transaction)
+                           * otherwise spills and rewrites the same pages in the -wal. */
+                          "PRAGMA cache_size = -32768;", error))
     return FALSE;
 
   if (!(stmt = amparo_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
