@@ -81,6 +81,7 @@ struct _AmparoCsvImport
    * match: a second row for the same person is refused in O(1). */
   GHashTable        *seen_a_numbers;
   GHashTable        *seen_uids;
+  GBytes            *data;        /* the file, to read again in another encoding */
 };
 
 static void
@@ -827,6 +828,7 @@ amparo_csv_import_new_full (AmparoStore              *store,
   self->seen_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guessed = amparo_csv_guess_encoding (data, length, &evidence);
   self->encoding = encoding == AMPARO_CSV_ENCODING_AUTO ? guessed : encoding;
+  self->data = g_bytes_new (data, length);
   self->evidence = g_steal_pointer (&evidence);
 
   records = amparo_csv_read_records (data, length);
@@ -893,6 +895,7 @@ amparo_csv_import_free (AmparoCsvImport *self)
   g_clear_pointer (&self->seen_a_numbers, g_hash_table_unref);
   g_clear_pointer (&self->seen_uids, g_hash_table_unref);
   g_clear_pointer (&self->evidence, g_free);
+  g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->store);
   g_free (self);
 }
@@ -1187,6 +1190,32 @@ amparo_csv_import_get_confirmed (AmparoCsvImport *self,
 {
   g_return_val_if_fail (row < self->rows->len, FALSE);
   return g_array_index (self->rows, Row, row).confirmed;
+}
+
+/**
+ * amparo_csv_import_get_data:
+ *
+ * Returns: (transfer none): the file's bytes, as given
+ */
+GBytes *
+amparo_csv_import_get_data (AmparoCsvImport *self)
+{
+  return self->data;
+}
+
+/**
+ * amparo_csv_import_set_store:
+ * @store: another connection to the same case store
+ *
+ * Lets amparo_csv_import_apply_full() run in a worker thread with a
+ * connection of its own: the rows only hold records of that database.
+ */
+void
+amparo_csv_import_set_store (AmparoCsvImport *self,
+                             AmparoStore     *store)
+{
+  g_return_if_fail (AMPARO_IS_STORE (store));
+  g_set_object (&self->store, store);
 }
 
 AmparoCsvEncoding

@@ -597,3 +597,19 @@ amparo_store_emit_record_changed (AmparoStore  *self,
 {
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
 }
+
+/**
+ * amparo_store_announce_changed:
+ * @record: a record another connection (a worker thread's) has saved
+ *
+ * Emits #AmparoStore::record-changed here, so lists of its kind read
+ * again. Main thread only.
+ */
+void
+amparo_store_announce_changed (AmparoStore  *self,
+                               AmparoRecord *record)
+{
+  g_return_if_fail (AMPARO_IS_STORE (self));
+  g_return_if_fail (AMPARO_IS_RECORD (record));
+  amparo_store_emit_record_changed (self, record);
+}
