@@ -5,6 +5,7 @@
 
 #include "amparo-csv.h"
 #include "amparo-csv-reader.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -739,10 +740,27 @@ amparo_csv_journal_persons (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *persons;
+} JournalPersons;
+
+static gboolean
+journal_persons_cb (const char  *path,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  JournalPersons *journal = user_data;
+
+  return amparo_csv_journal_persons (journal->store, journal->persons, path, error);
+}
+
 /**
  * amparo_csv_write_persons:
  * @persons: a #GListModel of #AmparoPerson, e.g. the list as filtered
- * @path: the file to write (replaced if it exists)
+ * @path: the file to write (replaced if it exists), mode 0600; it
+ *   appears only once the export is journaled
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
@@ -754,10 +772,9 @@ amparo_csv_write_persons (AmparoStore  *store,
 {
   gsize length;
   g_autofree char *text = amparo_csv_format_persons (persons, &length);
+  JournalPersons journal = { store, persons };
 
-  if (!g_file_set_contents (path, text, length, error))
-    return FALSE;
-  return amparo_csv_journal_persons (store, persons, path, error);
+  return amparo_private_file_write (path, text, length, journal_persons_cb, &journal, error);
 }
 
 /**

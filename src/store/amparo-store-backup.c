@@ -13,6 +13,7 @@
 
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 /*
  * Backups copy the live database page by page with SQLite's backup API
@@ -255,6 +256,36 @@ out:
   return ok;
 }
 
+/* A backup is a copy of every child's record: journaled like an export,
+ * before the copy is made, so no copy exists that the journal misses. */
+static gboolean
+journal_backup (AmparoStore  *self,
+                const char   *dest,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *now = amparo_store_now ();
+  g_autofree char *details = g_strdup_printf ("Backup: %s", dest);
+  int rc;
+
+  stmt = amparo_store_prepare (self,
+                               "INSERT INTO journal (uid, created_at, updated_at, actor, host, action, details)"
+                               " VALUES (?, ?, ?, ?, ?, 'export', ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, details, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
 static void
 backup_thread (GTask        *task,
                gpointer      source_object,
@@ -291,6 +322,8 @@ amparo_store_backup_to_file (AmparoStore   *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
+  if (!journal_backup (self, dest, error))
+    return FALSE;
   return amparo_store_backup_file (amparo_store_get_path (self), dest, cancellable,
                                    NULL, NULL, NULL, error);
 }
@@ -315,10 +348,19 @@ amparo_store_backup_async (AmparoStore             *self,
                            gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   BackupJob *job;
 
   g_return_if_fail (AMPARO_IS_STORE (self));
   g_return_if_fail (dest != NULL);
+
+  if (!journal_backup (self, dest, &error))
+    {
+      if (progress_data_free != NULL)
+        progress_data_free (progress_data);
+      g_task_report_error (self, callback, user_data, amparo_store_backup_async, g_steal_pointer (&error));
+      return;
+    }
 
   job = g_new0 (BackupJob, 1);
   job->source = g_strdup (amparo_store_get_path (self));
