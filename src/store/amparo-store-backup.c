@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,6 +27,7 @@
 
 #define KEEP_DAILY_BACKUPS 7
 #define PAGES_PER_STEP 256
+#define GENTLE_PAUSE_US 5000
 
 typedef struct
 {
@@ -85,30 +88,33 @@ report_progress (GMainContext            *context,
   g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, report_progress_cb, report, g_free);
 }
 
-static gboolean
-create_private_file (const char  *path,
+/* Each copy gets a partial file of its own (two Amparo processes backing
+ * up at once must never delete or rename each other's unfinished copy). */
+static char *
+create_private_file (const char  *dest,
                      GError     **error)
 {
-  int fd;
+  char *partial = g_strconcat (dest, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
 
-  g_unlink (path);
-  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, AMPARO_STORE_ERROR,
                    saved_errno == ENOSPC ? AMPARO_STORE_ERROR_DISK_FULL : AMPARO_STORE_ERROR_READ_ONLY,
-                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+                   _("Could not create the backup “%s”: %s"), dest, g_strerror (saved_errno));
+      g_free (partial);
+      return NULL;
     }
   close (fd);
-  return TRUE;
+  return partial;
 }
 
 static gboolean
 copy_pages (sqlite3                 *source_db,
             sqlite3                 *dest_db,
             const char              *dest,
+            gboolean                 gentle,
             GCancellable            *cancellable,
             GMainContext            *context,
             AmparoStoreProgressFunc  progress,
@@ -134,6 +140,10 @@ copy_pages (sqlite3                 *source_db,
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (20);
+      /* The daily copy yields between steps, so a large store's first
+       * minutes belong to the person using it. */
+      if (gentle && rc == SQLITE_OK)
+        g_usleep (GENTLE_PAUSE_US);
       else if (sqlite3_backup_pagecount (backup) > 0)
         report_progress (context, progress, progress_data,
                          1.0 - (double) sqlite3_backup_remaining (backup) / sqlite3_backup_pagecount (backup));
@@ -192,23 +202,38 @@ run_checks (sqlite3     *db,
   return TRUE;
 }
 
-gboolean
-amparo_store_backup_file (const char               *source,
-                          const char               *dest,
-                          GCancellable             *cancellable,
-                          GMainContext             *context,
-                          AmparoStoreProgressFunc   progress,
-                          gpointer                  progress_data,
-                          GError                  **error)
+/* The copy's bytes on disk before its name says it is a backup. */
+static gboolean
+sync_path (const char *path)
 {
-  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+static gboolean
+backup_file (const char               *source,
+             const char               *dest,
+             gboolean                  gentle,
+             GCancellable             *cancellable,
+             GMainContext             *context,
+             AmparoStoreProgressFunc   progress,
+             gpointer                  progress_data,
+             GError                  **error)
+{
+  g_autofree char *partial = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   sqlite3 *source_db = NULL;
   sqlite3 *dest_db = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  if (!create_private_file (partial, error))
+  if (!(partial = create_private_file (dest, error)))
     return FALSE;
 
   rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY, NULL);
@@ -225,7 +250,7 @@ amparo_store_backup_file (const char               *source,
     }
   sqlite3_busy_timeout (source_db, 5000);
 
-  if (!copy_pages (source_db, dest_db, partial, cancellable, context, progress, progress_data, error))
+  if (!copy_pages (source_db, dest_db, partial, gentle, cancellable, context, progress, progress_data, error))
     goto out;
 
   /* A copy nobody can open is worse than none: check before keeping it. */
@@ -242,6 +267,9 @@ amparo_store_backup_file (const char               *source,
 out:
   sqlite3_close_v2 (source_db);
   sqlite3_close_v2 (dest_db);
+  if (ok && !sync_path (partial))
+    ok = FALSE, g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                             _("Could not save the backup as “%s”: %s"), dest, g_strerror (errno));
   if (ok && g_rename (partial, dest) != 0)
     {
       int saved_errno = errno;
@@ -284,6 +312,18 @@ journal_backup (AmparoStore  *self,
   if (rc != SQLITE_DONE)
     return amparo_store_set_sqlite_error (self, rc, error);
   return TRUE;
+}
+
+gboolean
+amparo_store_backup_file (const char               *source,
+                          const char               *dest,
+                          GCancellable             *cancellable,
+                          GMainContext             *context,
+                          AmparoStoreProgressFunc   progress,
+                          gpointer                  progress_data,
+                          GError                  **error)
+{
+  return backup_file (source, dest, FALSE, cancellable, context, progress, progress_data, error);
 }
 
 static void
@@ -556,6 +596,87 @@ remove_old_backups (const char *dir,
     }
 }
 
+/* One process at a time makes the day's backup: the lock (flock, freed
+ * by the kernel when a process dies) is on a file in the backups folder.
+ * Returns the locked descriptor, or -1 when another process holds it. */
+static int
+lock_backups (const char  *dir,
+              const char  *prefix,
+              GError     **error)
+{
+  g_autofree char *name = g_strconcat (".", prefix, "lock", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+      return -2;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* A day's backup that exists must be whole: an SQLite file with Amparo's
+ * id whose size is what its header says (a zero-filled or cut-off file
+ * left by a kill is not). Cheap enough for every start; the full
+ * integrity_check ran before the copy got its name. */
+static gboolean
+backup_is_sound (const char *path)
+{
+  guchar header[100];
+  GStatBuf st;
+  guint32 page_size, pages;
+  gssize n;
+  int fd;
+
+  if (g_stat (path, &st) != 0 || st.st_size < (goffset) sizeof header)
+    return FALSE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return FALSE;
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = read_be32 (header + 28);
+  return read_be32 (header + 68) == AMPARO_APPLICATION_ID &&
+         read_be32 (header + 24) == read_be32 (header + 92) &&
+         (goffset) page_size * pages == st.st_size;
+}
+
+/* Partial copies of dead processes (under the lock, nobody else's can be
+ * in progress). */
+static void
+remove_stale_partials (const char *dir,
+                       const char *prefix)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix) && strstr (name, ".db.partial-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+}
+
 gboolean
 amparo_store_run_daily_backup (const char    *db_path,
                                GCancellable  *cancellable,
@@ -567,6 +688,8 @@ amparo_store_run_daily_backup (const char    *db_path,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = g_strconcat (prefix, day, ".db", NULL);
   g_autofree char *dest = g_build_filename (dir, name, NULL);
+  gboolean ok = TRUE;
+  int lock;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -576,12 +699,20 @@ amparo_store_run_daily_backup (const char    *db_path,
       return FALSE;
     }
 
-  if (!g_file_test (dest, G_FILE_TEST_EXISTS) &&
-      !amparo_store_backup_file (db_path, dest, cancellable, NULL, NULL, NULL, error))
+  lock = lock_backups (dir, prefix, error);
+  if (lock == -2)
     return FALSE;
+  if (lock == -1)
+    return TRUE;  /* another Amparo is making it now */
 
-  remove_old_backups (dir, prefix);
-  return TRUE;
+  remove_stale_partials (dir, prefix);
+  /* A bad day's copy is made again (the new one replaces it atomically). */
+  if (!backup_is_sound (dest))
+    ok = backup_file (db_path, dest, TRUE, cancellable, NULL, NULL, NULL, error);
+  if (ok)
+    remove_old_backups (dir, prefix);
+  close (lock);
+  return ok;
 }
 
 /**

@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -283,8 +285,10 @@ add_sidecar_advice (GError        *error,
 }
 
 /* A -wal left beside the store is applied when it is read: if it came
- * from elsewhere the pages mix. Checking the mix is cheap next to losing
- * the store, and only happens after a crash or a stray copy. */
+ * from elsewhere the pages mix. When the file alone carries no identity
+ * to compare (a store from before migration 0010), the mix is checked
+ * page by page instead: slower, but only after a crash or a stray copy,
+ * and once (the open adds the identity). */
 static gboolean
 check_after_wal (AmparoStore  *self,
                  GError      **error)
@@ -359,6 +363,14 @@ daily_backup_thread (gpointer data)
 {
   DailyBackup *job = data;
   g_autoptr(GError) error = NULL;
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+
+  /* The copy of a large store must not compete with the person starting
+   * to work: this thread only gets the CPU and the disk when they are
+   * idle (nice 19, the idle I/O class), and copy_pages() pauses between
+   * steps. */
+  setpriority (PRIO_PROCESS, tid, 19);
+  syscall (SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, tid, 3 << 13 /* IOPRIO_CLASS_IDLE */);
 
   /* A failed daily backup must not keep staff from their records; it is
    * tried again at the next start. */
@@ -407,7 +419,8 @@ open_database (AmparoStore  *self,
     return FALSE;
 
   if (!check_identity (self, error) ||
-      (had_wal && (!check_wal_identity (self, file_uuid, error) || !check_after_wal (self, error))) ||
+      (had_wal && !check_wal_identity (self, file_uuid, error)) ||
+      (had_wal && file_uuid == NULL && !check_after_wal (self, error)) ||
       !set_pragmas (self, error) || !amparo_store_migrate (self, error))
     return FALSE;
 
