@@ -491,8 +491,8 @@ amparo_store_check_file (const char  *path,
       run_checks (db, path, problems, NULL);
       if (problems->len > 0)
         g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
-                     _("The database “%s” has problems. Restore the latest backup from its “backups” folder."),
-                     path);
+                     _("The database “%s” has problems. Close Amparo and restore the latest backup from its “backups” folder with “amparo --database=%s --restore=BACKUP”."),
+                     path, path);
     }
   sqlite3_close_v2 (db);
 
@@ -731,4 +731,118 @@ amparo_store_rotate_daily_backups (AmparoStore  *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
 
   return amparo_store_run_daily_backup (amparo_store_get_path (self), NULL, error);
+}
+
+/* Moves @path aside to @aside if it exists. */
+static gboolean
+move_aside (const char  *path,
+            const char  *aside,
+            GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_rename (path, aside) == 0)
+    return TRUE;
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+               _("Could not move “%s” aside: %s. Nothing was restored."), path, g_strerror (errno));
+  return FALSE;
+}
+
+/* Nobody may have the store open while it is replaced. Every connection
+ * to a WAL database holds a read lock on byte 128 of its -shm (SQLite's
+ * "dead man switch") for as long as it is open, idle or not: if another
+ * process could not take a write lock there, the store is in use. */
+static gboolean
+store_in_use (const char *db_path)
+{
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  struct flock lock = { 0, };
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  gboolean in_use;
+
+  if (fd < 0)
+    return FALSE;
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = 128;
+  lock.l_len = 1;
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return in_use;
+}
+
+/**
+ * amparo_store_restore_file:
+ * @backup: a backup (from the `backups` folder or `--backup`)
+ * @db_path: the store to replace
+ * @kept_as: (out) (optional) (transfer full): where the replaced store
+ *   (and its -wal and -shm) were moved, or %NULL if there was none
+ *
+ * Restores safely: the backup must pass amparo_store_check_file(); the
+ * store must not be open anywhere; a checked copy of the backup is made
+ * beside the store; then the store and its -wal and -shm are moved aside
+ * together (a stale -wal must never be applied to the restored file) and
+ * the copy takes the store's name. Nothing is deleted.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (and nothing changed)
+ */
+gboolean
+amparo_store_restore_file (const char  *backup,
+                           const char  *db_path,
+                           char       **kept_as,
+                           GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+  g_autofree char *copy = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *report = NULL;
+  gboolean had_store = g_file_test (db_path, G_FILE_TEST_EXISTS);
+
+  if (!amparo_store_check_file (backup, &report, NULL))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” cannot be restored: %s Nothing was changed; try an older backup."),
+                   backup, report);
+      return FALSE;
+    }
+  if (store_in_use (db_path))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("The database “%s” is open in Amparo (here or on another computer). Close it everywhere, then restore again. Nothing was changed."),
+                   db_path);
+      return FALSE;
+    }
+  if (!backup_file (backup, copy, FALSE, NULL, NULL, NULL, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (!move_aside (from, to, error))
+        {
+          /* Put back what was already moved. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *back_from = g_strconcat (aside, suffixes[j], NULL);
+              g_autofree char *back_to = g_strconcat (db_path, suffixes[j], NULL);
+              g_rename (back_from, back_to);
+            }
+          g_unlink (copy);
+          return FALSE;
+        }
+    }
+  if (g_rename (copy, db_path) != 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("Could not put the restored copy in place: %s. The previous database is in “%s”."),
+                   g_strerror (errno), aside);
+      return FALSE;
+    }
+  if (kept_as != NULL)
+    *kept_as = had_store ? g_steal_pointer (&aside) : NULL;
+  return TRUE;
 }

@@ -284,6 +284,19 @@ add_sidecar_advice (GError        *error,
   error->message = message;
 }
 
+/* Copying a backup over the store by hand would let a stale -wal be
+ * applied to it: say how to restore safely. */
+static void
+add_restore_advice (GError     *error,
+                    const char *path)
+{
+  char *message = g_strdup_printf (_("%s To restore it safely (the files beside it are kept aside, nothing is deleted): amparo --database=%s --restore=BACKUP"),
+                                   error->message, path);
+
+  g_free (error->message);
+  error->message = message;
+}
+
 /* A -wal left beside the store is applied when it is read: if it came
  * from elsewhere the pages mix. When the file alone carries no identity
  * to compare (a store from before migration 0010), the mix is checked
@@ -553,7 +566,10 @@ amparo_store_open (const char  *path,
         sqlite3_close_v2 (g_steal_pointer (&self->db));
       sidecar_restore (&wal);
       sidecar_restore (&shm);
-      add_sidecar_advice (local, &wal, &shm);
+      if (wal.existed || shm.existed)
+        add_sidecar_advice (local, &wal, &shm);
+      else if (g_error_matches (local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT))
+        add_restore_advice (local, self->path);
       g_propagate_error (error, g_steal_pointer (&local));
     }
   sidecar_clear (&wal);

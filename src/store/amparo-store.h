@@ -262,6 +262,10 @@ char         *amparo_store_get_backup_dir       (AmparoStore    *self);
 
 void          amparo_store_announce_changed     (AmparoStore    *self,
                                                  AmparoRecord   *record);
+gboolean      amparo_store_restore_file         (const char     *backup,
+                                                 const char     *db_path,
+                                                 char          **kept_as,
+                                                 GError        **error);
 
 /* Helpers for editors */
 
