@@ -431,6 +431,39 @@ amparo_store_backup_finish (AmparoStore   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A store a check found damaged is marked by a file beside it,
+ * STORE.damaged (0600, the problems in it): amparo_store_open() refuses
+ * to write into it until a check passes again or a backup is restored.
+ * The mark is not kept inside the store, since writing there is what
+ * must stop. */
+char *
+amparo_store_damage_mark_path (const char *db_path)
+{
+  return g_strconcat (db_path, ".damaged", NULL);
+}
+
+static void
+set_damage_mark (const char *db_path,
+                 const char *problems)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (db_path);
+  int fd = g_open (mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return;
+  if (write (fd, problems, strlen (problems)) < 0)
+    g_debug ("Could not write %s", mark);
+  close (fd);
+}
+
+static void
+clear_damage_mark (const char *db_path)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (db_path);
+
+  g_unlink (mark);
+}
+
 /**
  * amparo_store_check_file:
  * @path: a database file
@@ -463,6 +496,15 @@ amparo_store_check_file (const char  *path,
                    _("There is no database at “%s”."), path);
       return FALSE;
     }
+  if (amparo_store_file_is_empty (path))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                   _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
+                   path);
+      if (report != NULL)
+        *report = g_strdup ((*error)->message);
+      return FALSE;
+    }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
@@ -489,6 +531,10 @@ amparo_store_check_file (const char  *path,
     {
       sqlite3_busy_timeout (db, 5000);
       run_checks (db, path, problems, NULL);
+      if (problems->len > 0)
+        set_damage_mark (path, problems->str);
+      else
+        clear_damage_mark (path);
       if (problems->len > 0)
         g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
                      _("The database “%s” has problems. Close Amparo and restore the latest backup from its “backups” folder with “amparo --database=%s --restore=BACKUP”."),
@@ -842,7 +888,21 @@ amparo_store_restore_file (const char  *backup,
                    g_strerror (errno), aside);
       return FALSE;
     }
+  clear_damage_mark (db_path);
   if (kept_as != NULL)
     *kept_as = had_store ? g_steal_pointer (&aside) : NULL;
   return TRUE;
+}
+
+/**
+ * amparo_store_file_is_empty:
+ *
+ * Returns: whether @path is an existing file of 0 bytes
+ */
+gboolean
+amparo_store_file_is_empty (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
 }

@@ -51,6 +51,22 @@ query_int (AmparoStore  *self,
   return TRUE;
 }
 
+/* A store a check found damaged is not written into (see
+ * amparo_store_damage_mark_path()). */
+static gboolean
+refuse_if_marked_damaged (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (path);
+
+  if (!g_file_test (mark, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+               _("A check found the database “%s” damaged, so Amparo does not write into it (the problems are in “%s”). Restore a backup with “amparo --database=%s --restore=BACKUP”; if the file was repaired, “amparo --database=%s --check” clears the mark once it passes."),
+               path, mark, path, path);
+  return TRUE;
+}
+
 /* Creates the file ourselves so it is 0600 from its first byte; SQLite
  * gives its -wal and -shm files the same mode. */
 static gboolean
@@ -79,8 +95,16 @@ prepare_file (const char  *path,
                        path);
           return FALSE;
         }
-      if (st.st_size > 0)
-        return TRUE;
+      /* An empty file where a store should be is more often a copy that
+       * failed than a new store: refused, as --check refuses it. */
+      if (st.st_size == 0)
+        {
+          g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                       _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
+                       path);
+          return FALSE;
+        }
+      return !refuse_if_marked_damaged (path, error);
     }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -271,7 +295,7 @@ add_sidecar_advice (GError        *error,
 
   if (error == NULL || error->domain != AMPARO_STORE_ERROR ||
       (error->code != AMPARO_STORE_ERROR_CORRUPT && error->code != AMPARO_STORE_ERROR_NOT_AMPARO) ||
-      (!wal->existed && !shm->existed))
+      (!wal->existed && !shm->existed) || strstr (error->message, "--restore") != NULL)
     return;
   if (wal->existed && shm->existed)
     names = g_strdup_printf ("“%s” / “%s”", wal->path, shm->path);
@@ -290,6 +314,8 @@ static void
 add_restore_advice (GError     *error,
                     const char *path)
 {
+  if (strstr (error->message, "--restore") != NULL)
+    return;
   char *message = g_strdup_printf (_("%s To restore it safely (the files beside it are kept aside, nothing is deleted): amparo --database=%s --restore=BACKUP"),
                                    error->message, path);
 
