@@ -71,17 +71,20 @@ case "$target" in
     includes="-I$top/src/net"
     packages="glib-2.0 libxml-2.0"
     corpus="$here/corpus"
+    defines="-DG_LOG_DOMAIN=\"amparo-fuzz\""
     ;;
   csv)
     # The store's migrations are compiled in as a GResource, as in the app.
     command -v glib-compile-resources >/dev/null 2>&1 || skip "glib-compile-resources is missing"
     glib-compile-resources --generate-source --sourcedir="$top" --c-name amparo_core \
       --target="$out/amparo-core-resources.c" "$top/resources/amparo-core.gresource.xml" || exit 1
-    sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/export/amparo-csv-reader.c $top/src/store/*.c $out/amparo-core-resources.c"
+    sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/export/amparo-csv-reader.c
+             $top/src/export/amparo-private-file.c $top/src/store/*.c $out/amparo-core-resources.c"
     watch="$top/src/store/*.h $top/src/export/amparo-csv*.h $top/resources/sql/*.sql"
     includes="-I$top/src/store -I$top/src/export"
     packages="gio-2.0 sqlite3"
     corpus="$here/corpus-csv"
+    defines=""  # each source names its own log domain
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
@@ -97,7 +100,7 @@ fi
 if [ $rebuild = 1 ]; then
   # shellcheck disable=SC2046,SC2086
   if ! clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-       -DG_LOG_DOMAIN='"amparo-fuzz"' -I"$out" $includes \
+       $defines -I"$out" $includes \
        $(pkg-config --cflags $packages) $sources \
        $(pkg-config --libs $packages) -lm -o "$binary" 2>"$out/build.log"; then
     if grep -q "fuzzer" "$out/build.log" && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then
