@@ -218,6 +218,7 @@ AMPARO_WP_INSTALLING=1 php "$tmp/wp-admin-do.php" "$p2" \
 
 set -a
 . "$tmp/pretty.env"
+. "$tmp/plain.env"
 set +a
 AMPARO_WP_PRETTY="http://127.0.0.1:$p1"
 AMPARO_WP_PLAIN="http://127.0.0.1:$p2"
