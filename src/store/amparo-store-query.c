@@ -300,7 +300,10 @@ amparo_store_list_upcoming_events (AmparoStore *self,
   model = amparo_query_model_new (self, AMPARO_TYPE_EVENT,
                                   "deleted_at IS NULL AND done = 0"
                                   " AND starts_at >= ? AND starts_at < ?"
-                                  " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
+                                  /* Correlated on the primary key: a lookup per
+                                   * event, not a set of every live person. */
+                                  " AND EXISTS (SELECT 1 FROM persons p"
+                                  " WHERE p.id = events.person_id AND p.deleted_at IS NULL)",
                                   params, order_by);
   amparo_query_model_watch_type (model, AMPARO_TYPE_PERSON);
   return G_LIST_MODEL (model);
