@@ -80,7 +80,7 @@ case "$target" in
     sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/store/*.c $out/amparo-core-resources.c"
     watch="$top/src/store/*.h $top/src/export/amparo-csv.h $top/resources/sql/*.sql"
     includes="-I$top/src/store -I$top/src/export"
-    packages="gio-2.0 sqlite3"
+    packages="gio-2.0 sqlite3 libpq"
     corpus="$here/corpus-csv"
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
