@@ -1261,6 +1261,7 @@ on_taken_down_cb (GObject      *source,
   gint64 id = linked_post_id (self, data->release, spanish);
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  GCancellable *cancellable;
 
   if (root == NULL || !read_post (self, root, id, spanish ? &data->spanish : &data->english, &error))
     {
@@ -1276,8 +1277,9 @@ on_taken_down_cb (GObject      *source,
   g_object_set_data (G_OBJECT (task), "taking-spanish", GINT_TO_POINTER (FALSE));
   body = status_body ("draft");
   path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT, linked_post_id (self, data->release, FALSE));
+  cancellable = g_task_get_cancellable (task);
   request_async (self, data->password, SOUP_METHOD_POST, path, body,
-                 g_task_get_cancellable (task), on_taken_down_cb, g_steal_pointer (&task));
+                 cancellable, on_taken_down_cb, g_steal_pointer (&task));
 }
 
 static void
