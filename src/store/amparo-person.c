@@ -38,6 +38,10 @@ amparo_person_class_init (AmparoPersonClass *klass)
   amparo_record_class_add_string (record_class, "assigned-staff");
   amparo_record_class_add_string (record_class, "intake-date");
   amparo_record_class_add_string (record_class, "notes");
+  /* caserecord (#9): consent to family tracing */
+  amparo_record_class_add_string (record_class, "tracing-consent-by");
+  amparo_record_class_add_string (record_class, "tracing-consent-on");
+  amparo_record_class_add_string (record_class, "tracing-consent-scope");
 }
 
 static void
