@@ -117,9 +117,16 @@ is_time_zone (const char *name)
   return zone != NULL;
 }
 
-/* "done" is what older code, the Agenda's query and exports read: it
- * follows the status when the status changed, and a date ticked done the
+/* "done" is what older code, the Agenda's query and exports read: a date
+ * held or cancelled is done; a missed one is not, so it stays on the
+ * Agenda, flagged, until someone deals with it. A date ticked done the
  * old way counts as held. */
+static gboolean
+status_is_done (AmparoEventStatus status)
+{
+  return status == AMPARO_EVENT_STATUS_HELD || status == AMPARO_EVENT_STATUS_CANCELLED;
+}
+
 static void
 sync_done (AmparoStore *self,
            AmparoEvent *event)
@@ -127,18 +134,18 @@ sync_done (AmparoStore *self,
   g_autoptr(AmparoEvent) stored = NULL;
   gint64 id = amparo_record_get_id (AMPARO_RECORD (event));
   AmparoEventStatus status = amparo_event_get_status (event);
-  gboolean status_changed = TRUE;
 
-  if (id > 0 && (stored = amparo_store_get_by_id (self, AMPARO_TYPE_EVENT, id, NULL)) != NULL)
-    status_changed = amparo_event_get_status (stored) != status;
-  if (status_changed && status != AMPARO_EVENT_STATUS_SCHEDULED)
-    amparo_event_set_done (event, TRUE);
-  else if (status_changed)
-    amparo_event_set_done (event, stored != NULL ? FALSE : amparo_event_get_done (event));
-  if (amparo_event_get_done (event) && amparo_event_get_status (event) == AMPARO_EVENT_STATUS_SCHEDULED)
-    amparo_event_set_status (event, AMPARO_EVENT_STATUS_HELD);
-  else if (!amparo_event_get_done (event))
-    amparo_event_set_status (event, AMPARO_EVENT_STATUS_SCHEDULED);
+  if (id > 0)
+    stored = amparo_store_get_by_id (self, AMPARO_TYPE_EVENT, id, NULL);
+  if (stored != NULL && amparo_event_get_status (stored) == status
+      && amparo_event_get_done (stored) != amparo_event_get_done (event))
+    amparo_event_set_status (event, amparo_event_get_done (event) ? AMPARO_EVENT_STATUS_HELD
+                                                                 : AMPARO_EVENT_STATUS_SCHEDULED);
+  else if (stored == NULL && status == AMPARO_EVENT_STATUS_SCHEDULED)
+    amparo_event_set_status (event, amparo_event_get_done (event) ? AMPARO_EVENT_STATUS_HELD
+                                                                 : AMPARO_EVENT_STATUS_SCHEDULED);
+  else
+    amparo_event_set_done (event, status_is_done (status));
 }
 
 static gboolean
@@ -440,16 +447,22 @@ amparo_store_count_missed_hearings (AmparoStore  *self,
 int
 amparo_store_get_contact_stale_days (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  /* Looked up once: every client-list row asks. */
+  static GSettings *settings;
+  static gsize looked_up;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "contact-stale-days"))
-    return DEFAULT_STALE_DAYS;
-  settings = g_settings_new (SETTINGS_SCHEMA);
-  return g_settings_get_int (settings, "contact-stale-days");
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "contact-stale-days"))
+        settings = g_settings_new (SETTINGS_SCHEMA);
+      g_once_init_leave (&looked_up, 1);
+    }
+  return settings != NULL ? g_settings_get_int (settings, "contact-stale-days") : DEFAULT_STALE_DAYS;
 }
 
 /* "last_verified IS NULL OR last_verified < cutoff" for contacts. */
