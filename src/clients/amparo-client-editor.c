@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-contacts-panel.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -70,6 +71,7 @@ struct _AmparoClientEditor
   GtkWidget              *record_box;
   AmparoWhereaboutsPanel *whereabouts_panel;
   AmparoFamilyPanel      *family_panel;
+  AmparoContactsPanel    *contacts_panel;
   AmparoProceedingsPanel *proceedings_panel;
   AmparoHistoryPanel     *history_panel;
 };
@@ -434,6 +436,7 @@ show_record_panels (AmparoClientEditor *self)
     return;
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
+  amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
   amparo_proceedings_panel_set_person (self->proceedings_panel, self->store, self->original);
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
 }
@@ -528,6 +531,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
 
   g_type_ensure (AMPARO_TYPE_WHEREABOUTS_PANEL);
   g_type_ensure (AMPARO_TYPE_FAMILY_PANEL);
+  g_type_ensure (AMPARO_TYPE_CONTACTS_PANEL);
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
 
@@ -567,6 +571,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (record_box);
   BIND (whereabouts_panel);
   BIND (family_panel);
+  BIND (contacts_panel);
   BIND (proceedings_panel);
   BIND (history_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);

@@ -9,6 +9,7 @@
 
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-store-case-private.h"
 
 /*
  * The rules a record must meet before it is written. Messages are shown
@@ -395,6 +396,9 @@ amparo_store_normalize_and_validate (AmparoStore   *self,
                                      AmparoRecord  *record,
                                      GError       **error)
 {
+  /* caserecord (#9): hearings' outcomes, consent, evidence… */
+  if (!amparo_store_case_validate (self, record, error))
+    return FALSE;
   if (AMPARO_IS_PERSON (record))
     return validate_person (self, AMPARO_PERSON (record), error);
   if (AMPARO_IS_RELATIONSHIP (record))

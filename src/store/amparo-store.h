@@ -281,4 +281,33 @@ gboolean      amparo_store_copy                 (const char     *from,
                                                  const char     *to,
                                                  GError        **error);
 
+/* caserecord (#9): the case record (amparo-store-case.c) */
+
+gboolean      amparo_store_reschedule_event     (AmparoStore    *self,
+                                                 AmparoEvent    *event,
+                                                 const char     *starts_at,
+                                                 AmparoEventSource moved_by,
+                                                 GError        **error);
+gboolean      amparo_event_needs_outcome        (AmparoEvent    *event,
+                                                 const char     *today);
+gint64        amparo_store_count_missed_hearings (AmparoStore   *self,
+                                                 AmparoPerson   *person);
+char         *amparo_store_default_time_zone    (void);
+AmparoVerification amparo_store_derive_verification (AmparoStore *self,
+                                                 AmparoRelationship *relationship);
+int           amparo_store_get_contact_stale_days (void);
+gboolean      amparo_contact_is_stale_after     (AmparoContact  *contact,
+                                                 int             days);
+gint64        amparo_store_count_stale_contacts (AmparoStore    *self,
+                                                 AmparoPerson   *person,
+                                                 int             days);
+GListModel   *amparo_store_list_stale_contacts  (AmparoStore    *self,
+                                                 int             days);
+gboolean      amparo_store_mark_contact_reached (AmparoStore    *self,
+                                                 AmparoContact  *contact,
+                                                 GError        **error);
+gboolean      amparo_person_has_tracing_consent (AmparoPerson   *person);
+char         *amparo_store_describe_eligibility (AmparoStore    *self,
+                                                 AmparoMembership *membership);
+
 G_END_DECLS
