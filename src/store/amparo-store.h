@@ -266,4 +266,14 @@ char         *amparo_a_number_format            (const char     *a_number);
 gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
                                                  GDate          *today);
 
+/* Input rules shared by every caller (newuser, #13): one parser for times
+ * of day, every validation problem at once. */
+
+char         *amparo_parse_time                 (const char     *text,
+                                                 GError        **error);
+char         *amparo_normalize_date_time        (const char     *text,
+                                                 GError        **error);
+GPtrArray    *amparo_store_validate_all         (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+
 G_END_DECLS
