@@ -772,7 +772,8 @@ amparo_store_normalize_and_validate (AmparoStore   *self,
   g_autoptr(GPtrArray) errors = amparo_store_validate_all (self, record);
 
   if (errors->len == 0)
-    return TRUE;
+    return !AMPARO_IS_RELEASE (record) ||
+           amparo_store_apply_release_rules (self, AMPARO_RELEASE (record), error);
   g_propagate_error (error, g_ptr_array_steal_index (errors, 0));
   return FALSE;
 }

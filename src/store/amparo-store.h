@@ -276,4 +276,15 @@ char         *amparo_normalize_date_time        (const char     *text,
 GPtrArray    *amparo_store_validate_all         (AmparoStore    *self,
                                                  AmparoRecord   *record);
 
+/* Release workflow (newuser, #13): every status change, from any caller,
+ * passes these rules; amparo_store_save() applies them. */
+gboolean      amparo_release_check_status_change (AmparoRelease       *release,
+                                                  AmparoReleaseStatus  from,
+                                                  AmparoReleaseStatus  to,
+                                                  GDateTime           *now,
+                                                  GError             **error);
+gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
+                                                 AmparoRelease  *release,
+                                                 GError        **error);
+
 G_END_DECLS
