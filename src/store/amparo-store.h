@@ -310,4 +310,25 @@ gboolean      amparo_person_has_tracing_consent (AmparoPerson   *person);
 char         *amparo_store_describe_eligibility (AmparoStore    *self,
                                                  AmparoMembership *membership);
 
+/* Input rules shared by every caller (newuser, #13): one parser for times
+ * of day, every validation problem at once. */
+
+char         *amparo_parse_time                 (const char     *text,
+                                                 GError        **error);
+char         *amparo_normalize_date_time        (const char     *text,
+                                                 GError        **error);
+GPtrArray    *amparo_store_validate_all         (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+
+/* Release workflow (newuser, #13): every status change, from any caller,
+ * passes these rules; amparo_store_save() applies them. */
+gboolean      amparo_release_check_status_change (AmparoRelease       *release,
+                                                  AmparoReleaseStatus  from,
+                                                  AmparoReleaseStatus  to,
+                                                  GDateTime           *now,
+                                                  GError             **error);
+gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
+                                                 AmparoRelease  *release,
+                                                 GError        **error);
+
 G_END_DECLS
