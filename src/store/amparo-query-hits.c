@@ -199,31 +199,15 @@ lookup (AmparoQueryHits *self,
   return TRUE;
 }
 
-/* From whichever walk is nearer to @position. */
-static gboolean
-find (AmparoQueryHits *self,
-      guint            position,
-      gint64          *id)
-{
-  guint n = self->hits->len;
-  guint head_gap, tail_gap;
-
-  if (lookup (self, position, id))
-    return TRUE;
-  head_gap = position - self->walked[0]->len;
-  tail_gap = (n - self->walked[1]->len) - 1 - position;
-  if (head_gap <= tail_gap)
-    walk (self, 0, position + 1);
-  else
-    walk (self, 1, n - position);
-  return lookup (self, position, id);
-}
-
 /**
  * amparo_query_hits_get_ids:
  * @start: the first position
  * @n: how many
  * @ids: (out caller-allocates) (array length=n): the persons' ids
+ *
+ * Walks from whichever end of the list is nearer to the page, once: the
+ * walk stops only at the page's far end or where the other walk begins,
+ * so every position of the page is then known.
  *
  * Returns: whether every position is in the list
  */
@@ -233,13 +217,27 @@ amparo_query_hits_get_ids (AmparoQueryHits *self,
                            guint            n,
                            gint64          *ids)
 {
-  if (start + n > self->hits->len || start + n < start)
+  guint count = self->hits->len;
+  guint end = start + n;
+  guint head_end = self->walked[0]->len;
+  guint tail_start = count - self->walked[1]->len;
+
+  if (end > count || end < start)
     return FALSE;
-  /* Both ends first: a page needs one or two walks, not one per row. */
-  if (n > 0 && (!find (self, start + n - 1, &ids[n - 1]) || !find (self, start, &ids[0])))
-    return FALSE;
+  if (start >= head_end && end <= tail_start && n > 0)
+    {
+      if (start - head_end <= tail_start - end)
+        walk (self, 0, end);
+      else
+        walk (self, 1, count - start);
+    }
+  else if (start < head_end && end > head_end && end <= tail_start)
+    walk (self, 0, end);
+  else if (end > tail_start && start < tail_start && start >= head_end)
+    walk (self, 1, count - start);
+
   for (guint i = 0; i < n; i++)
-    if (!find (self, start + i, &ids[i]))
+    if (!lookup (self, start + i, &ids[i]))
       return FALSE;
   return TRUE;
 }
