@@ -241,7 +241,8 @@ amparo_store_list_persons (AmparoStore      *self,
                            AmparoPersonSort  sort)
 {
   static const char *orders[][4] = {
-    { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", NULL },
+    /* Spanish order, by index (0008-perf.sql) */
+    { "sort_name", NULL },
     { "given_names COLLATE NOCASE", "family_names COLLATE NOCASE", NULL },
     { "intake_date DESC", NULL },
     { "updated_at DESC", NULL },
