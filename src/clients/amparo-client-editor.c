@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-client-editor.h"
+#include "amparo-conflict-check.h"
 
 #include <glib/gi18n.h>
 
@@ -667,6 +668,10 @@ amparo_client_editor_save (AmparoClientEditor *self)
   g_return_val_if_fail (AMPARO_IS_CLIENT_EDITOR (self), FALSE);
 
   if (self->person == NULL)
+    return FALSE;
+  /* Conflict check at intake (#16, amparo-conflict-check.c): a possible
+   * conflict is decided first, and the decision saves again. */
+  if (!amparo_conflict_check_before_save (self, self->store, self->person))
     return FALSE;
   if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
       || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
