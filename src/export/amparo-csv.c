@@ -569,10 +569,13 @@ check_row (AmparoCsvImport  *self,
   row->name = g_strstrip (g_strdup_printf ("%s %s",
                                            cell (fields, map, n_map, column_index ("given-names")) ?: "",
                                            cell (fields, map, n_map, column_index ("family-names")) ?: ""));
-  if (typed != NULL && *typed != '\0' &&
+  /* A cell of spaces is an empty cell: no A-Number, not a bad one. */
+  if (typed != NULL && *g_strstrip ((char *) typed) != '\0' &&
       (a_number = amparo_a_number_normalize (typed, &error)) == NULL)
     {
-      row->reason = g_strdup_printf ("%s (“%s”)", error->message, typed);
+      row->reason = g_strdup_printf ("%s (“%s”)",
+                                     error != NULL ? error->message : _("This is not an A-Number."),
+                                     typed);
       return;
     }
   if (a_number != NULL && a_number_seen_before (self, a_number, &other_line))

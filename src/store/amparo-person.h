@@ -29,6 +29,7 @@ G_BEGIN_DECLS
  * - `assigned-staff`
  * - `intake-date`
  * - `notes`
+ * - `funding-source` (reports, migration 0006)
  */
 #define AMPARO_TYPE_PERSON (amparo_person_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoPerson, amparo_person, AMPARO, PERSON, AmparoRecord)
@@ -52,5 +53,7 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, program, "program")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, assigned_staff, "assigned-staff")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, intake_date, "intake-date")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, notes, "notes")
+/* Reports (#16) */
+AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, funding_source, "funding-source")
 
 G_END_DECLS

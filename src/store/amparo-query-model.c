@@ -36,12 +36,25 @@ struct _AmparoQueryModel
   gboolean keyset;            /* every order term ascending and plain */
 
   GArray *watched;            /* other kinds the rows depend on */
+  GArray *row_sources;        /* RowSource: kinds that rows show */
+  GStrv extra_columns;        /* SQL shown with each row (see set_extra_columns) */
 
   guint n_items;
+  /* Counted when first asked: a page set up but not shown (the Agenda
+   * behind the client list) costs nothing before the first frame. */
+  gboolean counted;
   GHashTable *pages;          /* page index → Page */
   GQueue lru;                 /* page indices, most recent first */
   guint n_reads;
 };
+
+typedef struct
+{
+  GType record_type;
+  char *properties[3];        /* id properties naming the row's record */
+} RowSource;
+
+static GQuark extras_quark;
 
 static void amparo_query_model_list_model_init (GListModelInterface *iface);
 
@@ -98,6 +111,8 @@ build_page_sql (AmparoQueryModel *self,
   g_string_append (sql, amparo_store_get_select_columns (self->item_type));
   for (guint i = 0; i < n_terms; i++)
     g_string_append_printf (sql, ", %s", self->order_terms[i]);
+  for (guint i = 0; self->extra_columns != NULL && self->extra_columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", self->extra_columns[i]);
 
   if (previous != NULL)
     {
@@ -128,6 +143,20 @@ key_is_usable (Page *page)
     if (sqlite3_value_type (page->last_key[i]) == SQLITE_NULL)
       return FALSE;
   return TRUE;
+}
+
+/* NULL becomes "": a GStrv cannot hold NULL, and no extra needs both. */
+static GStrv
+read_extras (AmparoQueryModel *self,
+             sqlite3_stmt     *stmt,
+             guint             first)
+{
+  guint n = g_strv_length (self->extra_columns);
+  GStrv extras = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    extras[i] = g_strdup ((const char *) sqlite3_column_text (stmt, (int) (first + i)) ?: "");
+  return extras;
 }
 
 static Page *
@@ -165,7 +194,12 @@ read_page (AmparoQueryModel *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (page->items, amparo_store_record_from_row (self->item_type, stmt, 0));
+      AmparoRecord *record = amparo_store_record_from_row (self->item_type, stmt, 0);
+
+      if (self->extra_columns != NULL)
+        g_object_set_qdata_full (G_OBJECT (record), extras_quark,
+                                 read_extras (self, stmt, n_columns + n_terms), (GDestroyNotify) g_strfreev);
+      g_ptr_array_add (page->items, record);
 
       if (page->items->len == PAGE_SIZE && self->keyset)
         {
@@ -223,6 +257,17 @@ count_items (AmparoQueryModel *self)
   return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
 }
 
+static guint
+ensure_counted (AmparoQueryModel *self)
+{
+  if (!self->counted)
+    {
+      self->n_items = count_items (self);
+      self->counted = TRUE;
+    }
+  return self->n_items;
+}
+
 static void
 copy_values (AmparoRecord *to,
              AmparoRecord *from)
@@ -267,12 +312,22 @@ merge_page (AmparoQueryModel *self,
       changed[i] = FALSE;
       if (amparo_record_get_id (old) == amparo_record_get_id (new))
         {
+          const char * const *old_extras = g_object_get_qdata (G_OBJECT (old), extras_quark);
+          GStrv new_extras = g_object_steal_qdata (G_OBJECT (new), extras_quark);
+
           if (g_strcmp0 (amparo_record_get_updated_at (old), amparo_record_get_updated_at (new)) != 0 ||
               g_strcmp0 (amparo_record_get_deleted_at (old), amparo_record_get_deleted_at (new)) != 0)
             {
               copy_values (old, new);
               changed[i] = TRUE;
             }
+          /* What the row shows of other records (its whereabouts, next
+           * hearing…) changes without the record itself changing. */
+          if (new_extras != NULL && (old_extras == NULL ||
+                                     !g_strv_equal (old_extras, (const char * const *) new_extras)))
+            changed[i] = TRUE;
+          if (new_extras != NULL)
+            g_object_set_qdata_full (G_OBJECT (old), extras_quark, new_extras, (GDestroyNotify) g_strfreev);
         }
       else
         {
@@ -386,6 +441,38 @@ refresh_in_place (AmparoQueryModel *self,
     }
 }
 
+/* A record of another kind that a row shows (a person's location or
+ * hearing): the rows of the records it names are read again. */
+static gboolean
+refresh_rows_shown (AmparoQueryModel *self,
+                    AmparoRecord     *record)
+{
+  for (guint i = 0; self->row_sources != NULL && i < self->row_sources->len; i++)
+    {
+      RowSource *source = &g_array_index (self->row_sources, RowSource, i);
+
+      if (G_OBJECT_TYPE (record) != source->record_type)
+        continue;
+      if (!self->counted)
+        return TRUE;
+      if (count_items (self) != self->n_items)
+        {
+          amparo_query_model_refresh (self);
+          return TRUE;
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (source->properties) && source->properties[j] != NULL; j++)
+        {
+          gint64 id = 0;
+
+          g_object_get (record, source->properties[j], &id, NULL);
+          if (id > 0)
+            refresh_in_place (self, id);
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_store_record_changed_cb (AmparoQueryModel *self,
                             AmparoRecord     *record,
@@ -393,6 +480,8 @@ on_store_record_changed_cb (AmparoQueryModel *self,
 {
   if (G_OBJECT_TYPE (record) != self->item_type)
     {
+      if (refresh_rows_shown (self, record))
+        return;
       for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
         if (G_OBJECT_TYPE (record) == g_array_index (self->watched, GType, i))
           {
@@ -402,6 +491,9 @@ on_store_record_changed_cb (AmparoQueryModel *self,
       return;
     }
 
+  /* Nobody has looked at the list yet: nothing to announce. */
+  if (!self->counted)
+    return;
   if (count_items (self) == self->n_items)
     refresh_in_place (self, amparo_record_get_id (record));
   else
@@ -417,7 +509,7 @@ amparo_query_model_get_item_type (GListModel *model)
 static guint
 amparo_query_model_get_n_items (GListModel *model)
 {
-  return AMPARO_QUERY_MODEL (model)->n_items;
+  return ensure_counted (AMPARO_QUERY_MODEL (model));
 }
 
 static gpointer
@@ -428,7 +520,7 @@ amparo_query_model_get_item (GListModel *model,
   Page *page;
   guint offset = position % PAGE_SIZE;
 
-  if (position >= self->n_items)
+  if (position >= ensure_counted (self))
     return NULL;
   page = get_page (self, position / PAGE_SIZE);
   if (page == NULL || offset >= page->items->len)
@@ -455,6 +547,8 @@ amparo_query_model_finalize (GObject *object)
   g_clear_pointer (&self->order_terms, g_strfreev);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_array_unref);
+  g_clear_pointer (&self->row_sources, g_array_unref);
+  g_clear_pointer (&self->extra_columns, g_strfreev);
   g_queue_clear (&self->lru);
 
   G_OBJECT_CLASS (amparo_query_model_parent_class)->finalize (object);
@@ -466,6 +560,7 @@ amparo_query_model_class_init (AmparoQueryModelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = amparo_query_model_finalize;
+  extras_quark = g_quark_from_static_string ("amparo-query-model-extras");
 }
 
 static void
@@ -517,7 +612,6 @@ amparo_query_model_new (AmparoStore        *store,
         strchr (self->order_terms[i], '('))
       self->keyset = FALSE;
 
-  self->n_items = count_items (self);
   g_signal_connect_object (store, "record-changed",
                            G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
@@ -536,9 +630,11 @@ amparo_query_model_refresh (AmparoQueryModel *self)
 
   g_return_if_fail (AMPARO_IS_QUERY_MODEL (self));
 
-  old_n_items = self->n_items;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+  if (!self->counted)
+    return;
+  old_n_items = self->n_items;
   self->n_items = count_items (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
 }
@@ -592,4 +688,90 @@ amparo_query_model_get_n_reads (AmparoQueryModel *self)
 {
   g_return_val_if_fail (AMPARO_IS_QUERY_MODEL (self), 0);
   return self->n_reads;
+}
+
+static void
+row_source_clear (gpointer data)
+{
+  RowSource *source = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (source->properties); i++)
+    g_free (source->properties[i]);
+}
+
+/**
+ * amparo_query_model_set_extra_columns:
+ * @columns: (array zero-terminated=1): SQL expressions over the kind's
+ *   table (by its name, e.g. `persons.id`), read with each row
+ *
+ * What a row shows of other records comes with the page that holds it,
+ * instead of a query per row when the row is bound. Read them with
+ * amparo_query_model_get_extra(). Call before any item is read; for use
+ * inside the app's own lists, never with user input.
+ */
+void
+amparo_query_model_set_extra_columns (AmparoQueryModel   *self,
+                                      const char * const *columns)
+{
+  g_return_if_fail (AMPARO_IS_QUERY_MODEL (self));
+
+  g_strfreev (self->extra_columns);
+  self->extra_columns = g_strdupv ((char **) columns);
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+}
+
+/**
+ * amparo_query_model_get_extra:
+ * @record: an item of a model with extra columns
+ * @column: which extra column
+ *
+ * Returns: (nullable): its value as text ("" for SQL NULL), or %NULL when
+ *   @record did not come from such a model
+ */
+const char *
+amparo_query_model_get_extra (gpointer record,
+                              guint    column)
+{
+  const char * const *extras;
+
+  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+
+  if (extras_quark == 0)
+    return NULL;
+  extras = g_object_get_qdata (record, extras_quark);
+  if (extras == NULL || column >= g_strv_length ((char **) extras))
+    return NULL;
+  return extras[column];
+}
+
+/**
+ * amparo_query_model_watch_rows:
+ * @record_type: a kind that rows show (through extra columns)
+ * @property: the int64 property of @record_type naming the row's record,
+ *   e.g. "person-id"
+ * @other_property: (nullable): a second one ("relative-id")
+ *
+ * When a record of @record_type changes, the rows of the records it names
+ * are read again and announced as changed, in place: the list keeps its
+ * scroll position and selection, and every place that shows the row
+ * follows.
+ */
+void
+amparo_query_model_watch_rows (AmparoQueryModel *self,
+                               GType             record_type,
+                               const char       *property,
+                               const char       *other_property)
+{
+  RowSource source = { record_type, { g_strdup (property), g_strdup (other_property), NULL } };
+
+  g_return_if_fail (AMPARO_IS_QUERY_MODEL (self));
+  g_return_if_fail (property != NULL);
+
+  if (self->row_sources == NULL)
+    {
+      self->row_sources = g_array_new (FALSE, FALSE, sizeof (RowSource));
+      g_array_set_clear_func (self->row_sources, row_source_clear);
+    }
+  g_array_append_val (self->row_sources, source);
 }

@@ -132,35 +132,33 @@ write_journal (AmparoStore         *self,
                const char          *details,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_JOURNAL_ACTION);
   g_autofree char *uid = g_uuid_string_random ();
   g_autofree char *now = amparo_store_now ();
-  int rc;
 
-  stmt = amparo_store_prepare (self,
+  /* On a shared server a trigger puts the database account in `actor`,
+   * whatever is sent here (see resources/sql/pg/0001-initial.sql). */
+  stmt = amparo_store_prepare_stmt (self,
                                "INSERT INTO journal (uid, created_at, updated_at, actor, host,"
                                " action, table_name, record_uid, record_id, changes, details)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, g_enum_get_value (enum_class, action)->value_nick, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, amparo_record_get_table_name (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, amparo_record_get_uid (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, amparo_record_get_id (record));
-  sqlite3_bind_text (stmt, 10, changes, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, details, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, uid);
+  amparo_db_bind_text (stmt, 2, now);
+  amparo_db_bind_text (stmt, 3, now);
+  amparo_db_bind_text (stmt, 4, self->actor);
+  amparo_db_bind_text (stmt, 5, self->host);
+  amparo_db_bind_text (stmt, 6, g_enum_get_value (enum_class, action)->value_nick);
+  amparo_db_bind_text (stmt, 7, amparo_record_get_table_name (record));
+  amparo_db_bind_text (stmt, 8, amparo_record_get_uid (record));
+  amparo_db_bind_int64 (stmt, 9, amparo_record_get_id (record));
+  amparo_db_bind_text (stmt, 10, changes);
+  amparo_db_bind_text (stmt, 11, details);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  return amparo_db_step_done (stmt, error);
 }
 
 static void
@@ -186,9 +184,9 @@ insert_record (AmparoStore   *self,
   g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (type);
   g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
   g_autoptr(GString) changes = g_string_new ("{");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *now = amparo_store_now ();
-  int rc;
+  gint64 id;
 
   if (amparo_record_get_uid (record) == NULL)
     {
@@ -207,9 +205,10 @@ insert_record (AmparoStore   *self,
   g_string_append (sql, ") VALUES (");
   for (guint i = 1; i < pspecs->len; i++)
     g_string_append (sql, i > 1 ? ", ?" : "?");
-  g_string_append (sql, ")");
+  /* Both engines return the new id the same way. */
+  g_string_append (sql, ") RETURNING id");
 
-  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
 
   for (guint i = 1; i < pspecs->len; i++)
@@ -225,11 +224,13 @@ insert_record (AmparoStore   *self,
     }
   g_string_append_c (changes, '}');
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    return FALSE;
+  id = amparo_db_column_int64 (stmt, 0);
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
-  amparo_record_set_int64 (record, "id", sqlite3_last_insert_rowid (self->db));
+  amparo_record_set_int64 (record, "id", id);
   g_ptr_array_add (self->tx_inserted, g_object_ref (record));
   g_array_append_val (self->tx_inserted_depth, self->tx_depth);
 
@@ -248,9 +249,8 @@ update_record (AmparoStore   *self,
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GString) changes = g_string_new ("{");
   g_autoptr(GString) sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *now = NULL;
-  int rc;
 
   stored = amparo_store_get_by_id (self, type, amparo_record_get_id (record), error);
   if (stored == NULL)
@@ -283,9 +283,9 @@ update_record (AmparoStore   *self,
     }
   g_string_append (sql, " WHERE id = ?");
 
-  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, now);
   for (guint i = 0; i < changed->len; i++)
     {
       GParamSpec *pspec = changed->pdata[i];
@@ -295,11 +295,10 @@ update_record (AmparoStore   *self,
       g_object_get_property (G_OBJECT (record), pspec->name, &value);
       amparo_store_bind_value (stmt, i + 2, pspec, &value);
     }
-  sqlite3_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
+  amparo_db_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
   set_property_value (record, "updated-at", now);
   return write_journal (self, AMPARO_JOURNAL_ACTION_UPDATE, record, changes->str, NULL, error);
@@ -334,23 +333,21 @@ amparo_store_set_deleted (AmparoStore          *self,
                           gboolean              deleted,
                           GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GString) changes = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autofree char *now = amparo_store_now ();
   const char *old = amparo_record_get_deleted_at (record);
-  int rc;
 
   sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ? WHERE id = ?",
                          amparo_record_get_table_name (record));
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, deleted ? now : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, amparo_record_get_id (record));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  amparo_db_bind_text (stmt, 1, deleted ? now : NULL);
+  amparo_db_bind_text (stmt, 2, now);
+  amparo_db_bind_int64 (stmt, 3, amparo_record_get_id (record));
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
   g_string_append (changes, "{\"deleted_at\":{\"old\":");
   if (old != NULL)
@@ -409,13 +406,10 @@ gboolean
 amparo_store_begin (AmparoStore  *self,
                     GError      **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
 
-  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                            : g_strdup_printf ("SAVEPOINT level%u", self->tx_depth);
-  if (!amparo_store_exec (self, sql, error))
+  if (!(self->tx_depth == 0 ? amparo_db_begin (self->conn, error)
+                            : amparo_db_savepoint (self->conn, self->tx_depth, error)))
     return FALSE;
   self->tx_depth++;
   return TRUE;
@@ -440,9 +434,7 @@ amparo_store_commit (AmparoStore  *self,
 
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("RELEASE level%u", self->tx_depth - 1);
-
-      if (!amparo_store_exec (self, sql, error))
+      if (!amparo_db_release (self->conn, self->tx_depth - 1, error))
         return FALSE;
       self->tx_depth--;
       /* Their fate is now the enclosing level's. */
@@ -452,7 +444,7 @@ amparo_store_commit (AmparoStore  *self,
       return TRUE;
     }
 
-  if (!amparo_store_exec (self, "COMMIT", error))
+  if (!amparo_db_commit (self->conn, error))
     {
       amparo_store_rollback (self);
       return FALSE;
@@ -482,16 +474,14 @@ amparo_store_rollback (AmparoStore *self)
 
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO level%u; RELEASE level%u",
-                                              self->tx_depth - 1, self->tx_depth - 1);
-      amparo_store_exec (self, sql, NULL);
+      amparo_db_rollback_to (self->conn, self->tx_depth - 1, NULL);
       forget_inserted (self, self->tx_depth);
       self->tx_depth--;
       return;
     }
 
   /* Fails harmlessly when SQLite already rolled back (e.g. disk full). */
-  amparo_store_exec (self, "ROLLBACK", NULL);
+  amparo_db_rollback (self->conn, NULL);
   forget_inserted (self, 1);
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_changed, 0);

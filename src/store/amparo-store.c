@@ -223,6 +223,7 @@ open_database (AmparoStore  *self,
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     return amparo_store_set_sqlite_error (self, rc, error);
+  self->conn = amparo_db_sqlite_wrap (self->db, self->path);
   sqlite3_extended_result_codes (self->db, 1);
 
   if (!check_identity (self, error) || !set_pragmas (self, error) || !amparo_store_migrate (self, error))
@@ -256,6 +257,7 @@ amparo_store_finalize (GObject *object)
       amparo_store_wait_for_daily_backup (self);
     }
 
+  g_clear_pointer (&self->conn, amparo_db_close);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -336,6 +338,10 @@ amparo_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* postgres (#10): a postgresql:// address is a shared server. */
+  if (amparo_db_is_server_uri (path))
+    return amparo_store_open_server (path, error);
 
   self = g_object_new (AMPARO_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);

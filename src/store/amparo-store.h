@@ -52,6 +52,10 @@ typedef enum {
   AMPARO_STORE_ERROR_INVALID,
   AMPARO_STORE_ERROR_DUPLICATE,
   AMPARO_STORE_ERROR_NOT_FOUND,
+  /* postgres (#10): someone else saved the record since it was loaded
+   * (see amparo_store_error_get_conflict()); the shared server is away. */
+  AMPARO_STORE_ERROR_CONFLICT,
+  AMPARO_STORE_ERROR_UNREACHABLE,
 } AmparoStoreError;
 
 #define AMPARO_STORE_ERROR (amparo_store_error_quark ())
@@ -265,5 +269,16 @@ char         *amparo_a_number_normalize         (const char     *text,
 char         *amparo_a_number_format            (const char     *a_number);
 gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
                                                  GDate          *today);
+
+/* postgres (#10): the shared server, revisions and conflicts */
+
+gboolean      amparo_store_is_shared            (AmparoStore    *self);
+gboolean      amparo_store_error_get_conflict   (const GError   *error,
+                                                 AmparoRecord  **theirs,
+                                                 char          **who,
+                                                 char          **when);
+gboolean      amparo_store_copy                 (const char     *from,
+                                                 const char     *to,
+                                                 GError        **error);
 
 G_END_DECLS
