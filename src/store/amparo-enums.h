@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /*
- * The kinds and statuses of DESIGN.md. Each value is stored in the
+ * The kinds and statuses of docs/architecture.md. Each value is stored in the
  * database as its nick (`orr-shelter`), never its number, so values can be
  * added anywhere in a list; each has a translated label for the UI.
  */
