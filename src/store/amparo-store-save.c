@@ -268,9 +268,15 @@ set_conflict_error (AmparoStore   *self,
       return FALSE;
     }
   read_last_change (self, record, &who, &when);
-  local = g_error_new (AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT,
-                       _("%s changed this record (%s) after you opened it. Nothing was saved: choose, field by field, what to keep."),
-                       who ? who : _("Someone else"), when ? when : "?");
+  {
+    g_autoptr(GDateTime) utc = when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+    g_autoptr(GDateTime) local_time = utc ? g_date_time_to_local (utc) : NULL;
+    g_autofree char *shown = local_time ? g_date_time_format (local_time, "%Y-%m-%d %H:%M") : NULL;
+
+    local = g_error_new (AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT,
+                         _("%s changed this record (%s) after you opened it. Nothing was saved: choose, field by field, what to keep."),
+                         who ? who : _("Someone else"), shown ? shown : (when ? when : "?"));
+  }
   amparo_store_error_set_conflict (local, theirs, who, when);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
