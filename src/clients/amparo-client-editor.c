@@ -10,6 +10,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-contacts-panel.h"
+#include "amparo-conflict-dialog.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -652,6 +653,13 @@ amparo_client_editor_get_dirty (AmparoClientEditor *self)
   return self->dirty;
 }
 
+/* postgres (#10): after the user chose per field in the conflict dialog. */
+static void
+save_after_conflict (gpointer self)
+{
+  amparo_client_editor_save (self);
+}
+
 /**
  * amparo_client_editor_save:
  *
@@ -676,6 +684,9 @@ amparo_client_editor_save (AmparoClientEditor *self)
   if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
       || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
     {
+      if (amparo_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
+                                              save_after_conflict, self))
+        return FALSE;
       show_error (self, error, TRUE);
       return FALSE;
     }

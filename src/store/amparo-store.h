@@ -277,6 +277,8 @@ gboolean      amparo_store_error_get_conflict   (const GError   *error,
                                                  AmparoRecord  **theirs,
                                                  char          **who,
                                                  char          **when);
+void          amparo_store_take_revision        (AmparoRecord   *record,
+                                                 AmparoRecord   *theirs);
 gboolean      amparo_store_copy                 (const char     *from,
                                                  const char     *to,
                                                  GError        **error);
