@@ -49,6 +49,8 @@ static const GOptionEntry option_entries[] = {
     N_("Import persons from the spreadsheet FILE (CSV), print what was created, matched or rejected, and exit"), N_("FILE") },
   { "import-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import press releases from the RSS or Atom feed at URL (or a file), print a report, and exit"), N_("URL") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the case store with a checked copy of the backup FILE (the old one is kept aside), and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -351,6 +353,8 @@ amparo_application_handle_local_options (GApplication *app,
     return amparo_cli_import_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
     return amparo_cli_import_feed (self->database_path, feed);
+  if (g_variant_dict_lookup (options, "restore", "^ay", &csv))
+    return amparo_cli_restore (self->database_path, csv);
 
   if (g_variant_dict_contains (options, "backup")
       || g_variant_dict_contains (options, "check")

@@ -19,4 +19,7 @@ int amparo_cli_export_csv        (const char  *db_path,
 int amparo_cli_import_csv        (const char  *db_path,
                                   const char  *path);
 
+int amparo_cli_restore           (const char  *db_path,
+                                  const char  *backup);
+
 G_END_DECLS

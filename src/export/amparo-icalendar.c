@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-icalendar.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
@@ -473,6 +474,22 @@ amparo_icalendar_journal (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *events;
+} JournalEvents;
+
+static gboolean
+journal_events_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  JournalEvents *journal = user_data;
+
+  return amparo_icalendar_journal (journal->store, journal->events, path, error);
+}
+
 /**
  * amparo_icalendar_write:
  * @path: the file to write (replaced if it exists)
@@ -488,10 +505,10 @@ amparo_icalendar_write (AmparoStore  *store,
                         GError      **error)
 {
   g_autofree char *text = amparo_icalendar_build (store, events, NULL);
+  JournalEvents journal = { store, events };
 
-  if (!g_file_set_contents (path, text, -1, error))
-    return FALSE;
-  return amparo_icalendar_journal (store, events, path, error);
+  /* 0600, and only once journaled (reliability, #11). */
+  return amparo_private_file_write (path, text, strlen (text), journal_events_cb, &journal, error);
 }
 
 /**

@@ -262,6 +262,15 @@ gboolean      amparo_store_rotate_daily_backups (AmparoStore    *self,
                                                  GError        **error);
 char         *amparo_store_get_backup_dir       (AmparoStore    *self);
 
+/* Reliability (#11): work done on another connection to the same store */
+
+void          amparo_store_announce_changed     (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+gboolean      amparo_store_restore_file         (const char     *backup,
+                                                 const char     *db_path,
+                                                 char          **kept_as,
+                                                 GError        **error);
+
 /* Helpers for editors */
 
 char         *amparo_a_number_normalize         (const char     *text,

@@ -90,3 +90,11 @@ for lang in en es; do
   xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/web/publish-shots" "$out" "$lang" 2>/dev/null
 done
+
+# The spreadsheet import window (a name to confirm, rejected rows, a
+# Windows-1252 file), wide and at 600 px.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "csv-import-$lang" == *$filter* ]] || continue
+  xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
+    "$build/tests/screenshots/csv-import-shots" "$out" "$lang" 2>/dev/null
+done
