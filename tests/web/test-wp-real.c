@@ -302,6 +302,12 @@ schedule (Fixture          *fixture,
   return outcome.ok;
 }
 
+typedef struct _Progress Progress;
+static AmparoImportReport *import_full (Fixture *fixture, const char *address, Progress *progress,
+                                        GCancellable *cancellable, GError **error);
+static guint count_titled (Fixture *fixture, const char *prefix);
+static void make_posts (const char *url, const char *prefix, guint n);
+
 /* The site moved (301): a correction sent there is not turned into a
  * read and reported as published; the new address is given. */
 static void
@@ -340,6 +346,8 @@ test_plain_permalinks (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = test_connection (wordpress, &error);
   g_autofree char *title = NULL;
+  g_autofree char *feed = g_strconcat (env ("AMPARO_WP_PLAIN"), "/?feed=rss2", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "Renee Garcia");
@@ -348,6 +356,15 @@ test_plain_permalinks (Fixture       *fixture,
   title = wp_post_field (env ("AMPARO_WP_PLAIN"), amparo_release_get_post_id (fixture->release),
                          "post_title");
   g_assert_cmpstr (title, ==, "Court approves the settlement");
+
+  /* The archive comes through ?rest_route= too; the published release
+   * is recognized, not imported again. */
+  make_posts (env ("AMPARO_WP_PLAIN"), "Plain post", 3);
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_titled (fixture, "Plain post"), ==, 3);
+  g_assert_cmpuint (count_titled (fixture, "Court approves the settlement"), ==, 1);
+  g_assert_cmpstr (report->timezone, ==, "America/Los_Angeles");
 }
 
 static void
@@ -555,13 +572,13 @@ test_unlink_deleted (Fixture       *fixture,
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), >, id);
 }
 
-typedef struct
+struct _Progress
 {
   guint         calls;
   guint         last_done;
   guint         last_total;
   GCancellable *cancel_at_first;
-} Progress;
+};
 
 static void
 on_progress (guint    done,
