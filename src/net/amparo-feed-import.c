@@ -1110,31 +1110,21 @@ amparo_import_report_free (AmparoImportReport *report)
 }
 
 /**
- * amparo_import_report_to_text:
+ * amparo_import_report_notes:
  * @report: a report
  *
- * The report as translated lines for a terminal or a dialog: the counts,
- * then one line per skipped item with its reason.
+ * What the person importing should know beyond the counts: the time zone
+ * of the dates, and whether the feed gave only summaries.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): translated sentences, one a line
  */
 char *
-amparo_import_report_to_text (AmparoImportReport *report)
+amparo_import_report_notes (AmparoImportReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  if (report->n_new == 0 && report->n_updated == 0)
-    g_string_append_printf (text, "%s\n", _("Nothing changed: every release from the feed is already up to date."));
-  g_string_append_printf (text, _("New: %u"), report->n_new);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Updated: %u"), report->n_updated);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Unchanged: %u"), report->n_unchanged);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
-  g_string_append_c (text, '\n');
   if (report->timezone != NULL)
     {
       g_string_append_printf (text, _("Dates are in the time zone %s."), report->timezone);
@@ -1151,6 +1141,42 @@ amparo_import_report_to_text (AmparoImportReport *report)
                               report->n_summaries);
       g_string_append_c (text, '\n');
     }
+
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * amparo_import_report_to_text:
+ * @report: a report
+ *
+ * The report as translated lines for a terminal or a dialog: the counts,
+ * then one line per skipped item with its reason.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+amparo_import_report_to_text (AmparoImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_new == 0 && report->n_updated == 0)
+    g_string_append_printf (text, "%s\n", _("Nothing changed: every release from the feed is already up to date."));
+  g_string_append_printf (text, _("New: %u"), report->n_new);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Updated: %u"), report->n_updated);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Unchanged: %u"), report->n_unchanged);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
+  g_string_append_c (text, '\n');
+  notes = amparo_import_report_notes (report);
+  if (notes != NULL)
+    g_string_append_printf (text, "%s\n", notes);
 
   for (guint i = 0; i < report->skipped->len; i++)
     {
