@@ -349,6 +349,20 @@ add_skip (AmparoImportReport *report,
   g_ptr_array_add (report->skipped, skip);
 }
 
+/* A post is known by its site and id: its address changes when a
+ * scheduled post goes out, or when the site's permalinks change. */
+static char *
+post_key (const char *url,
+          gint64      post_id)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || post_id <= 0)
+    return NULL;
+  return g_strdup_printf ("post:%s:%d:%" G_GINT64_FORMAT, g_uri_get_host (uri),
+                          g_uri_get_port (uri), post_id);
+}
+
 static void
 index_releases (AmparoStore     *store,
                 AmparoListScope  scope,
@@ -377,9 +391,13 @@ index_releases (AmparoStore     *store,
       g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
       const char *post_url = amparo_release_get_post_url (release);
 
+      g_autofree char *key = post_key (post_url, amparo_release_get_post_id (release));
+
       if (amparo_release_get_post_id (release) > 0 && post_url != NULL &&
           *post_url != '\0' && !g_hash_table_contains (by_link, post_url))
         g_hash_table_insert (by_link, g_strdup (post_url), g_object_ref (release));
+      if (key != NULL && !g_hash_table_contains (by_link, key))
+        g_hash_table_insert (by_link, g_steal_pointer (&key), g_object_ref (release));
     }
 }
 
@@ -400,6 +418,13 @@ lookup (GHashTable *by_guid,
     release = g_hash_table_lookup (by_guid, item->guid);
   if (release == NULL && item->link != NULL)
     release = g_hash_table_lookup (by_link, item->link);
+  if (release == NULL)
+    {
+      g_autofree char *key = post_key (item->link, item->post_id);
+
+      if (key != NULL)
+        release = g_hash_table_lookup (by_link, key);
+    }
 
   return release;
 }
@@ -407,6 +432,12 @@ lookup (GHashTable *by_guid,
 /* A release written in Amparo and published from it: its text is the
  * original and the site's post a copy, so an import only links it to the
  * post and never rewrites its text. */
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 static gboolean
 published_from_amparo (AmparoRelease *release,
                        Prepared      *item)
@@ -416,8 +447,13 @@ published_from_amparo (AmparoRelease *release,
 
   /* An imported release knows its post too, but only Amparo's own
    * writes leave a confirmed modification time. */
+  g_autofree char *key = post_key (amparo_release_get_post_url (release),
+                                   amparo_release_get_post_id (release));
+  g_autofree char *item_key = post_key (item->link, item->post_id);
+
   return amparo_release_get_post_id (release) > 0 &&
-         g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0 &&
+         (g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0 ||
+          (key != NULL && g_strcmp0 (key, item_key) == 0)) &&
          ((modified != NULL && *modified != '\0') || guid == NULL || *guid == '\0');
 }
 
@@ -427,8 +463,10 @@ link_to_post (AmparoRelease      *existing,
               AmparoImportReport *report)
 {
   AmparoRelease *copy;
+  gboolean went_out = g_strcmp0 (amparo_release_get_site_status (existing), "future") == 0;
 
-  if (g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
+  if (!went_out &&
+      g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
       g_strcmp0 (amparo_release_get_source_url (existing), item->link) == 0 &&
       g_strcmp0 (amparo_release_get_source_guid (existing), item->guid) == 0)
     {
@@ -440,6 +478,18 @@ link_to_post (AmparoRelease      *existing,
   amparo_release_set_source_guid (copy, item->guid);
   amparo_release_set_source_url (copy, item->link);
   amparo_release_set_original_html (copy, item->html);
+  /* A scheduled post is in the site's public list once WordPress
+   * published it at the embargo time. */
+  if (went_out)
+    {
+      amparo_release_set_site_status (copy, "publish");
+      amparo_release_set_post_url (copy, item->link);
+      amparo_release_set_scheduled_for (copy, NULL);
+      amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
+      amparo_release_set_published_at (copy, item->published_at);
+      if (!has_text (amparo_release_get_first_published_at (copy)))
+        amparo_release_set_first_published_at (copy, item->published_at);
+    }
   return copy;
 }
 

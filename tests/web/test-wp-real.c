@@ -795,6 +795,37 @@ test_two_posts (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* WordPress publishes the scheduled post at the embargo time (its cron,
+ * run here by hand): the next import shows the release as published. */
+static void
+test_scheduled_goes_out (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site ("AMPARO_WP_PRETTY", "editor", AMPARO_POST_MODE_COMBINED);
+  g_autofree char *feed = g_strconcat (env ("AMPARO_WP_PRETTY"), "/feed/", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
+
+  amparo_release_set_title_en (fixture->release, "Embargoed until the hearing");
+  amparo_release_set_embargo_until (fixture->release, "2030-05-13T10:00:00-07:00");
+  save (fixture);
+  g_assert_true (schedule (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  ignored = wp_php_printf (env ("AMPARO_WP_PRETTY"), "wp_publish_post(%" G_GINT64_FORMAT ");",
+                           amparo_release_get_post_id (fixture->release));
+
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  amparo_store_reload (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_release_get_status (fixture->release), ==, AMPARO_RELEASE_STATUS_PUBLISHED);
+  g_assert_cmpstr (amparo_release_get_site_status (fixture->release), ==, "publish");
+  g_assert_null (amparo_release_get_scheduled_for (fixture->release));
+  g_assert_cmpstr (amparo_release_get_first_published_at (fixture->release), ==, "2030-05-13T17:00:00Z");
+  g_assert_cmpuint (count_titled (fixture, "Embargoed until the hearing"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +848,7 @@ main (int   argc,
   ADD ("/web/import-cancel", test_import_cancel);
   ADD ("/web/import-feed-pages", test_import_feed_pages);
   ADD ("/web/two-posts", test_two_posts);
+  ADD ("/web/scheduled-goes-out", test_scheduled_goes_out);
 
   return g_test_run ();
 }
