@@ -606,8 +606,29 @@ index_spanish_posts (AmparoStore *store,
 
           if (url != NULL && *url != '\0')
             g_hash_table_add (spanish, g_strdup (url));
+          /* Amparo before 0007 named the Spanish post amparo-UID-es. */
+          g_hash_table_add (spanish, g_strdup_printf ("amparo-%s-es",
+                                                      amparo_record_get_uid (AMPARO_RECORD (release))));
         }
     }
+}
+
+static gboolean
+is_spanish_post (GHashTable *spanish,
+                 const char *link)
+{
+  const char *slug = link != NULL ? strstr (link, "amparo-") : NULL;
+  g_autofree char *legacy = NULL;
+
+  if (link == NULL)
+    return FALSE;
+  if (g_hash_table_contains (spanish, link))
+    return TRUE;
+  /* amparo-<36-character uid>-es */
+  if (slug == NULL || strlen (slug) < 7 + 36 + 3)
+    return FALSE;
+  legacy = g_strndup (slug, 7 + 36 + 3);
+  return g_hash_table_contains (spanish, legacy);
 }
 
 static void
@@ -649,7 +670,7 @@ decide (Matcher            *matcher,
       return NULL;
     }
   g_hash_table_add (matcher->seen, g_strdup (key));
-  if (item->link != NULL && g_hash_table_contains (matcher->spanish, item->link))
+  if (is_spanish_post (matcher->spanish, item->link))
     {
       report->n_unchanged++;
       return NULL;
