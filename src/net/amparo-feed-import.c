@@ -956,6 +956,30 @@ fetch_next_page (GTask *task)
                           g_task_get_cancellable (task), on_page_fetched_cb, task);
 }
 
+/* The REST API gives every post of the site: right for the site's main
+ * feed or its home page, wrong for a category's or a tag's feed, which
+ * are read page by page instead. */
+static gboolean
+is_whole_site_feed (const char *address,
+                    const char *api_root)
+{
+  static const char * const suffixes[] = { "index.php?rest_route=/", "?rest_route=/", "wp-json/" };
+  g_autofree char *base = NULL;
+  g_autofree char *rest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) && base == NULL; i++)
+    if (g_str_has_suffix (api_root, suffixes[i]))
+      base = g_strndup (api_root, strlen (api_root) - strlen (suffixes[i]));
+  if (base == NULL || !g_str_has_prefix (address, base))
+    return FALSE;
+
+  rest = g_strdup (address + strlen (base));
+  while (*rest != '\0' && rest[strlen (rest) - 1] == '/')
+    rest[strlen (rest) - 1] = '\0';
+  return *rest == '\0' || g_regex_match_simple ("^(feed(/(rss2?|atom|rdf))?|(index\\.php)?\\?feed=[a-z0-9]+)$",
+                                                rest, 0, 0);
+}
+
 static void
 on_fetched_cb (GObject      *source,
                GAsyncResult *result,
@@ -989,7 +1013,7 @@ on_fetched_cb (GObject      *source,
   data->document = g_bytes_ref (body);
   data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   api_root = amparo_wordpress_archive_root_from (message, data->address);
-  if (api_root != NULL)
+  if (api_root != NULL && is_whole_site_feed (data->address, api_root))
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
 

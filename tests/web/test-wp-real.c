@@ -826,6 +826,30 @@ test_scheduled_goes_out (Fixture       *fixture,
   g_assert_cmpuint (count_titled (fixture, "Embargoed until the hearing"), ==, 1);
 }
 
+/* A category's feed is that category only: read page by page, not the
+ * whole site through the API. */
+static void
+test_import_category_feed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *url = env ("AMPARO_WP_PRETTY");
+  g_autofree char *feed = g_strconcat (url, "/category/press/feed/", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
+
+  make_posts (url, "Not press", 2);
+  ignored = wp_php (url, "$cat = wp_insert_term('Press', 'category', array('slug' => 'press'));"
+                         "for ($i = 1; $i <= 12; $i++)"
+                         "  wp_insert_post(array('post_title' => 'Press only ' . $i, 'post_content' => 'Text.',"
+                         "    'post_status' => 'publish', 'post_author' => 2,"
+                         "    'post_category' => array($cat['term_id'])));");
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_titled (fixture, "Press only"), ==, 12);
+  g_assert_cmpuint (count_titled (fixture, "Not press"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +873,7 @@ main (int   argc,
   ADD ("/web/import-feed-pages", test_import_feed_pages);
   ADD ("/web/two-posts", test_two_posts);
   ADD ("/web/scheduled-goes-out", test_scheduled_goes_out);
+  ADD ("/web/import-category-feed", test_import_category_feed);
 
   return g_test_run ();
 }
