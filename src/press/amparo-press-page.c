@@ -144,6 +144,20 @@ is_read_only (AmparoPressPage *self)
          && !amparo_press_is_correcting (self->draft);
 }
 
+/* The store's workflow rules decide; the page only offers what they allow
+ * (publishing still waits for the embargo: that refusal says why). */
+static gboolean
+can_change_status (AmparoPressPage     *self,
+                   AmparoReleaseStatus  to)
+{
+  g_autoptr(GDateTime) long_after = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
+
+  if (self->draft == NULL)
+    return FALSE;
+  return amparo_release_check_status_change (self->draft, amparo_release_get_status (self->draft),
+                                             to, long_after, NULL);
+}
+
 static void
 update_actions (AmparoPressPage *self)
 {
@@ -166,11 +180,10 @@ update_actions (AmparoPressPage *self)
                                      || (status == AMPARO_RELEASE_STATUS_WITHDRAWN /* web: take down */
                                          && amparo_release_get_post_id (self->draft) > 0)));
   gtk_widget_action_set_enabled (widget, "press.withdraw",
-                                 status == AMPARO_RELEASE_STATUS_PUBLISHED
-                                 || status == AMPARO_RELEASE_STATUS_APPROVED);
+                                 can_change_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN));
   gtk_widget_action_set_enabled (widget, "press.to-draft",
                                  status != AMPARO_RELEASE_STATUS_DRAFT
-                                 && status != AMPARO_RELEASE_STATUS_PUBLISHED);
+                                 && can_change_status (self, AMPARO_RELEASE_STATUS_DRAFT));
   gtk_widget_set_visible (GTK_WIDGET (self->workflow_button), advance != NULL);
   if (advance != NULL)
     gtk_button_set_label (self->workflow_button, advance);
@@ -458,6 +471,8 @@ set_status (AmparoPressPage     *self,
   if (!save_draft (self, &error))
     {
       amparo_release_set_status (self->draft, before);
+      if (before != AMPARO_RELEASE_STATUS_PUBLISHED && self->pristine != NULL)
+        amparo_release_set_published_at (self->draft, amparo_release_get_published_at (self->pristine));
       toast_error (self, error);
       return;
     }
