@@ -273,13 +273,49 @@ rebuild_model (AmparoClientsPage *self)
   update_count (self);
 }
 
+/* With nothing to show, a folded (narrow) page shows the list, not a
+ * "Choose a client" page hiding it (#13). */
 static void
 show_content (AmparoClientsPage *self,
               const char        *name)
 {
   gtk_stack_set_visible_child_name (self->content_stack, name);
-  if (!g_str_equal (name, "none"))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  adw_leaflet_set_visible_child (self->leaflet,
+                                 g_str_equal (name, "none") ? self->list_pane : self->content_pane);
+}
+
+/* How far down the list a record opened from elsewhere (a relative, the
+ * Agenda) is looked for to highlight it: the list is lazy, and reading
+ * a hundred thousand rows to find one would freeze the window. */
+#define HIGHLIGHT_SEARCH_LIMIT 2000
+
+static void
+highlight_in_list (AmparoClientsPage *self,
+                   AmparoPerson      *person)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  gint64 id = amparo_record_get_id (AMPARO_RECORD (person));
+  AmparoPerson *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint n = MIN (g_list_model_get_n_items (model), HIGHLIGHT_SEARCH_LIMIT);
+
+  if (selected != NULL && amparo_record_get_id (AMPARO_RECORD (selected)) == id)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoPerson) item = g_list_model_get_item (model, i);
+
+      if (item == NULL || amparo_record_get_id (AMPARO_RECORD (item)) != id)
+        continue;
+      /* Selecting here must not open the record a second time. */
+      self->opening = TRUE;
+      gtk_single_selection_set_selected (self->selection, i);
+      self->opening = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+      return;
+    }
+  self->opening = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->opening = FALSE;
 }
 
 static void
@@ -325,6 +361,7 @@ open_now (AmparoClientsPage *self,
     show_trashed (self, person);
   else
     edit_person (self, person);
+  highlight_in_list (self, person);
 }
 
 static void

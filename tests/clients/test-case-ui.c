@@ -13,6 +13,7 @@
 #include "amparo-family-panel.h"
 #include "amparo-language.h"
 #include "amparo-main-view.h"
+#include "amparo-person-list-model.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-record-form.h"
 #include "amparo-store.h"
@@ -514,6 +515,82 @@ test_case (gconstpointer data)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
+/* The client list: the list view over a single selection (the filter
+ * drop-downs hold list views too). */
+static GtkWidget *
+find_client_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)))
+      && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_client_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* #13 on a narrow window: one A-Number form everywhere, a new client's
+ * page starts at the top, the list highlights a client opened from
+ * elsewhere, and with nothing open the list shows, not "Choose a client". */
+static void
+on_activate_narrow_cb (GApplication *app,
+                       gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) first = add_person (store, "Rosa", "Quispe", "2011-01-01");
+  g_autoptr(AmparoPerson) second = add_person (store, "Tomás", "Ixcoy", "2013-01-01");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *scroller, *list_view, *leaflet;
+  GtkAdjustment *adjustment;
+  GtkSelectionModel *selection;
+  g_autoptr(AmparoPerson) selected = NULL;
+
+  amparo_person_set_a_number (first, "212345678");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (first), &error));
+  open_client (window, first);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (window), "A-Number"))), ==, "A-212-345-678");
+
+  scroller = amparo_test_find_widget (amparo_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AmparoClientEditor")),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, 400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  open_client (window, second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  list_view = find_client_list (GTK_WIDGET (window));
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (selected)), ==, amparo_record_get_uid (AMPARO_RECORD (second)));
+
+  /* Deleting the open client leaves nothing open: the list shows. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete", NULL);
+  amparo_test_wait (300);
+  leaflet = amparo_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_true (gtk_widget_is_ancestor (list_view, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
+  gtk_window_destroy (window);
+}
+
+static void
+test_narrow_page (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.amparo.Amparo");
+  g_autofree char *db = g_build_filename (work_dir, "narrow.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=en", NULL };
+
+  g_settings_set_int (settings, "window-width", 400);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_narrow_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_settings_reset (settings, "window-width");
+}
+
 /* What people type, in each language's order, and ISO in both. */
 static void
 test_date_entry_parse (void)
@@ -563,6 +640,7 @@ main (int   argc,
   g_unsetenv ("LANGUAGE");
 
   g_test_add_func ("/case/date-entry-parse", test_date_entry_parse);
+  g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();
