@@ -10,6 +10,7 @@
 #include "amparo-clients-util.h"
 #include "amparo-contacts-panel.h"
 #include "amparo-date-entry.h"
+#include "amparo-iso-picker.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -57,7 +58,7 @@ struct _AmparoClientEditor
   AdwActionRow           *birth_error_row;
   GtkSwitch              *estimated_switch;
   AdwComboRow            *sex_row;
-  AdwEntryRow            *country_row;
+  AmparoIsoPicker        *country_row;
   AdwEntryRow            *languages_row;
   GtkSwitch              *interpreter_switch;
   GtkSwitch              *minor_switch;
@@ -436,7 +437,6 @@ bind_person (AmparoClientEditor *self)
     { self->given_row, "given-names" },
     { self->family_row, "family-names" },
     { self->birth_row, "birth-date" },
-    { self->country_row, "country-of-birth" },
     { self->languages_row, "languages" },
     { self->program_row, "program" },
     { self->staff_row, "assigned-staff" },
@@ -454,6 +454,9 @@ bind_person (AmparoClientEditor *self)
   amparo_clients_bind_switch (self->bindings, self->minor_switch, self->person, "unaccompanied-minor");
   amparo_clients_bind_switch (self->bindings, self->mpp_switch, self->person, "mpp-history");
   amparo_clients_bind_combo (self->bindings, self->sex_row, self->person, "sex");
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->person, "country-of-birth", self->country_row, "value",
+                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property_full (self->person, "a-number", self->a_number_row, "text",
                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
@@ -587,6 +590,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   g_type_ensure (AMPARO_TYPE_FAMILY_PANEL);
   g_type_ensure (AMPARO_TYPE_CONTACTS_PANEL);
   g_type_ensure (AMPARO_TYPE_DATE_ENTRY);
+  g_type_ensure (AMPARO_TYPE_ISO_PICKER);
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
 

@@ -11,6 +11,7 @@
 #include "amparo-contacts-panel.h"
 #include "amparo-date-entry.h"
 #include "amparo-family-panel.h"
+#include "amparo-iso-picker.h"
 #include "amparo-language.h"
 #include "amparo-main-view.h"
 #include "amparo-person-list-model.h"
@@ -591,6 +592,64 @@ test_narrow_page (void)
   g_settings_reset (settings, "window-width");
 }
 
+static guint
+find_name (GtkDropDown *drop_down,
+           const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      return i;
+  g_error ("“%s” is not in the list", name);
+}
+
+/* "Estados Unidos" picked in Spanish is "United States" in English: the
+ * store keeps the ISO code, the names come from iso-codes. */
+static void
+on_activate_country_cb (GApplication *app,
+                        gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) person = add_person (store, "Rosa", "Quispe", "2011-01-01");
+  GtkDropDown *drop_down;
+  GtkWidget *row;
+
+  open_client (window, person);
+  row = find_row (GTK_WIDGET (window), "País de nacimiento");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Estados Unidos"));
+  /* K'iche' and the other Mayan languages are in the language list. */
+  g_assert_cmpstr (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "quc"), ==, "K'iche'");
+  g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "kjb"));
+  g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "cab"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  amparo_test_wait (300);
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  g_assert_cmpstr (amparo_person_get_country_of_birth (person), ==, "US");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  amparo_test_wait (500);
+  row = find_row (GTK_WIDGET (window), "Country of birth");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "United States");
+  gtk_window_destroy (window);
+}
+
+static void
+test_country_picker (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_build_filename (work_dir, "country.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_country_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 /* What people type, in each language's order, and ISO in both. */
 static void
 test_date_entry_parse (void)
@@ -641,6 +700,7 @@ main (int   argc,
 
   g_test_add_func ("/case/date-entry-parse", test_date_entry_parse);
   g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
+  g_test_add_func ("/case/country-picker", test_country_picker);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();
