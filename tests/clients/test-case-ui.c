@@ -338,6 +338,14 @@ reschedule_and_miss (GtkWindow    *window,
   g_assert_cmpstr (amparo_event_get_moved_from (saved), ==, starts_at);
   old_shown = amparo_clients_format_date_time (starts_at);
   assert_shows (window, old_shown);
+  /* The client's history shows the move too, with the part it is about. */
+  {
+    g_autofree char *line = g_strdup_printf ("%s: %s → %s", g_dgettext ("amparo", "Date and time"), starts_at, past_iso);
+    g_autofree char *part = g_strdup_printf (" · %s · ", g_dgettext ("amparo", "Date"));
+
+    assert_shows (window, line);
+    assert_shows (window, part);
+  }
   /* Past and nobody said what happened. */
   assert_shows (window, g_dgettext ("amparo", "Needs outcome"));
 
