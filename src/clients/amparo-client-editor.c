@@ -833,3 +833,24 @@ amparo_client_editor_restore_drafts (AmparoClientEditor *self,
   amparo_family_panel_restore_draft (self->family_panel, state);
   amparo_proceedings_panel_restore_draft (self->proceedings_panel, state);
 }
+
+/**
+ * amparo_client_editor_activate:
+ * @action: a panel's action, "proceedings.add-proceeding"
+ * @uid: (nullable): its target, for actions on one record
+ *
+ * Activates the action on the panel that has it.
+ */
+void
+amparo_client_editor_activate (AmparoClientEditor *self,
+                               const char         *action,
+                               const char         *uid)
+{
+  GtkWidget *panels[] = { GTK_WIDGET (self->proceedings_panel), GTK_WIDGET (self->family_panel),
+                          GTK_WIDGET (self->contacts_panel), GTK_WIDGET (self->whereabouts_panel) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    if (uid != NULL ? gtk_widget_activate_action (panels[i], action, "s", uid)
+                    : gtk_widget_activate_action (panels[i], action, NULL))
+      return;
+}

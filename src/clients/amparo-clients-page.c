@@ -662,6 +662,39 @@ find_client_to_open (AmparoStore *store,
   return amparo_store_get_by_id (store, AMPARO_TYPE_PERSON, g_array_index (ids, gint64, 0), NULL);
 }
 
+/* AMPARO_CLIENT_FORM=<action> (screenshots) opens one of the client
+ * page's forms once the page shows: "contacts.add",
+ * "proceedings.add-proceeding", or an action on the client's first
+ * date or family link ("proceedings.edit-event", "proceedings.reschedule",
+ * "family.edit-link", "family.add-evidence"). */
+static gboolean
+open_form_from_environment_cb (gpointer data)
+{
+  AmparoClientsPage *self = data;
+  const char *action = g_getenv ("AMPARO_CLIENT_FORM");
+  AmparoPerson *person = amparo_client_editor_get_original (self->editor);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GObject) first = NULL;
+  const char *uid = NULL;
+
+  if (person == NULL)
+    return G_SOURCE_REMOVE;
+  if (g_str_has_suffix (action, "-event") || g_str_has_suffix (action, "reschedule"))
+    items = amparo_store_list_events (self->store, person);
+  else if (g_str_has_prefix (action, "family."))
+    items = amparo_store_list_relatives (self->store, person);
+  if (items != NULL && g_list_model_get_n_items (items) > 0)
+    {
+      first = g_list_model_get_item (items, 0);
+      if (AMPARO_IS_RELATIVE (first))
+        uid = amparo_record_get_uid (AMPARO_RECORD (amparo_relative_get_relationship (AMPARO_RELATIVE (first))));
+      else
+        uid = amparo_record_get_uid (AMPARO_RECORD (first));
+    }
+  amparo_client_editor_activate (self->editor, action, uid);
+  return G_SOURCE_REMOVE;
+}
+
 /* AMPARO_OPEN_CLIENT=<uid or name> opens that client at start (the
  * screenshot script uses it); what the window state kept wins. */
 static void
@@ -675,6 +708,9 @@ open_client_from_environment (AmparoClientsPage *self)
   person = find_client_to_open (self->store, wanted);
   if (person != NULL)
     edit_person (self, person);
+  if (person != NULL && g_getenv ("AMPARO_CLIENT_FORM") != NULL)
+    g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 2, open_form_from_environment_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 static void
