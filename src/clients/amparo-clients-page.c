@@ -15,6 +15,7 @@
 #include "amparo-query-model.h"
 #include "amparo-search.h"
 #include "amparo-store.h"
+#include "amparo-trash-dialog.h"
 
 /* The Clients section: the person list on the left (search, filters,
  * sort, Trash), the client page on the right; on a narrow window the two
@@ -646,6 +647,19 @@ restore_action (GtkWidget  *widget,
   edit_person (self, person);
 }
 
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (amparo_trash_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->store)));
+}
+
 static AmparoPerson *
 find_client_to_open (AmparoStore *store,
                      const char  *wanted)
@@ -823,6 +837,7 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "section.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "clients.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "clients.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "clients.show-trash", NULL, show_trash_action);
 
   g_type_ensure (AMPARO_TYPE_CLIENT_EDITOR);
 

@@ -19,6 +19,7 @@
 #include "amparo-record-form.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
+#include "amparo-trash-dialog.h"
 #include "amparo-window.h"
 
 /* The whole case, recorded in the real window, in English and Spanish:
@@ -489,6 +490,45 @@ class_memberships (GtkWindow    *window,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (window), flow->ends, TRUE), <, 0);
 }
 
+/* A date deleted from the client page goes to the Trash (Undo offered)
+ * and comes back from the Trash dialog. */
+static void
+trash_and_restore (GtkWindow    *window,
+                   AmparoPerson *client)
+{
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoEvent) event = first_event (store);
+  AmparoMainView *view = amparo_window_get_main_view (AMPARO_WINDOW (window));
+  GtkWidget *page = amparo_main_view_get_page (view, "clients");
+  GtkWidget *dialog = NULL;
+  gint64 until;
+
+  open_client (window, client);
+  activate (GTK_WIDGET (window), AMPARO_TYPE_PROCEEDINGS_PANEL, "proceedings.delete-event",
+            amparo_record_get_uid (AMPARO_RECORD (event)));
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH), ==, 1);
+  assert_shows (window, g_dgettext ("amparo", "Date moved to the Trash"));
+
+  gtk_widget_activate_action (page, "clients.show-trash", NULL);
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (dialog == NULL && g_get_monotonic_time () < until)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (AMPARO_IS_TRASH_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+          dialog = l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (dialog);
+  assert_shows (dialog, "Los Angeles Immigration Court");
+  gtk_widget_activate_action (dialog, "trash.restore", "(ss)", "AmparoEvent",
+                              amparo_record_get_uid (AMPARO_RECORD (event)));
+  amparo_test_wait (200);
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 on_activate_cb (GApplication *app,
                 const Flow   *flow)
@@ -506,6 +546,7 @@ on_activate_cb (GApplication *app,
   family_timeline_and_dna (window, flow, client);
   stale_contact (window, flow);
   class_memberships (window, flow, client);
+  trash_and_restore (window, client);
   gtk_window_destroy (window);
 }
 
