@@ -723,7 +723,7 @@ open_client_from_environment (AmparoClientsPage *self)
   if (person != NULL)
     edit_person (self, person);
   if (person != NULL && g_getenv ("AMPARO_CLIENT_FORM") != NULL)
-    g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 2, open_form_from_environment_cb,
+    g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 5, open_form_from_environment_cb,
                                 g_object_ref (self), g_object_unref);
 }
 

@@ -88,14 +88,14 @@ done
 # cairo: GL under a busy Xvfb can leave the capture black.
 for lang in en es; do
   export GSK_RENDERER=cairo
-  AMPARO_SHOT_DELAY=9 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-wide" "$lang" clients 1200 2400
-  AMPARO_SHOT_DELAY=9 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-narrow" "$lang" clients 600 2400
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-wide" "$lang" clients 1200 2400
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-narrow" "$lang" clients 600 2400
   for form in proceedings.add-proceeding proceedings.edit-event proceedings.reschedule \
               family.edit-link family.add-evidence contacts.add proceedings.add-membership; do
     name=${form#*.}
-    AMPARO_SHOT_DELAY=10 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
       shot "case-form-$name-$lang-wide" "$lang" clients 1200 900
-    AMPARO_SHOT_DELAY=10 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
       shot "case-form-$name-$lang-narrow" "$lang" clients 600 900
   done
   unset GSK_RENDERER
