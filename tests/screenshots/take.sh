@@ -97,4 +97,20 @@ for lang in en es; do
   [ -z "$filter" ] || [[ "csv-import-$lang" == *$filter* ]] || continue
   xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
     "$build/tests/screenshots/csv-import-shots" "$out" "$lang" 2>/dev/null
+# The whole case (issue #9): a full client page, and each of its forms
+# (opened at start by AMPARO_CLIENT_FORM), wide and 600 px. Drawn with
+# cairo: GL under a busy Xvfb can leave the capture black.
+for lang in en es; do
+  export GSK_RENDERER=cairo
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-wide" "$lang" clients 1200 2400
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-narrow" "$lang" clients 600 2400
+  for form in proceedings.add-proceeding proceedings.edit-event proceedings.reschedule \
+              family.edit-link family.add-evidence contacts.add proceedings.add-membership; do
+    name=${form#*.}
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+      shot "case-form-$name-$lang-wide" "$lang" clients 1200 900
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+      shot "case-form-$name-$lang-narrow" "$lang" clients 600 900
+  done
+  unset GSK_RENDERER
 done
