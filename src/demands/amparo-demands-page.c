@@ -1026,6 +1026,10 @@ amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  /* The back button's visibility is bound in the template. */
+  amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
+                                         NULL);
   build_filters (self);
   update_actions (self);
 }
