@@ -125,13 +125,13 @@ about_action (GSimpleAction *action,
 {
   AmparoApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { "The Amparo developers", NULL };
+  const char *developers[] = { _("The Amparo developers"), NULL };
 
   adw_show_about_window (parent,
                          "application-name", "Amparo",
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "developer-name", "The Amparo developers",
+                         "developer-name", _("The Amparo developers"),
                          "developers", developers,
                          "comments", _("Client records, press releases and demands for immigrant legal defense, in English and Spanish."),
                          "license-type", GTK_LICENSE_GPL_3_0,

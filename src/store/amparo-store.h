@@ -342,4 +342,9 @@ gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
                                                  AmparoRelease  *release,
                                                  GError        **error);
 
+/* Generated titles in the language shown or printed (newuser, #13). */
+char         *amparo_event_dup_title            (AmparoStore    *self,
+                                                 AmparoEvent    *event,
+                                                 const char     *language);
+
 G_END_DECLS
