@@ -13,6 +13,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	librsvg2-common dbus dbus-x11 gnome-keyring libsecret-tools \
 	python3 python3-icalendar poppler-utils imagemagick x11-utils \
 	clang libclang-rt-14-dev flatpak-builder adwaita-icon-theme fonts-cantarell
+# perf benchmarks: start-up against GNOME Text Editor, CSV import against sqlite3
+PACKAGES += gnome-text-editor sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

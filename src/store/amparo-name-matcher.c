@@ -26,6 +26,9 @@
 #define GIVEN_PREFIX_LEN 4
 /* Scoring this many candidates takes a few milliseconds. */
 #define MAX_CANDIDATES 3000
+/* A candidate this good ends the widening of the search (see
+ * count_strong()). */
+#define STRONG_SCORE 0.9
 /* Years of age either way that still score (see score_age()). */
 #define AGE_WINDOW 5
 
@@ -723,10 +726,25 @@ read_candidates (sqlite3             *db,
   return rc == SQLITE_DONE;
 }
 
+/* Candidates good enough that a wider search could not bring better
+ * ones to the top: "as many candidates as asked for" is not enough, as
+ * namesakes of the wrong age would hide the person sought. */
+static guint
+count_strong (GPtrArray *matches)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < matches->len; i++)
+    if (amparo_name_match_get_score (g_ptr_array_index (matches, i)) >= STRONG_SCORE)
+      n++;
+  return n;
+}
+
 /* Index ranges from narrow to wide: same family and given keys; same
  * family key and the first letters of the given key; then the first
  * letter; then the family key alone. Wider ones only run while too few
- * candidates were found, so a common name scores only its namesakes.
+ * strong candidates were found, so a common name scores only its
+ * namesakes.
  * With an age, a first pass keeps to persons of about that age (or of
  * unknown age): the others could not outrank them. */
 static gboolean
@@ -755,7 +773,7 @@ collect_candidates (sqlite3             *db,
   for (guint pass = first_pass; pass < 2; pass++)
     for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
       {
-        if ((pass > first_pass || tier > 0) && g_hash_table_size (seen) >= wanted)
+        if ((pass > first_pass || tier > 0) && count_strong (matches) >= wanted)
           return TRUE;
         if (tier > 0 && query->given->len == 0)
           break;

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "amparo-bench-data.h"
 #include "amparo-clients-page.h"
@@ -80,6 +81,24 @@ print_reads (GtkWidget *page)
              g_list_model_get_n_items (model));
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+scroll_to_top (GtkWidget *page)
+{
+  GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+}
+
 static void
 scroll_to_end (GtkWidget *page)
 {
@@ -114,12 +133,26 @@ main (int   argc,
   dir = g_dir_make_tmp ("amparo-bench-clients-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "bench.db", NULL);
+  /* AMPARO_BENCH_STORE: a generated store to copy (a million persons
+   * takes minutes to make). */
+  if (g_getenv ("AMPARO_BENCH_STORE") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("cp '%s' '%s'", g_getenv ("AMPARO_BENCH_STORE"), path);
+
+      g_assert_cmpint (system (command), ==, 0);
+    }
   store = amparo_store_open (path, &error);
   g_assert_no_error (error);
 
   start = now ();
-  g_assert_true (amparo_bench_generate_persons (store, n, 42, &counts, &error));
-  g_print ("# %u persons generated in %.0f ms\n", n, now () - start);
+  if (g_getenv ("AMPARO_BENCH_STORE") == NULL)
+    {
+      g_assert_true (amparo_bench_generate_persons (store, n, 42, &counts, &error));
+      g_print ("# %u persons generated in %.0f ms\n", n, now () - start);
+    }
+  else
+    g_print ("# store of %u persons copied, opened (and migrated) in %.0f ms\n",
+             (guint) amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), now () - start);
   if (g_getenv ("AMPARO_BENCH_ONLY_GENERATE") != NULL)
     {
       g_print ("# kept %s\n", path);
@@ -137,7 +170,47 @@ main (int   argc,
 
   start = now ();
   scroll_to_end (page);
-  g_print ("# scroll to the last person: %.0f ms\n", settle (start));
+  g_print ("# jump to the end of the whole list: %.0f ms\n", settle (start));
+  scroll_to_top (page);
+  settle (now ());
+
+  /* Typing "mar" one key at a time, as a person does. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *typed = g_strndup ("mar", i);
+
+      start = now ();
+      amparo_window_state_set_search_text (state, typed);
+      g_print ("# type \"%s\" → list shows results: %.0f ms\n", typed, settle (start));
+    }
+  print_reads (page);
+  start = now ();
+  scroll_to_end (page);
+  g_print ("# jump to the end of the \"mar\" list: %.0f ms\n", settle (start));
+  scroll_to_top (page);
+  settle (now ());
+
+  /* Open a client page: the first person of the list. */
+  {
+    GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
+    GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+    g_autoptr(AmparoPerson) person = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    if (person != NULL)
+      {
+        double times[7];
+
+        for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+          {
+            start = now ();
+            gtk_widget_activate_action (page, "clients.open", "s", amparo_record_get_uid (AMPARO_RECORD (person)));
+            times[i] = settle (start);
+          }
+        qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+        g_print ("# open a client page: %.0f ms (median of %u)\n", times[G_N_ELEMENTS (times) / 2],
+                 (guint) G_N_ELEMENTS (times));
+      }
+  }
 
   start = now ();
   amparo_window_state_set_search_text (state, "jose nunez");
