@@ -5,11 +5,13 @@
 #include <X11/Xlib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
 #include "amparo-bench-data.h"
 #include "amparo-store.h"
+#include "amparo-store-private.h"
 
 /* Start-up, as a person starts the app: exec → the first window shown,
  * against GNOME Text Editor started the same way, runs interleaved,
@@ -144,6 +146,11 @@ prepare_store (const char *dir,
           g_clear_pointer (&path, g_free);
         }
     }
+  /* The first start of a day copies the whole store in a thread (the
+   * daily backup); made here, it does not run — killed and restarted —
+   * under every timed start. That start is measured once, apart. */
+  if (path != NULL && !amparo_store_run_daily_backup (path, NULL, &error))
+    g_printerr ("# backup: %s\n", error->message);
   return path;
 }
 
@@ -167,7 +174,7 @@ run_size (guint        n,
     return;
   database = g_strdup_printf ("--database=%s", path);
   amparo_argv[1] = database;
-  /* The first open of a day makes the daily backup; not timed. */
+  /* Once, not counted: caches warm, schema up to date. */
   time_start (amparo_argv);
 
   for (guint i = 0; i < runs; i++)
@@ -182,10 +189,10 @@ run_size (guint        n,
   a = median (amparo);
   e = median (other);
   if (e > 0)
-    g_print ("# %u persons: exec → first window %.0f ms; GNOME Text Editor %.0f ms (×%.2f) — medians of %u\n",
+    printf ("# %u persons: exec → first window %.0f ms; GNOME Text Editor %.0f ms (×%.2f) — medians of %u\n",
              n, a, e, a / e, runs);
   else
-    g_print ("# %u persons: exec → first window %.0f ms (no GNOME Text Editor to compare) — median of %u\n",
+    printf ("# %u persons: exec → first window %.0f ms (no GNOME Text Editor to compare) — median of %u\n",
              n, a, runs);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
   if (system (command) != 0)
@@ -217,6 +224,6 @@ main (int    argc,
       if (n > 0)
         run_size (n, MAX (runs, 1), editor);
     }
-  g_print ("1..1\nok 1 /bench/startup\n");
+  printf ("1..1\nok 1 /bench/startup\n");
   return 0;
 }
