@@ -29,6 +29,9 @@
 /* A candidate this good ends the widening of the search (see
  * count_strong()). */
 #define STRONG_SCORE 0.9
+/* … or once this many were scored: a wider range of a common family name
+ * holds tens of thousands at a million persons. */
+#define MAX_WIDENED 400
 /* Years of age either way that still score (see score_age()). */
 #define AGE_WINDOW 5
 
@@ -773,7 +776,8 @@ collect_candidates (sqlite3             *db,
   for (guint pass = first_pass; pass < 2; pass++)
     for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
       {
-        if ((pass > first_pass || tier > 0) && count_strong (matches) >= wanted)
+        if ((pass > first_pass || tier > 0)
+            && (count_strong (matches) >= wanted || g_hash_table_size (seen) >= MAX_WIDENED))
           return TRUE;
         if (tier > 0 && query->given->len == 0)
           break;
