@@ -82,3 +82,13 @@ for lang in en es; do
   xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/screenshots/dialog-shots" "$out" "$lang" "$top/tests/net/data/rss-press.xml" 2>/dev/null
 done
+
+# Reports: the dashboard, light and dark (ADW_DEBUG_COLOR_SCHEME), wide
+# and at 600 px. The cairo renderer: on a loaded machine llvmpipe spends
+# longer compiling shaders than the shot waits.
+for lang in en es; do
+  GSK_RENDERER=cairo shot "reports-$lang-wide" "$lang" reports 1200 1000
+  GSK_RENDERER=cairo shot "reports-$lang-600" "$lang" reports 600 1000
+  GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-wide" "$lang" reports 1200 1000
+  GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-600" "$lang" reports 600 1000
+done
