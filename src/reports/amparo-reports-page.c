@@ -274,12 +274,17 @@ on_range_changed_cb (AmparoReportsPage *self)
     on_scope_changed_cb (self);
 }
 
+static void fill_programs (AmparoReportsPage *self);
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
   AmparoReportsPage *self = user_data;
 
   self->refresh_source = 0;
+  /* A client may have brought a new program. */
+  fill_programs (self);
+  read_scope (self);
   amparo_reports_page_refresh (self);
   return G_SOURCE_REMOVE;
 }
