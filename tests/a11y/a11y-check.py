@@ -45,6 +45,13 @@ ROW_WORDS = {
     'es': [re.compile(r'\b(años?|mes(es)?|Edad desconocida)\b', re.I),
            re.compile(r'Próxima audiencia|Sin audiencia')],
 }
+MAIN_MENU = {'en': 'Main Menu', 'es': 'Menú principal'}
+# Windows opened from the main menu and checked too: (menu item, a label
+# only that window shows).
+MENU_WINDOWS = {
+    'en': [('Preferences', 'Case Store')],
+    'es': [('Preferencias', 'Archivo de casos')],
+}
 CONTROL_ROLES = {
     'push button', 'toggle button', 'check box', 'radio button', 'entry',
     'text', 'password text', 'spin button', 'combo box', 'switch', 'slider',
@@ -234,13 +241,42 @@ def main():
             and ROW_WORDS[language][1].search(heard(n) or '')) >= 3, deadline)
         check_names(nodes, language, po_file)
         check_client_rows(nodes, language)
+        for item, mark in MENU_WINDOWS[language]:
+            nodes = open_from_main_menu(app, language, item, mark, deadline)
+            if nodes:
+                check_names(nodes, language, po_file, f'with {item} open')
     finally:
         process.terminate()
         process.wait(timeout=30)
     print(f'1..{len(results)}')
 
 
-def check_names(nodes, language, po_file):
+def click(node):
+    # GTK 4.8 puts the "click" action on a menu button's inner toggle.
+    for candidate in [node] + [c for c, _, _ in walk(node)]:
+        if Atspi.Action.get_n_actions(candidate) > 0:
+            Atspi.Action.do_action(candidate, 0)
+            return True
+    return False
+
+
+def open_from_main_menu(app, language, item, mark, deadline):
+    """Opens a window from the main menu as a person would; returns the
+    app's nodes once a label only that window shows is there."""
+    menu = [n for n, r, _ in walk(app)
+            if r == 'push button' and n.get_name() == MAIN_MENU[language]]
+    check(bool(menu) and click(menu[0]), f'the main menu opens ({item})')
+    nodes = wait_for(app, lambda ns: any(r == 'menu item' and n.get_name() == item
+                                         for n, r, _ in ns), deadline)
+    entries = [n for n, r, _ in nodes if r == 'menu item' and n.get_name() == item]
+    check(bool(entries) and click(entries[0]), f'the menu item {item} opens its window')
+    nodes = wait_for(app, lambda ns: any(n.get_name() == mark for n, _, _ in ns), deadline)
+    found = any(n.get_name() == mark for n, _, _ in nodes)
+    check(found, f'{item} shows “{mark}”')
+    return nodes if found else None
+
+
+def check_names(nodes, language, po_file, where=''):
     unnamed, english = [], []
     exact, patterns = english_matchers(read_po(po_file))
     for node, role, parent_role in nodes:
@@ -255,10 +291,11 @@ def check_names(nodes, language, po_file):
                 continue
             if said in exact or any(p.match(said) for p in patterns):
                 english.append(f'{role} {name!r} in {describe(node)}')
-    check(not unnamed, f'every button and input has a name ({language})',
+    where = f' {where}' if where else ''
+    check(not unnamed, f'every button and input has a name ({language}){where}',
           '\n'.join(unnamed))
     if language == 'es':
-        check(not english, 'no button or input is named in English',
+        check(not english, f'no button or input is named in English{where}',
               '\n'.join(english))
 
 
