@@ -10,6 +10,7 @@
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
 #include "amparo-press-page.h"
+#include "amparo-reports-page.h"
 #include "amparo-section-page.h"
 
 /* Everything inside the window that shows translated text: the header bar,
@@ -210,6 +211,7 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   g_type_ensure (AMPARO_TYPE_AGENDA_PAGE);
   g_type_ensure (AMPARO_TYPE_PRESS_PAGE);
   g_type_ensure (AMPARO_TYPE_DEMANDS_PAGE);
+  g_type_ensure (AMPARO_TYPE_REPORTS_PAGE);  /* Reports (#16) */
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-main-view.ui");

@@ -38,6 +38,8 @@ struct _AmparoStore
   GPtrArray *tx_changed;
   GPtrArray *tx_inserted;
   GArray *tx_inserted_depth;  /* the level each was inserted at */
+  /* Revisions raised in it, put back on rollback (amparo-store-save.c). */
+  GPtrArray *tx_revisions;
 
   char *actor;
   char *host;

@@ -18,6 +18,10 @@ function amparo_setup_site($kind) {
              wp_generate_password(24, false));
   ob_end_clean();
 
+  // Only the tests' own posts.
+  foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any',
+                           'numberposts' => -1)) as $post)
+    wp_delete_post($post->ID, true);
   update_option('timezone_string', 'America/Los_Angeles');
   update_option('rss_use_excerpt', 1);
   update_option('posts_per_rss', 10);

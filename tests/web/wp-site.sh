@@ -14,6 +14,8 @@
 #   AMPARO_WP_PRODUCTION  http://127.0.0.1:P3  same site as P1, environment
 #                         "production": application passwords off over http
 #   AMPARO_WP_REDIRECT    http://127.0.0.1:P4  answers 301 to P1 for everything
+#   AMPARO_WP_NOAPI       http://127.0.0.1:P5  same site as P1, not announcing
+#                         its REST API (a site that turned it off): feed only
 #   AMPARO_WP_ADMIN       "php /tmp/…/wp-admin-do.php": runs PHP in the site
 #   AMPARO_WP_<USER>_PASSWORD  application passwords of the users admin,
 #                         editor, author, author2 (see wp-setup.php)
@@ -67,7 +69,7 @@ free_port () {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 db_port=$(free_port)
-p1=$(free_port); p2=$(free_port); p3=$(free_port); p4=$(free_port)
+p1=$(free_port); p2=$(free_port); p3=$(free_port); p4=$(free_port); p5=$(free_port)
 
 # MariaDB: a private data folder, TCP on loopback, no grant tables (the
 # only client is this test's WordPress).
@@ -96,13 +98,19 @@ mariadb --no-defaults --socket="$tmp/db.sock" -e 'CREATE DATABASE wordpress'
 # only reads /etc/wordpress, so ABSPATH points at a folder of links to
 # the package's files with a config of our own next to them.
 site="$tmp/wp"
-mkdir -p "$site/wp-content/uploads"
+mkdir -p "$site/wp-content/uploads" "$site/wp-content/mu-plugins"
 for f in /usr/share/wordpress/*; do
   [ "$(basename "$f")" = wp-config.php ] || [ "$(basename "$f")" = wp-content ] \
     || ln -s "$f" "$site/$(basename "$f")"
 done
 ln -s /usr/share/wordpress/wp-content/plugins "$site/wp-content/plugins"
 ln -s /usr/share/wordpress/wp-content/themes "$site/wp-content/themes"
+cat >"$site/wp-content/mu-plugins/amparo-test.php" <<EOF
+<?php
+if (isset(\$_SERVER['SERVER_PORT']) && \$_SERVER['SERVER_PORT'] == '$p5') {
+  remove_action('template_redirect', 'rest_output_link_header', 11);
+}
+EOF
 cat >"$tmp/prepend.php" <<EOF
 <?php define('ABSPATH', '$site/');
 EOF
@@ -167,6 +175,7 @@ Listen 127.0.0.1:$p1
 Listen 127.0.0.1:$p2
 Listen 127.0.0.1:$p3
 Listen 127.0.0.1:$p4
+Listen 127.0.0.1:$p5
 <FilesMatch "\.php\$">
   SetHandler application/x-httpd-php
 </FilesMatch>
@@ -184,6 +193,9 @@ DirectoryIndex index.php
   FallbackResource /index.php
 </VirtualHost>
 <VirtualHost 127.0.0.1:$p3>
+  FallbackResource /index.php
+</VirtualHost>
+<VirtualHost 127.0.0.1:$p5>
   FallbackResource /index.php
 </VirtualHost>
 # Plain permalinks: /wp-json/ does not exist, only ?rest_route=.
@@ -224,9 +236,10 @@ AMPARO_WP_PRETTY="http://127.0.0.1:$p1"
 AMPARO_WP_PLAIN="http://127.0.0.1:$p2"
 AMPARO_WP_PRODUCTION="http://127.0.0.1:$p3"
 AMPARO_WP_REDIRECT="http://127.0.0.1:$p4"
+AMPARO_WP_NOAPI="http://127.0.0.1:$p5"
 AMPARO_WP_ADMIN="php $tmp/wp-admin-do.php"
 AMPARO_WP_DIR="$tmp"
-export AMPARO_WP_PRETTY AMPARO_WP_PLAIN AMPARO_WP_PRODUCTION AMPARO_WP_REDIRECT \
+export AMPARO_WP_PRETTY AMPARO_WP_PLAIN AMPARO_WP_PRODUCTION AMPARO_WP_REDIRECT AMPARO_WP_NOAPI \
   AMPARO_WP_ADMIN AMPARO_WP_DIR
 
 rc=0
