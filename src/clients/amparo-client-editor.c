@@ -10,7 +10,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-contacts-panel.h"
-#include "amparo-conflict-dialog.h"
+#include "amparo-edit-conflict-dialog.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -684,7 +684,7 @@ amparo_client_editor_save (AmparoClientEditor *self)
   if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
       || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
     {
-      if (amparo_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
+      if (amparo_edit_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
                                               save_after_conflict, self))
         return FALSE;
       show_error (self, error, TRUE);
