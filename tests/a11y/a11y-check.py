@@ -35,8 +35,8 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
 SECTIONS = {
-    'en': ['Clients', 'Agenda', 'Press Releases', 'Demands'],
-    'es': ['Clientes', 'Agenda', 'Comunicados', 'Exigencias'],
+    'en': ['Clients', 'Agenda', 'Press Releases', 'Demands', 'Reports'],
+    'es': ['Clientes', 'Agenda', 'Comunicados', 'Exigencias', 'Informes'],
 }
 # What a client row says about age and the next hearing, by language.
 ROW_WORDS = {
@@ -162,7 +162,13 @@ def heard(node):
     return ', '.join(t for t in texts if t)
 
 
-def find_app(process, deadline):
+# How long one step may wait for the window to show what it should. Only
+# a hang reaches it; a slow machine just takes longer.
+STEP_SECONDS = 240
+
+
+def find_app(process):
+    deadline = time.monotonic() + STEP_SECONDS
     pid = process.pid
     while time.monotonic() < deadline and process.poll() is None:
         desktop = Atspi.get_desktop(0)
@@ -176,8 +182,9 @@ def find_app(process, deadline):
     return None
 
 
-def wait_for(app, predicate, deadline):
+def wait_for(app, predicate):
     """Polls the tree until predicate(nodes) holds; returns the nodes."""
+    deadline = time.monotonic() + STEP_SECONDS
     nodes = []
     while time.monotonic() < deadline:
         nodes = list(walk(app))
@@ -221,15 +228,14 @@ def main():
     Atspi.init()
     process = subprocess.Popen(args, env=env)
     try:
-        deadline = time.monotonic() + 150
-        app = find_app(process, deadline)
+        app = find_app(process)
         check(app is not None, 'the window shows up on the accessibility bus')
         if app is None:
             return
         want = SECTIONS[language]
         nodes = wait_for(app, lambda ns: all(
             any(r == 'page tab' and n.get_name() == s for n, r, _ in ns)
-            for s in want), deadline)
+            for s in want))
         tabs = sorted({n.get_name() for n, r, _ in nodes if r == 'page tab'})
         check(all(s in tabs for s in want),
               f'the sections are named in {language}: {", ".join(want)}',
@@ -238,11 +244,11 @@ def main():
             return
         nodes = wait_for(app, lambda ns: sum(
             1 for n, r, p in ns if r == 'list item' and p == 'list'
-            and ROW_WORDS[language][1].search(heard(n) or '')) >= 3, deadline)
+            and ROW_WORDS[language][1].search(heard(n) or '')) >= 3)
         check_names(nodes, language, po_file)
         check_client_rows(nodes, language)
         for item, mark in MENU_WINDOWS[language]:
-            nodes = open_from_main_menu(app, language, item, mark, deadline)
+            nodes = open_from_main_menu(app, language, item, mark)
             if nodes:
                 check_names(nodes, language, po_file, f'with {item} open')
     finally:
@@ -260,17 +266,17 @@ def click(node):
     return False
 
 
-def open_from_main_menu(app, language, item, mark, deadline):
+def open_from_main_menu(app, language, item, mark):
     """Opens a window from the main menu as a person would; returns the
     app's nodes once a label only that window shows is there."""
     menu = [n for n, r, _ in walk(app)
             if r == 'push button' and n.get_name() == MAIN_MENU[language]]
     check(bool(menu) and click(menu[0]), f'the main menu opens ({item})')
     nodes = wait_for(app, lambda ns: any(r == 'menu item' and n.get_name() == item
-                                         for n, r, _ in ns), deadline)
+                                         for n, r, _ in ns))
     entries = [n for n, r, _ in nodes if r == 'menu item' and n.get_name() == item]
     check(bool(entries) and click(entries[0]), f'the menu item {item} opens its window')
-    nodes = wait_for(app, lambda ns: any(n.get_name() == mark for n, _, _ in ns), deadline)
+    nodes = wait_for(app, lambda ns: any(n.get_name() == mark for n, _, _ in ns))
     found = any(n.get_name() == mark for n, _, _ in nodes)
     check(found, f'{item} shows “{mark}”')
     return nodes if found else None
