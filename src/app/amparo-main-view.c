@@ -5,8 +5,7 @@
 
 #include "amparo-main-view.h"
 
-#include <glib/gi18n.h>
-
+#include "amparo-a11y.h"
 #include "amparo-agenda-page.h"
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
@@ -245,28 +244,12 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 }
 
-/* GTK 4.8 gives the search bar's own close button no accessible name, so a
- * screen reader said only "button". */
-static void
-name_search_close_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Close Search"), -1);
-      else
-        name_search_close_button (child);
-    }
-}
-
 static void
 amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  name_search_close_button (GTK_WIDGET (self->search_bar));
+  amparo_a11y_name_builtin_controls (GTK_WIDGET (self->search_bar));
 }
 
 /**

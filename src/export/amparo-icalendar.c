@@ -140,26 +140,19 @@ parse_start (const char *starts_at,
 }
 
 /* The one place that says in which zone an event's wall-clock time is:
- * the event's own "time-zone" (the court's) when records carry one, else
- * this machine's zone, which is the office's. NULL when libical knows
- * neither, and the event is then written in UTC. */
-static icaltimezone *
-event_zone (AmparoEvent *event)
+ * the event's own time-zone (the court's), else the store's default (the
+ * machine's, which is the office's).
+ *
+ * Returns: (transfer full): an IANA name such as America/Los_Angeles */
+static char *
+event_zone_name (AmparoEvent *event)
 {
-  g_autofree char *name = NULL;
+  const char *zone = amparo_event_get_time_zone (event);
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (event), "time-zone") != NULL)
-    g_object_get (event, "time-zone", &name, NULL);
-  if (name == NULL || *name == '\0')
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      g_free (name);
-      name = g_strdup (g_time_zone_get_identifier (local));
-    }
-  if (name[0] == ':')
-    memmove (name, name + 1, strlen (name));
-  return icaltimezone_get_builtin_timezone (name);
+  if (zone == NULL || *zone == '\0')
+    return amparo_store_default_time_zone ();
+  /* TZ=":America/New_York" is a valid spelling of the same zone. */
+  return g_strdup (zone[0] == ':' ? zone + 1 : zone);
 }
 
 static void
@@ -244,7 +237,8 @@ set_timed (Lookup        *lookup,
            int            hour,
            int            minute)
 {
-  icaltimezone *zone = event_zone (event);
+  g_autofree char *zone_name = event_zone_name (event);
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (zone_name);
   struct icaltimetype start = icaltime_null_time ();
   struct icaltimetype end;
 
@@ -260,10 +254,14 @@ set_timed (Lookup        *lookup,
     }
   else
     {
-      zone = NULL;
-      /* A zone libical cannot describe: the machine's local time in UTC. */
-      g_autoptr(GDateTime) local = g_date_time_new_local (y, m, d, hour, minute, 0);
+      /* UTC, or a zone libical cannot describe: the same instant in UTC. */
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone_name);
+      g_autoptr(GDateTime) local = NULL;
 
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+      local = g_date_time_new (tz, y, m, d, hour, minute, 0);
+      zone = NULL;
       start = icaltime_from_timet_with_zone (g_date_time_to_unix (local), 0,
                                              icaltimezone_get_utc_timezone ());
     }
