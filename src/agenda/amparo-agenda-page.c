@@ -243,7 +243,12 @@ make_row (AmparoAgendaPage *self,
 
   if (overdue)
     {
-      GtkWidget *tag = gtk_label_new (_("Past due"));
+      /* caserecord (#9): a missed hearing can mean an in-absentia order;
+       * a past date nobody recorded needs its outcome, not "past due". */
+      GtkWidget *tag = gtk_label_new (amparo_event_get_status (event) == AMPARO_EVENT_STATUS_MISSED
+                                      ? _("Missed: possible in-absentia order")
+                                      : amparo_event_needs_outcome (event, NULL) ? _("Needs outcome")
+                                                                                 : _("Past due"));
 
       gtk_widget_add_css_class (tag, "error");
       gtk_widget_add_css_class (tag, "caption-heading");
@@ -604,7 +609,12 @@ amparo_agenda_page_setup (AmparoSectionPage *page)
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
                            self, G_CONNECT_SWAPPED);
   amparo_agenda_notifier_ensure (self->store);
-  rebuild (self);
+  /* Read when shown, not before the first frame of another section. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  g_signal_handlers_disconnect_by_func (self, rebuild, NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect (self, "map", G_CALLBACK (rebuild), NULL);
 }
 
 static void

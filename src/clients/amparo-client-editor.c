@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include "amparo-client-editor.h"
+#include "amparo-conflict-check.h"
 
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
-#include "amparo-conflict-dialog.h"
+#include "amparo-contacts-panel.h"
+#include "amparo-edit-conflict-dialog.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -71,6 +73,7 @@ struct _AmparoClientEditor
   GtkWidget              *record_box;
   AmparoWhereaboutsPanel *whereabouts_panel;
   AmparoFamilyPanel      *family_panel;
+  AmparoContactsPanel    *contacts_panel;
   AmparoProceedingsPanel *proceedings_panel;
   AmparoHistoryPanel     *history_panel;
 };
@@ -435,6 +438,7 @@ show_record_panels (AmparoClientEditor *self)
     return;
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
+  amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
   amparo_proceedings_panel_set_person (self->proceedings_panel, self->store, self->original);
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
 }
@@ -529,6 +533,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
 
   g_type_ensure (AMPARO_TYPE_WHEREABOUTS_PANEL);
   g_type_ensure (AMPARO_TYPE_FAMILY_PANEL);
+  g_type_ensure (AMPARO_TYPE_CONTACTS_PANEL);
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
 
@@ -568,6 +573,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (record_box);
   BIND (whereabouts_panel);
   BIND (family_panel);
+  BIND (contacts_panel);
   BIND (proceedings_panel);
   BIND (history_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
@@ -671,10 +677,14 @@ amparo_client_editor_save (AmparoClientEditor *self)
 
   if (self->person == NULL)
     return FALSE;
+  /* Conflict check at intake (#16, amparo-conflict-check.c): a possible
+   * conflict is decided first, and the decision saves again. */
+  if (!amparo_conflict_check_before_save (self, self->store, self->person))
+    return FALSE;
   if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
       || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
     {
-      if (amparo_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
+      if (amparo_edit_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
                                               save_after_conflict, self))
         return FALSE;
       show_error (self, error, TRUE);

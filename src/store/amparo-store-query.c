@@ -268,7 +268,8 @@ amparo_store_list_persons (AmparoStore      *self,
                            AmparoPersonSort  sort)
 {
   static const char *orders[][4] = {
-    { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", NULL },
+    /* Spanish order, by index (0008-perf.sql) */
+    { "sort_name", NULL },
     { "given_names COLLATE NOCASE", "family_names COLLATE NOCASE", NULL },
     { "intake_date DESC", NULL },
     { "updated_at DESC", NULL },
@@ -323,7 +324,10 @@ amparo_store_list_upcoming_events (AmparoStore *self,
   model = new_list (self, AMPARO_TYPE_EVENT,
                                   "deleted_at IS NULL AND done = 0"
                                   " AND starts_at >= ? AND starts_at < ?"
-                                  " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
+                                  /* Correlated on the primary key: a lookup per
+                                   * event, not a set of every live person. */
+                                  " AND EXISTS (SELECT 1 FROM persons p"
+                                  " WHERE p.id = events.person_id AND p.deleted_at IS NULL)",
                                   params, order_by);
   watch_list (model, AMPARO_TYPE_PERSON);
   return model;

@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "amparo-conflict-dialog.h"
+#include "amparo-edit-conflict-dialog.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
 
@@ -24,7 +24,7 @@ test_choose_per_field (void)
   g_autoptr(AmparoRecord) theirs = NULL;
   g_autofree char *who = NULL;
   g_autoptr(GError) error = NULL;
-  AmparoConflictDialog *dialog;
+  AmparoEditConflictDialog *dialog;
 
   amparo_person_set_given_names (at_front, "Kevin");
   amparo_person_set_family_names (at_front, "Fuentes");
@@ -38,7 +38,7 @@ test_choose_per_field (void)
   g_assert_false (amparo_store_save (attorney, AMPARO_RECORD (at_attorney), &error));
   g_assert_true (amparo_store_error_get_conflict (error, &theirs, &who, NULL));
 
-  dialog = amparo_conflict_dialog_new (NULL, AMPARO_RECORD (at_attorney), theirs, who, error->message);
+  dialog = amparo_edit_conflict_dialog_new (NULL, AMPARO_RECORD (at_attorney), theirs, who, error->message);
   if (g_getenv ("AMPARO_TEST_SHOT_WIDTH"))  /* for screenshots: tests/screenshots/take.sh */
     gtk_window_set_default_size (GTK_WINDOW (dialog), atoi (g_getenv ("AMPARO_TEST_SHOT_WIDTH")), 560);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -55,8 +55,8 @@ test_choose_per_field (void)
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Hearing moved to May", FALSE), >=, 0);
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Given names", FALSE), <, 0);
 
-  amparo_conflict_dialog_choose_theirs (dialog, "family-names");
-  amparo_conflict_dialog_apply (dialog);
+  amparo_edit_conflict_dialog_choose_theirs (dialog, "family-names");
+  amparo_edit_conflict_dialog_apply (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (amparo_person_get_notes (at_attorney), ==, "Hearing moved to May");
   g_clear_error (&error);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "amparo-conflict-dialog.h"
+#include "amparo-edit-conflict-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -17,7 +17,7 @@
  * kind; labels are the editors' own for a person's fields.
  */
 
-struct _AmparoConflictDialog
+struct _AmparoEditConflictDialog
 {
   AdwWindow parent_instance;
 
@@ -32,7 +32,7 @@ struct _AmparoConflictDialog
   gpointer resolved_data;
 };
 
-G_DEFINE_FINAL_TYPE (AmparoConflictDialog, amparo_conflict_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AmparoEditConflictDialog, amparo_edit_conflict_dialog, ADW_TYPE_WINDOW)
 
 /* The client editor's row titles (same strings, same translations). */
 static const char *
@@ -121,7 +121,7 @@ choice_row (const char  *title,
 }
 
 static void
-add_field (AmparoConflictDialog *self,
+add_field (AmparoEditConflictDialog *self,
            GParamSpec           *pspec)
 {
   GtkWidget *group = adw_preferences_group_new ();
@@ -143,18 +143,18 @@ add_field (AmparoConflictDialog *self,
 }
 
 /**
- * amparo_conflict_dialog_apply:
+ * amparo_edit_conflict_dialog_apply:
  *
  * Puts the chosen saved values into the user's record and makes it the
  * successor of the saved version, so the next save goes through.
  */
 void
-amparo_conflict_dialog_apply (AmparoConflictDialog *self)
+amparo_edit_conflict_dialog_apply (AmparoEditConflictDialog *self)
 {
   GHashTableIter iter;
   gpointer name, check;
 
-  g_return_if_fail (AMPARO_IS_CONFLICT_DIALOG (self));
+  g_return_if_fail (AMPARO_IS_EDIT_CONFLICT_DIALOG (self));
 
   g_hash_table_iter_init (&iter, self->take_theirs);
   while (g_hash_table_iter_next (&iter, &name, &check))
@@ -171,7 +171,7 @@ amparo_conflict_dialog_apply (AmparoConflictDialog *self)
 }
 
 void
-amparo_conflict_dialog_choose_theirs (AmparoConflictDialog *self,
+amparo_edit_conflict_dialog_choose_theirs (AmparoEditConflictDialog *self,
                                       const char           *property)
 {
   GtkCheckButton *check = g_hash_table_lookup (self->take_theirs, property);
@@ -185,11 +185,11 @@ save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  AmparoConflictDialog *self = AMPARO_CONFLICT_DIALOG (widget);
+  AmparoEditConflictDialog *self = AMPARO_EDIT_CONFLICT_DIALOG (widget);
   AmparoConflictResolved resolved = self->resolved;
   gpointer data = self->resolved_data;
 
-  amparo_conflict_dialog_apply (self);
+  amparo_edit_conflict_dialog_apply (self);
   g_object_ref (self);
   gtk_window_destroy (GTK_WINDOW (self));
   if (resolved != NULL)
@@ -198,65 +198,65 @@ save_activated (GtkWidget  *widget,
 }
 
 static void
-amparo_conflict_dialog_dispose (GObject *object)
+amparo_edit_conflict_dialog_dispose (GObject *object)
 {
-  AmparoConflictDialog *self = AMPARO_CONFLICT_DIALOG (object);
+  AmparoEditConflictDialog *self = AMPARO_EDIT_CONFLICT_DIALOG (object);
 
   g_clear_object (&self->mine);
   g_clear_object (&self->theirs);
-  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_CONFLICT_DIALOG);
-  G_OBJECT_CLASS (amparo_conflict_dialog_parent_class)->dispose (object);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_EDIT_CONFLICT_DIALOG);
+  G_OBJECT_CLASS (amparo_edit_conflict_dialog_parent_class)->dispose (object);
 }
 
 static void
-amparo_conflict_dialog_finalize (GObject *object)
+amparo_edit_conflict_dialog_finalize (GObject *object)
 {
-  AmparoConflictDialog *self = AMPARO_CONFLICT_DIALOG (object);
+  AmparoEditConflictDialog *self = AMPARO_EDIT_CONFLICT_DIALOG (object);
 
   g_hash_table_unref (self->take_theirs);
   g_free (self->who);
-  G_OBJECT_CLASS (amparo_conflict_dialog_parent_class)->finalize (object);
+  G_OBJECT_CLASS (amparo_edit_conflict_dialog_parent_class)->finalize (object);
 }
 
 static void
-amparo_conflict_dialog_class_init (AmparoConflictDialogClass *klass)
+amparo_edit_conflict_dialog_class_init (AmparoEditConflictDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = amparo_conflict_dialog_dispose;
-  object_class->finalize = amparo_conflict_dialog_finalize;
+  object_class->dispose = amparo_edit_conflict_dialog_dispose;
+  object_class->finalize = amparo_edit_conflict_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/amparo/Amparo/ui/app/amparo-conflict-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, AmparoConflictDialog, message_label);
-  gtk_widget_class_bind_template_child (widget_class, AmparoConflictDialog, fields_box);
+                                               "/io/github/amparo/Amparo/ui/app/amparo-edit-conflict-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoEditConflictDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, AmparoEditConflictDialog, fields_box);
   gtk_widget_class_install_action (widget_class, "conflict.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
-amparo_conflict_dialog_init (AmparoConflictDialog *self)
+amparo_edit_conflict_dialog_init (AmparoEditConflictDialog *self)
 {
   self->take_theirs = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
- * amparo_conflict_dialog_new:
+ * amparo_edit_conflict_dialog_new:
  * @mine: the record the user tried to save (changed in place on Save)
  * @theirs: the stored version, from amparo_store_error_get_conflict()
  * @who: (nullable): who saved it, from amparo_store_error_get_conflict()
  * @message: the store's error message (who saved, when)
  */
-AmparoConflictDialog *
-amparo_conflict_dialog_new (GtkWindow    *parent,
+AmparoEditConflictDialog *
+amparo_edit_conflict_dialog_new (GtkWindow    *parent,
                             AmparoRecord *mine,
                             AmparoRecord *theirs,
                             const char   *who,
                             const char   *message)
 {
-  AmparoConflictDialog *self = g_object_new (AMPARO_TYPE_CONFLICT_DIALOG, "transient-for", parent,
+  AmparoEditConflictDialog *self = g_object_new (AMPARO_TYPE_EDIT_CONFLICT_DIALOG, "transient-for", parent,
                                              "destroy-with-parent", TRUE, NULL);
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs;
@@ -280,7 +280,7 @@ amparo_conflict_dialog_new (GtkWindow    *parent,
 }
 
 /**
- * amparo_conflict_dialog_present_for:
+ * amparo_edit_conflict_dialog_present_for:
  * @widget: a widget in the window that saved
  * @error: the error of the refused save
  * @resolved: called after the user chose (save @mine again there)
@@ -288,7 +288,7 @@ amparo_conflict_dialog_new (GtkWindow    *parent,
  * Returns: %TRUE if @error was a conflict and the dialog is shown
  */
 gboolean
-amparo_conflict_dialog_present_for (GtkWidget              *widget,
+amparo_edit_conflict_dialog_present_for (GtkWidget              *widget,
                                     AmparoRecord           *mine,
                                     const GError           *error,
                                     AmparoConflictResolved  resolved,
@@ -296,12 +296,12 @@ amparo_conflict_dialog_present_for (GtkWidget              *widget,
 {
   g_autoptr(AmparoRecord) theirs = NULL;
   g_autofree char *who = NULL;
-  AmparoConflictDialog *dialog;
+  AmparoEditConflictDialog *dialog;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (!amparo_store_error_get_conflict (error, &theirs, &who, NULL))
     return FALSE;
-  dialog = amparo_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = amparo_edit_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        mine, theirs, who, error->message);
   dialog->resolved = resolved;
   dialog->resolved_data = user_data;

@@ -7,20 +7,20 @@
 
 G_BEGIN_DECLS
 
-#define AMPARO_TYPE_CONFLICT_DIALOG (amparo_conflict_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AmparoConflictDialog, amparo_conflict_dialog, AMPARO, CONFLICT_DIALOG, AdwWindow)
+#define AMPARO_TYPE_EDIT_CONFLICT_DIALOG (amparo_edit_conflict_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AmparoEditConflictDialog, amparo_edit_conflict_dialog, AMPARO, EDIT_CONFLICT_DIALOG, AdwWindow)
 
 typedef void (*AmparoConflictResolved) (gpointer user_data);
 
-AmparoConflictDialog *amparo_conflict_dialog_new     (GtkWindow    *parent,
+AmparoEditConflictDialog *amparo_edit_conflict_dialog_new     (GtkWindow    *parent,
                                                       AmparoRecord *mine,
                                                       AmparoRecord *theirs,
                                                       const char   *who,
                                                       const char   *message);
-void                  amparo_conflict_dialog_choose_theirs (AmparoConflictDialog *self,
+void                  amparo_edit_conflict_dialog_choose_theirs (AmparoEditConflictDialog *self,
                                                             const char           *property);
-void                  amparo_conflict_dialog_apply   (AmparoConflictDialog *self);
-gboolean              amparo_conflict_dialog_present_for (GtkWidget              *widget,
+void                  amparo_edit_conflict_dialog_apply   (AmparoEditConflictDialog *self);
+gboolean              amparo_edit_conflict_dialog_present_for (GtkWidget              *widget,
                                                           AmparoRecord           *mine,
                                                           const GError           *error,
                                                           AmparoConflictResolved  resolved,
