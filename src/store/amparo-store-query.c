@@ -30,6 +30,8 @@ new_list (AmparoStore        *self,
           const char * const *params,
           const char * const *order_by)
 {
+  /* A list shown is a list other desks' saves should reach. */
+  amparo_store_watch_others (self);
   if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
     return G_LIST_MODEL (amparo_server_list_new (self, record_type, where, params, order_by));
   return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params, order_by));

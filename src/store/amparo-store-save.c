@@ -142,7 +142,7 @@ write_journal (AmparoStore         *self,
   stmt = amparo_store_prepare_stmt (self,
                                "INSERT INTO journal (uid, created_at, updated_at, actor, host,"
                                " action, table_name, record_uid, record_id, changes, details)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -158,6 +158,10 @@ write_journal (AmparoStore         *self,
   amparo_db_bind_text (stmt, 10, changes);
   amparo_db_bind_text (stmt, 11, details);
 
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    return FALSE;
+  /* Announced at commit; the live watch must not announce it again. */
+  amparo_store_live_note_own_row (self, amparo_db_column_int64 (stmt, 0));
   return amparo_db_step_done (stmt, error);
 }
 

@@ -504,6 +504,7 @@ amparo_store_finalize (GObject *object)
   g_clear_pointer (&self->tx_inserted, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted_depth, g_array_unref);
   g_clear_pointer (&self->tx_revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->live, amparo_store_live_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->host, g_free);
 

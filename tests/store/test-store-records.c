@@ -502,6 +502,66 @@ test_rollback_keeps_revision (StoreFixture  *fixture,
   g_assert_cmpint (amparo_record_get_revision (AMPARO_RECORD (person)), ==, 2);
 }
 
+typedef struct
+{
+  char *uid;
+  gboolean seen;
+} Awaited;
+
+static void
+on_other_desk_saved (AmparoStore  *store,
+                     AmparoRecord *record,
+                     Awaited      *awaited)
+{
+  if (g_strcmp0 (amparo_record_get_uid (record), awaited->uid) == 0)
+    awaited->seen = TRUE;
+}
+
+static gboolean
+on_give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Live: a client saved at the front desk reaches the attorney's list
+ * (another connection) by itself, within about a second. */
+static void
+test_other_desk_seen (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AmparoStore) attorney = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(AmparoPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  Awaited awaited = { NULL, FALSE };
+  gboolean gave_up = FALSE;
+  guint timeout;
+  gint64 start;
+
+  attorney = amparo_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  list = amparo_store_list_persons (attorney, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_signal_connect (attorney, "record-changed", G_CALLBACK (on_other_desk_saved), &awaited);
+
+  start = g_get_monotonic_time ();
+  person = store_test_add_person (fixture->store, "Rosa", "Tzul", NULL);
+  awaited.uid = g_strdup (amparo_record_get_uid (AMPARO_RECORD (person)));
+
+  /* Generous, so a busy machine cannot fail it; the time is reported. */
+  timeout = g_timeout_add_seconds (20, on_give_up, &gave_up);
+  while (!awaited.seen && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (timeout);
+  g_test_message ("seen by the other connection after %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_true (awaited.seen);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_free (awaited.uid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +579,7 @@ main (int   argc,
   STORE_TEST ("/store/records/release-demands", test_release_demands);
   STORE_TEST ("/store/records/conflicting-saves", test_conflicting_saves);
   STORE_TEST ("/store/records/rollback-keeps-revision", test_rollback_keeps_revision);
+  STORE_TEST ("/store/records/other-desk-seen", test_other_desk_seen);
 
   return g_test_run ();
 }

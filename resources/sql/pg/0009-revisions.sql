@@ -21,3 +21,17 @@ ALTER TABLE release_demands ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE demand_updates ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE journal ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+
+-- --copy-store keeps the journal's actors: only the journal's owner (the
+-- administrator who moves a store in) may, by setting amparo.copy_store
+-- for the copy's transaction. Everyone else's rows name their account.
+CREATE OR REPLACE FUNCTION amparo_journal_actor () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting ('amparo.copy_store', true) = 'on' AND
+     pg_has_role (session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+    RETURN NEW;
+  END IF;
+  NEW.actor := session_user;
+  RETURN NEW;
+END
+$$;
