@@ -293,3 +293,27 @@ amparo_cli_restore (const char *db_path,
     g_print (_("The previous database (with its -wal and -shm files, if any) was kept as %s.\n"), kept_as);
   return 0;
 }
+
+/* postgres (#10) */
+
+/**
+ * amparo_cli_copy_store:
+ * @from: `--copy-store FROM TO`: a file or a `postgresql://` address
+ * @to: an empty or new store, likewise
+ *
+ * Returns: the process exit status: 0 when copied, 1 otherwise
+ */
+int
+amparo_cli_copy_store (const char *from,
+                       const char *to)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amparo_store_copy (from, to, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Copied “%s” to “%s”.\n"), from, to);
+  return 0;
+}

@@ -451,6 +451,7 @@ open_database (AmparoStore  *self,
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     return amparo_store_set_sqlite_error (self, rc, error);
+  self->conn = amparo_db_sqlite_wrap (self->db, self->path);
   sqlite3_extended_result_codes (self->db, 1);
   /* Until the store is known good, nothing may be checkpointed into it. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -495,12 +496,15 @@ amparo_store_finalize (GObject *object)
       amparo_store_wait_for_daily_backup (self);
     }
 
+  g_clear_pointer (&self->conn, amparo_db_close);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->tx_changed, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted_depth, g_array_unref);
+  g_clear_pointer (&self->tx_revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->live, amparo_store_live_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->host, g_free);
 
@@ -578,6 +582,10 @@ amparo_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* postgres (#10): a postgresql:// address is a shared server. */
+  if (amparo_db_is_server_uri (path))
+    return amparo_store_open_server (path, error);
 
   self = g_object_new (AMPARO_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);

@@ -82,7 +82,7 @@ case "$target" in
              $top/src/export/amparo-private-file.c $top/src/store/*.c $out/amparo-core-resources.c"
     watch="$top/src/store/*.h $top/src/export/amparo-csv*.h $top/resources/sql/*.sql"
     includes="-I$top/src/store -I$top/src/export"
-    packages="gio-2.0 sqlite3"
+    packages="gio-2.0 sqlite3 libpq"
     corpus="$here/corpus-csv"
     defines=""  # each source names its own log domain
     ;;
