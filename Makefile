@@ -12,7 +12,10 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	desktop-file-utils appstream appstream-util xvfb xauth libgl1-mesa-dri \
 	librsvg2-common dbus dbus-x11 gnome-keyring libsecret-tools \
 	python3 python3-icalendar poppler-utils imagemagick x11-utils \
-	clang libclang-rt-14-dev flatpak-builder adwaita-icon-theme fonts-cantarell
+	clang libclang-rt-14-dev flatpak-builder adwaita-icon-theme fonts-cantarell \
+	wordpress mariadb-server apache2 libapache2-mod-php php-mysql \
+	libpq-dev postgresql-15 postgresql-contrib \
+	python3-pyatspi at-spi2-core libical-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -6,6 +6,7 @@
 #include "amparo-agenda-notifier.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,12 +15,13 @@
 #include "amparo-language.h"
 
 /* The day before a hearing, interview, deadline or check-in, a desktop
- * notification — while the app runs: checked at start and every hour.
+ * notification — while the app runs: checked soon after start and every hour.
  * Each event is announced once a day; the notification's id is the
  * event's, so the desktop replaces rather than piles up a repeat. */
 
 #define CHECK_INTERVAL_SECONDS (60 * 60)
 #define NOTIFIER_KEY "amparo-agenda-notifier"
+#define PENDING_KEY "amparo-agenda-notifier-pending"
 
 struct _AmparoAgendaNotifier
 {
@@ -236,6 +238,85 @@ amparo_agenda_notifier_check (AmparoAgendaNotifier *self)
   return sent;
 }
 
+typedef struct
+{
+  GWeakRef store;
+  GWeakRef clock;
+  gulong painted;
+  guint attempts;
+} PendingStart;
+
+/* How often to look for the window (every LOOK_INTERVAL_MS) before
+ * starting without it. */
+#define LOOK_INTERVAL_MS 50
+#define MAX_ATTEMPTS 200
+
+static void
+pending_start_free (gpointer data)
+{
+  PendingStart *pending = data;
+  g_autoptr(GdkFrameClock) clock = g_weak_ref_get (&pending->clock);
+
+  if (clock != NULL && pending->painted != 0)
+    g_signal_handler_disconnect (clock, pending->painted);
+  g_weak_ref_clear (&pending->store);
+  g_weak_ref_clear (&pending->clock);
+  g_free (pending);
+}
+
+static void
+start_now (gpointer data)
+{
+  PendingStart *pending = data;
+  g_autoptr(AmparoStore) store = g_weak_ref_get (&pending->store);
+  GApplication *application = g_application_get_default ();
+
+  if (store == NULL)
+    return;
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
+  if (application != NULL && g_object_get_data (G_OBJECT (store), NOTIFIER_KEY) == NULL)
+    g_object_set_data_full (G_OBJECT (store), NOTIFIER_KEY,
+                            amparo_agenda_notifier_new (store, application), g_object_unref);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   PendingStart  *pending)
+{
+  g_signal_handler_disconnect (clock, pending->painted);
+  pending->painted = 0;
+  start_now (pending);
+  pending_start_free (pending);
+}
+
+/* Once the window has drawn a frame (asking for one, in case it drew
+ * its first already): the first check reads tomorrow's events, which the
+ * first frame does not show. Looked for at default priority, since idle
+ * sources wait behind every frame while the window is busy. */
+static gboolean
+on_look_for_window_cb (gpointer data)
+{
+  PendingStart *pending = data;
+  GApplication *application = g_application_get_default ();
+  GtkWindow *window = GTK_IS_APPLICATION (application)
+                      ? gtk_application_get_active_window (GTK_APPLICATION (application)) : NULL;
+  GdkFrameClock *clock = window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+  if (clock == NULL && ++pending->attempts < MAX_ATTEMPTS)
+    return G_SOURCE_CONTINUE;
+  if (clock == NULL)
+    {
+      start_now (pending);
+      pending_start_free (pending);
+      return G_SOURCE_REMOVE;
+    }
+  g_weak_ref_set (&pending->clock, clock);
+  pending->painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), pending);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * amparo_agenda_notifier_ensure:
  * @store: the case store the windows show
@@ -243,16 +324,23 @@ amparo_agenda_notifier_check (AmparoAgendaNotifier *self)
  * Starts the one notifier of @store for the default application, unless
  * it runs already. The store keeps it, so it lives as long as the store
  * and survives windows being rebuilt.
+ *
+ * The notifier starts after the window's first frame: its first check reads tomorrow's events, which that frame does not
+ * show.
  */
 void
 amparo_agenda_notifier_ensure (AmparoStore *store)
 {
   GApplication *application = g_application_get_default ();
+  PendingStart *pending;
 
   g_return_if_fail (AMPARO_IS_STORE (store));
 
-  if (application == NULL || g_object_get_data (G_OBJECT (store), NOTIFIER_KEY) != NULL)
+  if (application == NULL || g_object_get_data (G_OBJECT (store), NOTIFIER_KEY) != NULL
+      || g_object_get_data (G_OBJECT (store), PENDING_KEY) != NULL)
     return;
-  g_object_set_data_full (G_OBJECT (store), NOTIFIER_KEY,
-                          amparo_agenda_notifier_new (store, application), g_object_unref);
+  pending = g_new0 (PendingStart, 1);
+  g_weak_ref_init (&pending->store, store);
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, GUINT_TO_POINTER (1));
+  g_timeout_add (LOOK_INTERVAL_MS, on_look_for_window_cb, pending);
 }

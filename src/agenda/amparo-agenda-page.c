@@ -609,7 +609,12 @@ amparo_agenda_page_setup (AmparoSectionPage *page)
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
                            self, G_CONNECT_SWAPPED);
   amparo_agenda_notifier_ensure (self->store);
-  rebuild (self);
+  /* Read when shown, not before the first frame of another section. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  g_signal_handlers_disconnect_by_func (self, rebuild, NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect (self, "map", G_CALLBACK (rebuild), NULL);
 }
 
 static void

@@ -72,6 +72,9 @@ fill (AmparoCsvImportDialog *self)
     {
       AmparoCsvRowAction action = amparo_csv_import_get_action (self->import, i);
 
+      if (action == AMPARO_CSV_ROW_CONFIRM)
+        action = AMPARO_CSV_ROW_REJECT;
+
       if (counts[action]++ < MAX_ROWS_SHOWN)
         adw_preferences_group_add (groups[action], make_row (self->import, i));
     }
@@ -88,8 +91,7 @@ apply_action (GtkWidget  *widget,
 {
   AmparoCsvImportDialog *self = AMPARO_CSV_IMPORT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  guint accepted = amparo_csv_import_get_n_rows (self->import)
-                   - amparo_csv_import_count (self->import, AMPARO_CSV_ROW_REJECT);
+  guint accepted = amparo_csv_import_count_accepted (self->import);
   g_autofree char *message = NULL;
 
   if (!amparo_csv_import_apply (self->import, &error))

@@ -287,6 +287,7 @@ set_accels (GtkApplication *app)
     { "win.show-section::agenda", { "<Alt>2", NULL } },
     { "win.show-section::press", { "<Alt>3", NULL } },
     { "win.show-section::demands", { "<Alt>4", NULL } },
+    { "win.show-section::reports", { "<Alt>5", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

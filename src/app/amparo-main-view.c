@@ -5,10 +5,13 @@
 
 #include "amparo-main-view.h"
 
+#include <glib/gi18n.h>
+
 #include "amparo-agenda-page.h"
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
 #include "amparo-press-page.h"
+#include "amparo-reports-page.h"
 #include "amparo-section-page.h"
 
 /* Everything inside the window that shows translated text: the header bar,
@@ -209,6 +212,7 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   g_type_ensure (AMPARO_TYPE_AGENDA_PAGE);
   g_type_ensure (AMPARO_TYPE_PRESS_PAGE);
   g_type_ensure (AMPARO_TYPE_DEMANDS_PAGE);
+  g_type_ensure (AMPARO_TYPE_REPORTS_PAGE);  /* Reports (#16) */
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-main-view.ui");
@@ -219,11 +223,28 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 }
 
+/* GTK 4.8 gives the search bar's own close button no accessible name, so a
+ * screen reader said only "button". */
+static void
+name_search_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Close Search"), -1);
+      else
+        name_search_close_button (child);
+    }
+}
+
 static void
 amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  name_search_close_button (GTK_WIDGET (self->search_bar));
 }
 
 /**

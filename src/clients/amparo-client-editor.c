@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-client-editor.h"
+#include "amparo-conflict-check.h"
 
 #include <glib/gi18n.h>
 
@@ -11,6 +12,7 @@
 #include "amparo-contacts-panel.h"
 #include "amparo-date-entry.h"
 #include "amparo-iso-picker.h"
+#include "amparo-edit-conflict-dialog.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -747,6 +749,13 @@ amparo_client_editor_get_dirty (AmparoClientEditor *self)
   return self->dirty;
 }
 
+/* postgres (#10): after the user chose per field in the conflict dialog. */
+static void
+save_after_conflict (gpointer self)
+{
+  amparo_client_editor_save (self);
+}
+
 /**
  * amparo_client_editor_save:
  *
@@ -764,9 +773,16 @@ amparo_client_editor_save (AmparoClientEditor *self)
 
   if (self->person == NULL)
     return FALSE;
+  /* Conflict check at intake (#16, amparo-conflict-check.c): a possible
+   * conflict is decided first, and the decision saves again. */
+  if (!amparo_conflict_check_before_save (self, self->store, self->person))
+    return FALSE;
   if (!amparo_store_validate (self->store, AMPARO_RECORD (self->person), &error)
       || !amparo_store_save (self->store, AMPARO_RECORD (self->person), &error))
     {
+      if (amparo_edit_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
+                                              save_after_conflict, self))
+        return FALSE;
       show_error (self, error, TRUE);
       return FALSE;
     }

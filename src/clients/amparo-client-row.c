@@ -8,10 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-person-list-model.h"
 
-/* One person in the client list. Only the rows on screen exist, so the
- * few lookups a row makes (where the person is now, the next hearing,
- * whether the family is separated) cost nothing at 100,000 persons. */
+/* One person in the client list. What it shows of other records (where
+ * the person is now, the next hearing, whether the family is separated)
+ * comes with the list's page query, so binding a row runs no SQL; a
+ * person from elsewhere is looked up in the store. */
 
 struct _AmparoClientRow
 {
@@ -44,17 +46,51 @@ format_details (AmparoPerson *person)
 }
 
 static char *
+dup_next_hearing (AmparoStore  *store,
+                  AmparoPerson *person)
+{
+  const char *known = amparo_person_list_model_get_row_text (person, AMPARO_PERSON_ROW_NEXT_HEARING);
+  g_autoptr(AmparoEvent) hearing = NULL;
+
+  if (known != NULL)
+    return *known != '\0' ? g_strdup (known) : NULL;
+  hearing = amparo_clients_find_next_hearing (store, person);
+  return hearing != NULL ? g_strdup (amparo_event_get_starts_at (hearing)) : NULL;
+}
+
+static char *
 format_next_hearing (AmparoStore  *store,
                      AmparoPerson *person)
 {
-  g_autoptr(AmparoEvent) hearing = amparo_clients_find_next_hearing (store, person);
+  g_autofree char *starts_at = dup_next_hearing (store, person);
   g_autofree char *when = NULL;
 
-  if (hearing == NULL)
+  if (starts_at == NULL)
     return g_strdup (_("No hearing scheduled"));
-  when = amparo_clients_format_date_time (amparo_event_get_starts_at (hearing));
+  when = amparo_clients_format_date_time (starts_at);
   /* Translators: %s is a date, e.g. "Next hearing: Dec 3, 2026, 9:00 AM" */
   return g_strdup_printf (_("Next hearing: %s"), when);
+}
+
+static AmparoLocation *
+dup_location (AmparoStore  *store,
+              AmparoPerson *person)
+{
+  gboolean known;
+  AmparoLocation *location = amparo_person_list_model_dup_location (person, &known);
+
+  return known ? location : amparo_store_get_current_location (store, person);
+}
+
+static gboolean
+is_separated (AmparoStore  *store,
+              AmparoPerson *person)
+{
+  const char *known = amparo_person_list_model_get_row_text (person, AMPARO_PERSON_ROW_SEPARATED);
+
+  if (known != NULL)
+    return g_str_equal (known, "1");
+  return amparo_clients_is_separated (store, person);
 }
 
 static void
@@ -119,7 +155,7 @@ amparo_client_row_bind (AmparoClientRow *self,
 {
   g_autofree char *name = amparo_clients_dup_name (person);
   g_autofree char *details = format_details (person);
-  g_autoptr(AmparoLocation) location = amparo_store_get_current_location (store, person);
+  g_autoptr(AmparoLocation) location = dup_location (store, person);
   g_autofree char *whereabouts = amparo_clients_format_location (location);
   g_autofree char *hearing = format_next_hearing (store, person);
   gboolean trashed = amparo_record_is_deleted (AMPARO_RECORD (person));
@@ -132,7 +168,7 @@ amparo_client_row_bind (AmparoClientRow *self,
   gtk_label_set_text (self->hearing_label, hearing);
   show_badge (self->minor_badge, amparo_person_get_unaccompanied_minor (person));
   show_badge (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
-  show_badge (self->separated_badge, !trashed && amparo_clients_is_separated (store, person));
+  show_badge (self->separated_badge, !trashed && is_separated (store, person));
   show_badge (self->trash_badge, trashed);
   /* caserecord (#9): one indexed count per visible row */
   show_badge (self->stale_badge, !trashed && amparo_store_count_stale_contacts (store, person, amparo_store_get_contact_stale_days ()) > 0);

@@ -13,6 +13,7 @@
 #include "amparo-notice-printer.h"
 #include "amparo-person-list-model.h"
 #include "amparo-query-model.h"
+#include "amparo-report-filter.h"
 #include "amparo-search.h"
 #include "amparo-store.h"
 #include "amparo-trash-dialog.h"
@@ -67,6 +68,7 @@ struct _AmparoClientsPage
   GtkStack           *content_stack;
   AmparoClientEditor *editor;
   AdwStatusPage      *trashed_page;
+  GtkButton          *report_filter_button;  /* Reports (#16) */
 };
 
 G_DEFINE_FINAL_TYPE (AmparoClientsPage, amparo_clients_page, AMPARO_TYPE_SECTION_PAGE)
@@ -147,6 +149,39 @@ add_text_condition (GString     *where,
   "id IN (SELECT person_id FROM relationships WHERE deleted_at IS NULL AND separated = 1 AND " status_test \
   " UNION SELECT relative_id FROM relationships WHERE deleted_at IS NULL AND separated = 1 AND " status_test ")"
 
+static void rebuild_model (AmparoClientsPage *self);
+
+/* Reports (#16): the persons behind a chart's bar, put in the window
+ * state by the Reports section; the button above the count clears it. */
+static void
+add_report_filter (AmparoClientsPage *self,
+                   GString           *where,
+                   GPtrArray         *params)
+{
+  AmparoWindowState *state = amparo_section_page_get_state (AMPARO_SECTION_PAGE (self));
+  GObject *filter = state != NULL ? amparo_window_state_get_object (state, AMPARO_REPORT_FILTER_KEY) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->report_filter_button), AMPARO_IS_REPORT_FILTER (filter) && !self->trash_mode);
+  if (!AMPARO_IS_REPORT_FILTER (filter) || self->trash_mode)
+    return;
+  gtk_button_set_label (self->report_filter_button, amparo_report_filter_get_label (AMPARO_REPORT_FILTER (filter)));
+  if (GTK_IS_LABEL (gtk_button_get_child (self->report_filter_button)))
+    gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (self->report_filter_button)), PANGO_ELLIPSIZE_END);
+  amparo_report_filter_add_condition (AMPARO_REPORT_FILTER (filter), where, params);
+}
+
+static void
+report_filter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AmparoWindowState *state = amparo_section_page_get_state (AMPARO_SECTION_PAGE (widget));
+
+  if (state != NULL && g_str_equal (action_name, "clients.clear-report-filter"))
+    amparo_window_state_set_object (state, AMPARO_REPORT_FILTER_KEY, NULL);
+  rebuild_model (AMPARO_CLIENTS_PAGE (widget));
+}
+
 static void
 add_filters (AmparoClientsPage *self,
              GString           *where,
@@ -169,12 +204,14 @@ add_filters (AmparoClientsPage *self,
     add_condition (where, params, SEPARATED_SQL ("reunification_status = 'reunified'"), NULL);
   add_text_condition (where, params, "program", self->program_entry);
   add_text_condition (where, params, "assigned_staff", self->staff_entry);
+  add_report_filter (self, where, params);
 }
 
 static const char * const *
 get_order (AmparoClientsPage *self)
 {
-  static const char *by_name[] = { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", NULL };
+  /* Spanish order (accents ignored), served by an index (see 0008-perf.sql). */
+  static const char *by_name[] = { "sort_name", NULL };
   static const char *by_intake[] = { "intake_date DESC", NULL };
   static const char *by_hearing[] = {
     "(SELECT min (starts_at) FROM events e WHERE e.person_id = persons.id AND e.deleted_at IS NULL"
@@ -203,9 +240,9 @@ update_count (AmparoClientsPage *self)
   g_autofree char *text = NULL;
 
   if (self->trash_mode)
-    text = g_strdup_printf (ngettext ("%u person in the Trash", "%u persons in the Trash", n), n);
+    text = g_strdup_printf (ngettext ("%u person in the Trash", "%u people in the Trash", n), n);
   else
-    text = g_strdup_printf (ngettext ("%u person", "%u persons", n), n);
+    text = g_strdup_printf (ngettext ("%u person", "%u people", n), n);
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 }
@@ -838,6 +875,8 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "clients.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "clients.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "clients.apply-report-filter", NULL, report_filter_action);
+  gtk_widget_class_install_action (widget_class, "clients.clear-report-filter", NULL, report_filter_action);
 
   g_type_ensure (AMPARO_TYPE_CLIENT_EDITOR);
 
@@ -861,6 +900,7 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   BIND (content_stack);
   BIND (editor);
   BIND (trashed_page);
+  BIND (report_filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row_cb);

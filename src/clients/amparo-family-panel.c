@@ -20,10 +20,6 @@
 #define RELATIONSHIP_KEY "clients:relationship-draft"
 #define RELATIVE_KEY "clients:relative-draft"
 #define MAX_CANDIDATES 10
-/* The age gap assumed between generations when looking for a parent or
- * a child: the matcher weighs ages, and a child's own age would favour
- * siblings and cousins over parents. */
-#define GENERATION_YEARS 25
 
 struct _AmparoFamilyPanel
 {
@@ -357,23 +353,6 @@ clear_candidates (AmparoFamilyPanel *self)
     gtk_list_box_remove (self->candidates_list, child);
 }
 
-static int
-sought_age (AmparoFamilyPanel *self)
-{
-  int age = amparo_clients_get_age (self->person);
-  AmparoRelationshipKind kind = sought_kinds[adw_combo_row_get_selected (self->sought_row)];
-
-  if (age < 0)
-    return AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-  if (kind == AMPARO_RELATIONSHIP_KIND_PARENT)
-    return age + GENERATION_YEARS;
-  if (kind == AMPARO_RELATIONSHIP_KIND_CHILD)
-    return age >= GENERATION_YEARS ? age - GENERATION_YEARS : AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-  if (kind == AMPARO_RELATIONSHIP_KIND_SIBLING)
-    return age;
-  return AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-}
-
 static void
 on_entry_activated_cb (AmparoFamilyPanel *self,
                        AdwEntryRow       *row)
@@ -667,7 +646,8 @@ check_consent (AmparoFamilyPanel *self)
  * amparo_family_panel_find_relatives:
  *
  * Runs the name matcher with the person's family names, country of birth
- * and the age expected of the relative sought, and lists the candidates
+ * and age (the matcher keeps only ages that fit the relationship sought),
+ * and lists the candidates
  * not already linked, best first.
  *
  * Returns: how many candidates are shown
@@ -685,11 +665,13 @@ amparo_family_panel_find_relatives (AmparoFamilyPanel *self)
   clear_candidates (self);
   gtk_widget_set_visible (GTK_WIDGET (self->tracing_group), TRUE);
   check_consent (self);
-  matches = amparo_name_matcher_find (self->store, NULL,
-                                      amparo_person_get_family_names (self->person),
-                                      sought_age (self),
-                                      amparo_person_get_country_of_birth (self->person),
-                                      MAX_CANDIDATES, &error);
+  /* The ages must fit the relationship sought (#13). */
+  matches = amparo_name_matcher_find_relatives (self->store,
+                                                amparo_person_get_family_names (self->person),
+                                                amparo_clients_get_age (self->person),
+                                                sought_kinds[adw_combo_row_get_selected (self->sought_row)],
+                                                amparo_person_get_country_of_birth (self->person),
+                                                MAX_CANDIDATES, &error);
   if (matches == NULL)
     {
       show_error (self, error);

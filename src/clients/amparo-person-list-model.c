@@ -5,6 +5,9 @@
 
 #include "amparo-person-list-model.h"
 
+#include "amparo-query-model.h"
+#include "amparo-store.h"
+
 /* Hands the store's lazy person list to the list view so that a refresh
  * reads only the rows on screen.
  *
@@ -13,7 +16,37 @@
  * looking for the rows it shows among every added item, which reads the
  * whole table page by page — seconds at 100,000 persons. Announced as
  * "everything removed", then "everything added", there is nothing to look
- * for, and only the visible rows are read again. */
+ * for, and only the visible rows are read again. A change of a few rows
+ * in place (a person edited, a hearing added) passes through as it is,
+ * so the list keeps its scroll position and selection.
+ *
+ * What a row shows of other records comes with the page query (see
+ * amparo_person_list_model_get_row_text()), so binding a row runs no
+ * SQL; and the rows follow every change to those records, wherever the
+ * change is made. */
+
+/* Separator between the fields of the location column. */
+#define FIELD_SEPARATOR "\x1f"
+
+static const char * const row_columns[] = {
+  [AMPARO_PERSON_ROW_LOCATION] =
+    "(SELECT l.kind || char(31) || ifnull (l.facility, '') || char(31) || ifnull (l.city, '')"
+    " || char(31) || ifnull (l.country, '') FROM locations l"
+    " WHERE l.person_id = persons.id AND l.deleted_at IS NULL"
+    " ORDER BY (l.until IS NULL) DESC, l.since DESC, l.id DESC LIMIT 1)",
+  [AMPARO_PERSON_ROW_NEXT_HEARING] =
+    "(SELECT min (e.starts_at) FROM events e WHERE e.person_id = persons.id"
+    " AND e.deleted_at IS NULL AND e.done = 0 AND e.kind = 'hearing'"
+    " AND e.starts_at >= date ('now', 'localtime'))",
+  [AMPARO_PERSON_ROW_SEPARATED] =
+    "EXISTS (SELECT 1 FROM relationships r JOIN persons o ON o.id = r.relative_id"
+    " WHERE r.person_id = persons.id AND r.deleted_at IS NULL AND r.separated = 1"
+    " AND r.reunification_status <> 'reunified')"
+    " OR EXISTS (SELECT 1 FROM relationships r JOIN persons o ON o.id = r.person_id"
+    " WHERE r.relative_id = persons.id AND r.deleted_at IS NULL AND r.separated = 1"
+    " AND r.reunification_status <> 'reunified')",
+  NULL
+};
 
 struct _AmparoPersonListModel
 {
@@ -38,6 +71,11 @@ on_items_changed_cb (AmparoPersonListModel *self,
 {
   guint old_n = self->n_items;
 
+  if (removed == added && removed < old_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
   self->n_items = 0;
   if (old_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
@@ -104,6 +142,10 @@ amparo_person_list_model_init (AmparoPersonListModel *self)
  * amparo_person_list_model_new:
  * @model: (transfer none): the store's lazy list
  *
+ * When @model is the store's query model of persons, its pages also read
+ * what the client rows show (whereabouts, next hearing, separated family),
+ * and it follows changes to locations, events and family links.
+ *
  * Returns: (transfer full): a model showing @model's items
  */
 AmparoPersonListModel *
@@ -115,8 +157,68 @@ amparo_person_list_model_new (GListModel *model)
 
   self = g_object_new (AMPARO_TYPE_PERSON_LIST_MODEL, NULL);
   self->model = g_object_ref (model);
+  if (AMPARO_IS_QUERY_MODEL (model) && g_list_model_get_item_type (model) == AMPARO_TYPE_PERSON)
+    {
+      AmparoQueryModel *query = AMPARO_QUERY_MODEL (model);
+
+      amparo_query_model_set_extra_columns (query, row_columns);
+      amparo_query_model_watch_rows (query, AMPARO_TYPE_LOCATION, "person-id", NULL);
+      amparo_query_model_watch_rows (query, AMPARO_TYPE_EVENT, "person-id", NULL);
+      amparo_query_model_watch_rows (query, AMPARO_TYPE_RELATIONSHIP, "person-id", "relative-id");
+    }
   self->n_items = g_list_model_get_n_items (model);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
+}
+
+/**
+ * amparo_person_list_model_get_row_text:
+ * @person: an item of an #AmparoPersonListModel
+ * @column: which
+ *
+ * Returns: (nullable): the value read with @person's page ("" when there
+ *   is none: no location, no hearing); %NULL when @person did not come
+ *   from such a list (ask the store)
+ */
+const char *
+amparo_person_list_model_get_row_text (AmparoPerson        *person,
+                                       AmparoPersonRowText  column)
+{
+  g_return_val_if_fail (AMPARO_IS_PERSON (person), NULL);
+  return amparo_query_model_get_extra (person, column);
+}
+
+/**
+ * amparo_person_list_model_dup_location:
+ * @person: an item of an #AmparoPersonListModel
+ * @known: (out): whether the list knew (else ask the store)
+ *
+ * Returns: (transfer full) (nullable): the person's current location as
+ *   the list read it, with kind, facility, city and country only
+ */
+AmparoLocation *
+amparo_person_list_model_dup_location (AmparoPerson *person,
+                                       gboolean     *known)
+{
+  const char *text = amparo_person_list_model_get_row_text (person, AMPARO_PERSON_ROW_LOCATION);
+  g_autoptr(GEnumClass) kinds = NULL;
+  g_auto(GStrv) fields = NULL;
+  GEnumValue *kind;
+  AmparoLocation *location;
+
+  *known = text != NULL;
+  if (text == NULL || *text == '\0')
+    return NULL;
+  fields = g_strsplit (text, FIELD_SEPARATOR, 4);
+  if (g_strv_length (fields) != 4)
+    return NULL;
+  kinds = g_type_class_ref (AMPARO_TYPE_LOCATION_KIND);
+  kind = g_enum_get_value_by_nick (kinds, fields[0]);
+  location = amparo_location_new ();
+  amparo_location_set_kind (location, kind != NULL ? kind->value : AMPARO_LOCATION_KIND_UNKNOWN);
+  amparo_location_set_facility (location, fields[1][0] ? fields[1] : NULL);
+  amparo_location_set_city (location, fields[2][0] ? fields[2] : NULL);
+  amparo_location_set_country (location, fields[3][0] ? fields[3] : NULL);
+  return location;
 }

@@ -3,12 +3,26 @@
 
 #include <gio/gio.h>
 
+#include "amparo-store.h"
+
 G_BEGIN_DECLS
 
 #define AMPARO_TYPE_PERSON_LIST_MODEL (amparo_person_list_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmparoPersonListModel, amparo_person_list_model, AMPARO, PERSON_LIST_MODEL, GObject)
 
-AmparoPersonListModel *amparo_person_list_model_new (GListModel *model);
+/* What a client row shows of other records, read with the list's pages. */
+typedef enum
+{
+  AMPARO_PERSON_ROW_LOCATION,
+  AMPARO_PERSON_ROW_NEXT_HEARING,
+  AMPARO_PERSON_ROW_SEPARATED,
+} AmparoPersonRowText;
+
+AmparoPersonListModel *amparo_person_list_model_new           (GListModel          *model);
+const char            *amparo_person_list_model_get_row_text  (AmparoPerson        *person,
+                                                               AmparoPersonRowText  column);
+AmparoLocation        *amparo_person_list_model_dup_location  (AmparoPerson        *person,
+                                                               gboolean            *known);
 
 G_END_DECLS

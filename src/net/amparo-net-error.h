@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @AMPARO_NET_ERROR_REFUSED: Amparo refuses (not approved, under embargo…)
  * @AMPARO_NET_ERROR_NO_CREDENTIALS: no site, user name or password set
  * @AMPARO_NET_ERROR_BAD_ADDRESS: the address is not an http(s) URL or file
+ * @AMPARO_NET_ERROR_INSECURE: credentials would go over plain http
+ * @AMPARO_NET_ERROR_MOVED: a write was redirected to another address
+ * @AMPARO_NET_ERROR_POST_GONE: the release's post was deleted on the site
  *
  * Errors from feed import and website publishing. Every message is a
  * translated sentence that can be shown to the user as it is.
@@ -40,6 +43,9 @@ typedef enum {
   AMPARO_NET_ERROR_REFUSED,
   AMPARO_NET_ERROR_NO_CREDENTIALS,
   AMPARO_NET_ERROR_BAD_ADDRESS,
+  AMPARO_NET_ERROR_INSECURE,
+  AMPARO_NET_ERROR_MOVED,
+  AMPARO_NET_ERROR_POST_GONE,
 } AmparoNetError;
 
 #define AMPARO_NET_ERROR (amparo_net_error_quark ())

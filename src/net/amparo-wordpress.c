@@ -14,21 +14,32 @@
 #include "amparo-net-error.h"
 #include "amparo-simple-html.h"
 
-/* Publishing to a WordPress site through its REST API
- * (/wp-json/wp/v2/posts), authenticated with an application password.
+/* Publishing to a WordPress site through its REST API, authenticated
+ * with an application password.
+ *
+ * The API root is /wp-json/; a site without pretty permalinks has none
+ * there, and announces its real root (…/?rest_route=/) in a `Link`
+ * header on its home page, which is then used.
  *
  * Nothing is half-published: the release in Amparo changes only after the
- * site accepted everything, and in one store transaction with its journal
- * row. In two-post mode the Spanish post goes first, then the English one
- * that links to it; if the English post fails, a Spanish post created in
- * this attempt is deleted again, so the site never shows a Spanish post
- * that Amparo does not know about. A correction (update) whose second
- * request fails leaves the Spanish post corrected and the release as it
- * was; publishing again redoes both updates, which is harmless. The
- * Spanish post is found again by its slug, made from the release's uid,
- * because the store keeps one post id per release. */
+ * site confirmed every write with the post it saved (its id and
+ * modification time), and in one store transaction with its journal row.
+ * Redirects are never followed blindly: a write is re-sent only to a 307
+ * or 308 (which keep the method); any other redirect of a write is
+ * reported with the new address, since following it would turn the POST
+ * into a GET. The password goes only over https, or plain http to this
+ * machine (a local test site).
+ *
+ * Every post carries a marker, an HTML comment with the release's uid,
+ * so a post whose answer was lost (timeout, cancel) is found again and
+ * updated instead of duplicated. In two-post mode the Spanish post goes
+ * first, then the English one that links to it, then the Spanish post is
+ * linked back; if the English post fails, a Spanish post created in this
+ * attempt is deleted again. Updates keep the post's status on the site
+ * (taken down, private…) unless the user schedules or takes it down. */
 
 #define MAX_ANSWER_BYTES (8 * 1024 * 1024)
+#define MAX_REDIRECTS 4
 
 struct _AmparoWordpress
 {
@@ -38,20 +49,46 @@ struct _AmparoWordpress
   char           *user_name;
   char           *password;
   AmparoPostMode  mode;
+  char           *api_root;        /* discovered from the Link header */
+  gboolean        api_discovered;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoWordpress, amparo_wordpress, G_TYPE_OBJECT)
 
+/* What WordPress said about a post it saved. */
 typedef struct
 {
-  AmparoStore   *store;
-  AmparoRelease *release;
-  char          *password;
-  gint64         spanish_id;
-  char          *spanish_url;
-  gboolean       spanish_created;
-  GError        *error;
+  gint64  id;
+  char   *link;
+  char   *status;
+  char   *modified;
+  char   *date;
+  char   *content;
+} PostInfo;
+
+typedef struct
+{
+  AmparoStore        *store;
+  AmparoRelease      *release;
+  AmparoPublishFlags  flags;
+  char               *password;
+  gboolean            take_down;
+  PostInfo            spanish;
+  PostInfo            english;
+  gboolean            spanish_created;
+  GError             *error;
 } PublishData;
+
+static void
+post_info_clear (PostInfo *info)
+{
+  g_clear_pointer (&info->link, g_free);
+  g_clear_pointer (&info->status, g_free);
+  g_clear_pointer (&info->modified, g_free);
+  g_clear_pointer (&info->date, g_free);
+  g_clear_pointer (&info->content, g_free);
+  info->id = 0;
+}
 
 static void
 publish_data_free (PublishData *data)
@@ -61,18 +98,36 @@ publish_data_free (PublishData *data)
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
   g_free (data->password);
-  g_free (data->spanish_url);
+  post_info_clear (&data->spanish);
+  post_info_clear (&data->english);
   g_clear_error (&data->error);
   g_free (data);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static char *
+host_of_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : url);
 }
 
 static char *
 host_of (AmparoWordpress *self)
 {
-  g_autoptr(GUri) uri = g_uri_parse (self->site_url, G_URI_FLAGS_NONE, NULL);
+  return host_of_url (self->site_url);
+}
 
-  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL
-                   ? g_uri_get_host (uri) : self->site_url);
+static gboolean
+is_https (const char *url)
+{
+  return g_ascii_strncasecmp (url, "https:", 6) == 0;
 }
 
 static const char *
@@ -82,6 +137,106 @@ json_error_code (JsonNode *root)
     return NULL;
 
   return json_object_get_string_member_with_default (json_node_get_object (root), "code", NULL);
+}
+
+static const char *
+json_error_message (JsonNode *root)
+{
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (root), "message", NULL);
+}
+
+/* 401: WordPress answers incorrect_password or invalid_username when it
+ * checked the application password; any other 401 means it never looked
+ * at it: application passwords are off (WordPress turns them off on
+ * sites without HTTPS) or the server dropped the Authorization header. */
+static gboolean
+is_known_auth_code (const char *code)
+{
+  return g_strcmp0 (code, "incorrect_password") == 0 ||
+         g_strcmp0 (code, "invalid_username") == 0 ||
+         g_strcmp0 (code, "invalid_email") == 0 ||
+         g_strcmp0 (code, "application_passwords_disabled") == 0;
+}
+
+/* @passwords_on: whether the site's REST index offers application
+ * passwords (-1 when unknown). */
+static void
+set_unauthorized_error (AmparoWordpress  *self,
+                        const char       *code,
+                        int               passwords_on,
+                        GError          **error)
+{
+  g_autofree char *host = host_of (self);
+
+  if (!is_known_auth_code (code) && passwords_on == 1)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
+                 _("%s did not accept the user “%s” with this application password. "
+                   "Check both in Preferences: the user name is the one used to log in "
+                   "to WordPress (not the name shown on posts), and the application "
+                   "password is made in WordPress under Users → Profile → Application "
+                   "Passwords (the login password does not work here)."),
+                 host, self->user_name);
+  else if (g_strcmp0 (code, "incorrect_password") == 0)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
+                 _("%s did not accept the application password of “%s”. Make a new "
+                   "one in WordPress under Users → Profile → Application Passwords "
+                   "and enter it in Preferences (the login password does not work "
+                   "here)."), host, self->user_name);
+  else if (g_strcmp0 (code, "invalid_username") == 0 || g_strcmp0 (code, "invalid_email") == 0)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
+                 _("%s has no user “%s”. Check the user name in Preferences: it is "
+                   "the name used to log in to WordPress, not the name shown on "
+                   "posts."), host, self->user_name);
+  else if (!is_https (self->site_url) &&
+           (passwords_on == 0 || g_strcmp0 (code, "application_passwords_disabled") == 0))
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
+                 _("%s ignored the application password: WordPress turns application "
+                   "passwords off on sites without HTTPS. Ask the site’s administrator "
+                   "to turn on HTTPS, then use the https:// address in Preferences."),
+                 host);
+  else
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
+                 _("%s did not receive the application password: application passwords "
+                   "are turned off there (often by a security plugin), or its web server "
+                   "drops the Authorization header. Ask the site’s administrator."),
+                 host);
+}
+
+static void
+set_forbidden_error (AmparoWordpress  *self,
+                     const char       *code,
+                     const char       *message,
+                     GError          **error)
+{
+  g_autofree char *host = host_of (self);
+
+  if (g_strcmp0 (code, "rest_cannot_edit") == 0 || g_strcmp0 (code, "rest_cannot_delete") == 0)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
+                 _("The user “%s” may not change this post on %s: it belongs to another "
+                   "author. Ask an editor to publish the change, or ask the site’s "
+                   "administrator for the Editor role."), self->user_name, host);
+  else if (g_strcmp0 (code, "rest_cannot_publish") == 0)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
+                 _("The user “%s” may write posts on %s but not publish them. Ask the "
+                   "site’s administrator for the Author or Editor role."),
+                 self->user_name, host);
+  else if (g_strcmp0 (code, "rest_cannot_create") == 0)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
+                 _("The user “%s” may not publish posts on %s. Ask the site’s "
+                   "administrator for the Author or Editor role."), self->user_name, host);
+  else if (code != NULL)
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
+                 _("%s does not allow “%s” to do this (WordPress says: “%s”). Ask the "
+                   "site’s administrator."), host, self->user_name,
+                 message != NULL ? message : code);
+  else
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
+                 _("%s refused the request before WordPress saw it, probably a firewall "
+                   "or security plugin. Ask the site’s administrator to allow Amparo."),
+                 host);
 }
 
 static void
@@ -95,18 +250,16 @@ set_status_error (AmparoWordpress  *self,
   const char *code = json_error_code (root);
 
   if (status == SOUP_STATUS_UNAUTHORIZED)
-    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH,
-                 _("%s did not accept the user name or the application password. "
-                   "Check them in Preferences; an application password is made in "
-                   "WordPress under Users → Profile."), host);
+    set_unauthorized_error (self, code, -1, error);
   else if (status == SOUP_STATUS_FORBIDDEN)
-    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_FORBIDDEN,
-                 _("The user “%s” may not publish posts on %s. Ask the site’s "
-                   "administrator for the Author or Editor role."), self->user_name, host);
-  else if (status == SOUP_STATUS_NOT_FOUND && g_strcmp0 (code, "rest_post_invalid_id") == 0)
-    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_HTTP,
+    set_forbidden_error (self, code, json_error_message (root), error);
+  else if ((status == SOUP_STATUS_NOT_FOUND || status == 410) &&
+           (g_strcmp0 (code, "rest_post_invalid_id") == 0 ||
+            g_strcmp0 (code, "rest_already_trashed") == 0))
+    g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_POST_GONE,
                  _("The release’s post no longer exists on %s; it may have been "
-                   "deleted there."), host);
+                   "deleted there. Unlink the release from it to publish the release "
+                   "again as a new post."), host);
   else if (status == SOUP_STATUS_NOT_FOUND)
     g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_NO_API,
                  _("%s has no WordPress REST API at this address. Check the "
@@ -146,6 +299,230 @@ parse_json (GBytes *body)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The REST address of @path (below the API root, e.g. "wp/v2/posts?x=1"),
+ * for a root at /wp-json/ or at ?rest_route=/. */
+static char *
+api_url (AmparoWordpress *self,
+         const char      *path)
+{
+  g_autofree char *fallback = g_strconcat (self->site_url, "/wp-json/", NULL);
+  const char *root = self->api_root != NULL ? self->api_root : fallback;
+  const char *query = strchr (path, '?');
+  g_autofree char *route = query != NULL ? g_strndup (path, query - path) : g_strdup (path);
+
+  if (strchr (root, '?') == NULL)
+    return g_strconcat (root, g_str_has_suffix (root, "/") ? "" : "/", path, NULL);
+
+  return g_strconcat (root, g_str_has_suffix (root, "/") ? "" : "/", route,
+                      query != NULL ? "&" : "", query != NULL ? query + 1 : "", NULL);
+}
+
+/* The API root a WordPress page announces:
+ * `Link: <https://example.org/wp-json/>; rel="https://api.w.org/"`. */
+static char *
+announced_api_root (SoupMessage *message)
+{
+  const char *header = soup_message_headers_get_list (soup_message_get_response_headers (message),
+                                                      "Link");
+  g_auto(GStrv) links = header != NULL ? g_strsplit (header, ",", -1) : NULL;
+
+  for (guint i = 0; links != NULL && links[i] != NULL; i++)
+    {
+      const char *start = strchr (links[i], '<');
+      const char *end = start != NULL ? strchr (start, '>') : NULL;
+
+      if (end != NULL && strstr (end, "rel=\"https://api.w.org/\"") != NULL)
+        return g_strndup (start + 1, end - start - 1);
+    }
+
+  return NULL;
+}
+
+static gboolean
+same_origin (const char *a,
+             const char *b)
+{
+  g_autoptr(GUri) ua = g_uri_parse (a, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) ub = g_uri_parse (b, G_URI_FLAGS_NONE, NULL);
+
+  return ua != NULL && ub != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0 &&
+         g_strcmp0 (g_uri_get_host (ua), g_uri_get_host (ub)) == 0 &&
+         g_uri_get_port (ua) == g_uri_get_port (ub);
+}
+
+/* One REST call and what it needs to be sent again (redirects, API
+ * root found later). */
+typedef struct
+{
+  char        *method;
+  char        *path;
+  char        *json;
+  char        *password;
+  char        *url;       /* set by a 307/308 */
+  guint        hops;
+  SoupMessage *message;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->json);
+  if (request->password != NULL)
+    memset (request->password, 0, strlen (request->password));
+  g_free (request->password);
+  g_free (request->url);
+  g_clear_object (&request->message);
+  g_free (request);
+}
+
+static void send_request (GTask *task);
+
+static void
+on_api_root_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmparoWordpress *self = g_task_get_source_object (task);
+  SoupMessage *message = g_object_get_data (G_OBJECT (task), "discovery");
+  g_autoptr(GBytes) body = amparo_http_send_finish (SOUP_SESSION (source), result, NULL);
+  g_autofree char *root = body != NULL ? announced_api_root (message) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->api_discovered = TRUE;
+  if (root != NULL && same_origin (root, self->site_url))
+    {
+      g_free (self->api_root);
+      self->api_root = g_steal_pointer (&root);
+      send_request (g_steal_pointer (&task));
+      return;
+    }
+
+  set_status_error (self, SOUP_STATUS_NOT_FOUND, NULL, NULL, &error);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* No API at /wp-json/: a site with plain permalinks says where it is. */
+static void
+discover_api_root (GTask *task)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  g_autofree char *home = g_strconcat (self->site_url, "/", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, home);
+
+  g_object_set_data_full (G_OBJECT (task), "discovery", g_object_ref (message), g_object_unref);
+  amparo_http_send_async (amparo_http_get_session (), message, MAX_ANSWER_BYTES,
+                          g_task_get_cancellable (task), on_api_root_cb, task);
+}
+
+/* The address for Preferences when the site moved: the redirect's target
+ * without the API path that was asked for. */
+static char *
+moved_site_address (const char *location)
+{
+  const char *api = strstr (location, "/wp-json");
+  const char *route = strstr (location, "?rest_route=");
+  const char *index = strstr (location, "/index.php?rest_route=");
+  const char *cut = index != NULL ? index : route != NULL ? route : api;
+
+  return cut != NULL ? g_strndup (location, cut - location) : g_strdup (location);
+}
+
+static gboolean
+follow_redirect (GTask       *task,
+                 SoupMessage *message,
+                 guint        status)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Location");
+  gboolean keeps_method = status == 307 || status == 308;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *target_url = NULL;
+
+  if (location == NULL)
+    return FALSE;
+  target = g_uri_parse_relative (soup_message_get_uri (message), location, G_URI_FLAGS_NONE, NULL);
+  if (target == NULL)
+    return FALSE;
+  target_url = g_uri_to_string (target);
+
+  if (!keeps_method && strcmp (request->method, SOUP_METHOD_GET) != 0)
+    {
+      g_autofree char *host = host_of (self);
+      g_autofree char *address = moved_site_address (target_url);
+
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_MOVED,
+                               _("%s sent Amparo on to another address (%s), so nothing "
+                                 "was changed on the site. If the website moved, put %s "
+                                 "in Preferences."), host, target_url, address);
+      return TRUE;
+    }
+  if (++request->hops > MAX_REDIRECTS)
+    return FALSE;
+
+  g_free (request->url);
+  request->url = g_steal_pointer (&target_url);
+  send_request (g_object_ref (task));
+  return TRUE;
+}
+
+static void
+on_index_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmparoWordpress *self = g_task_get_source_object (task);
+  g_autoptr(GBytes) body = amparo_http_send_finish (SOUP_SESSION (source), result, NULL);
+  g_autoptr(JsonNode) root = body != NULL ? parse_json (body) : NULL;
+  const char *code = g_object_get_data (G_OBJECT (task), "auth-code");
+  g_autoptr(GError) error = NULL;
+  int passwords_on = -1;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *index = json_node_get_object (root);
+      JsonNode *auth = json_object_get_member (index, "authentication");
+
+      passwords_on = auth != NULL && JSON_NODE_HOLDS_OBJECT (auth) &&
+                     json_object_has_member (json_node_get_object (auth), "application-passwords");
+    }
+
+  set_unauthorized_error (self, code, passwords_on, &error);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* WordPress 6.1 answers a wrong user name or password with the same
+ * "not logged in" as a site where application passwords are off; its
+ * REST index tells which. */
+static void
+check_application_passwords (GTask      *task,
+                             const char *code)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  g_autofree char *url = api_url (self, "");
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+
+  g_object_set_data_full (G_OBJECT (task), "auth-code", g_strdup (code), g_free);
+  if (message == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      set_unauthorized_error (self, code, -1, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "index", g_object_ref (message), g_object_unref);
+  amparo_http_send_async (amparo_http_get_session (), message, MAX_ANSWER_BYTES,
+                          g_task_get_cancellable (task), on_index_cb, task);
+}
+
 static void
 on_request_cb (GObject      *source,
                GAsyncResult *result,
@@ -153,7 +530,8 @@ on_request_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   AmparoWordpress *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -169,7 +547,22 @@ on_request_cb (GObject      *source,
     }
 
   status = soup_message_get_status (message);
+  if (SOUP_STATUS_IS_REDIRECTION (status) && follow_redirect (task, message, status))
+    return;
+
   root = parse_json (body);
+  if (status == SOUP_STATUS_NOT_FOUND && json_error_code (root) == NULL &&
+      !self->api_discovered && request->url == NULL)
+    {
+      discover_api_root (g_steal_pointer (&task));
+      return;
+    }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && !is_known_auth_code (json_error_code (root)))
+    {
+      check_application_passwords (g_steal_pointer (&task), json_error_code (root));
+      return;
+    }
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       set_status_error (self, status, soup_message_get_reason_phrase (message), root, &error);
@@ -184,6 +577,89 @@ on_request_cb (GObject      *source,
     g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
 }
 
+/**
+ * amparo_wordpress_credentials_safe:
+ * @url: where a password would be sent
+ *
+ * Passwords go only over https, or over plain http to this machine
+ * (127.0.0.0/8, ::1, localhost), where nobody on the network can read
+ * them.
+ *
+ * Returns: whether @url may receive credentials
+ */
+gboolean
+amparo_wordpress_credentials_safe (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (uri == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0)
+    return TRUE;
+  host = g_uri_get_host (uri);
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static void
+send_request (GTask *task)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autofree char *url = request->url != NULL ? g_strdup (request->url)
+                                              : api_url (self, request->path);
+  g_autoptr(SoupMessage) message = soup_message_new (request->method, url);
+  g_autofree char *pair = NULL;
+  g_autofree char *encoded = NULL;
+  g_autofree char *authorization = NULL;
+
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_ADDRESS,
+                               _("“%s” is not a valid website address. Check it in Preferences."),
+                               self->site_url);
+      g_object_unref (task);
+      return;
+    }
+  if (!amparo_wordpress_credentials_safe (url))
+    {
+      g_autofree char *host = host_of_url (url);
+
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_INSECURE,
+                               _("Amparo does not send the WordPress password to %s over "
+                                 "plain http: anyone on the network could read it. Use the "
+                                 "site’s https:// address in Preferences."), host);
+      g_object_unref (task);
+      return;
+    }
+
+  /* Redirects are decided in follow_redirect(), never by libsoup. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  pair = g_strconcat (self->user_name, ":", request->password, NULL);
+  encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  authorization = g_strconcat ("Basic ", encoded, NULL);
+  memset (pair, 0, strlen (pair));
+  soup_message_headers_replace (soup_message_get_request_headers (message),
+                                "Authorization", authorization);
+  memset (authorization, 0, strlen (authorization));
+  if (request->json != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (request->json, strlen (request->json));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  g_set_object (&request->message, message);
+  amparo_http_send_async (amparo_http_get_session (), message, MAX_ANSWER_BYTES,
+                          g_task_get_cancellable (task), on_request_cb, task);
+}
+
 /* One REST call: @path is below /wp-json/wp/v2; @body, if any, is sent
  * as JSON. The answer's JSON comes back, or an error in plain words. */
 static void
@@ -196,39 +672,15 @@ request_async (AmparoWordpress     *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autofree char *url = g_strconcat (self->site_url, "/wp-json/wp/v2", path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *pair = NULL;
-  g_autofree char *encoded = NULL;
-  g_autofree char *authorization = NULL;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
 
-  if (message == NULL)
-    {
-      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_ADDRESS,
-                               _("“%s” is not a valid website address. Check it in Preferences."),
-                               self->site_url);
-      return;
-    }
-
-  pair = g_strconcat (self->user_name, ":", password, NULL);
-  encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  authorization = g_strconcat ("Basic ", encoded, NULL);
-  memset (pair, 0, strlen (pair));
-  soup_message_headers_replace (soup_message_get_request_headers (message),
-                                "Authorization", authorization);
-  if (body != NULL)
-    {
-      char *json = json_to_string (body, FALSE);
-      gsize length = strlen (json);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (json, length);
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-
-  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
-  amparo_http_send_async (amparo_http_get_session (), message, MAX_ANSWER_BYTES,
-                          cancellable, on_request_cb, g_steal_pointer (&task));
+  request->method = g_strdup (method);
+  request->path = g_strconcat ("wp/v2", path, NULL);
+  request->json = body != NULL ? json_to_string (body, FALSE) : NULL;
+  request->password = g_strdup (password);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  send_request (task);
 }
 
 static JsonNode *
@@ -238,104 +690,222 @@ request_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* The id and address of a post from WordPress' answer. */
+static const char *
+rendered_or_raw (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    return json_node_get_string (node);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  if (json_object_has_member (object, "raw"))
+    return json_object_get_string_member_with_default (object, "raw", NULL);
+  return json_object_get_string_member_with_default (object, "rendered", NULL);
+}
+
+/* A write is confirmed only by the post WordPress returns: an object
+ * with the id asked for (any, for a new post), its address, status and
+ * modification time. Anything else (an error page, a list, a redirect
+ * taken as a read) is not a confirmation. */
 static gboolean
 read_post (AmparoWordpress  *self,
            JsonNode         *root,
-           gint64           *id,
-           char            **link,
+           gint64            expected_id,
+           PostInfo         *info,
            GError          **error)
 {
   JsonObject *object;
 
+  post_info_clear (info);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       set_bad_answer_error (self, error);
       return FALSE;
     }
   object = json_node_get_object (root);
-  *id = json_object_get_int_member_with_default (object, "id", 0);
-  *link = g_strdup (json_object_get_string_member_with_default (object, "link", NULL));
-  if (*id <= 0 || *link == NULL)
+  info->id = json_object_get_int_member_with_default (object, "id", 0);
+  info->link = g_strdup (json_object_get_string_member_with_default (object, "link", NULL));
+  info->status = g_strdup (json_object_get_string_member_with_default (object, "status", NULL));
+  info->modified = g_strdup (json_object_get_string_member_with_default (object, "modified_gmt", NULL));
+  info->date = g_strdup (json_object_get_string_member_with_default (object, "date_gmt", NULL));
+  info->content = g_strdup (rendered_or_raw (object, "content"));
+  if (info->id <= 0 || info->link == NULL || info->status == NULL || info->modified == NULL ||
+      (expected_id > 0 && info->id != expected_id))
     {
-      g_clear_pointer (link, g_free);
-      set_bad_answer_error (self, error);
+      g_autofree char *host = host_of (self);
+
+      post_info_clear (info);
+      g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE,
+                   _("%s answered, but not with the post Amparo sent, so the change "
+                     "cannot be confirmed. Nothing was recorded; check the post on the "
+                     "site and publish again."), host);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* WordPress reads titles as HTML; escaped, "<" and "&" show as typed. */
+static char *
+title_html (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        g_string_append (out, "&lt;");
+      else if (*p == '>')
+        g_string_append (out, "&gt;");
+      else if (*p == '&')
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+marker (AmparoRelease *release,
+        gboolean       spanish)
+{
+  return g_strdup_printf ("<!-- amparo:%s%s -->", amparo_record_get_uid (AMPARO_RECORD (release)),
+                          spanish ? ":es" : "");
+}
+
+/* The embargo as WordPress wants a scheduled post's date_gmt. */
+static char *
+embargo_gmt (AmparoRelease *release)
+{
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (!has_text (amparo_release_get_embargo_until (release)))
+    return NULL;
+  until = g_date_time_new_from_iso8601 (amparo_release_get_embargo_until (release), NULL);
+  if (until == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (until);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+}
+
 static JsonNode *
-post_body (const char *title,
-           const char *content,
-           const char *slug)
+post_body (PublishData *data,
+           const char  *title,
+           const char  *content,
+           gboolean     creating)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *escaped = title_html (title);
+  g_autofree char *scheduled = (data->flags & AMPARO_PUBLISH_SCHEDULE) ? embargo_gmt (data->release) : NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title != NULL ? title : "");
+  json_builder_add_string_value (builder, escaped);
   json_builder_set_member_name (builder, "content");
   json_builder_add_string_value (builder, content);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "publish");
-  if (slug != NULL)
+  if (scheduled != NULL)
     {
-      json_builder_set_member_name (builder, "slug");
-      json_builder_add_string_value (builder, slug);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "future");
+      json_builder_set_member_name (builder, "date_gmt");
+      json_builder_add_string_value (builder, scheduled);
+    }
+  else if (creating)
+    {
+      /* An update leaves the status the post has on the site. */
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "publish");
     }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
-static char *
-spanish_slug (AmparoRelease *release)
+static JsonNode *
+status_body (const char *status)
 {
-  return g_strdup_printf ("amparo-%s-es", amparo_record_get_uid (AMPARO_RECORD (release)));
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, status);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static char *
+linked_html (const char *body,
+             const char *url,
+             const char *label,
+             const char *mark)
+{
+  g_autofree char *html = amparo_simple_text_to_html (body);
+  g_autofree char *escaped = NULL;
+
+  if (url == NULL)
+    return g_strconcat (html, mark, "\n", NULL);
+
+  escaped = g_markup_escape_text (url, -1);
+  return g_strdup_printf ("<p><a href=\"%s\">%s</a></p>\n%s%s\n", escaped, label, html, mark);
+}
+
+/* The post id of @release on this site: an imported release's post is
+ * used only when it came from this site. */
+static gint64
+linked_post_id (AmparoWordpress *self,
+                AmparoRelease   *release,
+                gboolean         spanish)
+{
+  const char *url = spanish ? amparo_release_get_post_url_es (release)
+                            : amparo_release_get_post_url (release);
+  gint64 id = spanish ? amparo_release_get_post_id_es (release)
+                      : amparo_release_get_post_id (release);
+
+  if (id <= 0 || (url != NULL && !same_origin (url, self->site_url) &&
+                  (self->api_root == NULL || !same_origin (url, self->api_root))))
+    return 0;
+  return id;
 }
 
 static gboolean
-has_text (const char *text)
+two_posts (AmparoWordpress *self,
+           PublishData     *data)
 {
-  return text != NULL && *text != '\0';
-}
-
-static char *
-english_html (AmparoRelease *release,
-              const char    *spanish_url)
-{
-  g_autofree char *html = amparo_simple_text_to_html (amparo_release_get_body_en (release));
-  g_autofree char *url = NULL;
-
-  if (spanish_url == NULL)
-    return g_steal_pointer (&html);
-
-  url = g_markup_escape_text (spanish_url, -1);
-  return g_strdup_printf ("<p><a href=\"%s\">Versión en español</a></p>\n%s", url, html);
+  return self->mode == AMPARO_POST_MODE_TWO_POSTS &&
+         has_text (amparo_release_get_body_es (data->release));
 }
 
 /* Steps of a publication, in order. */
 
-static void send_english (GTask *task);
+static void find_post (GTask *task, gboolean spanish);
+static void send_english (GTask *task, gint64 existing_id);
+
+static char *
+now_utc_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static char *
+gmt_to_iso (const char *gmt)
+{
+  return gmt != NULL ? g_strconcat (gmt, "Z", NULL) : NULL;
+}
 
 static void
-record_publication (GTask  *task,
-                    gint64  post_id,
-                    char   *post_url)
+save_and_journal (GTask         *task,
+                  AmparoRelease *copy,
+                  const char    *detail)
 {
   PublishData *data = g_task_get_task_data (task);
-  g_autoptr(AmparoRelease) copy = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *published_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(GError) error = NULL;
-
-  copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (data->release)));
-  amparo_release_set_post_id (copy, post_id);
-  amparo_release_set_post_url (copy, post_url);
-  amparo_release_set_published_at (copy, published_at);
-  amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
 
   if (!amparo_store_begin (data->store, &error))
     {
@@ -344,7 +914,7 @@ record_publication (GTask  *task,
     }
   if (!amparo_store_save (data->store, AMPARO_RECORD (copy), &error) ||
       !amparo_store_log_action (data->store, AMPARO_JOURNAL_ACTION_PUBLISH,
-                                AMPARO_RECORD (copy), post_url, &error) ||
+                                AMPARO_RECORD (copy), detail, &error) ||
       !amparo_store_commit (data->store, &error))
     {
       amparo_store_rollback (data->store);
@@ -359,6 +929,41 @@ record_publication (GTask  *task,
 }
 
 static void
+record_publication (GTask *task)
+{
+  PublishData *data = g_task_get_task_data (task);
+  PostInfo *post = &data->english;
+  g_autoptr(AmparoRelease) copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (data->release)));
+  gboolean scheduled = g_strcmp0 (post->status, "future") == 0;
+  g_autofree char *now = now_utc_text ();
+  g_autofree char *date = gmt_to_iso (post->date);
+  g_autofree char *modified = gmt_to_iso (post->modified);
+  g_autofree char *detail = NULL;
+
+  amparo_release_set_post_id (copy, post->id);
+  amparo_release_set_post_url (copy, post->link);
+  amparo_release_set_site_status (copy, post->status);
+  amparo_release_set_post_modified (copy, modified);
+  amparo_release_set_scheduled_for (copy, scheduled ? date : NULL);
+  amparo_release_set_post_id_es (copy, data->spanish.id);
+  amparo_release_set_post_url_es (copy, data->spanish.link);
+  if (g_strcmp0 (post->status, "publish") == 0)
+    {
+      amparo_release_set_published_at (copy, now);
+      /* Corrections keep the first publication time. */
+      if (!has_text (amparo_release_get_first_published_at (copy)))
+        amparo_release_set_first_published_at (copy, date != NULL ? date : now);
+    }
+  if (!scheduled)
+    amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
+
+  detail = scheduled ? g_strdup_printf ("%s (future %s)", post->link, date)
+         : g_strcmp0 (post->status, "publish") != 0 ? g_strdup_printf ("%s (%s)", post->link, post->status)
+         : g_strdup (post->link);
+  save_and_journal (task, copy, detail);
+}
+
+static void
 on_spanish_deleted_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -369,8 +974,66 @@ on_spanish_deleted_cb (GObject      *source,
 
   if (root == NULL)
     g_warning ("A Spanish post left on the site after a failed publication: %s",
-               data->spanish_url);
+               data->spanish.link);
   g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
+on_spanish_relinked_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PublishData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = request_finish (result, &error);
+  gint64 id = data->spanish.id;
+
+  if (root == NULL || !read_post (g_task_get_source_object (task), root, id, &data->spanish, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  record_publication (task);
+}
+
+static char *
+spanish_html (PublishData *data,
+              const char  *english_url)
+{
+  g_autofree char *mark = marker (data->release, TRUE);
+
+  return linked_html (amparo_release_get_body_es (data->release), english_url,
+                      "Read in English", mark);
+}
+
+/* The Spanish post went first, before the English one had an address:
+ * now it links back. */
+static void
+link_spanish_back (GTask *task)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  PublishData *data = g_task_get_task_data (task);
+  g_autofree char *content = spanish_html (data, data->english.link);
+  g_autofree char *path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT, data->spanish.id);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (data->spanish.content != NULL && data->english.link != NULL &&
+      strstr (data->spanish.content, data->english.link) != NULL)
+    {
+      record_publication (task);
+      g_object_unref (task);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, content);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  request_async (self, data->password, SOUP_METHOD_POST, path, body,
+                 g_task_get_cancellable (task), on_spanish_relinked_cb, task);
 }
 
 static void
@@ -382,19 +1045,22 @@ on_english_sent_cb (GObject      *source,
   PublishData *data = g_task_get_task_data (task);
   AmparoWordpress *self = g_task_get_source_object (task);
   g_autoptr(JsonNode) root = request_finish (result, &data->error);
-  g_autofree char *link = NULL;
-  gint64 id = 0;
+  gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "expected-id"));
 
-  if (root != NULL && read_post (self, root, &id, &link, &data->error))
+  if (root != NULL && read_post (self, root, expected, &data->english, &data->error))
     {
-      record_publication (task, id, link);
+      g_clear_error (&data->error);
+      if (data->spanish.id > 0)
+        link_spanish_back (g_steal_pointer (&task));
+      else
+        record_publication (task);
       return;
     }
 
   if (data->spanish_created)
     {
       g_autofree char *path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT "?force=true",
-                                               data->spanish_id);
+                                               data->spanish.id);
 
       request_async (self, data->password, SOUP_METHOD_DELETE, path, NULL, NULL,
                      on_spanish_deleted_cb, g_steal_pointer (&task));
@@ -405,23 +1071,30 @@ on_english_sent_cb (GObject      *source,
 }
 
 static void
-send_english (GTask *task)
+send_english (GTask  *task,
+              gint64  existing_id)
 {
   AmparoWordpress *self = g_task_get_source_object (task);
   PublishData *data = g_task_get_task_data (task);
-  gint64 post_id = amparo_release_get_post_id (data->release);
   g_autofree char *path = NULL;
   g_autofree char *content = NULL;
+  g_autofree char *mark = marker (data->release, FALSE);
   g_autoptr(JsonNode) body = NULL;
 
-  if (self->mode == AMPARO_POST_MODE_COMBINED)
-    content = amparo_wordpress_build_combined_html (data->release);
-  else
-    content = english_html (data->release, data->spanish_url);
+  if (self->mode == AMPARO_POST_MODE_COMBINED || data->spanish.link == NULL)
+    {
+      g_autofree char *html = amparo_wordpress_build_combined_html (data->release);
 
-  body = post_body (amparo_release_get_title_en (data->release), content, NULL);
-  path = post_id > 0 ? g_strdup_printf ("/posts/%" G_GINT64_FORMAT, post_id)
-                     : g_strdup ("/posts");
+      content = g_strconcat (html, mark, "\n", NULL);
+    }
+  else
+    content = linked_html (amparo_release_get_body_en (data->release), data->spanish.link,
+                           "Versión en español", mark);
+
+  body = post_body (data, amparo_release_get_title_en (data->release), content, existing_id == 0);
+  path = existing_id > 0 ? g_strdup_printf ("/posts/%" G_GINT64_FORMAT, existing_id)
+                         : g_strdup ("/posts");
+  g_object_set_data (G_OBJECT (task), "expected-id", GSIZE_TO_POINTER ((gsize) existing_id));
   request_async (self, data->password, SOUP_METHOD_POST, path, body,
                  g_task_get_cancellable (task), on_english_sent_cb, task);
 }
@@ -435,16 +1108,16 @@ on_spanish_sent_cb (GObject      *source,
   PublishData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = request_finish (result, &error);
+  gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "expected-id"));
 
   if (root == NULL ||
-      !read_post (g_task_get_source_object (task), root, &data->spanish_id,
-                  &data->spanish_url, &error))
+      !read_post (g_task_get_source_object (task), root, expected, &data->spanish, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  send_english (g_steal_pointer (&task));
+  find_post (g_steal_pointer (&task), FALSE);
 }
 
 static void
@@ -453,30 +1126,63 @@ send_spanish (GTask  *task,
 {
   AmparoWordpress *self = g_task_get_source_object (task);
   PublishData *data = g_task_get_task_data (task);
-  g_autofree char *slug = spanish_slug (data->release);
-  g_autofree char *content = amparo_simple_text_to_html (amparo_release_get_body_es (data->release));
+  const char *english_url = linked_post_id (self, data->release, FALSE) > 0
+                            ? amparo_release_get_post_url (data->release) : NULL;
+  g_autofree char *content = spanish_html (data, english_url);
   g_autofree char *path = NULL;
   const char *title = amparo_release_get_title_es (data->release);
   g_autoptr(JsonNode) body = NULL;
 
-  body = post_body (has_text (title) ? title : amparo_release_get_title_en (data->release),
-                    content, slug);
+  body = post_body (data, has_text (title) ? title : amparo_release_get_title_en (data->release),
+                    content, existing_id == 0);
   data->spanish_created = existing_id == 0;
   path = existing_id > 0 ? g_strdup_printf ("/posts/%" G_GINT64_FORMAT, existing_id)
                          : g_strdup ("/posts");
+  g_object_set_data (G_OBJECT (task), "expected-id", GSIZE_TO_POINTER ((gsize) existing_id));
   request_async (self, data->password, SOUP_METHOD_POST, path, body,
                  g_task_get_cancellable (task), on_spanish_sent_cb, task);
 }
 
+/* The post of an earlier try whose answer was lost: its content carries
+ * the marker. */
+static gint64
+find_marked (JsonNode   *root,
+             const char *mark)
+{
+  JsonArray *posts;
+
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return 0;
+  posts = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (posts); i++)
+    {
+      JsonNode *node = json_array_get_element (posts, i);
+      JsonObject *post;
+      const char *content;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      post = json_node_get_object (node);
+      content = rendered_or_raw (post, "content");
+      if (content != NULL && strstr (content, mark) != NULL)
+        return json_object_get_int_member_with_default (post, "id", 0);
+    }
+
+  return 0;
+}
+
 static void
-on_spanish_found_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_marked_found_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  PublishData *data = g_task_get_task_data (task);
+  gboolean spanish = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "finding-spanish"));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = request_finish (result, &error);
-  gint64 existing_id = 0;
+  g_autofree char *mark = marker (data->release, spanish);
+  gint64 id;
 
   if (root == NULL)
     {
@@ -484,15 +1190,36 @@ on_spanish_found_cb (GObject      *source,
       return;
     }
 
-  if (JSON_NODE_HOLDS_ARRAY (root) && json_array_get_length (json_node_get_array (root)) > 0)
-    {
-      JsonNode *first = json_array_get_element (json_node_get_array (root), 0);
+  id = find_marked (root, mark);
+  if (spanish)
+    send_spanish (g_steal_pointer (&task), id);
+  else
+    send_english (g_steal_pointer (&task), id);
+}
 
-      if (JSON_NODE_HOLDS_OBJECT (first))
-        existing_id = json_object_get_int_member_with_default (json_node_get_object (first), "id", 0);
+static void
+find_post (GTask    *task,
+           gboolean  spanish)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  PublishData *data = g_task_get_task_data (task);
+  gint64 known = linked_post_id (self, data->release, spanish);
+  g_autofree char *path = NULL;
+
+  if (known > 0)
+    {
+      if (spanish)
+        send_spanish (task, known);
+      else
+        send_english (task, known);
+      return;
     }
 
-  send_spanish (g_steal_pointer (&task), existing_id);
+  g_object_set_data (G_OBJECT (task), "finding-spanish", GINT_TO_POINTER (spanish));
+  path = g_strdup_printf ("/posts?search=%s&status=any&context=edit&per_page=20",
+                          amparo_record_get_uid (AMPARO_RECORD (data->release)));
+  request_async (self, data->password, SOUP_METHOD_GET, path, NULL,
+                 g_task_get_cancellable (task), on_marked_found_cb, task);
 }
 
 static void
@@ -500,25 +1227,74 @@ start_sending (GTask *task)
 {
   AmparoWordpress *self = g_task_get_source_object (task);
   PublishData *data = g_task_get_task_data (task);
-  g_autofree char *slug = NULL;
+
+  find_post (task, two_posts (self, data));
+}
+
+/* Taking a post down: the Spanish one first, then the English one. */
+
+static void
+record_taken_down (GTask *task)
+{
+  PublishData *data = g_task_get_task_data (task);
+  g_autoptr(AmparoRelease) copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (data->release)));
+  g_autofree char *modified = gmt_to_iso (data->english.modified);
+  g_autofree char *detail = g_strdup_printf ("%s (%s)", data->english.link, data->english.status);
+
+  amparo_release_set_site_status (copy, data->english.status);
+  amparo_release_set_post_modified (copy, modified);
+  amparo_release_set_scheduled_for (copy, NULL);
+  save_and_journal (task, copy, detail);
+}
+
+static void
+on_taken_down_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmparoWordpress *self = g_task_get_source_object (task);
+  PublishData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = request_finish (result, &error);
+  gboolean spanish = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "taking-spanish"));
+  gint64 id = linked_post_id (self, data->release, spanish);
+  g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  GCancellable *cancellable;
 
-  if (self->mode == AMPARO_POST_MODE_COMBINED ||
-      !has_text (amparo_release_get_body_es (data->release)))
+  if (root == NULL || !read_post (self, root, id, spanish ? &data->spanish : &data->english, &error))
     {
-      send_english (task);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (amparo_release_get_post_id (data->release) == 0)
+  if (!spanish)
     {
-      send_spanish (task, 0);
+      record_taken_down (task);
       return;
     }
 
-  slug = spanish_slug (data->release);
-  path = g_strdup_printf ("/posts?slug=%s&context=edit", slug);
-  request_async (self, data->password, SOUP_METHOD_GET, path, NULL,
-                 g_task_get_cancellable (task), on_spanish_found_cb, task);
+  g_object_set_data (G_OBJECT (task), "taking-spanish", GINT_TO_POINTER (FALSE));
+  body = status_body ("draft");
+  path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT, linked_post_id (self, data->release, FALSE));
+  cancellable = g_task_get_cancellable (task);
+  request_async (self, data->password, SOUP_METHOD_POST, path, body,
+                 cancellable, on_taken_down_cb, g_steal_pointer (&task));
+}
+
+static void
+start_taking_down (GTask *task)
+{
+  AmparoWordpress *self = g_task_get_source_object (task);
+  PublishData *data = g_task_get_task_data (task);
+  gboolean spanish = linked_post_id (self, data->release, TRUE) > 0;
+  g_autoptr(JsonNode) body = status_body ("draft");
+  g_autofree char *path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT,
+                                           linked_post_id (self, data->release, spanish));
+
+  g_object_set_data (G_OBJECT (task), "taking-spanish", GINT_TO_POINTER (spanish));
+  request_async (self, data->password, SOUP_METHOD_POST, path, body,
+                 g_task_get_cancellable (task), on_taken_down_cb, task);
 }
 
 static void
@@ -598,7 +1374,10 @@ on_publish_password_cb (GObject      *source,
       return;
     }
 
-  start_sending (g_steal_pointer (&task));
+  if (data->take_down)
+    start_taking_down (g_steal_pointer (&task));
+  else
+    start_sending (g_steal_pointer (&task));
 }
 
 static void
@@ -653,6 +1432,7 @@ amparo_wordpress_finalize (GObject *object)
 
   g_free (self->site_url);
   g_free (self->user_name);
+  g_free (self->api_root);
   amparo_wordpress_set_password (self, NULL);
 
   G_OBJECT_CLASS (amparo_wordpress_parent_class)->finalize (object);
@@ -785,6 +1565,25 @@ amparo_wordpress_check_publishable (AmparoRelease  *release,
                                     GDateTime      *now,
                                     GError        **error)
 {
+  return amparo_wordpress_check_publishable_full (release, 0, now, error);
+}
+
+/**
+ * amparo_wordpress_check_publishable_full:
+ * @release: a release
+ * @flags: %AMPARO_PUBLISH_SCHEDULE allows a release under embargo, to be
+ *   sent as a scheduled post
+ * @now: (nullable): the current time, %NULL for the clock's
+ * @error: %AMPARO_NET_ERROR_REFUSED with the reason
+ *
+ * Returns: whether it may be sent now
+ */
+gboolean
+amparo_wordpress_check_publishable_full (AmparoRelease       *release,
+                                         AmparoPublishFlags   flags,
+                                         GDateTime           *now,
+                                         GError             **error)
+{
   AmparoReleaseStatus status = amparo_release_get_status (release);
   const char *embargo = amparo_release_get_embargo_until (release);
   g_autoptr(GDateTime) clock_now = now == NULL ? g_date_time_new_now_utc () : NULL;
@@ -821,7 +1620,8 @@ amparo_wordpress_check_publishable (AmparoRelease  *release,
                              "it before publishing."));
       return FALSE;
     }
-  if (g_date_time_compare (now != NULL ? now : clock_now, until) < 0)
+  if (g_date_time_compare (now != NULL ? now : clock_now, until) < 0 &&
+      !(flags & AMPARO_PUBLISH_SCHEDULE))
     {
       g_autofree char *shown = g_date_time_format (until, "%Y-%m-%d %H:%M %:z");
 
@@ -924,28 +1724,159 @@ amparo_wordpress_publish_async (AmparoWordpress     *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
+  amparo_wordpress_publish_full_async (self, store, release, 0, cancellable, callback, user_data);
+}
+
+static GTask *
+new_publish_task (AmparoWordpress     *self,
+                  AmparoStore         *store,
+                  AmparoRelease       *release,
+                  AmparoPublishFlags   flags,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  PublishData *data = g_new0 (PublishData, 1);
+
+  g_task_set_source_tag (task, amparo_wordpress_publish_async);
+  data->store = g_object_ref (store);
+  data->release = g_object_ref (release);
+  data->flags = flags;
+  g_task_set_task_data (task, data, (GDestroyNotify) publish_data_free);
+  return task;
+}
+
+/**
+ * amparo_wordpress_publish_full_async:
+ * @self: a client
+ * @store: the case store
+ * @release: an approved release, saved
+ * @flags: %AMPARO_PUBLISH_SCHEDULE to send a release under embargo as a
+ *   post WordPress publishes at the embargo time (status `future`)
+ * @cancellable: (nullable): to stop
+ * @callback: called with the result; finish with
+ *   amparo_wordpress_publish_finish()
+ * @user_data: for @callback
+ *
+ * Like amparo_wordpress_publish_async(), with options.
+ */
+void
+amparo_wordpress_publish_full_async (AmparoWordpress     *self,
+                                     AmparoStore         *store,
+                                     AmparoRelease       *release,
+                                     AmparoPublishFlags   flags,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  PublishData *data;
 
   g_return_if_fail (AMPARO_IS_WORDPRESS (self));
   g_return_if_fail (AMPARO_IS_STORE (store));
   g_return_if_fail (AMPARO_IS_RELEASE (release));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amparo_wordpress_publish_async);
-  data = g_new0 (PublishData, 1);
-  data->store = g_object_ref (store);
-  data->release = g_object_ref (release);
-  g_task_set_task_data (task, data, (GDestroyNotify) publish_data_free);
-
-  if (!amparo_wordpress_check_publishable (release, NULL, &error))
+  task = new_publish_task (self, store, release, flags, cancellable, callback, user_data);
+  if (!amparo_wordpress_check_publishable_full (release, flags, NULL, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   get_password_async (self, cancellable, on_publish_password_cb, g_steal_pointer (&task));
+}
+
+/**
+ * amparo_wordpress_take_down_async:
+ * @self: a client
+ * @store: the case store
+ * @release: a release with a post on the site
+ * @cancellable: (nullable): to stop
+ * @callback: called with the result; finish with
+ *   amparo_wordpress_publish_finish()
+ * @user_data: for @callback
+ *
+ * Makes the release's post (both, in two-post mode) a draft on the site:
+ * pulls back a scheduled post before it goes out, or unpublishes a
+ * withdrawn release. Records the site's status and a `publish` journal
+ * row.
+ */
+void
+amparo_wordpress_take_down_async (AmparoWordpress     *self,
+                                  AmparoStore         *store,
+                                  AmparoRelease       *release,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PublishData *data;
+
+  g_return_if_fail (AMPARO_IS_WORDPRESS (self));
+  g_return_if_fail (AMPARO_IS_STORE (store));
+  g_return_if_fail (AMPARO_IS_RELEASE (release));
+
+  task = new_publish_task (self, store, release, 0, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->take_down = TRUE;
+  if (linked_post_id (self, release, FALSE) <= 0)
+    {
+      g_task_return_new_error (task, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
+                               _("This release has no post on the website."));
+      return;
+    }
+
+  get_password_async (self, cancellable, on_publish_password_cb, g_steal_pointer (&task));
+}
+
+/**
+ * amparo_wordpress_unlink:
+ * @store: the case store
+ * @release: a release whose post was deleted on the site
+ * @error: a store error
+ *
+ * Forgets the release's post (both, in two-post mode), so publishing
+ * makes a new one, and journals it. A published release goes back to
+ * approved.
+ *
+ * Returns: %TRUE once saved
+ */
+gboolean
+amparo_wordpress_unlink (AmparoStore    *store,
+                         AmparoRelease  *release,
+                         GError        **error)
+{
+  g_autoptr(AmparoRelease) copy = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), FALSE);
+  g_return_val_if_fail (AMPARO_IS_RELEASE (release), FALSE);
+
+  copy = AMPARO_RELEASE (amparo_record_copy (AMPARO_RECORD (release)));
+  detail = g_strdup_printf ("unlinked from %s", amparo_release_get_post_url (release) ?: "");
+  amparo_release_set_post_id (copy, 0);
+  amparo_release_set_post_url (copy, NULL);
+  amparo_release_set_post_id_es (copy, 0);
+  amparo_release_set_post_url_es (copy, NULL);
+  amparo_release_set_site_status (copy, NULL);
+  amparo_release_set_scheduled_for (copy, NULL);
+  amparo_release_set_post_modified (copy, NULL);
+  if (amparo_release_get_status (copy) == AMPARO_RELEASE_STATUS_PUBLISHED)
+    amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_APPROVED);
+
+  if (!amparo_store_begin (store, error))
+    return FALSE;
+  if (!amparo_store_save (store, AMPARO_RECORD (copy), error) ||
+      !amparo_store_log_action (store, AMPARO_JOURNAL_ACTION_UPDATE, AMPARO_RECORD (copy),
+                                detail, error) ||
+      !amparo_store_commit (store, error))
+    {
+      amparo_store_rollback (store);
+      return FALSE;
+    }
+
+  return amparo_store_reload (store, AMPARO_RECORD (release), error);
 }
 
 /**
@@ -961,4 +1892,60 @@ amparo_wordpress_publish_finish (AmparoWordpress  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amparo_wordpress_format_scheduled:
+ * @release: a release with a scheduled post
+ *
+ * Returns: (transfer full) (nullable): when the site will publish it, in
+ *   the zone the embargo was entered in (else the computer's), e.g.
+ *   "2030-05-13 10:00 (America/Los_Angeles)"
+ */
+char *
+amparo_wordpress_format_scheduled (AmparoRelease *release)
+{
+  const char *when = amparo_release_get_scheduled_for (release);
+  const char *zone_name = amparo_release_get_embargo_timezone (release);
+  g_autoptr(GTimeZone) zone = has_text (zone_name) ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GDateTime) utc = has_text (when) ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *shown = NULL;
+
+  if (utc == NULL)
+    return NULL;
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (utc, zone);
+  shown = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_strdup_printf ("%s (%s)", shown, g_time_zone_get_identifier (zone));
+}
+
+/**
+ * amparo_wordpress_describe_site_status:
+ * @release: a release
+ *
+ * What the website does with the release's post, when that is not
+ * simply "published": scheduled, taken down, private.
+ *
+ * Returns: (transfer full) (nullable): a translated phrase, or %NULL
+ */
+char *
+amparo_wordpress_describe_site_status (AmparoRelease *release)
+{
+  const char *status = amparo_release_get_site_status (release);
+
+  if (amparo_release_get_post_id (release) <= 0 || !has_text (status))
+    return NULL;
+  if (strcmp (status, "future") == 0)
+    {
+      g_autofree char *when = amparo_wordpress_format_scheduled (release);
+
+      return g_strdup_printf (_("Scheduled for %s"), when != NULL ? when : "?");
+    }
+  if (strcmp (status, "draft") == 0 || strcmp (status, "pending") == 0)
+    return g_strdup (_("Taken down from the website (draft)"));
+  if (strcmp (status, "private") == 0)
+    return g_strdup (_("Private on the website"));
+  return NULL;
 }

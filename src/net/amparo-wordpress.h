@@ -18,6 +18,15 @@ typedef enum {
   AMPARO_POST_MODE_TWO_POSTS,
 } AmparoPostMode;
 
+/**
+ * AmparoPublishFlags:
+ * @AMPARO_PUBLISH_SCHEDULE: a release under embargo goes to the site as
+ *   a scheduled post (`future`) for the embargo time
+ */
+typedef enum {
+  AMPARO_PUBLISH_SCHEDULE = 1 << 0,
+} AmparoPublishFlags;
+
 #define AMPARO_TYPE_WORDPRESS (amparo_wordpress_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoWordpress, amparo_wordpress, AMPARO, WORDPRESS, GObject)
 
@@ -34,6 +43,11 @@ void             amparo_wordpress_set_password         (AmparoWordpress     *sel
 gboolean         amparo_wordpress_check_publishable    (AmparoRelease       *release,
                                                         GDateTime           *now,
                                                         GError             **error);
+gboolean         amparo_wordpress_check_publishable_full (AmparoRelease       *release,
+                                                          AmparoPublishFlags   flags,
+                                                          GDateTime           *now,
+                                                          GError             **error);
+gboolean         amparo_wordpress_credentials_safe     (const char          *url);
 char            *amparo_wordpress_build_combined_html  (AmparoRelease       *release);
 
 void             amparo_wordpress_test_connection_async  (AmparoWordpress     *self,
@@ -52,6 +66,24 @@ void             amparo_wordpress_publish_async        (AmparoWordpress     *sel
                                                         gpointer             user_data);
 gboolean         amparo_wordpress_publish_finish       (AmparoWordpress     *self,
                                                         GAsyncResult        *result,
+                                                        GError             **error);
+void             amparo_wordpress_publish_full_async   (AmparoWordpress     *self,
+                                                        AmparoStore         *store,
+                                                        AmparoRelease       *release,
+                                                        AmparoPublishFlags   flags,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+void             amparo_wordpress_take_down_async      (AmparoWordpress     *self,
+                                                        AmparoStore         *store,
+                                                        AmparoRelease       *release,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+char            *amparo_wordpress_format_scheduled     (AmparoRelease       *release);
+char            *amparo_wordpress_describe_site_status (AmparoRelease       *release);
+gboolean         amparo_wordpress_unlink               (AmparoStore         *store,
+                                                        AmparoRelease       *release,
                                                         GError             **error);
 
 G_END_DECLS

@@ -523,7 +523,56 @@ amparo_enum_get_label (GType enum_type,
     return amparo_demand_status_get_label (value);
   if (enum_type == AMPARO_TYPE_JOURNAL_ACTION)
     return amparo_journal_action_get_label (value);
+  /* Reports (#16) */
+  if (enum_type == AMPARO_TYPE_ADVERSE_ROLE)
+    return amparo_adverse_role_get_label (value);
+  if (enum_type == AMPARO_TYPE_CONFLICT_DECISION_KIND)
+    return amparo_conflict_decision_kind_get_label (value);
   g_return_val_if_reached ("");
+}
+
+/* Reports (#16): adverse parties and conflict decisions. */
+
+G_DEFINE_ENUM_TYPE (AmparoAdverseRole, amparo_adverse_role,
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_ACCUSED_PARENT, "accused-parent"),
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_TRAFFICKER, "trafficker"),
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_SPONSOR_UNDER_INVESTIGATION, "sponsor-under-investigation"),
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_ABUSER, "abuser"),
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_EMPLOYER, "employer"),
+  G_DEFINE_ENUM_VALUE (AMPARO_ADVERSE_ROLE_OTHER, "other"))
+
+const char *
+amparo_adverse_role_get_label (AmparoAdverseRole value)
+{
+  static const char * const labels[] = {
+    NC_("adverse role", "Parent accused of abuse or neglect"),
+    NC_("adverse role", "Trafficker"),
+    NC_("adverse role", "Sponsor under investigation"),
+    NC_("adverse role", "Abuser"),
+    NC_("adverse role", "Employer"),
+    NC_("adverse role", "Other adverse party"),
+  };
+
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "adverse role", labels[value]);
+}
+
+G_DEFINE_ENUM_TYPE (AmparoConflictDecisionKind, amparo_conflict_decision_kind,
+  G_DEFINE_ENUM_VALUE (AMPARO_CONFLICT_DECISION_CLEARED, "cleared"),
+  G_DEFINE_ENUM_VALUE (AMPARO_CONFLICT_DECISION_DECLINED, "declined"),
+  G_DEFINE_ENUM_VALUE (AMPARO_CONFLICT_DECISION_WAIVED, "waived"))
+
+const char *
+amparo_conflict_decision_kind_get_label (AmparoConflictDecisionKind value)
+{
+  static const char * const labels[] = {
+    NC_("conflict decision", "Cleared: no conflict"),
+    NC_("conflict decision", "Declined: the organization cannot take the case"),
+    NC_("conflict decision", "Waived with informed consent"),
+  };
+
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "conflict decision", labels[value]);
 }
 
 /* caserecord (#9) */

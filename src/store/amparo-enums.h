@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /*
- * The kinds and statuses of DESIGN.md. Each value is stored in the
+ * The kinds and statuses of docs/architecture.md. Each value is stored in the
  * database as its nick (`orr-shelter`), never its number, so values can be
  * added anywhere in a list; each has a translated label for the UI.
  */
@@ -294,5 +294,30 @@ const char *amparo_event_status_get_label (AmparoEventStatus value);
 
 const char *amparo_enum_get_label (GType enum_type,
                                    int   value);
+
+/* Reports (#16): the role of an adverse party in a client's case. */
+typedef enum {
+  AMPARO_ADVERSE_ROLE_ACCUSED_PARENT,
+  AMPARO_ADVERSE_ROLE_TRAFFICKER,
+  AMPARO_ADVERSE_ROLE_SPONSOR_UNDER_INVESTIGATION,
+  AMPARO_ADVERSE_ROLE_ABUSER,
+  AMPARO_ADVERSE_ROLE_EMPLOYER,
+  AMPARO_ADVERSE_ROLE_OTHER,
+} AmparoAdverseRole;
+
+#define AMPARO_TYPE_ADVERSE_ROLE (amparo_adverse_role_get_type ())
+GType       amparo_adverse_role_get_type  (void) G_GNUC_CONST;
+const char *amparo_adverse_role_get_label (AmparoAdverseRole value);
+
+/* Reports (#16): what was decided about a possible conflict of interest. */
+typedef enum {
+  AMPARO_CONFLICT_DECISION_CLEARED,
+  AMPARO_CONFLICT_DECISION_DECLINED,
+  AMPARO_CONFLICT_DECISION_WAIVED,
+} AmparoConflictDecisionKind;
+
+#define AMPARO_TYPE_CONFLICT_DECISION_KIND (amparo_conflict_decision_kind_get_type ())
+GType       amparo_conflict_decision_kind_get_type  (void) G_GNUC_CONST;
+const char *amparo_conflict_decision_kind_get_label (AmparoConflictDecisionKind value);
 
 G_END_DECLS

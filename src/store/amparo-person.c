@@ -38,6 +38,11 @@ amparo_person_class_init (AmparoPersonClass *klass)
   amparo_record_class_add_string (record_class, "assigned-staff");
   amparo_record_class_add_string (record_class, "intake-date");
   amparo_record_class_add_string (record_class, "notes");
+
+  /* Reports (#16, migration 0006): who pays for the case, for funder
+   * reports. Kept apart so the areas' additions do not collide. */
+  amparo_record_class_add_string (record_class, "funding-source");
+
   /* caserecord (#9): consent to family tracing */
   amparo_record_class_add_string (record_class, "tracing-consent-by");
   amparo_record_class_add_string (record_class, "tracing-consent-on");

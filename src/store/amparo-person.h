@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * - `assigned-staff`
  * - `intake-date`
  * - `notes`
+ * - `funding-source` (reports, migration 0006)
+
  * - `tracing-consent-by`, `tracing-consent-on`, `tracing-consent-scope`:
  *   who consented to family tracing for this person, when, and for what
  */
@@ -54,6 +56,9 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, program, "program")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, assigned_staff, "assigned-staff")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, intake_date, "intake-date")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, notes, "notes")
+/* Reports (#16) */
+AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, funding_source, "funding-source")
+
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_by, "tracing-consent-by")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_on, "tracing-consent-on")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_scope, "tracing-consent-scope")

@@ -38,4 +38,14 @@ void              amparo_query_model_watch_type  (AmparoQueryModel   *self,
 guint             amparo_query_model_get_n_cached (AmparoQueryModel  *self);
 guint             amparo_query_model_get_n_reads (AmparoQueryModel   *self);
 
+/* Performance (#14): what rows show of other records, read with the page. */
+void              amparo_query_model_set_extra_columns (AmparoQueryModel   *self,
+                                                        const char * const *columns);
+const char       *amparo_query_model_get_extra         (gpointer            record,
+                                                        guint               column);
+void              amparo_query_model_watch_rows        (AmparoQueryModel   *self,
+                                                        GType               record_type,
+                                                        const char         *property,
+                                                        const char         *other_property);
+
 G_END_DECLS

@@ -38,6 +38,13 @@ amparo_release_class_init (AmparoReleaseClass *klass)
   amparo_record_class_add_string (record_class, "source-guid");
   amparo_record_class_add_string (record_class, "source-url");
   amparo_record_class_add_string (record_class, "original-html");
+  /* 0007-web.sql: the post as the site reports it. */
+  amparo_record_class_add_string (record_class, "site-status");
+  amparo_record_class_add_string (record_class, "scheduled-for");
+  amparo_record_class_add_string (record_class, "first-published-at");
+  amparo_record_class_add_string (record_class, "post-modified");
+  amparo_record_class_add_int64 (record_class, "post-id-es");
+  amparo_record_class_add_string (record_class, "post-url-es");
 }
 
 static void

@@ -31,6 +31,14 @@ G_BEGIN_DECLS
  * - `source-guid`
  * - `source-url`
  * - `original-html`
+ * - `site-status`: the post's status on the site (`publish`, `future`,
+ *   `draft`, `private`, `pending`), as WordPress last reported it
+ * - `scheduled-for`: UTC time the site will publish a `future` post
+ * - `first-published-at`: UTC time the post first went out; corrections
+ *   keep it (`published-at` is the last publication)
+ * - `post-modified`: the post's modification time (UTC) the site
+ *   confirmed for Amparo's last write
+ * - `post-id-es`, `post-url-es`: the Spanish post in two-post mode
  */
 #define AMPARO_TYPE_RELEASE (amparo_release_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoRelease, amparo_release, AMPARO, RELEASE, AmparoRecord)
@@ -54,5 +62,11 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, published_at, "pu
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, source_guid, "source-guid")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, source_url, "source-url")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, original_html, "original-html")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, site_status, "site-status")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, scheduled_for, "scheduled-for")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, first_published_at, "first-published-at")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, post_modified, "post-modified")
+AMPARO_RECORD_INT64_ACCESSORS (AmparoRelease, amparo_release, post_id_es, "post-id-es")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, post_url_es, "post-url-es")
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "amparo-db.h"
 #include "amparo-store.h"
 #include "amparo-record-private.h"
 
@@ -25,7 +26,8 @@ struct _AmparoStore
 {
   GObject parent_instance;
 
-  sqlite3 *db;
+  sqlite3 *db;   /* NULL on a shared server */
+  AmparoDb *conn;  /* the driver: either engine (postgres #10) */
   char *path;
   int schema_version;
 
@@ -36,6 +38,8 @@ struct _AmparoStore
   GPtrArray *tx_changed;
   GPtrArray *tx_inserted;
   GArray *tx_inserted_depth;  /* the level each was inserted at */
+  /* Revisions raised in it, put back on rollback (amparo-store-save.c). */
+  GPtrArray *tx_revisions;
 
   char *actor;
   char *host;
@@ -69,10 +73,25 @@ gboolean  amparo_store_migrate             (AmparoStore  *self,
                                             GError      **error);
 
 /* amparo-store-sql.c */
-void      amparo_store_bind_value          (sqlite3_stmt *stmt,
+void      amparo_store_bind_value          (AmparoDbStmt *stmt,
                                             int           index,
                                             GParamSpec   *pspec,
                                             const GValue *value);
+AmparoDb *amparo_store_get_conn            (AmparoStore  *self);
+AmparoDbStmt *amparo_store_prepare_stmt    (AmparoStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+gpointer  amparo_store_record_from_db_row  (GType         record_type,
+                                            AmparoDbStmt *stmt,
+                                            int           first_column);
+void      amparo_store_error_set_conflict  (GError       *error,
+                                            AmparoRecord *theirs,
+                                            const char   *who,
+                                            const char   *when);
+
+/* amparo-store-pg.c */
+AmparoStore *amparo_store_open_server      (const char   *uri,
+                                            GError      **error);
 
 /* amparo-store-save.c */
 gboolean  amparo_store_set_deleted         (AmparoStore  *self,

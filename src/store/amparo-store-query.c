@@ -16,9 +16,34 @@
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
+#include "amparo-server-list.h"
 #include "amparo-record-private.h"
 
 /* Reading records: by id or uid, per-kind lists, history. */
+
+/* A list: lazy paging on SQLite; read whole through the driver on a
+ * shared server, where the query model does not work yet. */
+static GListModel *
+new_list (AmparoStore        *self,
+          GType               record_type,
+          const char         *where,
+          const char * const *params,
+          const char * const *order_by)
+{
+  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
+    return G_LIST_MODEL (amparo_server_list_new (self, record_type, where, params, order_by));
+  return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params, order_by));
+}
+
+static void
+watch_list (GListModel *model,
+            GType       record_type)
+{
+  if (AMPARO_IS_SERVER_LIST (model))
+    amparo_server_list_watch_type (AMPARO_SERVER_LIST (model), record_type);
+  else
+    amparo_query_model_watch_type (AMPARO_QUERY_MODEL (model), record_type);
+}
 
 gpointer
 amparo_store_find_one (AmparoStore  *self,
@@ -28,19 +53,19 @@ amparo_store_find_one (AmparoStore  *self,
                        const char   *text)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s LIMIT 1",
                          amparo_store_get_select_columns (record_type),
                          table_of (record_type), where);
-  if (!(stmt = amparo_store_prepare (self, sql, NULL)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, NULL)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  amparo_db_bind_int64 (stmt, 1, id);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+    amparo_db_bind_text (stmt, 2, text);
+  if (amparo_db_step (stmt, NULL) != AMPARO_DB_ROW)
     return NULL;
-  return amparo_store_record_from_row (record_type, stmt, 0);
+  return amparo_store_record_from_db_row (record_type, stmt, 0);
 }
 
 static GListModel *
@@ -54,7 +79,7 @@ list_for (AmparoStore  *self,
   const char *params[] = { id_text, NULL };
   const char *order_by[] = { order, NULL };
 
-  return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params,
+  return (new_list (self, record_type, where, params,
                                                order ? order_by : NULL));
 }
 
@@ -68,7 +93,7 @@ list_watching (AmparoStore  *self,
 {
   GListModel *model = list_for (self, record_type, where, id, order);
 
-  amparo_query_model_watch_type (AMPARO_QUERY_MODEL (model), link_type);
+  watch_list (model, link_type);
   return model;
 }
 
@@ -88,25 +113,23 @@ amparo_store_get_by_uid (AmparoStore  *self,
                          GError      **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  AmparoDbStep rc;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AMPARO_TYPE_RECORD), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE uid = ?",
                          amparo_store_get_select_columns (record_type), table_of (record_type));
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return amparo_store_record_from_row (record_type, stmt, 0);
-  if (rc == SQLITE_DONE)
+  amparo_db_bind_text (stmt, 1, uid);
+  rc = amparo_db_step (stmt, error);
+  if (rc == AMPARO_DB_ROW)
+    return amparo_store_record_from_db_row (record_type, stmt, 0);
+  if (rc == AMPARO_DB_DONE)
     g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
                  _("The record was not found. It may have been removed by someone else."));
-  else
-    amparo_store_set_sqlite_error (self, rc, error);
   return NULL;
 }
 
@@ -125,25 +148,23 @@ amparo_store_get_by_id (AmparoStore  *self,
                         GError      **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  AmparoDbStep rc;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AMPARO_TYPE_RECORD), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?",
                          amparo_store_get_select_columns (record_type), table_of (record_type));
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return amparo_store_record_from_row (record_type, stmt, 0);
-  if (rc == SQLITE_DONE)
+  amparo_db_bind_int64 (stmt, 1, id);
+  rc = amparo_db_step (stmt, error);
+  if (rc == AMPARO_DB_ROW)
+    return amparo_store_record_from_db_row (record_type, stmt, 0);
+  if (rc == AMPARO_DB_DONE)
     g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
                  _("The record was not found. It may have been removed by someone else."));
-  else
-    amparo_store_set_sqlite_error (self, rc, error);
   return NULL;
 }
 
@@ -226,7 +247,7 @@ amparo_store_list (AmparoStore     *self,
   klass = g_type_class_ref (record_type);
   order_by[0] = scope == AMPARO_LIST_TRASH ? "deleted_at DESC"
                                            : AMPARO_RECORD_CLASS (klass)->default_order;
-  return G_LIST_MODEL (amparo_query_model_new (self, record_type,
+  return (new_list (self, record_type,
                                                scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
                                                                           : "deleted_at IS NULL",
                                                NULL, order_by));
@@ -245,7 +266,8 @@ amparo_store_list_persons (AmparoStore      *self,
                            AmparoPersonSort  sort)
 {
   static const char *orders[][4] = {
-    { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", NULL },
+    /* Spanish order, by index (0008-perf.sql) */
+    { "sort_name", NULL },
     { "given_names COLLATE NOCASE", "family_names COLLATE NOCASE", NULL },
     { "intake_date DESC", NULL },
     { "updated_at DESC", NULL },
@@ -254,7 +276,7 @@ amparo_store_list_persons (AmparoStore      *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (orders), NULL);
 
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_PERSON,
+  return (new_list (self, AMPARO_TYPE_PERSON,
                                                scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
                                                                           : "deleted_at IS NULL",
                                                NULL, orders[sort]));
@@ -280,7 +302,7 @@ amparo_store_list_upcoming_events (AmparoStore *self,
   g_autofree char *until = NULL;
   const char *order_by[] = { "starts_at", NULL };
   const char *params[3] = { NULL, NULL, NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
   GDate date;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -297,13 +319,16 @@ amparo_store_list_upcoming_events (AmparoStore *self,
 
   /* `until` is exclusive and compares as text, so "2024-05-01T09:00" sorts
    * inside its day. */
-  model = amparo_query_model_new (self, AMPARO_TYPE_EVENT,
+  model = new_list (self, AMPARO_TYPE_EVENT,
                                   "deleted_at IS NULL AND done = 0"
                                   " AND starts_at >= ? AND starts_at < ?"
-                                  " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
+                                  /* Correlated on the primary key: a lookup per
+                                   * event, not a set of every live person. */
+                                  " AND EXISTS (SELECT 1 FROM persons p"
+                                  " WHERE p.id = events.person_id AND p.deleted_at IS NULL)",
                                   params, order_by);
-  amparo_query_model_watch_type (model, AMPARO_TYPE_PERSON);
-  return G_LIST_MODEL (model);
+  watch_list (model, AMPARO_TYPE_PERSON);
+  return model;
 }
 
 /**
@@ -343,7 +368,7 @@ amparo_store_list_relatives (AmparoStore  *self,
 {
   GListStore *relatives = g_list_store_new (AMPARO_TYPE_RELATIVE);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   gint64 id;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -354,21 +379,21 @@ amparo_store_list_relatives (AmparoStore  *self,
                          " JOIN persons p ON p.id = (CASE WHEN r.person_id = ?1 THEN r.relative_id ELSE r.person_id END)"
                          " WHERE (r.person_id = ?1 OR r.relative_id = ?1) AND r.deleted_at IS NULL"
                          " ORDER BY p.family_names COLLATE NOCASE, p.given_names COLLATE NOCASE, r.id");
-  if (!(stmt = amparo_store_prepare (self, sql, NULL)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, NULL)))
     return G_LIST_MODEL (relatives);
-  sqlite3_bind_int64 (stmt, 1, id);
+  amparo_db_bind_int64 (stmt, 1, id);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (amparo_db_step (stmt, NULL) == AMPARO_DB_ROW)
     {
-      g_autoptr(AmparoRelationship) relationship = amparo_store_get_by_id (self, AMPARO_TYPE_RELATIONSHIP, sqlite3_column_int64 (stmt, 0), NULL);
-      g_autoptr(AmparoPerson) other = amparo_store_get_by_id (self, AMPARO_TYPE_PERSON, sqlite3_column_int64 (stmt, 1), NULL);
+      g_autoptr(AmparoRelationship) relationship = amparo_store_get_by_id (self, AMPARO_TYPE_RELATIONSHIP, amparo_db_column_int64 (stmt, 0), NULL);
+      g_autoptr(AmparoPerson) other = amparo_store_get_by_id (self, AMPARO_TYPE_PERSON, amparo_db_column_int64 (stmt, 1), NULL);
       g_autoptr(AmparoRelative) relative = NULL;
       AmparoRelationshipKind kind;
 
       if (relationship == NULL || other == NULL)
         continue;
       kind = amparo_relationship_get_kind (relationship);
-      if (sqlite3_column_int (stmt, 2) == 0)
+      if (amparo_db_column_int64 (stmt, 2) == 0)
         kind = amparo_relationship_kind_inverse (kind);
       relative = amparo_relative_new (relationship, other, kind);
       g_list_store_append (relatives, relative);
@@ -641,15 +666,15 @@ amparo_store_list_history (AmparoStore  *self,
 {
   const char *params[] = { NULL, NULL };
   const char *order_by[] = { "id DESC", NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (AMPARO_IS_RECORD (record), NULL);
 
   params[0] = amparo_record_get_uid (record) ? amparo_record_get_uid (record) : "";
-  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY, "record_uid = ?", params, order_by);
-  amparo_query_model_watch_type (model, G_OBJECT_TYPE (record));
-  return G_LIST_MODEL (model);
+  model = new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, "record_uid = ?", params, order_by);
+  watch_list (model, G_OBJECT_TYPE (record));
+  return model;
 }
 
 /**
@@ -671,7 +696,7 @@ amparo_store_list_client_history (AmparoStore  *self,
   g_autofree char *id = NULL;
   const char *params[] = { NULL, NULL, NULL };
   const char *order_by[] = { "id DESC", NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
   const GType parts[] = {
     AMPARO_TYPE_PERSON, AMPARO_TYPE_CONTACT, AMPARO_TYPE_LOCATION, AMPARO_TYPE_RELATIONSHIP,
     AMPARO_TYPE_PROCEEDING, AMPARO_TYPE_EVENT, AMPARO_TYPE_MEMBERSHIP,
@@ -684,7 +709,7 @@ amparo_store_list_client_history (AmparoStore  *self,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, amparo_record_get_id (AMPARO_RECORD (person)));
   params[0] = amparo_record_get_uid (AMPARO_RECORD (person)) ? amparo_record_get_uid (AMPARO_RECORD (person)) : "";
   params[1] = id;
-  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY,
+  model = new_list (self, AMPARO_TYPE_JOURNAL_ENTRY,
                                   "record_uid = ?1 OR record_uid IN ("
                                   " SELECT uid FROM contacts WHERE person_id = ?2"
                                   " UNION ALL SELECT uid FROM locations WHERE person_id = ?2"
@@ -699,8 +724,8 @@ amparo_store_list_client_history (AmparoStore  *self,
                                   params, order_by);
   /* Journal rows announce nothing themselves; the records they are about do. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    amparo_query_model_watch_type (model, parts[i]);
-  return G_LIST_MODEL (model);
+    watch_list (model, parts[i]);
+  return model;
 }
 
 /**
@@ -718,7 +743,7 @@ amparo_store_list_field_history (AmparoStore  *self,
 {
   GListStore *changes = g_list_store_new (AMPARO_TYPE_FIELD_CHANGE);
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_JOURNAL_ACTION);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *column = NULL;
   g_autofree char *path = NULL;
 
@@ -726,28 +751,42 @@ amparo_store_list_field_history (AmparoStore  *self,
   g_return_val_if_fail (AMPARO_IS_RECORD (record), NULL);
 
   column = amparo_property_to_column (property);
-  path = g_strdup_printf ("$.\"%s\"", column);
-  stmt = amparo_store_prepare (self,
-                               "SELECT created_at, actor, host, action,"
-                               " json_extract(changes, ?2 || '.old'), json_extract(changes, ?2 || '.new')"
-                               " FROM journal WHERE record_uid = ?1 AND changes IS NOT NULL"
-                               " AND json_type(changes, ?2) IS NOT NULL ORDER BY id", NULL);
+  /* The journal's changes are JSON text on both engines; each reads it
+   * with its own functions. */
+  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
+    {
+      path = g_strdup (column);
+      stmt = amparo_store_prepare_stmt (self,
+                                        "SELECT created_at, actor, host, action,"
+                                        " changes::jsonb -> ?2::text ->> 'old', changes::jsonb -> ?2::text ->> 'new'"
+                                        " FROM journal WHERE record_uid = ?1 AND changes IS NOT NULL"
+                                        " AND jsonb_exists (changes::jsonb, ?2::text) ORDER BY id", NULL);
+    }
+  else
+    {
+      path = g_strdup_printf ("$.\"%s\"", column);
+      stmt = amparo_store_prepare_stmt (self,
+                                        "SELECT created_at, actor, host, action,"
+                                        " json_extract(changes, ?2 || '.old'), json_extract(changes, ?2 || '.new')"
+                                        " FROM journal WHERE record_uid = ?1 AND changes IS NOT NULL"
+                                        " AND json_type(changes, ?2) IS NOT NULL ORDER BY id", NULL);
+    }
   if (stmt == NULL)
     return G_LIST_MODEL (changes);
-  sqlite3_bind_text (stmt, 1, amparo_record_get_uid (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, amparo_record_get_uid (record));
+  amparo_db_bind_text (stmt, 2, path);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (amparo_db_step (stmt, NULL) == AMPARO_DB_ROW)
     {
-      GEnumValue *action = g_enum_get_value_by_nick (enum_class, (const char *) sqlite3_column_text (stmt, 3));
+      GEnumValue *action = g_enum_get_value_by_nick (enum_class, amparo_db_column_text (stmt, 3));
       g_autoptr(AmparoFieldChange) change = NULL;
 
-      change = amparo_field_change_new ((const char *) sqlite3_column_text (stmt, 0),
-                                        (const char *) sqlite3_column_text (stmt, 1),
-                                        (const char *) sqlite3_column_text (stmt, 2),
+      change = amparo_field_change_new (amparo_db_column_text (stmt, 0),
+                                        amparo_db_column_text (stmt, 1),
+                                        amparo_db_column_text (stmt, 2),
                                         action ? action->value : AMPARO_JOURNAL_ACTION_UPDATE,
-                                        (const char *) sqlite3_column_text (stmt, 4),
-                                        (const char *) sqlite3_column_text (stmt, 5));
+                                        amparo_db_column_text (stmt, 4),
+                                        amparo_db_column_text (stmt, 5));
       g_list_store_append (changes, change);
     }
   return G_LIST_MODEL (changes);
@@ -766,5 +805,5 @@ amparo_store_list_journal (AmparoStore *self)
   const char *order_by[] = { "id DESC", NULL };
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by));
+  return (new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by));
 }

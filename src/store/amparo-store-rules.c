@@ -228,3 +228,158 @@ amparo_contact_is_stale (AmparoContact *contact,
     }
   return g_date_days_between (&verified, &now) > 90;
 }
+
+/* Release workflow (newuser, #13): the one place that says which status
+ * changes are allowed. The store applies it on every save of a release,
+ * so the Press page, the publish dialog, the command line and anything
+ * later all follow the same rules; pages use it to offer only what will
+ * be accepted. */
+
+static gboolean
+refuse (GError     **error,
+        const char  *message)
+{
+  g_set_error_literal (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_INVALID, message);
+  if (error != NULL)
+    amparo_store_error_set_field (*error, "status");
+  return FALSE;
+}
+
+static gboolean
+check_embargo_passed (AmparoRelease  *release,
+                      GDateTime      *now,
+                      GError        **error)
+{
+  const char *embargo = amparo_release_get_embargo_until (release);
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) clock_now = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (embargo == NULL || *embargo == '\0')
+    return TRUE;
+  until = g_date_time_new_from_iso8601 (embargo, NULL);
+  if (until == NULL)
+    return refuse (error, _("The embargo time of this release cannot be read. Correct it before publishing."));
+  if (now == NULL)
+    now = clock_now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (now, until) >= 0)
+    return TRUE;
+  shown = g_date_time_format (until, "%Y-%m-%d %H:%M %:z");
+  message = g_strdup_printf (_("This release is under embargo until %s. It cannot be published before then."),
+                             shown);
+  return refuse (error, message);
+}
+
+/**
+ * amparo_release_check_status_change:
+ * @release: the release, with the text it would have
+ * @from: the status it has now (as stored)
+ * @to: the status asked for
+ * @now: (nullable): the current time, %NULL for the clock's
+ * @error: %AMPARO_STORE_ERROR_INVALID (field `status`) with the reason
+ *
+ * Draft → In review → Approved → Published, one step at a time; back to
+ * Draft from any step before publication; Withdrawn from Approved or
+ * Published, and from Withdrawn back to Draft. Publishing also waits for
+ * the embargo.
+ *
+ * Returns: whether @release may go from @from to @to now
+ */
+gboolean
+amparo_release_check_status_change (AmparoRelease        *release,
+                                    AmparoReleaseStatus   from,
+                                    AmparoReleaseStatus   to,
+                                    GDateTime            *now,
+                                    GError              **error)
+{
+  g_return_val_if_fail (AMPARO_IS_RELEASE (release), FALSE);
+
+  if (from == to)
+    return TRUE;
+  switch (to)
+    {
+    case AMPARO_RELEASE_STATUS_DRAFT:
+      if (from == AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("A published release cannot go back to draft. Correct it, or withdraw it."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_IN_REVIEW:
+      if (from != AMPARO_RELEASE_STATUS_DRAFT && from != AMPARO_RELEASE_STATUS_APPROVED)
+        return refuse (error, _("Only a draft can be sent for review."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_APPROVED:
+      if (from != AMPARO_RELEASE_STATUS_IN_REVIEW)
+        return refuse (error, _("Only a release in review can be approved. Send it for review first."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_PUBLISHED:
+      if (from == AMPARO_RELEASE_STATUS_WITHDRAWN)
+        return refuse (error, _("This release was withdrawn, so it cannot be published."));
+      if (from != AMPARO_RELEASE_STATUS_APPROVED)
+        return refuse (error, _("This release is not approved yet. Approve it before publishing it."));
+      return check_embargo_passed (release, now, error);
+    case AMPARO_RELEASE_STATUS_WITHDRAWN:
+      if (from != AMPARO_RELEASE_STATUS_APPROVED && from != AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("Only an approved or published release can be withdrawn."));
+      return TRUE;
+    default:
+      return refuse (error, _("This status is not known."));
+    }
+}
+
+/* What reviewers approve: changing any of these after approval means the
+ * approval no longer covers the text. */
+static const char * const reviewed_fields[] = {
+  "title-en", "title-es", "body-en", "body-es", "dateline", "release-date",
+  "embargo-until", "embargo-timezone", "media-contact",
+};
+
+static gboolean
+text_changed (AmparoRelease *stored,
+              AmparoRelease *release)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reviewed_fields); i++)
+    if (g_strcmp0 (amparo_record_get_string (AMPARO_RECORD (stored), reviewed_fields[i]),
+                   amparo_record_get_string (AMPARO_RECORD (release), reviewed_fields[i])) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * amparo_store_apply_release_rules:
+ * @release: a release about to be saved
+ *
+ * Compares @release with its stored version: a status change must pass
+ * amparo_release_check_status_change(), and new text in an approved
+ * release sends it back to In review.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing changed
+ */
+gboolean
+amparo_store_apply_release_rules (AmparoStore    *self,
+                                  AmparoRelease  *release,
+                                  GError        **error)
+{
+  g_autoptr(AmparoRelease) stored = NULL;
+  AmparoReleaseStatus from, to;
+
+  if (amparo_record_get_id (AMPARO_RECORD (release)) <= 0)
+    return TRUE;
+  stored = amparo_store_get_by_id (self, AMPARO_TYPE_RELEASE,
+                                   amparo_record_get_id (AMPARO_RECORD (release)), NULL);
+  if (stored == NULL)
+    return TRUE;
+  from = amparo_release_get_status (stored);
+  to = amparo_release_get_status (release);
+  if (from == AMPARO_RELEASE_STATUS_APPROVED && text_changed (stored, release))
+    {
+      /* What goes out must be what was approved. */
+      if (to == AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("The text changed after it was approved. Save it and have it reviewed again before publishing."));
+      if (to == AMPARO_RELEASE_STATUS_APPROVED)
+        {
+          amparo_release_set_status (release, AMPARO_RELEASE_STATUS_IN_REVIEW);
+          return TRUE;
+        }
+    }
+  return amparo_release_check_status_change (release, from, to, NULL, error);
+}

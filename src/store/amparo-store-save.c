@@ -132,35 +132,33 @@ write_journal (AmparoStore         *self,
                const char          *details,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_JOURNAL_ACTION);
   g_autofree char *uid = g_uuid_string_random ();
   g_autofree char *now = amparo_store_now ();
-  int rc;
 
-  stmt = amparo_store_prepare (self,
+  /* On a shared server a trigger puts the database account in `actor`,
+   * whatever is sent here (see resources/sql/pg/0001-initial.sql). */
+  stmt = amparo_store_prepare_stmt (self,
                                "INSERT INTO journal (uid, created_at, updated_at, actor, host,"
                                " action, table_name, record_uid, record_id, changes, details)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, g_enum_get_value (enum_class, action)->value_nick, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, amparo_record_get_table_name (record), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, amparo_record_get_uid (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, amparo_record_get_id (record));
-  sqlite3_bind_text (stmt, 10, changes, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, details, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, uid);
+  amparo_db_bind_text (stmt, 2, now);
+  amparo_db_bind_text (stmt, 3, now);
+  amparo_db_bind_text (stmt, 4, self->actor);
+  amparo_db_bind_text (stmt, 5, self->host);
+  amparo_db_bind_text (stmt, 6, g_enum_get_value (enum_class, action)->value_nick);
+  amparo_db_bind_text (stmt, 7, amparo_record_get_table_name (record));
+  amparo_db_bind_text (stmt, 8, amparo_record_get_uid (record));
+  amparo_db_bind_int64 (stmt, 9, amparo_record_get_id (record));
+  amparo_db_bind_text (stmt, 10, changes);
+  amparo_db_bind_text (stmt, 11, details);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  return amparo_db_step_done (stmt, error);
 }
 
 static void
@@ -177,6 +175,132 @@ set_property_value (AmparoRecord *record,
                             &value);
 }
 
+/* Revisions raised in the open transaction, to be put back if it rolls
+ * back: else the record would name a revision the store never kept. */
+typedef struct
+{
+  AmparoRecord *record;
+  gint64 old_revision;
+  guint depth;
+} RevisionUndo;
+
+static void
+revision_undo_free (gpointer data)
+{
+  RevisionUndo *undo = data;
+
+  g_object_unref (undo->record);
+  g_free (undo);
+}
+
+static void
+set_revision (AmparoStore  *self,
+              AmparoRecord *record,
+              gint64        revision)
+{
+  RevisionUndo *undo = g_new0 (RevisionUndo, 1);
+
+  if (self->tx_revisions == NULL)
+    self->tx_revisions = g_ptr_array_new_with_free_func (revision_undo_free);
+  undo->record = g_object_ref (record);
+  undo->old_revision = amparo_record_get_revision (record);
+  undo->depth = self->tx_depth;
+  g_ptr_array_add (self->tx_revisions, undo);
+  amparo_record_set_int64 (record, "revision", revision);
+}
+
+static void
+undo_revisions (AmparoStore *self,
+                guint        depth)
+{
+  for (guint i = self->tx_revisions ? self->tx_revisions->len : 0; i > 0; i--)
+    {
+      RevisionUndo *undo = self->tx_revisions->pdata[i - 1];
+
+      if (undo->depth < depth)
+        continue;
+      amparo_record_set_int64 (undo->record, "revision", undo->old_revision);
+      g_ptr_array_remove_index (self->tx_revisions, i - 1);
+    }
+}
+
+/* Who last changed the record, and when, from its journal. */
+static void
+read_last_change (AmparoStore  *self,
+                  AmparoRecord *record,
+                  char        **who,
+                  char        **when)
+{
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+
+  *who = NULL;
+  *when = NULL;
+  stmt = amparo_store_prepare_stmt (self,
+                                    "SELECT actor, created_at FROM journal WHERE record_uid = ?"
+                                    " AND action IN ('insert', 'update', 'delete', 'restore')"
+                                    " ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  amparo_db_bind_text (stmt, 1, amparo_record_get_uid (record));
+  if (amparo_db_step (stmt, NULL) == AMPARO_DB_ROW)
+    {
+      *who = g_strdup (amparo_db_column_text (stmt, 0));
+      *when = g_strdup (amparo_db_column_text (stmt, 1));
+    }
+}
+
+/* Refuses a save over a version saved by someone else since @record was
+ * loaded, giving the caller that version to compare field by field. */
+static gboolean
+set_conflict_error (AmparoStore   *self,
+                    AmparoRecord  *record,
+                    GError       **error)
+{
+  g_autoptr(AmparoRecord) theirs = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  theirs = amparo_store_get_by_id (self, G_OBJECT_TYPE (record), amparo_record_get_id (record), &local);
+  if (theirs == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  read_last_change (self, record, &who, &when);
+  {
+    g_autoptr(GDateTime) utc = when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+    g_autoptr(GDateTime) local_time = utc ? g_date_time_to_local (utc) : NULL;
+    g_autofree char *shown = local_time ? g_date_time_format (local_time, "%Y-%m-%d %H:%M") : NULL;
+
+    local = g_error_new (AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT,
+                         _("%s changed this record (%s) after you opened it. Nothing was saved: choose, field by field, what to keep."),
+                         who ? who : _("Someone else"), shown ? shown : (when ? when : "?"));
+  }
+  amparo_store_error_set_conflict (local, theirs, who, when);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/**
+ * amparo_store_take_revision:
+ * @record: the record whose save was refused as a conflict
+ * @theirs: the stored version from amparo_store_error_get_conflict()
+ *
+ * After the user chose, field by field, between their values and the
+ * stored ones (and set them on @record): the next save of @record
+ * overwrites @theirs instead of being refused.
+ */
+void
+amparo_store_take_revision (AmparoRecord *record,
+                            AmparoRecord *theirs)
+{
+  g_return_if_fail (AMPARO_IS_RECORD (record));
+  g_return_if_fail (AMPARO_IS_RECORD (theirs));
+
+  amparo_record_set_int64 (record, "revision", amparo_record_get_revision (theirs));
+}
+
 static gboolean
 insert_record (AmparoStore   *self,
                AmparoRecord  *record,
@@ -186,9 +310,9 @@ insert_record (AmparoStore   *self,
   g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (type);
   g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
   g_autoptr(GString) changes = g_string_new ("{");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *now = amparo_store_now ();
-  int rc;
+  gint64 id;
 
   if (amparo_record_get_uid (record) == NULL)
     {
@@ -197,6 +321,7 @@ insert_record (AmparoStore   *self,
     }
   set_property_value (record, "created-at", now);
   set_property_value (record, "updated-at", now);
+  set_revision (self, record, 1);
 
   g_string_append_printf (sql, "%s (", table_of (type));
   for (guint i = 1; i < pspecs->len; i++)
@@ -207,9 +332,10 @@ insert_record (AmparoStore   *self,
   g_string_append (sql, ") VALUES (");
   for (guint i = 1; i < pspecs->len; i++)
     g_string_append (sql, i > 1 ? ", ?" : "?");
-  g_string_append (sql, ")");
+  /* Both engines return the new id the same way. */
+  g_string_append (sql, ") RETURNING id");
 
-  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
 
   for (guint i = 1; i < pspecs->len; i++)
@@ -225,11 +351,13 @@ insert_record (AmparoStore   *self,
     }
   g_string_append_c (changes, '}');
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    return FALSE;
+  id = amparo_db_column_int64 (stmt, 0);
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
-  amparo_record_set_int64 (record, "id", sqlite3_last_insert_rowid (self->db));
+  amparo_record_set_int64 (record, "id", id);
   g_ptr_array_add (self->tx_inserted, g_object_ref (record));
   g_array_append_val (self->tx_inserted_depth, self->tx_depth);
 
@@ -248,9 +376,8 @@ update_record (AmparoStore   *self,
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GString) changes = g_string_new ("{");
   g_autoptr(GString) sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *now = NULL;
-  int rc;
 
   stored = amparo_store_get_by_id (self, type, amparo_record_get_id (record), error);
   if (stored == NULL)
@@ -268,24 +395,31 @@ update_record (AmparoStore   *self,
     }
   g_string_append_c (changes, '}');
 
-  /* Nothing changed: no write, no journal row, no signal. */
+  /* Nothing changed: no write, no journal row, no signal. (Its values
+   * are the stored ones, so it is that revision too.) */
   *changed_any = changed->len > 0;
   if (changed->len == 0)
-    return TRUE;
+    {
+      amparo_record_set_int64 (record, "revision", amparo_record_get_revision (stored));
+      return TRUE;
+    }
+  if (amparo_record_get_revision (stored) != amparo_record_get_revision (record))
+    return set_conflict_error (self, record, error);
 
   now = amparo_store_now ();
   sql = g_string_new (NULL);
-  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?", table_of (type));
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, revision = revision + 1", table_of (type));
   for (guint i = 0; i < changed->len; i++)
     {
       g_autofree char *column = amparo_property_to_column (((GParamSpec *) changed->pdata[i])->name);
       g_string_append_printf (sql, ", %s = ?", column);
     }
-  g_string_append (sql, " WHERE id = ?");
+  /* The revision again: another desk may have saved since we read. */
+  g_string_append (sql, " WHERE id = ? AND revision = ? RETURNING revision");
 
-  if (!(stmt = amparo_store_prepare (self, sql->str, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, now);
   for (guint i = 0; i < changed->len; i++)
     {
       GParamSpec *pspec = changed->pdata[i];
@@ -295,11 +429,21 @@ update_record (AmparoStore   *self,
       g_object_get_property (G_OBJECT (record), pspec->name, &value);
       amparo_store_bind_value (stmt, i + 2, pspec, &value);
     }
-  sqlite3_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
+  amparo_db_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
+  amparo_db_bind_int64 (stmt, changed->len + 3, amparo_record_get_revision (record));
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  switch (amparo_db_step (stmt, error))
+    {
+    case AMPARO_DB_ERROR:
+      return FALSE;
+    case AMPARO_DB_DONE:
+      return set_conflict_error (self, record, error);
+    case AMPARO_DB_ROW:
+      set_revision (self, record, amparo_db_column_int64 (stmt, 0));
+      break;
+    }
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
   set_property_value (record, "updated-at", now);
   return write_journal (self, AMPARO_JOURNAL_ACTION_UPDATE, record, changes->str, NULL, error);
@@ -334,23 +478,31 @@ amparo_store_set_deleted (AmparoStore          *self,
                           gboolean              deleted,
                           GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GString) changes = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autofree char *now = amparo_store_now ();
   const char *old = amparo_record_get_deleted_at (record);
-  int rc;
 
-  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ? WHERE id = ?",
+  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ?, revision = revision + 1"
+                         " WHERE id = ? RETURNING revision",
                          amparo_record_get_table_name (record));
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, deleted ? now : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, amparo_record_get_id (record));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  amparo_db_bind_text (stmt, 1, deleted ? now : NULL);
+  amparo_db_bind_text (stmt, 2, now);
+  amparo_db_bind_int64 (stmt, 3, amparo_record_get_id (record));
+  if (amparo_db_step (stmt, error) == AMPARO_DB_ROW)
+    {
+      gint64 revision = amparo_db_column_int64 (stmt, 0);
+
+      /* Only if nobody else saved in between: a stale copy stays stale, and
+       * its next save is still refused. */
+      if (revision == amparo_record_get_revision (record) + 1)
+        set_revision (self, record, revision);
+    }
+  if (!amparo_db_step_done (stmt, error))
+    return FALSE;
 
   g_string_append (changes, "{\"deleted_at\":{\"old\":");
   if (old != NULL)
@@ -409,13 +561,10 @@ gboolean
 amparo_store_begin (AmparoStore  *self,
                     GError      **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
 
-  sql = self->tx_depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                            : g_strdup_printf ("SAVEPOINT level%u", self->tx_depth);
-  if (!amparo_store_exec (self, sql, error))
+  if (!(self->tx_depth == 0 ? amparo_db_begin (self->conn, error)
+                            : amparo_db_savepoint (self->conn, self->tx_depth, error)))
     return FALSE;
   self->tx_depth++;
   return TRUE;
@@ -440,19 +589,22 @@ amparo_store_commit (AmparoStore  *self,
 
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("RELEASE level%u", self->tx_depth - 1);
-
-      if (!amparo_store_exec (self, sql, error))
+      if (!amparo_db_release (self->conn, self->tx_depth - 1, error))
         return FALSE;
       self->tx_depth--;
       /* Their fate is now the enclosing level's. */
       for (guint i = 0; i < self->tx_inserted_depth->len; i++)
         if (g_array_index (self->tx_inserted_depth, guint, i) > self->tx_depth)
           g_array_index (self->tx_inserted_depth, guint, i) = self->tx_depth;
+      for (guint i = 0; self->tx_revisions && i < self->tx_revisions->len; i++)
+        {
+          RevisionUndo *undo = self->tx_revisions->pdata[i];
+          undo->depth = MIN (undo->depth, self->tx_depth);
+        }
       return TRUE;
     }
 
-  if (!amparo_store_exec (self, "COMMIT", error))
+  if (!amparo_db_commit (self->conn, error))
     {
       amparo_store_rollback (self);
       return FALSE;
@@ -460,6 +612,8 @@ amparo_store_commit (AmparoStore  *self,
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_inserted, 0);
   g_array_set_size (self->tx_inserted_depth, 0);
+  if (self->tx_revisions)
+    g_ptr_array_set_size (self->tx_revisions, 0);
 
   changed = g_steal_pointer (&self->tx_changed);
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -482,17 +636,17 @@ amparo_store_rollback (AmparoStore *self)
 
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO level%u; RELEASE level%u",
-                                              self->tx_depth - 1, self->tx_depth - 1);
-      amparo_store_exec (self, sql, NULL);
+      amparo_db_rollback_to (self->conn, self->tx_depth - 1, NULL);
       forget_inserted (self, self->tx_depth);
+      undo_revisions (self, self->tx_depth);
       self->tx_depth--;
       return;
     }
 
   /* Fails harmlessly when SQLite already rolled back (e.g. disk full). */
-  amparo_store_exec (self, "ROLLBACK", NULL);
+  amparo_db_rollback (self->conn, NULL);
   forget_inserted (self, 1);
+  undo_revisions (self, 1);
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_changed, 0);
 }

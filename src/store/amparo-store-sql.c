@@ -24,12 +24,19 @@
 typedef struct
 {
   char *field;
+  /* A conflict: the stored version, who saved it and when. */
+  AmparoRecord *theirs;
+  char *who;
+  char *when;
 } AmparoStoreErrorPrivate;
 
 static void
 amparo_store_error_private_init (AmparoStoreErrorPrivate *priv)
 {
   priv->field = NULL;
+  priv->theirs = NULL;
+  priv->who = NULL;
+  priv->when = NULL;
 }
 
 static void
@@ -37,18 +44,24 @@ amparo_store_error_private_copy (const AmparoStoreErrorPrivate *src,
                                  AmparoStoreErrorPrivate       *dest)
 {
   dest->field = g_strdup (src->field);
+  dest->theirs = src->theirs ? g_object_ref (src->theirs) : NULL;
+  dest->who = g_strdup (src->who);
+  dest->when = g_strdup (src->when);
 }
 
 static void
 amparo_store_error_private_clear (AmparoStoreErrorPrivate *priv)
 {
   g_clear_pointer (&priv->field, g_free);
+  g_clear_object (&priv->theirs);
+  g_clear_pointer (&priv->who, g_free);
+  g_clear_pointer (&priv->when, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (AmparoStoreError, amparo_store_error)
 
 void
-amparo_store_bind_value (sqlite3_stmt *stmt,
+amparo_store_bind_value (AmparoDbStmt *stmt,
                          int           index,
                          GParamSpec   *pspec,
                          const GValue *value)
@@ -56,38 +69,31 @@ amparo_store_bind_value (sqlite3_stmt *stmt,
   GType type = G_VALUE_TYPE (value);
 
   if (type == G_TYPE_STRING)
-    {
-      const char *text = g_value_get_string (value);
-
-      if (text != NULL)
-        sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, index);
-    }
+    amparo_db_bind_text (stmt, index, g_value_get_string (value));
   else if (type == G_TYPE_BOOLEAN)
-    sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    amparo_db_bind_int64 (stmt, index, g_value_get_boolean (value) ? 1 : 0);
   else if (type == G_TYPE_INT)
-    sqlite3_bind_int (stmt, index, g_value_get_int (value));
+    amparo_db_bind_int64 (stmt, index, g_value_get_int (value));
   else if (type == G_TYPE_INT64)
     {
       if (property_is_reference (pspec) && g_value_get_int64 (value) == 0)
-        sqlite3_bind_null (stmt, index);
+        amparo_db_bind_null (stmt, index);
       else
-        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+        amparo_db_bind_int64 (stmt, index, g_value_get_int64 (value));
     }
   else if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
       GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
 
-      sqlite3_bind_text (stmt, index, enum_value ? enum_value->value_nick : "", -1, SQLITE_STATIC);
+      amparo_db_bind_text (stmt, index, enum_value ? enum_value->value_nick : "");
     }
   else
     g_return_if_reached ();
 }
 
 static void
-read_value (sqlite3_stmt *stmt,
+read_value (AmparoDbStmt *stmt,
             int           column,
             GParamSpec   *pspec,
             GValue       *value)
@@ -95,24 +101,24 @@ read_value (sqlite3_stmt *stmt,
   GType type = pspec->value_type;
 
   g_value_init (value, type);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (amparo_db_column_is_null (stmt, column))
     {
       g_param_value_set_default (pspec, value);
       return;
     }
 
   if (type == G_TYPE_STRING)
-    g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+    g_value_set_string (value, amparo_db_column_text (stmt, column));
   else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+    g_value_set_boolean (value, amparo_db_column_int64 (stmt, column) != 0);
   else if (type == G_TYPE_INT)
-    g_value_set_int (value, sqlite3_column_int (stmt, column));
+    g_value_set_int (value, (int) amparo_db_column_int64 (stmt, column));
   else if (type == G_TYPE_INT64)
-    g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+    g_value_set_int64 (value, amparo_db_column_int64 (stmt, column));
   else if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
-      const char *nick = (const char *) sqlite3_column_text (stmt, column);
+      const char *nick = amparo_db_column_text (stmt, column);
       GEnumValue *enum_value = g_enum_get_value_by_nick (enum_class, nick);
 
       /* A value from a newer Amparo: keep the default rather than fail. */
@@ -123,21 +129,18 @@ read_value (sqlite3_stmt *stmt,
     }
 }
 
-sqlite3_stmt *
-amparo_store_prepare (AmparoStore  *self,
-                      const char   *sql,
-                      GError      **error)
+AmparoDb *
+amparo_store_get_conn (AmparoStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  return self->conn;
+}
 
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
-      amparo_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return stmt;
+AmparoDbStmt *
+amparo_store_prepare_stmt (AmparoStore  *self,
+                           const char   *sql,
+                           GError      **error)
+{
+  return amparo_db_prepare (self->conn, sql, error);
 }
 
 gboolean
@@ -145,73 +148,14 @@ amparo_store_exec (AmparoStore  *self,
                    const char   *sql,
                    GError      **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-void
-amparo_set_sqlite_error (sqlite3     *db,
-                         int          rc,
-                         const char  *path,
-                         GError     **error)
-{
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DISK_FULL,
-                   _("The disk is full. Nothing was saved; free some space and try again."));
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” cannot be written. Check the file's permissions, or open a copy."),
-                   path);
-      break;
-    case SQLITE_CORRUPT:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged. Restore the latest backup from its “backups” folder."),
-                   path);
-      break;
-    case SQLITE_NOTADB:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
-                   _("“%s” is not an Amparo database. Choose another file."), path);
-      break;
-    case SQLITE_CANTOPEN:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
-                   _("Could not open the database “%s”. Check that the file and its folder exist and can be written."),
-                   path);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
-                   _("The database is busy in another window or program. Try again in a moment."));
-      break;
-    case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DUPLICATE,
-                     _("This record already exists."));
-      else
-        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_INVALID,
-                     _("This record refers to a record that does not exist (%s)."), detail);
-      break;
-    default:
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
-                   _("Could not read or write the database: %s"), detail);
-    }
+  return amparo_db_exec (self->conn, sql, error);
 }
 
 gboolean
-amparo_store_set_sqlite_error (AmparoStore  *self,
-                               int           rc,
-                               GError      **error)
+amparo_store_is_shared (AmparoStore *self)
 {
-  amparo_set_sqlite_error (self->db, rc, self->path, error);
-  return FALSE;
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  return amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG;
 }
 
 void
@@ -225,6 +169,59 @@ amparo_store_error_set_field (GError     *error,
   priv = amparo_store_error_get_private (error);
   g_free (priv->field);
   priv->field = g_strdup (property);
+}
+
+void
+amparo_store_error_set_conflict (GError       *error,
+                                 AmparoRecord *theirs,
+                                 const char   *who,
+                                 const char   *when)
+{
+  AmparoStoreErrorPrivate *priv;
+
+  if (error == NULL || error->domain != AMPARO_STORE_ERROR)
+    return;
+  priv = amparo_store_error_get_private (error);
+  g_set_object (&priv->theirs, theirs);
+  g_free (priv->who);
+  priv->who = g_strdup (who);
+  g_free (priv->when);
+  priv->when = g_strdup (when);
+}
+
+/**
+ * amparo_store_error_get_conflict:
+ * @error: an %AMPARO_STORE_ERROR_CONFLICT from amparo_store_save()
+ * @theirs: (out) (optional) (transfer full): the record as now stored
+ * @who: (out) (optional) (transfer full) (nullable): who saved it last
+ * @when: (out) (optional) (transfer full) (nullable): when (ISO 8601)
+ *
+ * What someone else saved since the record was loaded: compare it field
+ * by field with the record the caller tried to save. Saving again after
+ * amparo_store_take_revision() keeps the caller's values.
+ *
+ * Returns: %TRUE if @error is a conflict
+ */
+gboolean
+amparo_store_error_get_conflict (const GError  *error,
+                                 AmparoRecord **theirs,
+                                 char         **who,
+                                 char         **when)
+{
+  AmparoStoreErrorPrivate *priv;
+
+  if (!g_error_matches (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT))
+    return FALSE;
+  priv = amparo_store_error_get_private (error);
+  if (priv == NULL || priv->theirs == NULL)
+    return FALSE;
+  if (theirs)
+    *theirs = g_object_ref (priv->theirs);
+  if (who)
+    *who = g_strdup (priv->who);
+  if (when)
+    *when = g_strdup (priv->when);
+  return TRUE;
 }
 
 const char *
@@ -268,9 +265,9 @@ amparo_store_get_n_columns (GType record_type)
 }
 
 gpointer
-amparo_store_record_from_row (GType         record_type,
-                              sqlite3_stmt *stmt,
-                              int           first_column)
+amparo_store_record_from_db_row (GType         record_type,
+                                 AmparoDbStmt *stmt,
+                                 int           first_column)
 {
   g_autoptr(GPtrArray) pspecs = amparo_record_class_list_column_pspecs (record_type);
   AmparoRecord *record = g_object_new (record_type, NULL);
@@ -285,15 +282,6 @@ amparo_store_record_from_row (GType         record_type,
   return record;
 }
 
-void
-amparo_store_bind_params (sqlite3_stmt       *stmt,
-                          int                 first,
-                          const char * const *params)
-{
-  for (guint i = 0; params != NULL && params[i] != NULL; i++)
-    sqlite3_bind_text (stmt, first + i, params[i], -1, SQLITE_TRANSIENT);
-}
-
 gint64
 amparo_store_count_where (AmparoStore         *self,
                           GType                record_type,
@@ -302,8 +290,7 @@ amparo_store_count_where (AmparoStore         *self,
                           GError             **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
 
   /* The length of a whole list: the table's count (which SQLite keeps
    * cheap) minus the Trash (a small partial index), instead of a scan of
@@ -316,14 +303,16 @@ amparo_store_count_where (AmparoStore         *self,
     sql = g_strdup_printf ("SELECT count(*) FROM %s", table_of (record_type));
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table_of (record_type), where);
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return -1;
-  amparo_store_bind_params (stmt, 1, params);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  for (guint i = 0; params != NULL && params[i] != NULL; i++)
+    amparo_db_bind_text (stmt, i + 1, params[i]);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
     {
-      amparo_store_set_sqlite_error (self, rc, error);
+      if (error && *error == NULL)
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                     _("Could not read or write the database: %s"), "count");
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return amparo_db_column_int64 (stmt, 0);
 }

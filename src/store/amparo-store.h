@@ -52,6 +52,10 @@ typedef enum {
   AMPARO_STORE_ERROR_INVALID,
   AMPARO_STORE_ERROR_DUPLICATE,
   AMPARO_STORE_ERROR_NOT_FOUND,
+  /* postgres (#10): someone else saved the record since it was loaded
+   * (see amparo_store_error_get_conflict()); the shared server is away. */
+  AMPARO_STORE_ERROR_CONFLICT,
+  AMPARO_STORE_ERROR_UNREACHABLE,
 } AmparoStoreError;
 
 #define AMPARO_STORE_ERROR (amparo_store_error_quark ())
@@ -266,6 +270,19 @@ char         *amparo_a_number_format            (const char     *a_number);
 gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
                                                  GDate          *today);
 
+/* postgres (#10): the shared server, revisions and conflicts */
+
+gboolean      amparo_store_is_shared            (AmparoStore    *self);
+gboolean      amparo_store_error_get_conflict   (const GError   *error,
+                                                 AmparoRecord  **theirs,
+                                                 char          **who,
+                                                 char          **when);
+void          amparo_store_take_revision        (AmparoRecord   *record,
+                                                 AmparoRecord   *theirs);
+gboolean      amparo_store_copy                 (const char     *from,
+                                                 const char     *to,
+                                                 GError        **error);
+
 /* caserecord (#9): the case record (amparo-store-case.c) */
 
 gboolean      amparo_store_reschedule_event     (AmparoStore    *self,
@@ -294,5 +311,26 @@ gboolean      amparo_store_mark_contact_reached (AmparoStore    *self,
 gboolean      amparo_person_has_tracing_consent (AmparoPerson   *person);
 char         *amparo_store_describe_eligibility (AmparoStore    *self,
                                                  AmparoMembership *membership);
+
+/* Input rules shared by every caller (newuser, #13): one parser for times
+ * of day, every validation problem at once. */
+
+char         *amparo_parse_time                 (const char     *text,
+                                                 GError        **error);
+char         *amparo_normalize_date_time        (const char     *text,
+                                                 GError        **error);
+GPtrArray    *amparo_store_validate_all         (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+
+/* Release workflow (newuser, #13): every status change, from any caller,
+ * passes these rules; amparo_store_save() applies them. */
+gboolean      amparo_release_check_status_change (AmparoRelease       *release,
+                                                  AmparoReleaseStatus  from,
+                                                  AmparoReleaseStatus  to,
+                                                  GDateTime           *now,
+                                                  GError             **error);
+gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
+                                                 AmparoRelease  *release,
+                                                 GError        **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ test_post_free (TestPost *post)
   g_free (post->slug);
   g_free (post->title);
   g_free (post->content);
+  g_free (post->status);
   g_free (post);
 }
 
@@ -130,7 +131,16 @@ post_json (TestServer *self,
   json_builder_set_member_name (builder, "link");
   json_builder_add_string_value (builder, link);
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "publish");
+  json_builder_add_string_value (builder, post->status != NULL ? post->status : "publish");
+  json_builder_set_member_name (builder, "date_gmt");
+  json_builder_add_string_value (builder, "2024-05-13T17:00:00");
+  json_builder_set_member_name (builder, "modified_gmt");
+  json_builder_add_string_value (builder, "2024-05-13T17:00:00");
+  json_builder_set_member_name (builder, "content");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "raw");
+  json_builder_add_string_value (builder, post->content != NULL ? post->content : "");
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -165,8 +175,9 @@ write_post (TestServer        *self,
       respond_error (message, 400, "rest_invalid_json");
       return;
     }
-  /* The English post is the one without our Spanish slug. */
-  if (fail_english && !json_object_has_member (object, "slug"))
+  /* The English post is the one without the Spanish marker. */
+  if (fail_english &&
+      strstr (json_object_get_string_member_with_default (object, "content", ""), ":es -->") == NULL)
     {
       respond_error (message, 500, "internal_error");
       return;
@@ -181,10 +192,21 @@ write_post (TestServer        *self,
         post->slug = g_strdup_printf ("post-%" G_GINT64_FORMAT, post->id);
       g_hash_table_insert (self->posts, &post->id, post);
     }
-  g_free (post->title);
-  g_free (post->content);
-  post->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
-  post->content = g_strdup (json_object_get_string_member_with_default (object, "content", ""));
+  if (json_object_has_member (object, "title"))
+    {
+      g_free (post->title);
+      post->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
+    }
+  if (json_object_has_member (object, "content"))
+    {
+      g_free (post->content);
+      post->content = g_strdup (json_object_get_string_member_with_default (object, "content", ""));
+    }
+  if (json_object_has_member (object, "status"))
+    {
+      g_free (post->status);
+      post->status = g_strdup (json_object_get_string_member_with_default (object, "status", ""));
+    }
   self->n_wp_writes++;
 
   answer = post_json (self, post);
@@ -197,6 +219,7 @@ find_posts_by_slug (TestServer        *self,
                     GHashTable        *query)
 {
   const char *slug = query != NULL ? g_hash_table_lookup (query, "slug") : NULL;
+  const char *search = query != NULL ? g_hash_table_lookup (query, "search") : NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
   GHashTableIter iter;
@@ -205,7 +228,9 @@ find_posts_by_slug (TestServer        *self,
   json_builder_begin_array (builder);
   g_hash_table_iter_init (&iter, self->posts);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &post))
-    if (g_strcmp0 (post->slug, slug) == 0)
+    if ((slug != NULL && g_strcmp0 (post->slug, slug) == 0) ||
+        (search != NULL && (strstr (post->content ?: "", search) != NULL ||
+                            strstr (post->title ?: "", search) != NULL)))
       json_builder_add_value (builder, post_json (self, post));
   json_builder_end_array (builder);
 
@@ -218,7 +243,8 @@ serve_posts (TestServer        *self,
              SoupServerMessage *message,
              const char        *rest,
              GHashTable        *query,
-             gboolean           fail_english)
+             gboolean           fail_english,
+             gboolean           lose_answer)
 {
   const char *method = soup_server_message_get_method (message);
   gint64 id = 0;
@@ -235,7 +261,13 @@ serve_posts (TestServer        *self,
         }
     }
 
-  if (strcmp (method, "POST") == 0)
+  if (strcmp (method, "POST") == 0 && lose_answer)
+    {
+      /* Saved, but the answer comes after the client gave up. */
+      write_post (self, message, post, FALSE);
+      answer_slowly (self, message);
+    }
+  else if (strcmp (method, "POST") == 0)
     write_post (self, message, post, fail_english);
   else if (strcmp (method, "DELETE") == 0 && post != NULL)
     {
@@ -261,6 +293,13 @@ serve_wordpress (TestServer        *self,
 
   if (strcmp (site, "/wp-5xx") == 0)
     respond (message, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+  else if (strcmp (site, "/wp-307") == 0 || strcmp (site, "/wp-302") == 0)
+    {
+      /* The site moved to /wp: a 307 keeps the method, a 302 does not. */
+      g_autofree char *target = g_strconcat (self->base, "/wp/wp-json/wp/v2", rest, NULL);
+
+      soup_server_message_set_redirect (message, strcmp (site, "/wp-307") == 0 ? 307 : 302, target);
+    }
   else if (strcmp (site, "/wp-slow") == 0)
     answer_slowly (self, message);
   else if (!authorized (message, user))
@@ -273,7 +312,7 @@ serve_wordpress (TestServer        *self,
     respond_error (message, 403, "rest_cannot_create");
   else if (g_str_has_prefix (rest, "/posts"))
     serve_posts (self, message, rest + strlen ("/posts"), query,
-                 strcmp (site, "/wp-fail-second") == 0);
+                 strcmp (site, "/wp-fail-second") == 0, strcmp (site, "/wp-lost") == 0);
   else
     respond_error (message, 404, "rest_no_route");
 }

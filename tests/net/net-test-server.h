@@ -23,6 +23,7 @@ typedef struct
   char   *slug;
   char   *title;
   char   *content;
+  char   *status;
 } TestPost;
 
 typedef struct

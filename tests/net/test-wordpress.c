@@ -237,7 +237,7 @@ test_errors_leave_release (Fixture       *fixture,
                            gconstpointer  data)
 {
   assert_publish_fails (fixture, "/wp", "wrong password", AMPARO_NET_ERROR_AUTH,
-                        "did not accept the user name or the application password");
+                        "did not accept the application password");
   assert_publish_fails (fixture, "/wp-forbidden", TEST_WP_PASSWORD, AMPARO_NET_ERROR_AUTH,
                         "application password");
   assert_publish_fails (fixture, "/no-wordpress-here", TEST_WP_PASSWORD, AMPARO_NET_ERROR_NO_API,
@@ -315,8 +315,7 @@ test_two_posts (Fixture       *fixture,
 {
   g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_TWO_POSTS);
   g_autoptr(GError) error = NULL;
-  g_autofree char *slug = g_strdup_printf ("amparo-%s-es",
-                                           amparo_record_get_uid (AMPARO_RECORD (fixture->release)));
+  g_autofree char *spanish_url = test_server_url (fixture->server, "/wp/post-100/");
   TestPost *english, *spanish;
   gint64 english_id;
 
@@ -328,11 +327,14 @@ test_two_posts (Fixture       *fixture,
   english_id = amparo_release_get_post_id (fixture->release);
   english = test_server_get_post (fixture->server, english_id);
   g_assert_cmpint (english_id, ==, 101);
-  g_assert_cmpstr (spanish->slug, ==, slug);
+  /* No internal id in the public address; the posts link both ways. */
+  g_assert_null (strstr (spanish->slug, amparo_record_get_uid (AMPARO_RECORD (fixture->release))));
   g_assert_cmpstr (spanish->title, ==, "La corte aprueba el acuerdo de Ms. L");
-  g_assert_cmpstr (spanish->content, ==, "<p><strong>LOS ÁNGELES</strong> – La corte aprobó el acuerdo.</p>\n");
+  g_assert_nonnull (strstr (spanish->content, "<p><strong>LOS ÁNGELES</strong> – La corte aprobó el acuerdo.</p>\n"));
+  g_assert_nonnull (strstr (spanish->content, amparo_release_get_post_url (fixture->release)));
+  g_assert_cmpstr (amparo_release_get_post_url_es (fixture->release), ==, spanish_url);
   g_assert_true (g_str_has_prefix (english->content, "<p><a href=\""));
-  g_assert_nonnull (strstr (english->content, slug));
+  g_assert_nonnull (strstr (english->content, "/wp/post-100/"));
   g_assert_null (strstr (english->content, "La corte aprobó"));
 
   /* A correction updates both posts in place. */
@@ -343,8 +345,10 @@ test_two_posts (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 2);
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, english_id);
-  g_assert_cmpstr (test_server_get_post (fixture->server, 100)->content, ==,
-                   "<p>Corrección: la corte aprobó el acuerdo.</p>\n");
+  g_assert_true (g_str_has_prefix (test_server_get_post (fixture->server, 100)->content,
+                                   "<p><a href="));
+  g_assert_nonnull (strstr (test_server_get_post (fixture->server, 100)->content,
+                            "<p>Corrección: la corte aprobó el acuerdo.</p>\n"));
 }
 
 static void
@@ -443,6 +447,84 @@ test_published_release_found_by_import (Fixture       *fixture,
   g_assert_cmpuint (second->n_updated, ==, 0);
 }
 
+/* #11: the password never goes over plain http, except to this machine. */
+static void
+test_no_password_over_http (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) remote = amparo_wordpress_new ("http://example.org", TEST_WP_USER,
+                                                            AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0, };
+
+  g_assert_true (amparo_wordpress_credentials_safe ("https://example.org/wp-json/"));
+  g_assert_true (amparo_wordpress_credentials_safe ("http://127.0.0.1:8080/"));
+  g_assert_true (amparo_wordpress_credentials_safe ("http://127.1.2.3/"));
+  g_assert_true (amparo_wordpress_credentials_safe ("http://[::1]:8080/"));
+  g_assert_true (amparo_wordpress_credentials_safe ("http://localhost/"));
+  g_assert_false (amparo_wordpress_credentials_safe ("http://example.org/"));
+  g_assert_false (amparo_wordpress_credentials_safe ("http://192.168.1.10/"));
+  g_assert_false (amparo_wordpress_credentials_safe ("http://127.0.0.1.example.org/"));
+
+  amparo_wordpress_set_password (remote, TEST_WP_PASSWORD);
+  g_assert_false (publish (fixture, remote, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "plain http"));
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
+
+  amparo_wordpress_test_connection_async (remote, NULL, on_tested_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_INSECURE);
+  g_clear_error (&outcome.error);
+}
+
+/* A 307 keeps the method: followed. A 302 would turn the POST into a
+ * GET: reported with the new address, nothing written. */
+static void
+test_redirects (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) moved = site (fixture, "/wp-302", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(AmparoWordpress) kept = site (fixture, "/wp-307", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autofree char *new_address = test_server_url (fixture->server, "/wp");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (publish (fixture, moved, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_MOVED);
+  g_assert_nonnull (strstr (error->message, new_address));
+  g_assert_cmpuint (fixture->server->n_wp_writes, ==, 0);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (publish (fixture, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->server->n_wp_writes, ==, 1);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 100);
+}
+
+/* The site saved the post, the answer came too late: the retry updates
+ * that post instead of adding a second one. */
+static void
+test_lost_answer_retry (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) lost = site (fixture, "/wp-lost", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (publish (fixture, lost, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_TIMEOUT);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 1);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (fixture->server->posts), ==, 1);
+  g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +543,9 @@ main (int   argc,
   ADD ("/net/wordpress/two-posts-combined-fallback", test_two_posts_second_fails);
   ADD ("/net/wordpress/two-posts-second-fails", test_two_posts_second_fails_mode);
   ADD ("/net/wordpress/published-release-found-by-import", test_published_release_found_by_import);
+  ADD ("/net/wordpress/no-password-over-http", test_no_password_over_http);
+  ADD ("/net/wordpress/redirects", test_redirects);
+  ADD ("/net/wordpress/lost-answer-retry", test_lost_answer_retry);
 
   return g_test_run ();
 }

@@ -100,3 +100,11 @@ for lang in en es; do
   done
   unset GSK_RENDERER
 done
+
+# The publish dialog's website states: schedule under embargo, scheduled
+# (pull back / update), take down a withdrawn release (tests/web).
+for lang in en es; do
+  [ -z "$filter" ] || [[ "publish-states-$lang" == *$filter* ]] || continue
+  xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
+    "$build/tests/web/publish-shots" "$out" "$lang" 2>/dev/null
+done

@@ -119,6 +119,8 @@ test_refresh_on_change (StoreFixture  *fixture,
 
   add_many (fixture->store, 10);
   model = amparo_store_list_persons (fixture->store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  /* A list announces changes once it has been looked at (counted). */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &count);
 
   person = store_test_add_person (fixture->store, "Aa", "Aaa", NULL);

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include <glib/gi18n.h>
+
+#include "amparo-db.h"
+#include "amparo-store.h"
+#include "amparo-store-private.h"
+#include "amparo-store-internal.h"
+
+/*
+ * The SQLite driver of amparo-db.h, and the SQLite handles still given
+ * to the code not yet converted to the driver (amparo_store_prepare()
+ * and friends, at the end of this file). The only file that calls
+ * sqlite3_* on behalf of the converted store.
+ */
+
+typedef struct
+{
+  AmparoDb parent;
+  sqlite3 *handle;  /* borrowed from the store */
+} SqliteDb;
+
+typedef struct
+{
+  AmparoDbStmt parent;
+  sqlite3_stmt *stmt;
+  gboolean borrowed;
+  gboolean done;
+} SqliteStmt;
+
+static sqlite3 *
+handle_of (AmparoDbStmt *stmt)
+{
+  return ((SqliteDb *) stmt->db)->handle;
+}
+
+static void
+sqlite_close (AmparoDb *db)
+{
+  g_free (db->label);
+  g_free (db);
+}
+
+static AmparoDbStmt *
+sqlite_prepare (AmparoDb    *db,
+                const char  *sql,
+                GError     **error)
+{
+  SqliteDb *self = (SqliteDb *) db;
+  sqlite3_stmt *handle = NULL;
+  SqliteStmt *stmt;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &handle, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->handle));
+      amparo_set_sqlite_error (self->handle, rc, db->label, error);
+      return NULL;
+    }
+  stmt = g_new0 (SqliteStmt, 1);
+  stmt->parent.db = db;
+  stmt->stmt = handle;
+  return &stmt->parent;
+}
+
+static gboolean
+sqlite_exec (AmparoDb    *db,
+             const char  *sql,
+             GError     **error)
+{
+  SqliteDb *self = (SqliteDb *) db;
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (self->handle, rc, db->label, error);
+      return FALSE;
+    }
+  db->changes = sqlite3_changes64 (self->handle);
+  return TRUE;
+}
+
+static gint64
+sqlite_last_insert_id (AmparoDb *db)
+{
+  return sqlite3_last_insert_rowid (((SqliteDb *) db)->handle);
+}
+
+/* IMMEDIATE: take the write lock at once, so a save never fails half-way
+ * because another process wrote first. */
+static const char *
+sqlite_begin_sql (AmparoDb *db)
+{
+  return "BEGIN IMMEDIATE";
+}
+
+static void
+sqlite_stmt_free (AmparoDbStmt *stmt)
+{
+  SqliteStmt *self = (SqliteStmt *) stmt;
+
+  if (!self->borrowed)
+    sqlite3_finalize (self->stmt);
+  g_free (self);
+}
+
+static void
+sqlite_bind_text (AmparoDbStmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  sqlite3_bind_text (((SqliteStmt *) stmt)->stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sqlite_bind_int64 (AmparoDbStmt *stmt,
+                   int           index,
+                   gint64        value)
+{
+  sqlite3_bind_int64 (((SqliteStmt *) stmt)->stmt, index, value);
+}
+
+static void
+sqlite_bind_null (AmparoDbStmt *stmt,
+                  int           index)
+{
+  sqlite3_bind_null (((SqliteStmt *) stmt)->stmt, index);
+}
+
+static AmparoDbStep
+sqlite_step (AmparoDbStmt  *stmt,
+             GError       **error)
+{
+  SqliteStmt *self = (SqliteStmt *) stmt;
+  int rc;
+
+  /* SQLite would start over after DONE; the driver's contract is that a
+   * finished statement stays finished until reset. */
+  if (self->done)
+    return AMPARO_DB_DONE;
+  rc = sqlite3_step (self->stmt);
+  if (rc == SQLITE_ROW)
+    return AMPARO_DB_ROW;
+  if (rc == SQLITE_DONE)
+    {
+      self->done = TRUE;
+      stmt->db->changes = sqlite3_changes64 (handle_of (stmt));
+      return AMPARO_DB_DONE;
+    }
+  amparo_set_sqlite_error (handle_of (stmt), rc, stmt->db->label, error);
+  return AMPARO_DB_ERROR;
+}
+
+static void
+sqlite_reset (AmparoDbStmt *stmt)
+{
+  SqliteStmt *self = (SqliteStmt *) stmt;
+
+  sqlite3_reset (self->stmt);
+  self->done = FALSE;
+}
+
+static gboolean
+sqlite_column_is_null (AmparoDbStmt *stmt,
+                       int           column)
+{
+  return sqlite3_column_type (((SqliteStmt *) stmt)->stmt, column) == SQLITE_NULL;
+}
+
+static const char *
+sqlite_column_text (AmparoDbStmt *stmt,
+                    int           column)
+{
+  return (const char *) sqlite3_column_text (((SqliteStmt *) stmt)->stmt, column);
+}
+
+static gint64
+sqlite_column_int64 (AmparoDbStmt *stmt,
+                     int           column)
+{
+  return sqlite3_column_int64 (((SqliteStmt *) stmt)->stmt, column);
+}
+
+static int
+sqlite_n_columns (AmparoDbStmt *stmt)
+{
+  return sqlite3_column_count (((SqliteStmt *) stmt)->stmt);
+}
+
+static const AmparoDbClass sqlite_class = {
+  .close = sqlite_close,
+  .prepare = sqlite_prepare,
+  .exec = sqlite_exec,
+  .last_insert_id = sqlite_last_insert_id,
+  .begin_sql = sqlite_begin_sql,
+  .stmt_free = sqlite_stmt_free,
+  .bind_text = sqlite_bind_text,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_null = sqlite_bind_null,
+  .step = sqlite_step,
+  .reset = sqlite_reset,
+  .column_is_null = sqlite_column_is_null,
+  .column_text = sqlite_column_text,
+  .column_int64 = sqlite_column_int64,
+  .n_columns = sqlite_n_columns,
+};
+
+AmparoDb *
+amparo_db_sqlite_wrap (sqlite3    *handle,
+                       const char *path)
+{
+  SqliteDb *self = g_new0 (SqliteDb, 1);
+
+  self->parent.klass = &sqlite_class;
+  self->parent.engine = AMPARO_DB_ENGINE_SQLITE;
+  self->parent.label = g_strdup (path);
+  self->handle = handle;
+  return &self->parent;
+}
+
+/*
+ * SQLite handles for the code not yet converted to the driver (search,
+ * the query model, the name matcher, backups, opening). These keep the
+ * signatures they had; on a shared server they fail with a clear error.
+ */
+
+sqlite3_stmt *
+amparo_store_prepare (AmparoStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("This part of Amparo does not work with a shared server yet."));
+      return NULL;
+    }
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      amparo_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+void
+amparo_set_sqlite_error (sqlite3     *db,
+                         int          rc,
+                         const char  *path,
+                         GError     **error)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DISK_FULL,
+                   _("The disk is full. Nothing was saved; free some space and try again."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written. Check the file's permissions, or open a copy."),
+                   path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore the latest backup from its “backups” folder."),
+                   path);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                   _("“%s” is not an Amparo database. Choose another file."), path);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not open the database “%s”. Check that the file and its folder exist and can be written."),
+                   path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("The database is busy in another window or program. Try again in a moment."));
+      break;
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_DUPLICATE,
+                     _("This record already exists."));
+      else
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_INVALID,
+                     _("This record refers to a record that does not exist (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("Could not read or write the database: %s"), detail);
+    }
+}
+
+gboolean
+amparo_store_set_sqlite_error (AmparoStore  *self,
+                               int           rc,
+                               GError      **error)
+{
+  amparo_set_sqlite_error (self->db, rc, self->path, error);
+  return FALSE;
+}
+
+void
+amparo_store_bind_params (sqlite3_stmt       *stmt,
+                          int                 first,
+                          const char * const *params)
+{
+  for (guint i = 0; params != NULL && params[i] != NULL; i++)
+    sqlite3_bind_text (stmt, first + i, params[i], -1, SQLITE_TRANSIENT);
+}
+
+gpointer
+amparo_store_record_from_row (GType         record_type,
+                              sqlite3_stmt *stmt,
+                              int           first_column)
+{
+  SqliteDb db = { .parent = { .klass = &sqlite_class, .engine = AMPARO_DB_ENGINE_SQLITE } };
+  SqliteStmt view = { .parent = { .db = &db.parent }, .stmt = stmt, .borrowed = TRUE };
+
+  db.handle = sqlite3_db_handle (stmt);
+  return amparo_store_record_from_db_row (record_type, &view.parent, first_column);
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The store's one seam to a database engine: a connection, statements
+ * with `?` / `?N` placeholders (turned into `$N` for PostgreSQL), rows
+ * read as text or integers, transactions. amparo-db-sqlite.c and
+ * amparo-db-pg.c implement it; nothing else in src/store calls sqlite3_*
+ * or PQ* once converted. Every failure sets a translated
+ * AMPARO_STORE_ERROR.
+ */
+
+typedef struct _AmparoDb AmparoDb;
+typedef struct _AmparoDbStmt AmparoDbStmt;
+
+typedef enum {
+  AMPARO_DB_ENGINE_SQLITE,
+  AMPARO_DB_ENGINE_PG,
+} AmparoDbEngine;
+
+typedef enum {
+  AMPARO_DB_ERROR = -1,
+  AMPARO_DB_DONE = 0,
+  AMPARO_DB_ROW = 1,
+} AmparoDbStep;
+
+typedef struct
+{
+  void          (*close)            (AmparoDb *db);
+  AmparoDbStmt *(*prepare)          (AmparoDb *db, const char *sql, GError **error);
+  gboolean      (*exec)             (AmparoDb *db, const char *sql, GError **error);
+  gint64        (*last_insert_id)   (AmparoDb *db);
+  const char   *(*begin_sql)        (AmparoDb *db);
+
+  void          (*stmt_free)        (AmparoDbStmt *stmt);
+  void          (*bind_text)        (AmparoDbStmt *stmt, int index, const char *text);
+  void          (*bind_int64)       (AmparoDbStmt *stmt, int index, gint64 value);
+  void          (*bind_null)        (AmparoDbStmt *stmt, int index);
+  AmparoDbStep  (*step)             (AmparoDbStmt *stmt, GError **error);
+  void          (*reset)            (AmparoDbStmt *stmt);
+  gboolean      (*column_is_null)   (AmparoDbStmt *stmt, int column);
+  const char   *(*column_text)      (AmparoDbStmt *stmt, int column);
+  gint64        (*column_int64)     (AmparoDbStmt *stmt, int column);
+  int           (*n_columns)        (AmparoDbStmt *stmt);
+} AmparoDbClass;
+
+struct _AmparoDb
+{
+  const AmparoDbClass *klass;
+  AmparoDbEngine engine;
+  /* What error messages name: the file, or the server without password. */
+  char *label;
+  /* Rows changed by the last finished statement. */
+  gint64 changes;
+};
+
+struct _AmparoDbStmt
+{
+  AmparoDb *db;
+};
+
+/* amparo-db.c: dispatch */
+void          amparo_db_close          (AmparoDb      *db);
+AmparoDbEngine amparo_db_get_engine    (AmparoDb      *db);
+const char   *amparo_db_get_label      (AmparoDb      *db);
+AmparoDbStmt *amparo_db_prepare        (AmparoDb      *db,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      amparo_db_exec           (AmparoDb      *db,
+                                        const char    *sql,
+                                        GError       **error);
+gint64        amparo_db_last_insert_id (AmparoDb      *db);
+gint64        amparo_db_changes        (AmparoDb      *db);
+
+/* Transactions; savepoints are named "levelN" by the caller's depth. */
+gboolean      amparo_db_begin          (AmparoDb      *db,
+                                        GError       **error);
+gboolean      amparo_db_commit         (AmparoDb      *db,
+                                        GError       **error);
+gboolean      amparo_db_rollback       (AmparoDb      *db,
+                                        GError       **error);
+gboolean      amparo_db_savepoint      (AmparoDb      *db,
+                                        guint          level,
+                                        GError       **error);
+gboolean      amparo_db_release        (AmparoDb      *db,
+                                        guint          level,
+                                        GError       **error);
+gboolean      amparo_db_rollback_to    (AmparoDb      *db,
+                                        guint          level,
+                                        GError       **error);
+
+void          amparo_db_stmt_free      (AmparoDbStmt  *stmt);
+void          amparo_db_bind_text      (AmparoDbStmt  *stmt,
+                                        int            index,
+                                        const char    *text);
+void          amparo_db_bind_int64     (AmparoDbStmt  *stmt,
+                                        int            index,
+                                        gint64         value);
+void          amparo_db_bind_null      (AmparoDbStmt  *stmt,
+                                        int            index);
+AmparoDbStep  amparo_db_step           (AmparoDbStmt  *stmt,
+                                        GError       **error);
+void          amparo_db_reset          (AmparoDbStmt  *stmt);
+gboolean      amparo_db_column_is_null (AmparoDbStmt  *stmt,
+                                        int            column);
+const char   *amparo_db_column_text    (AmparoDbStmt  *stmt,
+                                        int            column);
+gint64        amparo_db_column_int64   (AmparoDbStmt  *stmt,
+                                        int            column);
+int           amparo_db_n_columns      (AmparoDbStmt  *stmt);
+
+/* Steps a statement expected to return nothing (or to be done). */
+gboolean      amparo_db_step_done      (AmparoDbStmt  *stmt,
+                                        GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmparoDbStmt, amparo_db_stmt_free)
+
+/* amparo-db-sqlite.c: wraps a handle opened by amparo-store.c (borrowed,
+ * not closed by amparo_db_close()). */
+typedef struct sqlite3 sqlite3;
+AmparoDb     *amparo_db_sqlite_wrap    (sqlite3       *handle,
+                                        const char    *path);
+
+/* amparo-db-pg.c */
+AmparoDb     *amparo_db_pg_open        (const char    *uri,
+                                        GError       **error);
+gboolean      amparo_db_is_server_uri  (const char    *uri);
+/* The sslmode a connection to @uri will use: the URI's own, else
+ * verify-full for any host but this computer (NULL: libpq's default). */
+char         *amparo_db_pg_effective_sslmode (const char *uri);
+/* The URI without its password, for messages and amparo_store_get_path(). */
+char         *amparo_db_pg_display_uri (const char    *uri);
+/* Creates an empty database on the server @uri points at (tests, copies). */
+gboolean      amparo_db_pg_create_database (const char *uri,
+                                            const char *name,
+                                            GError    **error);
+/* LISTEN/NOTIFY: the socket to watch, and the channels' payloads since. */
+int           amparo_db_pg_socket      (AmparoDb      *db);
+GPtrArray    *amparo_db_pg_take_notifications (AmparoDb *db);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amparo-store.h"
+#include "amparo-store-private.h"
+#include "amparo-store-internal.h"
+
+/*
+ * Opening a shared case store on a PostgreSQL server: amparo_store_open()
+ * comes here for a `postgresql://` address. Nothing here speaks libpq;
+ * the driver (amparo-db-pg.c) does.
+ */
+
+/* The journal's actor is the database account, named by the server. */
+static gboolean
+read_account (AmparoStore  *self,
+              GError      **error)
+{
+  g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (self->conn, "SELECT session_user", error);
+
+  if (stmt == NULL || amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    return FALSE;
+  g_free (self->actor);
+  self->actor = g_strdup (amparo_db_column_text (stmt, 0));
+  return TRUE;
+}
+
+AmparoStore *
+amparo_store_open_server (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(AmparoStore) self = g_object_new (AMPARO_TYPE_STORE, NULL);
+
+  if (!(self->conn = amparo_db_pg_open (uri, error)))
+    return NULL;
+  self->path = g_strdup (amparo_db_get_label (self->conn));
+  if (!amparo_store_migrate (self, error) || !read_account (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include "amparo-store-reports.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amparo-store-internal.h"
+#include "amparo-store-private.h"
+
+/* The Reports section's figures and the funder report. Each figure is
+ * one GROUP BY query over the live records, so the dashboard costs the
+ * same few index scans at any size (tests/bench/bench-reports.c). The
+ * scope's period is [from, until); forward-looking figures count from
+ * today. The same conditions, as a WHERE over persons, give the Clients
+ * list the records behind a bar (amparo_store_report_persons_where). */
+
+#define LIVE_PERSON "p.deleted_at IS NULL AND (:program IS NULL OR p.program = :program)"
+#define PROGRAM_KEY "coalesce (nullif (trim (p.program), ''), '')"
+#define OUTCOME_KEY "lower (trim (coalesce (pr.outcome, '')))"
+#define CLOSED_PROCEEDING \
+  "pr.deleted_at IS NULL AND pr.status IN ('decided', 'closed')" \
+  " AND substr (pr.updated_at, 1, 10) >= :from AND substr (pr.updated_at, 1, 10) < :until"
+#define STALE_BUCKET \
+  "CASE WHEN c.last_verified IS NULL OR julianday (c.last_verified) IS NULL THEN 'never'" \
+  " WHEN julianday (:today) - julianday (c.last_verified) > 365 THEN 'year'" \
+  " WHEN julianday (:today) - julianday (c.last_verified) > 180 THEN 'half-year'" \
+  " WHEN julianday (:today) - julianday (c.last_verified) > 90 THEN 'quarter' END"
+#define HEARING_WEEK "CAST ((julianday (substr (e.starts_at, 1, 10)) - julianday (:today)) / 7 AS INTEGER)"
+#define AGE_GROUP \
+  "CASE WHEN julianday (p.birth_date) IS NULL THEN 'unknown' ELSE" \
+  " (SELECT CASE WHEN a < 6 THEN '0-5' WHEN a < 13 THEN '6-12' WHEN a < 18 THEN '13-17' ELSE '18+' END" \
+  "  FROM (SELECT (CAST (strftime ('%Y', :until, '-1 day') AS INTEGER) - CAST (strftime ('%Y', p.birth_date) AS INTEGER))" \
+  "   - (strftime ('%m-%d', :until, '-1 day') < strftime ('%m-%d', p.birth_date)) AS a)) END"
+#define SERVED \
+  "p.client_status IN ('active', 'closed') AND (p.intake_date IS NULL OR p.intake_date < :until)"
+
+static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
+  [AMPARO_REPORT_OPEN_BY_PROGRAM] =
+    "SELECT " PROGRAM_KEY ", count(*) FROM persons p"
+    " WHERE p.client_status = 'active' AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON
+    " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_REPORT_CASES_BY_STATUS] =
+    "SELECT p.client_status, count(*) FROM persons p"
+    " WHERE p.client_status IN ('prospective', 'active', 'closed')"
+    " AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON " GROUP BY 1",
+  /* One statement: counts by status, and the median and longest time
+   * apart of those not reunified, from the same rows. */
+  [AMPARO_REPORT_SEPARATED_FAMILIES] =
+    "WITH s AS (SELECT r.reunification_status AS st,"
+    "   julianday (:today) - julianday (r.separation_date) AS days"
+    "  FROM relationships r JOIN persons p ON p.id = r.person_id"
+    "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_PERSON
+    "  AND (r.separation_date IS NULL OR r.separation_date < :until)),"
+    " apart AS (SELECT days, row_number () OVER (ORDER BY days) AS n, count(*) OVER () AS total"
+    "  FROM s WHERE st <> 'reunified' AND days IS NOT NULL)"
+    " SELECT st, count(*),"
+    "  (SELECT avg (days) FROM apart WHERE n IN ((total + 1) / 2, (total + 2) / 2)),"
+    "  (SELECT max (days) FROM apart)"
+    " FROM s GROUP BY st",
+  [AMPARO_REPORT_HEARINGS_BY_WEEK] =
+    "SELECT " HEARING_WEEK ", count(*) FROM events e JOIN persons p ON p.id = e.person_id"
+    " WHERE e.kind = 'hearing' AND e.done = 0 AND e.deleted_at IS NULL AND " LIVE_PERSON
+    " AND e.starts_at >= :today AND e.starts_at < date (:today, '+56 days') GROUP BY 1",
+  [AMPARO_REPORT_CLOSED_OUTCOMES] =
+    "SELECT " OUTCOME_KEY ", count(*), min (trim (pr.outcome)) FROM proceedings pr JOIN persons p ON p.id = pr.person_id"
+    " WHERE " CLOSED_PROCEEDING " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_REPORT_STALE_CONTACTS] =
+    "SELECT " STALE_BUCKET ", count(*) FROM contacts c JOIN persons p ON p.id = c.person_id"
+    " WHERE c.deleted_at IS NULL AND p.client_status = 'active' AND " LIVE_PERSON " GROUP BY 1",
+  [AMPARO_REPORT_CLASS_MEMBERS] =
+    "SELECT m.claim_status, count(*) FROM memberships m JOIN persons p ON p.id = m.person_id"
+    " WHERE m.deleted_at IS NULL AND " LIVE_PERSON " GROUP BY 1",
+  [AMPARO_REPORT_BENEFITS_ENDING] =
+    "SELECT b.kind, count(*) FROM benefits b JOIN memberships m ON m.id = b.membership_id"
+    " JOIN persons p ON p.id = m.person_id"
+    " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND " LIVE_PERSON
+    " AND b.ends_on >= :today AND b.ends_on < date (:today, '+60 days') GROUP BY 1",
+  [AMPARO_REPORT_DEMANDS_BY_STATUS] =
+    "SELECT d.status, count(*) FROM demands d"
+    " WHERE d.deleted_at IS NULL AND (d.first_stated IS NULL OR d.first_stated < :until) GROUP BY 1",
+};
+
+static const char * const funder_sql[AMPARO_FUNDER_N_TABLES] = {
+  [AMPARO_FUNDER_BY_PROGRAM] =
+    "SELECT " PROGRAM_KEY ", count(*) FROM persons p WHERE " SERVED " AND " LIVE_PERSON
+    " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_FUNDER_BY_FUNDING_SOURCE] =
+    "SELECT coalesce (nullif (trim (p.funding_source), ''), ''), count(*) FROM persons p WHERE " SERVED
+    " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_FUNDER_NEW_INTAKES] =
+    "SELECT " PROGRAM_KEY ", count(*) FROM persons p"
+    " WHERE p.client_status IN ('prospective', 'active', 'closed')"
+    " AND p.intake_date >= :from AND p.intake_date < :until AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_FUNDER_CLOSED_BY_OUTCOME] =
+    "SELECT " OUTCOME_KEY ", count(*), min (trim (pr.outcome)) FROM proceedings pr JOIN persons p ON p.id = pr.person_id"
+    " WHERE " CLOSED_PROCEEDING " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_FUNDER_AGE_GROUP] =
+    "SELECT " AGE_GROUP ", count(*) FROM persons p WHERE " SERVED " AND " LIVE_PERSON " GROUP BY 1",
+  [AMPARO_FUNDER_COUNTRY] =
+    "SELECT coalesce (nullif (trim (p.country_of_birth), ''), ''), count(*) FROM persons p WHERE " SERVED
+    " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  /* The first language listed is the one the person speaks best. */
+  [AMPARO_FUNDER_LANGUAGE] =
+    "SELECT trim (substr (coalesce (p.languages, ''), 1, instr (coalesce (p.languages, '') || ',', ',') - 1)),"
+    " count(*) FROM persons p WHERE " SERVED " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
+  [AMPARO_FUNDER_UNACCOMPANIED] =
+    "SELECT CASE WHEN p.unaccompanied_minor THEN 'yes' ELSE 'no' END, count(*) FROM persons p WHERE " SERVED
+    " AND " LIVE_PERSON " GROUP BY 1",
+};
+
+/* Scope */
+
+static char *
+iso_of (GDate *date)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  return g_strdup (text);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * amparo_report_scope_new:
+ * @today: (nullable): the day to count from, %NULL for today
+ * @range_from: (nullable): first day, for %AMPARO_REPORT_PERIOD_RANGE
+ * @range_until: (nullable): last day (included), for %AMPARO_REPORT_PERIOD_RANGE
+ * @program: (nullable): only this program, %NULL or "" for all
+ *
+ * Returns: (transfer full): the scope of a report
+ */
+AmparoReportScope *
+amparo_report_scope_new (AmparoReportPeriod  period,
+                         const char         *today,
+                         const char         *range_from,
+                         const char         *range_until,
+                         const char         *program)
+{
+  AmparoReportScope *scope = g_new0 (AmparoReportScope, 1);
+  GDate day, from, until;
+
+  scope->today = today != NULL ? g_strdup (today) : today_iso ();
+  if (!amparo_parse_date (scope->today, &day))
+    {
+      g_free (scope->today);
+      scope->today = today_iso ();
+      amparo_parse_date (scope->today, &day);
+    }
+  from = until = day;
+  g_date_add_days (&until, 1);
+
+  switch (period)
+    {
+    case AMPARO_REPORT_PERIOD_THIS_MONTH:
+      g_date_set_day (&from, 1);
+      break;
+    case AMPARO_REPORT_PERIOD_LAST_QUARTER:
+      {
+        int first_month = ((g_date_get_month (&day) - 1) / 3) * 3 + 1;
+
+        g_date_set_dmy (&until, 1, first_month, g_date_get_year (&day));
+        from = until;
+        g_date_subtract_months (&from, 3);
+      }
+      break;
+    case AMPARO_REPORT_PERIOD_THIS_YEAR:
+      g_date_set_dmy (&from, 1, 1, g_date_get_year (&day));
+      break;
+    case AMPARO_REPORT_PERIOD_RANGE:
+      if (amparo_parse_date (range_from, &from) && amparo_parse_date (range_until, &until))
+        {
+          /* The last day is included; a reversed range is read the right way round. */
+          if (g_date_compare (&from, &until) > 0)
+            {
+              GDate swap = from;
+              from = until;
+              until = swap;
+            }
+          g_date_add_days (&until, 1);
+        }
+      else
+        g_date_set_day (&from, 1);
+      break;
+    }
+
+  scope->from = iso_of (&from);
+  scope->until = iso_of (&until);
+  scope->program = program != NULL && *program != '\0' ? g_strdup (program) : NULL;
+  return scope;
+}
+
+AmparoReportScope *
+amparo_report_scope_copy (const AmparoReportScope *scope)
+{
+  AmparoReportScope *copy = g_new0 (AmparoReportScope, 1);
+
+  copy->from = g_strdup (scope->from);
+  copy->until = g_strdup (scope->until);
+  copy->today = g_strdup (scope->today);
+  copy->program = g_strdup (scope->program);
+  return copy;
+}
+
+void
+amparo_report_scope_free (AmparoReportScope *scope)
+{
+  if (scope == NULL)
+    return;
+  g_free (scope->from);
+  g_free (scope->until);
+  g_free (scope->today);
+  g_free (scope->program);
+  g_free (scope);
+}
+
+/* Figures */
+
+static void
+bar_free (gpointer data)
+{
+  AmparoReportBar *bar = data;
+
+  g_free (bar->key);
+  g_free (bar->label);
+  g_free (bar);
+}
+
+static AmparoReportBar *
+add_bar (AmparoReportFigure *figure,
+         const char         *key,
+         const char         *label,
+         gint64              value)
+{
+  AmparoReportBar *bar = g_new0 (AmparoReportBar, 1);
+
+  bar->key = g_strdup (key);
+  bar->label = g_strdup (label);
+  bar->value = value;
+  g_ptr_array_add (figure->bars, bar);
+  return bar;
+}
+
+static AmparoReportFigure *
+figure_new (AmparoReportFigureKind kind)
+{
+  AmparoReportFigure *figure = g_new0 (AmparoReportFigure, 1);
+
+  figure->kind = kind;
+  figure->bars = g_ptr_array_new_with_free_func (bar_free);
+  figure->median_days = -1;
+  figure->longest_days = -1;
+  return figure;
+}
+
+void
+amparo_report_figure_free (AmparoReportFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  g_ptr_array_unref (figure->bars);
+  g_free (figure);
+}
+
+/**
+ * amparo_report_figure_get_value:
+ *
+ * Returns: the value of the bar with @key, 0 if there is none
+ */
+gint64
+amparo_report_figure_get_value (AmparoReportFigure *figure,
+                                const char         *key)
+{
+  for (guint i = 0; i < figure->bars->len; i++)
+    {
+      AmparoReportBar *bar = g_ptr_array_index (figure->bars, i);
+
+      if (g_strcmp0 (bar->key, key) == 0)
+        return bar->value;
+    }
+  return 0;
+}
+
+const char *
+amparo_report_figure_get_title (AmparoReportFigureKind kind)
+{
+  static const char * const titles[AMPARO_REPORT_N_FIGURES] = {
+    [AMPARO_REPORT_OPEN_BY_PROGRAM] = N_("Open cases by program"),
+    [AMPARO_REPORT_CASES_BY_STATUS] = N_("Cases by status"),
+    [AMPARO_REPORT_SEPARATED_FAMILIES] = N_("Separated families by reunification status"),
+    [AMPARO_REPORT_HEARINGS_BY_WEEK] = N_("Hearings in the next 8 weeks"),
+    [AMPARO_REPORT_CLOSED_OUTCOMES] = N_("Outcomes of closed proceedings"),
+    [AMPARO_REPORT_STALE_CONTACTS] = N_("Contacts not verified in 90 days"),
+    [AMPARO_REPORT_CLASS_MEMBERS] = N_("Class members by claim status"),
+    [AMPARO_REPORT_BENEFITS_ENDING] = N_("Benefits ending in the next 60 days"),
+    [AMPARO_REPORT_DEMANDS_BY_STATUS] = N_("Demands by status"),
+  };
+
+  g_return_val_if_fail ((guint) kind < AMPARO_REPORT_N_FIGURES, "");
+  return _(titles[kind]);
+}
+
+static void
+bind_scope (sqlite3_stmt            *stmt,
+            const AmparoReportScope *scope)
+{
+  const struct { const char *name; const char *value; } params[] = {
+    { ":from", scope->from }, { ":until", scope->until },
+    { ":today", scope->today }, { ":program", scope->program },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      int index = sqlite3_bind_parameter_index (stmt, params[i].name);
+
+      if (index > 0 && params[i].value != NULL)
+        sqlite3_bind_text (stmt, index, params[i].value, -1, SQLITE_TRANSIENT);
+      else if (index > 0)
+        sqlite3_bind_null (stmt, index);
+    }
+}
+
+/* Runs one GROUP BY statement: column 0 the key, 1 the count, 2 (if
+ * any) the label as written. For the separated families, columns 2 and
+ * 3 are the median and longest days apart. */
+static AmparoReportFigure *
+run_grouped (AmparoStore             *self,
+             AmparoReportFigureKind   kind,
+             const char              *sql,
+             const AmparoReportScope *scope,
+             GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoReportFigure) figure = figure_new (kind);
+  int rc;
+
+  if (!(stmt = amparo_store_prepare (self, sql, error)))
+    return NULL;
+  bind_scope (stmt, scope);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 value = sqlite3_column_int64 (stmt, 1);
+      const char *written = NULL;
+
+      if (kind == AMPARO_REPORT_SEPARATED_FAMILIES)
+        {
+          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+            figure->median_days = (gint64) (sqlite3_column_double (stmt, 2) + 0.5);
+          if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+            figure->longest_days = (gint64) (sqlite3_column_double (stmt, 3) + 0.5);
+        }
+      else if (sqlite3_column_count (stmt) > 2)
+        written = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (key == NULL)
+        continue;
+      add_bar (figure, key, written, value);
+      figure->total += value;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      amparo_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&figure);
+}
+
+/* Enum figures show every value, in the enum's order, zero or not, so
+ * the bars stay in place when the period changes. */
+static void
+order_by_enum (AmparoReportFigure *figure,
+               GType               enum_type,
+               const char * const *skip)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GPtrArray) found = g_steal_pointer (&figure->bars);
+
+  figure->bars = g_ptr_array_new_with_free_func (bar_free);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *nick = klass->values[i].value_nick;
+      gint64 value = 0;
+
+      if (skip != NULL && g_strv_contains (skip, nick))
+        continue;
+      for (guint j = 0; j < found->len; j++)
+        {
+          AmparoReportBar *bar = g_ptr_array_index (found, j);
+
+          if (g_str_equal (bar->key, nick))
+            value = bar->value;
+        }
+      add_bar (figure, nick, amparo_enum_get_label (enum_type, klass->values[i].value), value);
+    }
+}
+
+typedef struct { const char *key; const char *label; } FixedBar;
+
+static void
+order_fixed (AmparoReportFigure *figure,
+             const FixedBar     *fixed,
+             guint               n_fixed)
+{
+  g_autoptr(GPtrArray) found = g_steal_pointer (&figure->bars);
+
+  figure->bars = g_ptr_array_new_with_free_func (bar_free);
+  for (guint i = 0; i < n_fixed; i++)
+    {
+      gint64 value = 0;
+
+      for (guint j = 0; j < found->len; j++)
+        {
+          AmparoReportBar *bar = g_ptr_array_index (found, j);
+
+          if (g_str_equal (bar->key, fixed[i].key))
+            value = bar->value;
+        }
+      add_bar (figure, fixed[i].key, fixed[i].label, value);
+    }
+}
+
+static void
+label_free_text (AmparoReportFigure *figure,
+                 const char         *empty_label)
+{
+  for (guint i = 0; i < figure->bars->len; i++)
+    {
+      AmparoReportBar *bar = g_ptr_array_index (figure->bars, i);
+
+      if (bar->label == NULL || *bar->label == '\0')
+        {
+          g_free (bar->label);
+          bar->label = g_strdup (*bar->key != '\0' ? bar->key : empty_label);
+        }
+    }
+}
+
+/* Eight bars, one a week from today, keyed by the week's first day. */
+static void
+order_weeks (AmparoReportFigure      *figure,
+             const AmparoReportScope *scope)
+{
+  g_autoptr(GPtrArray) found = g_steal_pointer (&figure->bars);
+  GDate day;
+
+  figure->bars = g_ptr_array_new_with_free_func (bar_free);
+  amparo_parse_date (scope->today, &day);
+  for (int week = 0; week < 8; week++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", week);
+      g_autofree char *key = iso_of (&day);
+      gint64 value = 0;
+
+      for (guint j = 0; j < found->len; j++)
+        {
+          AmparoReportBar *bar = g_ptr_array_index (found, j);
+
+          if (g_str_equal (bar->key, number))
+            value = bar->value;
+        }
+      /* The UI formats the date in its language. */
+      add_bar (figure, key, key, value);
+      g_date_add_days (&day, 7);
+    }
+}
+
+static void
+finish_figure (AmparoReportFigure      *figure,
+               const AmparoReportScope *scope)
+{
+  static const char * const not_client[] = { "not-client", NULL };
+
+  switch (figure->kind)
+    {
+    case AMPARO_REPORT_OPEN_BY_PROGRAM:
+      label_free_text (figure, _("No program"));
+      break;
+    case AMPARO_REPORT_CASES_BY_STATUS:
+      order_by_enum (figure, AMPARO_TYPE_CLIENT_STATUS, not_client);
+      break;
+    case AMPARO_REPORT_SEPARATED_FAMILIES:
+      {
+        static const char * const skip[] = { "not-separated", NULL };
+        order_by_enum (figure, AMPARO_TYPE_REUNIFICATION_STATUS, skip);
+      }
+      break;
+    case AMPARO_REPORT_HEARINGS_BY_WEEK:
+      order_weeks (figure, scope);
+      break;
+    case AMPARO_REPORT_CLOSED_OUTCOMES:
+      label_free_text (figure, _("Outcome not recorded"));
+      break;
+    case AMPARO_REPORT_STALE_CONTACTS:
+      {
+        const FixedBar fixed[] = {
+          { "never", _("Never verified") },
+          { "quarter", _("3 to 6 months ago") },
+          { "half-year", _("6 to 12 months ago") },
+          { "year", _("Over a year ago") },
+        };
+        order_fixed (figure, fixed, G_N_ELEMENTS (fixed));
+      }
+      break;
+    case AMPARO_REPORT_CLASS_MEMBERS:
+      order_by_enum (figure, AMPARO_TYPE_CLAIM_STATUS, NULL);
+      break;
+    case AMPARO_REPORT_BENEFITS_ENDING:
+      order_by_enum (figure, AMPARO_TYPE_BENEFIT_KIND, NULL);
+      break;
+    case AMPARO_REPORT_DEMANDS_BY_STATUS:
+      order_by_enum (figure, AMPARO_TYPE_DEMAND_STATUS, NULL);
+      break;
+    case AMPARO_REPORT_N_FIGURES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * amparo_store_report_figure:
+ * @kind: which figure
+ * @scope: period, program and today
+ *
+ * Counts one figure of the dashboard with one aggregate query.
+ *
+ * Returns: (transfer full) (nullable): the figure, or %NULL with @error set
+ */
+AmparoReportFigure *
+amparo_store_report_figure (AmparoStore             *self,
+                            AmparoReportFigureKind   kind,
+                            const AmparoReportScope *scope,
+                            GError                 **error)
+{
+  AmparoReportFigure *figure;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) kind < AMPARO_REPORT_N_FIGURES, NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  figure = run_grouped (self, kind, figure_sql[kind], scope, error);
+  if (figure != NULL)
+    finish_figure (figure, scope);
+  return figure;
+}
+
+static void
+add_param (GPtrArray  *params,
+           const char *value)
+{
+  g_ptr_array_add (params, g_strdup (value));
+}
+
+/**
+ * amparo_store_report_persons_where:
+ * @key: the bar's key
+ * @params: (element-type utf8): receives the values of the condition's
+ *   `?` placeholders, in order
+ *
+ * The persons behind one bar, as a condition over the `persons` table
+ * for the Clients list (the same conditions as the figure's query).
+ *
+ * Returns: (transfer full) (nullable): the condition, or %NULL when the
+ *   figure does not count persons (demands)
+ */
+char *
+amparo_store_report_persons_where (AmparoReportFigureKind   kind,
+                                   const char              *key,
+                                   const AmparoReportScope *scope,
+                                   GPtrArray               *params)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  g_return_val_if_fail (key != NULL && scope != NULL && params != NULL, NULL);
+
+  switch (kind)
+    {
+    case AMPARO_REPORT_OPEN_BY_PROGRAM:
+      g_string_append (where, "client_status = 'active' AND (intake_date IS NULL OR intake_date < ?)"
+                              " AND coalesce (nullif (trim (program), ''), '') = ?");
+      add_param (params, scope->until);
+      add_param (params, key);
+      break;
+    case AMPARO_REPORT_CASES_BY_STATUS:
+      g_string_append (where, "client_status = ? AND (intake_date IS NULL OR intake_date < ?)");
+      add_param (params, key);
+      add_param (params, scope->until);
+      break;
+    case AMPARO_REPORT_SEPARATED_FAMILIES:
+      g_string_append (where, "id IN (SELECT person_id FROM relationships WHERE separated = 1"
+                              " AND deleted_at IS NULL AND reunification_status = ?"
+                              " AND (separation_date IS NULL OR separation_date < ?))");
+      add_param (params, key);
+      add_param (params, scope->until);
+      break;
+    case AMPARO_REPORT_HEARINGS_BY_WEEK:
+      {
+        GDate end;
+
+        if (!amparo_parse_date (key, &end))
+          return NULL;
+        g_date_add_days (&end, 7);
+        g_string_append (where, "id IN (SELECT person_id FROM events WHERE kind = 'hearing' AND done = 0"
+                                " AND deleted_at IS NULL AND starts_at >= ? AND starts_at < ?)");
+        add_param (params, key);
+        g_ptr_array_add (params, iso_of (&end));
+      }
+      break;
+    case AMPARO_REPORT_CLOSED_OUTCOMES:
+      g_string_append (where, "id IN (SELECT person_id FROM proceedings pr WHERE " OUTCOME_KEY " = ?"
+                              " AND pr.deleted_at IS NULL AND pr.status IN ('decided', 'closed')"
+                              " AND substr (pr.updated_at, 1, 10) >= ? AND substr (pr.updated_at, 1, 10) < ?)");
+      add_param (params, key);
+      add_param (params, scope->from);
+      add_param (params, scope->until);
+      break;
+    case AMPARO_REPORT_STALE_CONTACTS:
+      g_string_append (where, "client_status = 'active' AND id IN (SELECT c.person_id FROM contacts c"
+                              " WHERE c.deleted_at IS NULL AND (" STALE_BUCKET ") = ?)");
+      /* The bucket names :today twice over; spelled out as plain ? below. */
+      g_string_replace (where, ":today", "?", 0);
+      for (guint i = 0; i < 3; i++)
+        add_param (params, scope->today);
+      add_param (params, key);
+      break;
+    case AMPARO_REPORT_CLASS_MEMBERS:
+      g_string_append (where, "id IN (SELECT person_id FROM memberships WHERE deleted_at IS NULL AND claim_status = ?)");
+      add_param (params, key);
+      break;
+    case AMPARO_REPORT_BENEFITS_ENDING:
+      g_string_append (where, "id IN (SELECT m.person_id FROM benefits b JOIN memberships m ON m.id = b.membership_id"
+                              " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND b.kind = ?"
+                              " AND b.ends_on >= ? AND b.ends_on < date (?, '+60 days'))");
+      add_param (params, key);
+      add_param (params, scope->today);
+      add_param (params, scope->today);
+      break;
+    case AMPARO_REPORT_DEMANDS_BY_STATUS:
+    case AMPARO_REPORT_N_FIGURES:
+    default:
+      return NULL;
+    }
+
+  if (scope->program != NULL)
+    {
+      g_string_append (where, " AND program = ?");
+      add_param (params, scope->program);
+    }
+  return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
+/**
+ * amparo_store_report_list_programs:
+ *
+ * Returns: (transfer full) (nullable): the programs clients are in, sorted
+ */
+GStrv
+amparo_store_report_list_programs (AmparoStore  *self,
+                                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+
+  stmt = amparo_store_prepare (self,
+                               "SELECT DISTINCT program FROM persons"
+                               " WHERE client_status IN ('prospective', 'active', 'closed')"
+                               " AND deleted_at IS NULL AND trim (program) <> ''"
+                               " ORDER BY program COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      amparo_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Funder report */
+
+const char *
+amparo_funder_table_get_key (AmparoFunderTable table)
+{
+  static const char * const keys[AMPARO_FUNDER_N_TABLES] = {
+    "program", "funding-source", "new-intakes", "closed-by-outcome",
+    "age-group", "country", "language", "unaccompanied",
+  };
+
+  g_return_val_if_fail ((guint) table < AMPARO_FUNDER_N_TABLES, "");
+  return keys[table];
+}
+
+const char *
+amparo_funder_table_get_title (AmparoFunderTable table)
+{
+  static const char * const titles[AMPARO_FUNDER_N_TABLES] = {
+    N_("Clients served by program"),
+    N_("Clients served by funding source"),
+    N_("New intakes by program"),
+    N_("Closed proceedings by outcome"),
+    N_("Age group"),
+    N_("Country of birth"),
+    N_("First language"),
+    N_("Unaccompanied minors"),
+  };
+
+  g_return_val_if_fail ((guint) table < AMPARO_FUNDER_N_TABLES, "");
+  return _(titles[table]);
+}
+
+static void
+finish_funder_table (AmparoReportFigure *figure,
+                     AmparoFunderTable   table)
+{
+  if (table == AMPARO_FUNDER_AGE_GROUP)
+    {
+      const FixedBar fixed[] = {
+        { "0-5", _("0 to 5 years") }, { "6-12", _("6 to 12 years") },
+        { "13-17", _("13 to 17 years") }, { "18+", _("18 and over") },
+        { "unknown", _("Birth date not recorded") },
+      };
+      order_fixed (figure, fixed, G_N_ELEMENTS (fixed));
+    }
+  else if (table == AMPARO_FUNDER_UNACCOMPANIED)
+    {
+      const FixedBar fixed[] = {
+        { "yes", _("Unaccompanied") }, { "no", _("Accompanied or adult") },
+      };
+      order_fixed (figure, fixed, G_N_ELEMENTS (fixed));
+    }
+  else
+    label_free_text (figure, _("Not recorded"));
+}
+
+/**
+ * amparo_store_funder_report:
+ *
+ * Counts every table of the funder report, each one aggregate query.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+AmparoFunderReport *
+amparo_store_funder_report (AmparoStore             *self,
+                            const AmparoReportScope *scope,
+                            GError                 **error)
+{
+  g_autoptr(AmparoFunderReport) report = g_new0 (AmparoFunderReport, 1);
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  report->scope = amparo_report_scope_copy (scope);
+  for (guint i = 0; i < AMPARO_FUNDER_N_TABLES; i++)
+    {
+      report->tables[i] = run_grouped (self, AMPARO_REPORT_N_FIGURES, funder_sql[i], scope, error);
+      if (report->tables[i] == NULL)
+        return NULL;
+      finish_funder_table (report->tables[i], i);
+    }
+  return g_steal_pointer (&report);
+}
+
+void
+amparo_funder_report_free (AmparoFunderReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint i = 0; i < AMPARO_FUNDER_N_TABLES; i++)
+    g_clear_pointer (&report->tables[i], amparo_report_figure_free);
+  amparo_report_scope_free (report->scope);
+  g_free (report);
+}
+
+const char *
+amparo_store_get_actor (AmparoStore *self)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+
+  return self->actor;
+}
