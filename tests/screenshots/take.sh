@@ -82,3 +82,12 @@ for lang in en es; do
   xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/screenshots/dialog-shots" "$out" "$lang" "$top/tests/net/data/rss-press.xml" 2>/dev/null
 done
+
+# newuser (#13): every list-detail section folds alike at 600 px through the
+# shared layout (the list, then a record open with the back button).
+for lang in en es; do
+  shot "demands-$lang-600" "$lang" demands 600 760
+  shot "press-$lang-600" "$lang" press 600 760
+  AMPARO_OPEN_DEMAND="Title 42" shot "demand-open-$lang-600" "$lang" demands 600 1000
+  AMPARO_OPEN_RELEASE="Biden Administration" shot "release-open-$lang-600" "$lang" press 600 1000
+done
