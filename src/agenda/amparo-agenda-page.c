@@ -248,7 +248,12 @@ make_row (AmparoAgendaPage *self,
 
   if (overdue)
     {
-      GtkWidget *tag = gtk_label_new (_("Past due"));
+      /* caserecord (#9): a missed hearing can mean an in-absentia order;
+       * a past date nobody recorded needs its outcome, not "past due". */
+      GtkWidget *tag = gtk_label_new (amparo_event_get_status (event) == AMPARO_EVENT_STATUS_MISSED
+                                      ? _("Missed: possible in-absentia order")
+                                      : amparo_event_needs_outcome (event, NULL) ? _("Needs outcome")
+                                                                                 : _("Past due"));
 
       gtk_widget_add_css_class (tag, "error");
       gtk_widget_add_css_class (tag, "caption-heading");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-notice-printer.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 
@@ -185,6 +186,16 @@ amparo_notice_printer_print (AmparoNoticePrinter  *self,
   return result;
 }
 
+static gboolean
+journal_export_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  AmparoNoticePrinter *self = user_data;
+
+  return amparo_client_notice_journal (self->store, self->person, self->language, path, error);
+}
+
 /**
  * amparo_notice_printer_export:
  * @path: the PDF file to write
@@ -199,16 +210,23 @@ amparo_notice_printer_export (AmparoNoticePrinter  *self,
                               GError              **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autofree char *temp = NULL;
 
   g_return_val_if_fail (AMPARO_IS_NOTICE_PRINTER (self), FALSE);
 
+  /* 0600, and only once journaled (amparo-private-file.c, reliability #11). */
+  if (!(temp = amparo_private_file_begin (path, error)))
+    return FALSE;
   gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_export_filename (operation, path);
+  gtk_print_operation_set_export_filename (operation, temp);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  return amparo_client_notice_journal (self->store, self->person, self->language, path, error);
+    {
+      amparo_private_file_abort (temp);
+      return FALSE;
+    }
+  return amparo_private_file_finish (temp, path, journal_export_cb, self, error);
 }
 
 /**

@@ -5,10 +5,12 @@
 
 #include "amparo-main-view.h"
 
+#include "amparo-a11y.h"
 #include "amparo-agenda-page.h"
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
 #include "amparo-press-page.h"
+#include "amparo-reports-page.h"
 #include "amparo-section-page.h"
 
 /* Everything inside the window that shows translated text: the header bar,
@@ -231,6 +233,7 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   g_type_ensure (AMPARO_TYPE_AGENDA_PAGE);
   g_type_ensure (AMPARO_TYPE_PRESS_PAGE);
   g_type_ensure (AMPARO_TYPE_DEMANDS_PAGE);
+  g_type_ensure (AMPARO_TYPE_REPORTS_PAGE);  /* Reports (#16) */
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-main-view.ui");
@@ -246,6 +249,7 @@ amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  amparo_a11y_name_builtin_controls (GTK_WIDGET (self->search_bar));
 }
 
 /**

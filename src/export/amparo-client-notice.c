@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-client-notice.h"
+#include "amparo-private-file.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -526,6 +527,23 @@ amparo_client_notice_journal (AmparoStore   *store,
                                   AMPARO_RECORD (person), details, error);
 }
 
+typedef struct
+{
+  AmparoStore  *store;
+  AmparoPerson *person;
+  const char   *language;
+} JournalNotice;
+
+static gboolean
+journal_notice_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  JournalNotice *journal = user_data;
+
+  return amparo_client_notice_journal (journal->store, journal->person, journal->language, path, error);
+}
+
 /**
  * amparo_client_notice_write_pdf_sized:
  * @width: paper width in points, e.g. %AMPARO_NOTICE_A4_WIDTH
@@ -545,11 +563,16 @@ amparo_client_notice_write_pdf_sized (AmparoStore   *store,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  g_autofree char *temp = NULL;
+  JournalNotice journal = { store, person, language };
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), FALSE);
   g_return_val_if_fail (AMPARO_IS_PERSON (person), FALSE);
 
-  surface = cairo_pdf_surface_create (path, width, height);
+  /* 0600, and only once journaled (reliability, #11). */
+  if (!(temp = amparo_private_file_begin (path, error)))
+    return FALSE;
+  surface = cairo_pdf_surface_create (temp, width, height);
   cr = cairo_create (surface);
   amparo_client_notice_render (store, person, language, cr, width, height);
   cairo_show_page (cr);
@@ -560,12 +583,13 @@ amparo_client_notice_write_pdf_sized (AmparoStore   *store,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      amparo_private_file_abort (temp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the notice to “%s”: %s. Choose another folder."),
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  return amparo_client_notice_journal (store, person, language, path, error);
+  return amparo_private_file_finish (temp, path, journal_notice_cb, &journal, error);
 }
 
 /**

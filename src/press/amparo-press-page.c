@@ -12,6 +12,7 @@
 #include "amparo-press-util.h"
 #include "amparo-release-editor.h"
 #include "amparo-window.h"
+#include "amparo-wordpress.h"
 
 /* The Press releases section: every release on the left (status filter,
  * the header's search), the open release on the right — the bilingual
@@ -175,7 +176,9 @@ update_actions (AmparoPressPage *self)
   gtk_widget_action_set_enabled (widget, "press.correct", is_read_only (self));
   gtk_widget_action_set_enabled (widget, "press.publish", saved && !dirty
                                  && (status == AMPARO_RELEASE_STATUS_APPROVED
-                                     || status == AMPARO_RELEASE_STATUS_PUBLISHED));
+                                     || status == AMPARO_RELEASE_STATUS_PUBLISHED
+                                     || (status == AMPARO_RELEASE_STATUS_WITHDRAWN /* web: take down */
+                                         && amparo_release_get_post_id (self->draft) > 0)));
   gtk_widget_action_set_enabled (widget, "press.withdraw",
                                  can_change_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN));
   gtk_widget_action_set_enabled (widget, "press.to-draft",
@@ -189,6 +192,18 @@ update_actions (AmparoPressPage *self)
     heading = g_strdup_printf (_("%s — correcting"), status_label (status));
   else
     heading = g_strdup (status_label (status));
+  if (self->draft != NULL)  /* web: "Scheduled for…", taken down, private */
+    {
+      g_autofree char *site = amparo_wordpress_describe_site_status (self->draft);
+
+      if (site != NULL)
+        {
+          char *both = g_strdup_printf ("%s · %s", heading, site);
+
+          g_free (heading);
+          heading = both;
+        }
+    }
   gtk_label_set_label (self->status_label, heading);
   amparo_release_editor_set_editable (self->editor, !is_read_only (self));
 }
@@ -732,7 +747,11 @@ section_action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "press.correct"))
     edit_as_correction (self);
   else if (g_str_equal (action_name, "press.withdraw"))
-    set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN);
+    {
+      set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN);
+      if (amparo_release_get_post_id (self->draft) > 0)  /* web: offers to take it down */
+        publish_release (self);
+    }
   else if (g_str_equal (action_name, "press.to-draft"))
     set_status (self, AMPARO_RELEASE_STATUS_DRAFT);
 }

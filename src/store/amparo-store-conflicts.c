@@ -22,7 +22,7 @@
  * consent) and the decision is saved and journaled with who and when. */
 
 /* Below this a namesake is more likely someone else. */
-#define MIN_SCORE 0.7
+#define MIN_SCORE 0.8
 #define MAX_MATCHES 10
 
 typedef struct

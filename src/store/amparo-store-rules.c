@@ -17,6 +17,7 @@
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
 #include "amparo-record-private.h"
+#include "amparo-store-case-private.h"
 
 /* Business rules run on save (benefit end dates) and record helpers. */
 
@@ -32,6 +33,9 @@ amparo_store_run_rules_after_save (AmparoStore   *self,
                                    AmparoRecord  *record,
                                    GError       **error)
 {
+  /* caserecord (#9): verification from evidence */
+  if (!amparo_store_case_after_save (self, record, error))
+    return FALSE;
   if (AMPARO_IS_MEMBERSHIP (record))
     return sync_benefits (self, AMPARO_MEMBERSHIP (record), error);
   return TRUE;
@@ -148,8 +152,10 @@ sync_benefits (AmparoStore       *self,
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_BENEFIT_KIND);
   g_auto(GStrv) terms = NULL;
 
-  /* Without a start date nothing can be computed; earlier benefits stay. */
-  if (amparo_membership_get_benefits_start (membership) == NULL)
+  /* Without a start date nothing can be computed; earlier benefits stay.
+   * caserecord (#9): a member outside the class gets no end dates. */
+  if (amparo_membership_get_benefits_start (membership) == NULL
+      || !amparo_membership_get_eligible (membership))
     return TRUE;
 
   litigation = amparo_store_get_by_id (self, AMPARO_TYPE_LITIGATION,
@@ -346,6 +352,10 @@ amparo_release_check_status_change (AmparoRelease        *release,
         return refuse (error, _("Only a draft can be sent for review."));
       return TRUE;
     case AMPARO_RELEASE_STATUS_APPROVED:
+      /* A release whose post was deleted on the site and unlinked
+       * (amparo_wordpress_unlink) is approved text with no publication. */
+      if (from == AMPARO_RELEASE_STATUS_PUBLISHED && amparo_release_get_post_id (release) == 0)
+        return TRUE;
       if (from != AMPARO_RELEASE_STATUS_IN_REVIEW)
         return refuse (error, _("Only a release in review can be approved. Send it for review first."));
       return TRUE;

@@ -9,6 +9,7 @@
 
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-store-case-private.h"
 #include "amparo-record-private.h"
 
 /*
@@ -769,8 +770,12 @@ amparo_store_normalize_and_validate (AmparoStore   *self,
                                      AmparoRecord  *record,
                                      GError       **error)
 {
-  g_autoptr(GPtrArray) errors = amparo_store_validate_all (self, record);
+  g_autoptr(GPtrArray) errors = NULL;
 
+  /* caserecord (#9): hearings' outcomes, consent, evidence… */
+  if (!amparo_store_case_validate (self, record, error))
+    return FALSE;
+  errors = amparo_store_validate_all (self, record);
   if (errors->len == 0)
     return !AMPARO_IS_RELEASE (record) ||
            amparo_store_apply_release_rules (self, AMPARO_RELEASE (record), error);
