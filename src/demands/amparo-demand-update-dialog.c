@@ -6,6 +6,7 @@
 #include "amparo-demand-update-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "amparo-demands-util.h"
 
@@ -22,6 +23,7 @@ struct _AmparoDemandUpdateDialog
   AmparoDemandUpdate *update;
 
   AdwEntryRow        *date_row;
+  AdwActionRow       *date_error_row;
   AdwComboRow        *status_row;
   AdwEntryRow        *note_en_row;
   AdwEntryRow        *note_es_row;
@@ -30,27 +32,38 @@ struct _AmparoDemandUpdateDialog
 
 G_DEFINE_FINAL_TYPE (AmparoDemandUpdateDialog, amparo_demand_update_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static gboolean
-is_iso_date (const char *text)
+/* The store's own reading of dates, so the message says what is wrong
+ * ("2021-02 has no day 30") instead of only turning the field red. */
+static char *
+date_problem (const char *text)
 {
-  int year, month, day;
-  char end;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
 
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-  return strlen (text) == 10 && g_date_valid_dmy (day, month, year);
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("Enter the date of the update."));
+  normalized = amparo_normalize_date_time (text, &error);
+  if (normalized == NULL)
+    return g_strdup (error->message);
+  if (strlen (normalized) != 10)
+    return g_strdup (_("Enter only the day, as year-month-day, for example 2021-02-03."));
+  return NULL;
 }
 
 static void
 on_date_changed_cb (AmparoDemandUpdateDialog *self)
 {
-  gboolean valid = is_iso_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  g_autofree char *problem = date_problem (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", valid);
-  if (valid)
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", problem == NULL);
+  if (problem == NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_error_row), problem);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error_row), problem != NULL);
 }
 
 static void
@@ -85,6 +98,7 @@ amparo_demand_update_dialog_class_init (AmparoDemandUpdateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/demands/amparo-demand-update-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, date_error_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, note_en_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, note_es_row);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "amparo-date-format.h"
 
 #include <stdio.h>
@@ -155,4 +157,50 @@ amparo_time_format (GDateTime  *datetime,
     return g_strdup_printf ("%d:%02d", h, min);
   return g_strdup_printf ("%d:%02d %s", h % 12 == 0 ? 12 : h % 12, min,
                           h < 12 ? "AM" : "PM");
+}
+
+/**
+ * amparo_time_zone_describe:
+ * @identifier: a time zone as stored, `America/Los_Angeles`
+ * @language: "en" or "es"
+ *
+ * The zone in words for a reader, in @language: "Pacific time", "hora del
+ * Pacífico". The zones of the United States and its neighbours have a
+ * name; any other is shown as its city ("Madrid time").
+ *
+ * Returns: (transfer full): the zone in words
+ */
+char *
+amparo_time_zone_describe (const char *identifier,
+                           const char *language)
+{
+  static const struct { const char *id, *en, *es; } zones[] = {
+    { "America/Los_Angeles", "Pacific time", "hora del Pacífico" },
+    { "America/Tijuana", "Pacific time", "hora del Pacífico" },
+    { "America/Denver", "Mountain time", "hora de la Montaña" },
+    { "America/Phoenix", "Mountain time (Arizona)", "hora de la Montaña (Arizona)" },
+    { "America/Chicago", "Central time", "hora del Centro" },
+    { "America/Mexico_City", "Central Mexico time", "hora del centro de México" },
+    { "America/New_York", "Eastern time", "hora del Este" },
+    { "America/Anchorage", "Alaska time", "hora de Alaska" },
+    { "Pacific/Honolulu", "Hawaii time", "hora de Hawái" },
+    { "America/Puerto_Rico", "Atlantic time (Puerto Rico)", "hora del Atlántico (Puerto Rico)" },
+    { "America/Guatemala", "Central America time", "hora de Centroamérica" },
+    { "America/El_Salvador", "Central America time", "hora de Centroamérica" },
+    { "America/Tegucigalpa", "Central America time", "hora de Centroamérica" },
+    { "Etc/UTC", "UTC", "UTC" },
+    { "UTC", "UTC", "UTC" },
+  };
+  gboolean spanish = language != NULL && g_str_has_prefix (language, "es");
+  const char *city;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    if (g_str_equal (identifier, zones[i].id))
+      return g_strdup (spanish ? zones[i].es : zones[i].en);
+  city = strrchr (identifier, '/');
+  words = g_strdelimit (g_strdup (city != NULL ? city + 1 : identifier), "_", ' ');
+  return spanish ? g_strdup_printf ("hora de %s", words) : g_strdup_printf ("%s time", words);
 }

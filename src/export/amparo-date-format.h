@@ -31,5 +31,7 @@ char     *amparo_time_format          (GDateTime       *datetime,
                                        const char      *language);
 char     *amparo_date_month_name      (guint            month,
                                        const char      *language);
+char     *amparo_time_zone_describe   (const char      *identifier,
+                                       const char      *language);
 
 G_END_DECLS

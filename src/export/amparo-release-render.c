@@ -162,8 +162,12 @@ format_embargo (AmparoRelease *release,
     }
   date = amparo_date_format (datetime, language, AMPARO_DATE_LONG);
   time = amparo_time_format (datetime, language);
+  /* "(Pacific time)", "(hora del Pacífico)": never the raw identifier. */
   if (!is_blank (zone))
-    return g_strdup_printf ("%s, %s (%s)", date, time, zone);
+    {
+      g_autofree char *words = amparo_time_zone_describe (zone, language);
+      return g_strdup_printf ("%s, %s (%s)", date, time, words);
+    }
   offset = g_date_time_format (datetime, "%:z");
   return g_strdup_printf ("%s, %s (UTC%s)", date, time, offset);
 }

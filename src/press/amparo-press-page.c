@@ -614,7 +614,13 @@ on_export_response_cb (GtkNativeDialog *dialog,
   language = (AmparoReleaseLanguage) g_ascii_strtoull (language_choice != NULL ? language_choice : "2", NULL, 10);
   if (!g_str_has_suffix (path, amparo_release_file_extension (format)))
     {
-      char *with_extension = g_strdup_printf ("%s.%s", path, amparo_release_file_extension (format));
+      /* The name offered ends in .html; another format chosen replaces it. */
+      char *dot = strrchr (path, '.');
+      char *with_extension;
+
+      if (dot != NULL && strchr (dot, '/') == NULL && g_str_equal (dot + 1, amparo_release_file_extension (AMPARO_RELEASE_FILE_HTML)))
+        *dot = '\0';
+      with_extension = g_strdup_printf ("%s.%s", path, amparo_release_file_extension (format));
 
       g_free (path);
       path = with_extension;
@@ -628,6 +634,42 @@ out:
   g_object_unref (dialog);
 }
 
+/* What the export offers first: the language last previewed (a Spanish
+ * preview exports Spanish), and a file name with its extension. */
+AmparoReleaseLanguage
+amparo_press_page_get_export_language (AmparoPressPage *self)
+{
+  guint previewed;
+
+  g_return_val_if_fail (AMPARO_IS_PRESS_PAGE (self), AMPARO_RELEASE_COMBINED);
+
+  previewed = gtk_drop_down_get_selected (self->preview_language);
+  if (!gtk_toggle_button_get_active (self->preview_button) || previewed > AMPARO_RELEASE_COMBINED)
+    return AMPARO_RELEASE_COMBINED;
+  return (AmparoReleaseLanguage) previewed;
+}
+
+/**
+ * amparo_press_page_get_export_name:
+ *
+ * Returns: (transfer full): the file name the export offers: the title
+ *   in the export's language, with the extension of @format
+ */
+char *
+amparo_press_page_get_export_name (AmparoPressPage   *self,
+                                   AmparoReleaseFile  format)
+{
+  const char *title;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_PRESS_PAGE (self) && self->draft != NULL, NULL);
+
+  title = amparo_press_title (self->draft, amparo_press_page_get_export_language (self) == AMPARO_RELEASE_SPANISH
+                                           ? "es" : "en");
+  name = g_strdelimit (g_strdup (title != NULL ? title : _("press-release")), "/\\:", '-');
+  return g_strdup_printf ("%s.%s", name, amparo_release_file_extension (format));
+}
+
 static void
 export_release (AmparoPressPage *self)
 {
@@ -637,8 +679,9 @@ export_release (AmparoPressPage *self)
   const char *language_labels[] = { C_("language", "English"), C_("language", "Spanish"),
                                     C_("language", "English and Spanish"), NULL };
   GtkFileChooserNative *dialog;
-  const char *title;
   g_autofree char *name = NULL;
+  g_autofree char *language = NULL;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->draft == NULL)
     return;
@@ -650,9 +693,17 @@ export_release (AmparoPressPage *self)
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", "0");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Language"),
                                language_ids, language_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "2");
-  title = amparo_press_title (self->draft, "en");
-  name = g_strdelimit (g_strdup (title != NULL ? title : _("press-release")), "/\\:", '-');
+  language = g_strdup_printf ("%d", amparo_press_page_get_export_language (self));
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", language);
+  /* Without a filter of its own the dialog shows an unlabeled "(None)". */
+  gtk_file_filter_set_name (all, _("Press release files"));
+  for (AmparoReleaseFile f = AMPARO_RELEASE_FILE_HTML; f <= AMPARO_RELEASE_FILE_PDF; f++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*.%s", amparo_release_file_extension (f));
+      gtk_file_filter_add_pattern (all, pattern);
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  name = amparo_press_page_get_export_name (self, AMPARO_RELEASE_FILE_HTML);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

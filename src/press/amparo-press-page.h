@@ -20,5 +20,9 @@ gboolean       amparo_press_page_export_to    (AmparoPressPage       *self,
                                                GError               **error);
 void           amparo_press_page_show_preview (AmparoPressPage       *self,
                                                AmparoReleaseLanguage  language);
+AmparoReleaseLanguage
+               amparo_press_page_get_export_language (AmparoPressPage *self);
+char          *amparo_press_page_get_export_name (AmparoPressPage   *self,
+                                                  AmparoReleaseFile  format);
 
 G_END_DECLS

@@ -353,6 +353,34 @@ test_counts_follow_links (Fixture       *f,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), <, 0);
 }
 
+/* The update's date says what is wrong with it, right under the field,
+ * instead of only turning red. */
+static void
+test_update_date_message (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  AmparoDemandUpdateDialog *dialog;
+  AmparoDemandUpdate *update;
+
+  open_demand (f, flights);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
+  amparo_test_wait (250);
+  dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG);
+  g_assert_nonnull (dialog);
+  update = amparo_demand_update_dialog_get_update (dialog);
+  amparo_demand_update_set_update_date (update, "2021-02-30");
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE), >=, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  amparo_demand_update_set_update_date (update, "2021-02-28");
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE), <, 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  amparo_test_wait (100);
+}
+
 static void
 test_add_update_marks_met (Fixture       *f,
                            gconstpointer  data)
@@ -688,6 +716,7 @@ main (int   argc,
   ADD ("/demands/list/status-and-target", test_status_and_target_filters);
   ADD ("/demands/page/releases", test_page_lists_releases);
   ADD ("/demands/page/counts-follow-links", test_counts_follow_links);
+  ADD ("/demands/page/update-date-message", test_update_date_message);
   ADD ("/demands/page/release-opens-in-press", test_release_opens_in_press);
   ADD ("/demands/update/marks-met", test_add_update_marks_met);
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);

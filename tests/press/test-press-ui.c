@@ -383,6 +383,27 @@ test_body_takes_click_focus (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (body));
 }
 
+/* The export offers what was just previewed: after a Spanish preview the
+ * Spanish text, under its Spanish title, with the file's extension. */
+static void
+test_export_follows_preview (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *html = NULL;
+  g_autofree char *pdf = NULL;
+
+  write_release (f);
+  activate (f, "section.save");
+  g_assert_cmpint (amparo_press_page_get_export_language (f->page), ==, AMPARO_RELEASE_COMBINED);
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_SPANISH);
+  amparo_test_wait (100);
+  g_assert_cmpint (amparo_press_page_get_export_language (f->page), ==, AMPARO_RELEASE_SPANISH);
+  html = amparo_press_page_get_export_name (f->page, AMPARO_RELEASE_FILE_HTML);
+  g_assert_cmpstr (html, ==, "Jueza ordena la reunificación.html");
+  pdf = amparo_press_page_get_export_name (f->page, AMPARO_RELEASE_FILE_PDF);
+  g_assert_true (g_str_has_suffix (pdf, ".pdf"));
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -569,6 +590,8 @@ main (int   argc,
               fixture_set_up, test_mark_published_follows_rules, fixture_tear_down);
   g_test_add ("/press/ui/body-click-focus", Fixture, NULL,
               fixture_set_up, test_body_takes_click_focus, fixture_tear_down);
+  g_test_add ("/press/ui/export-follows-preview", Fixture, NULL,
+              fixture_set_up, test_export_follows_preview, fixture_tear_down);
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 

@@ -126,3 +126,12 @@ for lang in en es; do
   GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-wide" "$lang" reports 1200 1000
   GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-600" "$lang" reports 600 1000
 done
+
+# newuser (#13): every list-detail section folds alike at 600 px through the
+# shared layout (the list, then a record open with the back button).
+for lang in en es; do
+  shot "demands-$lang-600" "$lang" demands 600 760
+  shot "press-$lang-600" "$lang" press 600 760
+  AMPARO_OPEN_DEMAND="Title 42" shot "demand-open-$lang-600" "$lang" demands 600 1000
+  AMPARO_OPEN_RELEASE="Biden Administration" shot "release-open-$lang-600" "$lang" press 600 1000
+done
