@@ -8,16 +8,28 @@
 #include <glib/gi18n.h>
 
 #include "amparo-credentials.h"
+#include "amparo-net-error.h"
 #include "amparo-window.h"
 #include "amparo-wordpress.h"
 
 /* "Publish to Website": refuses with the reason when the release may not go
- * out yet, otherwise says where and how it will appear and asks. While it
- * publishes, Cancel stops it; src/net records the post only once the site
- * has accepted it, so a failure leaves the release exactly as it was. */
+ * out yet, otherwise says where and how it will appear and asks. A release
+ * under embargo is offered to be scheduled for the embargo time; a
+ * scheduled one can be pulled back or updated; a withdrawn one can be
+ * taken down from the site; a post deleted on the site can be unlinked.
+ * While it works, Cancel stops it; src/net records the post only once the
+ * site has accepted it, so a failure leaves the release exactly as it was. */
+
+typedef enum
+{
+  ACTION_PUBLISH,
+  ACTION_SCHEDULE,
+  ACTION_TAKE_DOWN,
+} Action;
 
 typedef struct
 {
+  Action            action;
   GtkWindow        *parent;
   AmparoStore      *store;
   AmparoRelease    *release;
@@ -53,6 +65,38 @@ show_message (GtkWindow  *parent,
 }
 
 static void
+on_unlink_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       Publish          *publish)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "unlink") &&
+      !amparo_wordpress_unlink (publish->store, publish->release, &error))
+    show_message (publish->parent, _("Could Not Unlink"), error->message);
+  else if (g_str_equal (response, "unlink") && AMPARO_IS_WINDOW (publish->parent))
+    amparo_window_add_toast (AMPARO_WINDOW (publish->parent),
+                             adw_toast_new (_("Unlinked. Publish the release to make a new post.")));
+  publish_free (publish);
+}
+
+/* The post is gone from the site: forgetting it lets the release be
+ * published again as a new post. */
+static void
+offer_unlink (Publish      *publish,
+              const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (publish->parent, _("The Post Is Gone"), NULL));
+  adw_message_dialog_set_body (dialog, error->message);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "unlink", _("_Unlink"), NULL);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unlink_response_cb), publish);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 finish (Publish      *publish,
         const GError *error)
 {
@@ -65,9 +109,22 @@ finish (Publish      *publish,
   if (error == NULL && AMPARO_IS_WINDOW (publish->parent))
     {
       g_autofree char *url = g_markup_escape_text (amparo_release_get_post_url (publish->release) ?: "", -1);
-      g_autofree char *text = g_strdup_printf (_("Published at %s"), url);
+      g_autofree char *when = amparo_wordpress_format_scheduled (publish->release);
+      g_autofree char *escaped = g_markup_escape_text (when != NULL ? when : "", -1);
+      g_autofree char *text = NULL;
 
+      if (publish->action == ACTION_TAKE_DOWN)
+        text = g_strdup_printf (_("Taken down: %s is now a draft on the website"), url);
+      else if (publish->action == ACTION_SCHEDULE && when != NULL)
+        text = g_strdup_printf (_("Scheduled for %s at %s"), escaped, url);
+      else
+        text = g_strdup_printf (_("Published at %s"), url);
       amparo_window_add_toast (AMPARO_WINDOW (publish->parent), adw_toast_new (text));
+    }
+  else if (g_error_matches (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_POST_GONE))
+    {
+      offer_unlink (publish, error);
+      return;
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -110,8 +167,13 @@ on_password_cb (GObject      *source,
     }
 
   amparo_wordpress_set_password (publish->site, password);
-  amparo_wordpress_publish_async (publish->site, publish->store, publish->release,
-                                  publish->cancellable, on_published_cb, publish);
+  if (publish->action == ACTION_TAKE_DOWN)
+    amparo_wordpress_take_down_async (publish->site, publish->store, publish->release,
+                                      publish->cancellable, on_published_cb, publish);
+  else
+    amparo_wordpress_publish_full_async (publish->site, publish->store, publish->release,
+                                         publish->action == ACTION_SCHEDULE ? AMPARO_PUBLISH_SCHEDULE : 0,
+                                         publish->cancellable, on_published_cb, publish);
 }
 
 static gboolean
@@ -163,6 +225,11 @@ on_question_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "publish"))
     start (publish);
+  else if (g_str_equal (response, "take-down"))
+    {
+      publish->action = ACTION_TAKE_DOWN;
+      start (publish);
+    }
   else
     publish_free (publish);
 }
@@ -184,20 +251,64 @@ describe (Publish *publish)
                           title, site);
 }
 
+static char *
+describe_schedule (Publish *publish)
+{
+  const char *title = amparo_release_get_title_en (publish->release);
+  const char *site = amparo_wordpress_get_site_url (publish->site);
+  g_autofree char *when = amparo_wordpress_format_scheduled (publish->release);
+  g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (amparo_release_get_embargo_until (publish->release), NULL);
+  g_autofree char *embargo = until != NULL ? g_date_time_format (until, "%Y-%m-%d %H:%M %:z") : g_strdup ("");
+
+  if (when != NULL)
+    return g_strdup_printf (_("“%s” is scheduled to appear on %s on %s. Pull it back to stop it, or "
+                              "update it with this version, still for the embargo time."),
+                            title, site, when);
+  return g_strdup_printf (_("“%s” is under embargo until %s. It can go to %s now as a scheduled post, "
+                            "which WordPress publishes at the embargo time."), title, embargo, site);
+}
+
 static GtkWindow *
 ask (Publish *publish)
 {
-  g_autofree char *body = describe (publish);
+  g_autofree char *body = NULL;
+  g_autofree char *when = amparo_wordpress_format_scheduled (publish->release);
   AdwMessageDialog *dialog;
+  const char *heading = _("Publish to Website?");
+  const char *verb = _("_Publish");
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (publish->parent, _("Publish to Website?"), NULL));
+  if (publish->action == ACTION_SCHEDULE)
+    {
+      body = describe_schedule (publish);
+      heading = when != NULL ? _("Scheduled on the Website") : _("Schedule for the Embargo?");
+      verb = when != NULL ? _("_Update") : _("_Schedule");
+    }
+  else if (publish->action == ACTION_TAKE_DOWN)
+    {
+      body = g_strdup_printf (_("“%s” was withdrawn, but its post is still on %s. Take it down? "
+                                "The post becomes a draft there and can be deleted in WordPress."),
+                              amparo_release_get_title_en (publish->release),
+                              amparo_wordpress_get_site_url (publish->site));
+      heading = _("Take Down from the Website?");
+      verb = _("_Take Down");
+    }
+  else
+    body = describe (publish);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (publish->parent, heading, NULL));
   /* The title is the user's text: set as plain body, never as markup. */
   adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "publish", _("_Publish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (publish->action == ACTION_SCHEDULE && when != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "take-down", _("Pull _Back"));
+      adw_message_dialog_set_response_appearance (dialog, "take-down", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (dialog, "publish", verb);
+  if (publish->action == ACTION_TAKE_DOWN)
+    adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_DESTRUCTIVE);
+  if (publish->action != ACTION_TAKE_DOWN)
+    adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "publish");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_question_response_cb), publish);
@@ -222,12 +333,24 @@ amparo_publish_dialog_present (GtkWindow     *parent,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
+  gboolean withdrawn = amparo_release_get_status (release) == AMPARO_RELEASE_STATUS_WITHDRAWN;
+  gboolean on_site = amparo_release_get_post_id (release) > 0 &&
+                     g_strcmp0 (amparo_release_get_site_status (release), "draft") != 0;
+  gboolean scheduled = g_strcmp0 (amparo_release_get_site_status (release), "future") == 0;
+  Action action = ACTION_PUBLISH;
   Publish *publish;
 
-  if (!amparo_wordpress_check_publishable (release, now, &error))
+  if (withdrawn && on_site)
+    action = ACTION_TAKE_DOWN;
+  else if (scheduled ||
+           (!amparo_wordpress_check_publishable (release, now, NULL) &&
+            amparo_wordpress_check_publishable_full (release, AMPARO_PUBLISH_SCHEDULE, now, NULL)))
+    action = ACTION_SCHEDULE;
+  else if (!amparo_wordpress_check_publishable (release, now, &error))
     return show_message (parent, _("Cannot Publish Yet"), error->message);
 
   publish = g_new0 (Publish, 1);
+  publish->action = action;
   publish->site = amparo_wordpress_new_from_settings (settings);
   if (*amparo_wordpress_get_site_url (publish->site) == '\0'
       || *amparo_wordpress_get_user_name (publish->site) == '\0')

@@ -27,6 +27,7 @@ struct _AmparoClientRow
   GtkWidget *separated_badge;
   GtkWidget *interpreter_badge;
   GtkWidget *trash_badge;
+  GtkWidget *stale_badge;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoClientRow, amparo_client_row, GTK_TYPE_BOX)
@@ -125,6 +126,7 @@ amparo_client_row_class_init (AmparoClientRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, separated_badge);
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, interpreter_badge);
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, trash_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, stale_badge);
 }
 
 static void
@@ -168,4 +170,6 @@ amparo_client_row_bind (AmparoClientRow *self,
   show_badge (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
   show_badge (self->separated_badge, !trashed && is_separated (store, person));
   show_badge (self->trash_badge, trashed);
+  /* caserecord (#9): one indexed count per visible row */
+  show_badge (self->stale_badge, !trashed && amparo_store_count_stale_contacts (store, person, amparo_store_get_contact_stale_days ()) > 0);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-record-form.h"
 #include "amparo-name-matcher.h"
 
 /* A person's family: each link with how it was verified, the separation
@@ -19,10 +20,6 @@
 #define RELATIONSHIP_KEY "clients:relationship-draft"
 #define RELATIVE_KEY "clients:relative-draft"
 #define MAX_CANDIDATES 10
-/* The age gap assumed between generations when looking for a parent or
- * a child: the matcher weighs ages, and a child's own age would favour
- * siblings and cousins over parents. */
-#define GENERATION_YEARS 25
 
 struct _AmparoFamilyPanel
 {
@@ -50,6 +47,7 @@ struct _AmparoFamilyPanel
   AdwPreferencesGroup *tracing_group;
   AdwComboRow        *sought_row;
   GtkListBox         *candidates_list;
+  GtkLabel           *consent_label;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoFamilyPanel, amparo_family_panel, ADW_TYPE_BIN)
@@ -115,24 +113,121 @@ create_status_badge (AmparoRelationship *link)
   return badge;
 }
 
+static const char *
+status_label_from_nick (const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (AMPARO_TYPE_REUNIFICATION_STATUS);
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return value != NULL ? amparo_clients_enum_label (AMPARO_TYPE_REUNIFICATION_STATUS, value->value) : NULL;
+}
+
+/* "Separated Sep 22, 2026 → Located Dec 1, 2026 → In contact …": every
+ * status the link has had, from the journal, each with its day. */
+static char *
+format_timeline (AmparoStore        *store,
+                 AmparoRelationship *link)
+{
+  g_autoptr(GListModel) changes = amparo_store_list_field_history (store, AMPARO_RECORD (link), "reunification-status");
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (changes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoFieldChange) change = g_list_model_get_item (changes, i);
+      const char *label = status_label_from_nick (amparo_field_change_get_new_value (change));
+      const char *time = amparo_field_change_get_time (change);
+      g_autofree char *date = NULL;
+
+      if (label == NULL || g_str_equal (amparo_field_change_get_new_value (change), "not-separated"))
+        continue;
+      /* The first "separated" is dated by the separation itself. */
+      if (text->len == 0 && amparo_relationship_get_separation_date (link) != NULL
+          && g_str_equal (amparo_field_change_get_new_value (change), "separated"))
+        time = amparo_relationship_get_separation_date (link);
+      date = amparo_clients_format_date (time);
+      if (text->len > 0)
+        g_string_append (text, " → ");
+      g_string_append_printf (text, "%s %s", label, date);
+    }
+  return g_string_free (g_steal_pointer (&text), text->len == 0);
+}
+
+static char *
+format_evidence (AmparoStore        *store,
+                 AmparoRelationship *link)
+{
+  g_autoptr(GListModel) evidence = amparo_store_list_evidence (store, link);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (evidence);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoEvidence) item = g_list_model_get_item (evidence, i);
+      g_autofree char *date = amparo_clients_format_date (amparo_evidence_get_verified_on (item));
+      const char *description = amparo_evidence_get_description (item);
+      const char *by = amparo_evidence_get_verified_by (item);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one line of the evidence log, "Evidence: DNA test" */
+      g_string_append_printf (text, _("Evidence: %s"), amparo_clients_enum_label (AMPARO_TYPE_EVIDENCE_KIND, amparo_evidence_get_kind (item)));
+      if (description != NULL)
+        g_string_append_printf (text, " — %s", description);
+      if (by != NULL)
+        /* Translators: who verified a piece of evidence, " · verified by ORR" */
+        g_string_append_printf (text, _(" · verified by %s"), by);
+      if (*date != '\0')
+        g_string_append_printf (text, " · %s", date);
+    }
+  return g_string_free (g_steal_pointer (&text), text->len == 0);
+}
+
+static void
+add_row_button (GtkWidget  *row,
+                const char *icon,
+                const char *label,
+                const char *action,
+                const char *uid)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 create_relative_row (gpointer item,
                      gpointer user_data)
 {
+  AmparoFamilyPanel *self = user_data;
   AmparoRelative *relative = item;
   AmparoPerson *person = amparo_relative_get_person (relative);
   AmparoRelationship *link = amparo_relative_get_relationship (relative);
   g_autofree char *name = amparo_clients_dup_name (person);
-  g_autofree char *subtitle = format_link (relative);
+  g_autofree char *link_text = format_link (relative);
+  g_autofree char *timeline = format_timeline (self->store, amparo_relative_get_relationship (relative));
+  g_autofree char *evidence = format_evidence (self->store, amparo_relative_get_relationship (relative));
+  g_autofree char *subtitle = timeline != NULL && evidence != NULL
+                              ? g_strjoin ("\n", link_text, timeline, evidence, NULL)
+                              : g_strjoin ("\n", link_text, timeline ? timeline : evidence, NULL);
+  const char *link_uid = amparo_record_get_uid (AMPARO_RECORD (amparo_relative_get_relationship (relative)));
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   if (amparo_relationship_get_separated (link)
       || amparo_relationship_get_reunification_status (link) != AMPARO_REUNIFICATION_NOT_SEPARATED)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_status_badge (link));
+  add_row_button (row, "document-edit-symbolic", _("Edit Family Link"), "family.edit-link", link_uid);
+  add_row_button (row, "list-add-symbolic", _("Add Evidence"), "family.add-evidence", link_uid);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "clients.open");
@@ -154,7 +249,7 @@ on_record_changed_cb (AmparoFamilyPanel *self,
                       AmparoRecord      *record,
                       AmparoStore       *store)
 {
-  if (AMPARO_IS_RELATIONSHIP (record) || AMPARO_IS_PERSON (record))
+  if (AMPARO_IS_RELATIONSHIP (record) || AMPARO_IS_PERSON (record) || AMPARO_IS_EVIDENCE (record))
     refresh_relatives (self);
 }
 
@@ -258,23 +353,6 @@ clear_candidates (AmparoFamilyPanel *self)
     gtk_list_box_remove (self->candidates_list, child);
 }
 
-static int
-sought_age (AmparoFamilyPanel *self)
-{
-  int age = amparo_clients_get_age (self->person);
-  AmparoRelationshipKind kind = sought_kinds[adw_combo_row_get_selected (self->sought_row)];
-
-  if (age < 0)
-    return AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-  if (kind == AMPARO_RELATIONSHIP_KIND_PARENT)
-    return age + GENERATION_YEARS;
-  if (kind == AMPARO_RELATIONSHIP_KIND_CHILD)
-    return age >= GENERATION_YEARS ? age - GENERATION_YEARS : AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-  if (kind == AMPARO_RELATIONSHIP_KIND_SIBLING)
-    return age;
-  return AMPARO_NAME_MATCHER_AGE_UNKNOWN;
-}
-
 static void
 on_entry_activated_cb (AmparoFamilyPanel *self,
                        AdwEntryRow       *row)
@@ -311,6 +389,80 @@ link_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   amparo_family_panel_link (AMPARO_FAMILY_PANEL (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gpointer
+find_link (AmparoFamilyPanel *self,
+           GVariant          *parameter)
+{
+  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_RELATIONSHIP,
+                                                            g_variant_get_string (parameter, NULL), NULL);
+
+  return stored != NULL ? amparo_record_copy (stored) : NULL;
+}
+
+static void
+on_form_saved_cb (AmparoRecordForm *form,
+                  AmparoRecord     *record,
+                  GtkWidget        *self)
+{
+  amparo_clients_toast (self, adw_toast_new (g_object_get_data (G_OBJECT (form), "saved-message")));
+}
+
+static void
+edit_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AmparoFamilyPanel *self = AMPARO_FAMILY_PANEL (widget);
+  g_autoptr(AmparoRecord) link = find_link (self, parameter);
+  g_autofree char *verification = NULL;
+  AmparoRecordForm *form;
+
+  if (link == NULL)
+    return;
+  form = amparo_record_form_new (widget, self->store, link, _("Edit Family Link"));
+  g_object_set_data_full (G_OBJECT (form), "saved-message", g_strdup (_("Family link saved")), g_free);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_cb), self, 0);
+  amparo_record_form_add_combo (form, "kind", _("Relationship"), AMPARO_TYPE_RELATIONSHIP_KIND);
+  amparo_record_form_add_switch (form, "separated", _("Separated"));
+  amparo_record_form_add_date (form, "separation-date", _("Separation date"), FALSE);
+  amparo_record_form_add_entry (form, "separation-place", _("Separation place"));
+  amparo_record_form_add_entry (form, "separated-by", _("Separated by (agency)"));
+  amparo_record_form_add_combo (form, "reunification-status", _("Reunification"), AMPARO_TYPE_REUNIFICATION_STATUS);
+  amparo_record_form_add_date (form, "status-date", _("Status since"), FALSE);
+  amparo_record_form_add_entry (form, "notes", _("Notes"));
+  /* Translators: %s is how a link is verified: Claimed, Documented, DNA… */
+  verification = g_strdup_printf (_("Verification: %s. It follows from the evidence log: add evidence to change it."),
+                                  amparo_clients_enum_label (AMPARO_TYPE_VERIFICATION,
+                                                             amparo_relationship_get_verification (AMPARO_RELATIONSHIP (link))));
+  amparo_record_form_add_note (form, verification);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmparoFamilyPanel *self = AMPARO_FAMILY_PANEL (widget);
+  g_autoptr(AmparoRecord) link = find_link (self, parameter);
+  g_autoptr(AmparoEvidence) evidence = amparo_evidence_new ();
+  g_autofree char *today = amparo_clients_today ();
+  AmparoRecordForm *form;
+
+  if (link == NULL)
+    return;
+  amparo_evidence_set_relationship_id (evidence, amparo_record_get_id (link));
+  amparo_evidence_set_verified_on (evidence, today);
+  form = amparo_record_form_new (widget, self->store, AMPARO_RECORD (evidence), _("Add Evidence"));
+  g_object_set_data_full (G_OBJECT (form), "saved-message", g_strdup (_("Evidence added")), g_free);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_cb), self, 0);
+  amparo_record_form_add_combo (form, "kind", _("Kind of evidence"), AMPARO_TYPE_EVIDENCE_KIND);
+  amparo_record_form_add_entry (form, "description", _("Description"));
+  amparo_record_form_add_entry (form, "verified-by", _("Verified by"));
+  amparo_record_form_add_date (form, "verified-on", _("Verified on"), FALSE);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -359,6 +511,8 @@ amparo_family_panel_class_init (AmparoFamilyPanelClass *klass)
   object_class->finalize = amparo_family_panel_finalize;
 
   gtk_widget_class_install_action (widget_class, "family.link", "s", link_action);
+  gtk_widget_class_install_action (widget_class, "family.edit-link", "s", edit_link_action);
+  gtk_widget_class_install_action (widget_class, "family.add-evidence", "s", add_evidence_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-family-panel.ui");
@@ -377,6 +531,7 @@ amparo_family_panel_class_init (AmparoFamilyPanelClass *klass)
   BIND (tracing_group);
   BIND (sought_row);
   BIND (candidates_list);
+  BIND (consent_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_clicked_cb);
@@ -465,11 +620,34 @@ failed:
   return FALSE;
 }
 
+/* Searching Amparo's own records for a child's family is in the child's
+ * interest and is not refused for want of a form (see HACKING.md,
+ * "Family tracing without consent"); but the worker is told plainly,
+ * and the search is journaled as run without consent. */
+static void
+check_consent (AmparoFamilyPanel *self)
+{
+  g_autoptr(AmparoPerson) stored = amparo_store_get_by_id (self->store, AMPARO_TYPE_PERSON,
+                                                           amparo_record_get_id (AMPARO_RECORD (self->person)), NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean consent = stored != NULL && amparo_person_has_tracing_consent (stored);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_label), !consent);
+  if (consent)
+    return;
+  gtk_label_set_text (self->consent_label,
+                      _("No consent to tracing is recorded for this person. The search looks only inside Amparo; record who consented (in the profile) before contacting anyone it finds. This search is journaled as run without consent."));
+  if (!amparo_store_log_action (self->store, AMPARO_JOURNAL_ACTION_VIEW, AMPARO_RECORD (self->person),
+                                "family tracing run without recorded consent", &error))
+    g_warning ("Could not journal the search: %s", error->message);
+}
+
 /**
  * amparo_family_panel_find_relatives:
  *
  * Runs the name matcher with the person's family names, country of birth
- * and the age expected of the relative sought, and lists the candidates
+ * and age (the matcher keeps only ages that fit the relationship sought),
+ * and lists the candidates
  * not already linked, best first.
  *
  * Returns: how many candidates are shown
@@ -486,11 +664,14 @@ amparo_family_panel_find_relatives (AmparoFamilyPanel *self)
 
   clear_candidates (self);
   gtk_widget_set_visible (GTK_WIDGET (self->tracing_group), TRUE);
-  matches = amparo_name_matcher_find (self->store, NULL,
-                                      amparo_person_get_family_names (self->person),
-                                      sought_age (self),
-                                      amparo_person_get_country_of_birth (self->person),
-                                      MAX_CANDIDATES, &error);
+  check_consent (self);
+  /* The ages must fit the relationship sought (#13). */
+  matches = amparo_name_matcher_find_relatives (self->store,
+                                                amparo_person_get_family_names (self->person),
+                                                amparo_clients_get_age (self->person),
+                                                sought_kinds[adw_combo_row_get_selected (self->sought_row)],
+                                                amparo_person_get_country_of_birth (self->person),
+                                                MAX_CANDIDATES, &error);
   if (matches == NULL)
     {
       show_error (self, error);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-record-form.h"
 
 /* A person's immigration matters, each with its hearings and deadlines,
  * the dates tied to no matter, and class memberships with the benefits
@@ -37,6 +38,7 @@ struct _AmparoProceedingsPanel
   AdwEntryRow  *title_row;
   AdwComboRow  *proceeding_row;
   GtkLabel     *error_label;
+  GtkLabel     *missed_label;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoProceedingsPanel, amparo_proceedings_panel, ADW_TYPE_BIN)
@@ -62,24 +64,101 @@ join_nonempty (GString    *text,
   g_string_append (text, part);
 }
 
+static void
+add_suffix_button (GtkWidget  *row,
+                   const char *icon,
+                   const char *label,
+                   const char *action,
+                   const char *uid)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static GtkWidget *
+create_badge (const char *text,
+              const char *style)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, style);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+/* "Moved from Dec 5, 2026 by Court notice": the old date is kept. */
+static char *
+format_moved (AmparoEvent *event)
+{
+  g_autofree char *from = NULL;
+
+  if (amparo_event_get_moved_from (event) == NULL)
+    return NULL;
+  from = amparo_clients_format_date_time (amparo_event_get_moved_from (event));
+  /* Translators: a rescheduled hearing: "Moved from Dec 5, 2026 · Court notice" */
+  return g_strdup_printf (_("Moved from %s · %s"), from,
+                          amparo_clients_enum_label (AMPARO_TYPE_EVENT_SOURCE, amparo_event_get_moved_by (event)));
+}
+
 static GtkWidget *
 create_event_row (AmparoEvent *event)
 {
   g_autofree char *when = amparo_clients_format_date_time (amparo_event_get_starts_at (event));
+  g_autofree char *moved = format_moved (event);
+  g_autofree char *source = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *title = amparo_event_get_title (event);
+  g_autoptr(GString) title = g_string_new (when);
+  const char *uid = amparo_record_get_uid (AMPARO_RECORD (event));
+  AmparoEventStatus status = amparo_event_get_status (event);
   GtkWidget *row = adw_action_row_new ();
 
   join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_EVENT_KIND, amparo_event_get_kind (event)));
+  /* The court's local time: say which zone it is in. */
+  if (amparo_event_get_time_zone (event) != NULL && strlen (amparo_event_get_starts_at (event)) > 10)
+    join_nonempty (subtitle, amparo_event_get_time_zone (event));
   join_nonempty (subtitle, amparo_event_get_place (event));
-  join_nonempty (subtitle, title);
-  if (amparo_event_get_done (event))
-    join_nonempty (subtitle, C_("event", "Done"));
+  join_nonempty (subtitle, amparo_event_get_title (event));
+  /* Translators: where a date came from, e.g. "From: Court notice" */
+  source = g_strdup_printf (_("From: %s"), amparo_clients_enum_label (AMPARO_TYPE_EVENT_SOURCE, amparo_event_get_source (event)));
+  join_nonempty (subtitle, source);
+  if (moved != NULL)
+    g_string_append_printf (subtitle, "\n%s", moved);
+  if (amparo_event_get_outcome (event) != NULL)
+    g_string_append_printf (subtitle, "\n%s", amparo_event_get_outcome (event));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+                             gtk_image_new_from_icon_name (status == AMPARO_EVENT_STATUS_MISSED
+                                                           ? "dialog-warning-symbolic"
+                                                           : "x-office-calendar-symbolic"));
+  if (status == AMPARO_EVENT_STATUS_MISSED)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_badge (C_("event status", "Missed"), "error"));
+  else if (amparo_event_needs_outcome (event, NULL))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_badge (_("Needs outcome"), "warning"));
+  else if (status != AMPARO_EVENT_STATUS_SCHEDULED)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               create_badge (amparo_clients_enum_label (AMPARO_TYPE_EVENT_STATUS, status),
+                                             status == AMPARO_EVENT_STATUS_HELD ? "success" : "dim-label"));
+  if (amparo_event_get_benefit_id (event) == 0)
+    {
+      add_suffix_button (row, "document-edit-symbolic", _("Edit Date or Record Outcome"), "proceedings.edit-event", uid);
+      add_suffix_button (row, "appointment-new-symbolic", _("Reschedule"), "proceedings.reschedule", uid);
+      add_suffix_button (row, "user-trash-symbolic", _("Move to Trash"), "proceedings.delete-event", uid);
+    }
   return row;
 }
 
@@ -87,18 +166,47 @@ static GtkWidget *
 create_proceeding_row (AmparoProceeding *proceeding)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *outcome = amparo_proceeding_get_outcome (proceeding);
   GtkWidget *row = adw_expander_row_new ();
 
   join_nonempty (subtitle, amparo_proceeding_get_court (proceeding));
   join_nonempty (subtitle, amparo_proceeding_get_case_number (proceeding));
   join_nonempty (subtitle, amparo_proceeding_get_judge (proceeding));
   join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_STATUS, amparo_proceeding_get_status (proceeding)));
+  /* A closed matter stays on the page with what came of it. */
+  if (outcome != NULL)
+    {
+      g_autofree char *date = amparo_clients_format_date (amparo_proceeding_get_outcome_date (proceeding));
+      g_autofree char *text = *date != '\0' ? g_strdup_printf ("%s (%s)", outcome, date) : g_strdup (outcome);
+
+      /* Translators: what came of a proceeding, e.g. "Outcome: Asylum granted (Jun 1, 2025)" */
+      g_string_append_printf (subtitle, "\n%s", text);
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_KIND, amparo_proceeding_get_kind (proceeding)));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  add_suffix_button (row, "document-edit-symbolic", _("Edit or Close Proceeding"), "proceedings.edit-proceeding",
+                     amparo_record_get_uid (AMPARO_RECORD (proceeding)));
   return row;
+}
+
+/* A missed hearing can mean a removal order in absentia: say so at the
+ * top of the page, not only in the list. */
+static void
+update_missed_banner (AmparoProceedingsPanel *self)
+{
+  gint64 missed = amparo_store_count_missed_hearings (self->store, self->person);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->missed_label), missed > 0);
+  if (missed == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%d missed hearing: this can mean a removal order in absentia. Check the court's decision and the deadline to file a motion to reopen.",
+                                    "%d missed hearings: this can mean a removal order in absentia. Check the court's decisions and the deadlines to file motions to reopen.",
+                                    (gulong) missed), (int) missed);
+  gtk_label_set_text (self->missed_label, text);
 }
 
 /* Each event goes under its proceeding; the rest are listed apart. */
@@ -153,12 +261,18 @@ create_membership_row (AmparoProceedingsPanel *self,
   GtkWidget *row = adw_expander_row_new ();
   guint n = g_list_model_get_n_items (benefits);
 
-  join_nonempty (subtitle, amparo_membership_get_eligible (membership) ? _("Eligible") : _("Eligibility not met"));
+  g_autofree char *why = amparo_store_describe_eligibility (self->store, membership);
+
+  /* Why the person is in the class or not, in words. */
+  g_string_append_printf (subtitle, "\n%s", why);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  litigation != NULL ? amparo_litigation_get_name (litigation) : _("Class action"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), n > 0);
+  if (litigation != NULL)
+    add_suffix_button (row, "document-edit-symbolic", _("Edit Case"), "proceedings.edit-litigation",
+                       amparo_record_get_uid (AMPARO_RECORD (litigation)));
 
   for (guint i = 0; i < n; i++)
     {
@@ -168,7 +282,16 @@ create_membership_row (AmparoProceedingsPanel *self,
       GtkWidget *benefit_row = adw_action_row_new ();
 
       /* Translators: when a settlement benefit ends, e.g. "Ends Jan 1, 2026" */
+      g_autofree char *starts = amparo_clients_format_date (amparo_benefit_get_starts_on (benefit));
+
       text = *ends != '\0' ? g_strdup_printf (_("Ends %s"), ends) : g_strdup (_("No end date yet"));
+      if (*starts != '\0')
+        {
+          /* Translators: a benefit's dates, "Starts Jan 1, 2024 · Ends Jan 1, 2027" */
+          g_autofree char *both = g_strdup_printf (_("Starts %s · %s"), starts, text);
+          g_free (text);
+          text = g_steal_pointer (&both);
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (benefit_row),
                                      amparo_clients_enum_label (AMPARO_TYPE_BENEFIT_KIND, amparo_benefit_get_kind (benefit)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (benefit_row), text);
@@ -206,6 +329,7 @@ refresh (AmparoProceedingsPanel *self)
 
   fill_proceedings (self, choices);
   fill_memberships (self);
+  update_missed_banner (self);
   adw_combo_row_set_model (self->proceeding_row, G_LIST_MODEL (choices));
   /* A new hearing most often belongs to the person's latest matter. */
   adw_combo_row_set_selected (self->proceeding_row, self->proceeding_ids->len > 1 ? 1 : 0);
@@ -217,7 +341,8 @@ on_record_changed_cb (AmparoProceedingsPanel *self,
                       AmparoStore            *store)
 {
   if (AMPARO_IS_EVENT (record) || AMPARO_IS_PROCEEDING (record)
-      || AMPARO_IS_MEMBERSHIP (record) || AMPARO_IS_BENEFIT (record))
+      || AMPARO_IS_MEMBERSHIP (record) || AMPARO_IS_BENEFIT (record)
+      || AMPARO_IS_LITIGATION (record))
     refresh (self);
 }
 
@@ -268,6 +393,294 @@ on_add_clicked_cb (AmparoProceedingsPanel *self,
                    GtkButton              *button)
 {
   amparo_proceedings_panel_add_event (self);
+}
+
+static gpointer
+find_record (AmparoProceedingsPanel *self,
+             GType                   type,
+             GVariant               *parameter)
+{
+  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, type,
+                                                            g_variant_get_string (parameter, NULL), NULL);
+
+  /* The form edits a copy, so Cancel leaves the page as it was. */
+  return stored != NULL ? amparo_record_copy (stored) : NULL;
+}
+
+static void
+on_form_saved_cb (AmparoRecordForm *form,
+                  AmparoRecord     *record,
+                  GtkWidget        *self)
+{
+  const char *message = g_object_get_data (G_OBJECT (form), "saved-message");
+
+  amparo_clients_toast (self, adw_toast_new (message != NULL ? message : _("Saved")));
+}
+
+static AmparoRecordForm *
+open_form (AmparoProceedingsPanel *self,
+           AmparoRecord           *record,
+           const char             *title,
+           const char             *saved_message)
+{
+  AmparoRecordForm *form = amparo_record_form_new (GTK_WIDGET (self), self->store, record, title);
+
+  g_object_set_data_full (G_OBJECT (form), "saved-message", g_strdup (saved_message), g_free);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_cb), self, 0);
+  return form;
+}
+
+static void
+add_proceeding_fields (AmparoRecordForm *form)
+{
+  amparo_record_form_add_combo (form, "kind", _("Kind of proceeding"), AMPARO_TYPE_PROCEEDING_KIND);
+  amparo_record_form_add_entry (form, "court", _("Court or office"));
+  amparo_record_form_add_entry (form, "case-number", _("Case number"));
+  amparo_record_form_add_entry (form, "judge", _("Judge or officer"));
+  amparo_record_form_add_combo (form, "status", _("Status"), AMPARO_TYPE_PROCEEDING_STATUS);
+  amparo_record_form_add_date (form, "opened-on", _("Opened on"), FALSE);
+  amparo_record_form_add_entry (form, "outcome", _("Outcome"));
+  amparo_record_form_add_date (form, "outcome-date", _("Outcome date"), FALSE);
+  amparo_record_form_add_entry (form, "notes", _("Notes"));
+}
+
+static void
+add_proceeding_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoProceeding) proceeding = amparo_proceeding_new ();
+  AmparoRecordForm *form;
+
+  if (self->person == NULL)
+    return;
+  amparo_proceeding_set_person_id (proceeding, amparo_record_get_id (AMPARO_RECORD (self->person)));
+  form = open_form (self, AMPARO_RECORD (proceeding), _("New Proceeding"), _("Proceeding added"));
+  add_proceeding_fields (form);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+edit_proceeding_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoRecord) proceeding = find_record (self, AMPARO_TYPE_PROCEEDING, parameter);
+  AmparoRecordForm *form;
+
+  if (proceeding == NULL)
+    return;
+  form = open_form (self, proceeding, _("Edit Proceeding"), _("Proceeding saved"));
+  add_proceeding_fields (form);
+  amparo_record_form_add_note (form, _("To close it, set the status to Decided or Closed and write the outcome and its date. A closed proceeding stays on the page."));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+  AmparoRecordForm *form;
+
+  if (event == NULL)
+    return;
+  form = open_form (self, event, _("Edit Date"), _("Date saved"));
+  amparo_record_form_add_combo (form, "kind", _("Kind"), AMPARO_TYPE_EVENT_KIND);
+  amparo_record_form_add_date (form, "starts-at", _("Date and time"), TRUE);
+  amparo_record_form_add_entry (form, "time-zone", _("Time zone of the court"));
+  amparo_record_form_add_entry (form, "place", _("Place"));
+  amparo_record_form_add_entry (form, "title", _("Description"));
+  amparo_record_form_add_combo (form, "source", _("Where the date came from"), AMPARO_TYPE_EVENT_SOURCE);
+  amparo_record_form_add_combo (form, "status", _("What happened"), AMPARO_TYPE_EVENT_STATUS);
+  amparo_record_form_add_entry (form, "outcome", _("Outcome note"));
+  amparo_record_form_add_entry (form, "notes", _("Notes"));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static gboolean
+reschedule_save (AmparoRecordForm *form,
+                 AmparoRecord     *record,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  AmparoProceedingsPanel *self = user_data;
+  g_autoptr(AmparoEvent) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_EVENT,
+                                                           amparo_record_get_uid (record), error);
+
+  if (stored == NULL)
+    return FALSE;
+  return amparo_store_reschedule_event (self->store, stored,
+                                        amparo_event_get_starts_at (AMPARO_EVENT (record)),
+                                        amparo_event_get_moved_by (AMPARO_EVENT (record)), error);
+}
+
+static void
+reschedule_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+  g_autofree char *when = NULL;
+  g_autofree char *note = NULL;
+  AmparoRecordForm *form;
+
+  if (event == NULL)
+    return;
+  when = amparo_clients_format_date_time (amparo_event_get_starts_at (AMPARO_EVENT (event)));
+  amparo_event_set_moved_by (AMPARO_EVENT (event), AMPARO_EVENT_SOURCE_COURT_NOTICE);
+  form = open_form (self, event, _("Reschedule"), _("Date moved"));
+  amparo_record_form_set_save_func (form, reschedule_save, self);
+  amparo_record_form_set_save_label (form, _("_Reschedule"));
+  amparo_record_form_add_date (form, "starts-at", _("New date and time"), TRUE);
+  amparo_record_form_add_combo (form, "moved-by", _("Moved by"), AMPARO_TYPE_EVENT_SOURCE);
+  /* Translators: %s is the date a hearing had before it was moved */
+  note = g_strdup_printf (_("The old date, %s, is kept and shown with the new one."), when);
+  amparo_record_form_add_note (form, note);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+on_undo_delete_cb (AdwToast     *toast,
+                   AmparoRecord *record)
+{
+  AmparoStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!amparo_store_restore (store, record, &error))
+    g_warning ("Could not restore: %s", error->message);
+}
+
+/**
+ * amparo_clients_trash_with_undo:
+ *
+ * Moves a sub-record of the client page to the Trash and offers Undo.
+ */
+static void
+trash_with_undo (GtkWidget    *widget,
+                 AmparoStore  *store,
+                 AmparoRecord *record,
+                 const char   *message)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!amparo_store_delete (store, record, &error))
+    {
+      amparo_clients_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
+                         g_object_ref (record), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  amparo_clients_toast (widget, toast);
+}
+
+static void
+delete_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+
+  if (event != NULL)
+    trash_with_undo (widget, self->store, event, _("Date moved to the Trash"));
+}
+
+static void
+update_eligibility_note (AmparoRecord *membership,
+                         GParamSpec   *pspec,
+                         GtkLabel     *label)
+{
+  AmparoStore *store = g_object_get_data (G_OBJECT (label), "store");
+  g_autofree char *text = amparo_store_describe_eligibility (store, AMPARO_MEMBERSHIP (membership));
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+add_membership_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoMembership) membership = amparo_membership_new ();
+  g_autoptr(GListModel) cases = amparo_store_list (self->store, AMPARO_TYPE_LITIGATION, AMPARO_LIST_LIVE);
+  AmparoRecordForm *form;
+  GtkLabel *note;
+
+  if (self->person == NULL)
+    return;
+  if (g_list_model_get_n_items (cases) == 0)
+    {
+      amparo_clients_toast (widget, adw_toast_new (_("Add the class action case first (Add Case).")));
+      return;
+    }
+  amparo_membership_set_person_id (membership, amparo_record_get_id (AMPARO_RECORD (self->person)));
+  form = open_form (self, AMPARO_RECORD (membership), _("Add to a Class"), _("Membership added"));
+  amparo_record_form_add_choice (form, "litigation-id", _("Case"), cases, "name");
+  amparo_record_form_add_date (form, "separation-date", _("Separation date"), FALSE);
+  amparo_record_form_add_combo (form, "claim-status", _("Claim status"), AMPARO_TYPE_CLAIM_STATUS);
+  amparo_record_form_add_date (form, "benefits-start", _("Benefits start"), FALSE);
+  amparo_record_form_add_entry (form, "notes", _("Notes"));
+  note = amparo_record_form_add_note (form, "");
+  g_object_set_data_full (G_OBJECT (note), "store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_object (membership, "notify", G_CALLBACK (update_eligibility_note), note, 0);
+  update_eligibility_note (AMPARO_RECORD (membership), NULL, note);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+add_litigation_fields (AmparoRecordForm *form)
+{
+  amparo_record_form_add_entry (form, "name", _("Name of the case"));
+  amparo_record_form_add_entry (form, "court", _("Court"));
+  amparo_record_form_add_entry (form, "docket", _("Docket number"));
+  amparo_record_form_add_date (form, "filed-on", _("Filed on"), FALSE);
+  amparo_record_form_add_combo (form, "status", _("Status"), AMPARO_TYPE_LITIGATION_STATUS);
+  amparo_record_form_add_date (form, "class-from", _("Class period from"), FALSE);
+  amparo_record_form_add_date (form, "class-until", _("Class period until"), FALSE);
+  amparo_record_form_add_entry (form, "summary-en", _("Summary in English"));
+  amparo_record_form_add_entry (form, "summary-es", _("Summary in Spanish"));
+}
+
+static void
+add_litigation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoLitigation) litigation = amparo_litigation_new ();
+  AmparoRecordForm *form = open_form (self, AMPARO_RECORD (litigation), _("New Case"), _("Case added"));
+
+  add_litigation_fields (form);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+edit_litigation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
+  g_autoptr(AmparoRecord) litigation = find_record (self, AMPARO_TYPE_LITIGATION, parameter);
+  AmparoRecordForm *form;
+
+  if (litigation == NULL)
+    return;
+  form = open_form (self, litigation, _("Edit Case"), _("Case saved"));
+  add_litigation_fields (form);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -327,8 +740,18 @@ amparo_proceedings_panel_class_init (AmparoProceedingsPanelClass *klass)
   BIND (title_row);
   BIND (proceeding_row);
   BIND (error_label);
+  BIND (missed_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "proceedings.add-proceeding", NULL, add_proceeding_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.edit-proceeding", "s", edit_proceeding_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.edit-event", "s", edit_event_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.reschedule", "s", reschedule_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.delete-event", "s", delete_event_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.add-membership", NULL, add_membership_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.add-litigation", NULL, add_litigation_action);
+  gtk_widget_class_install_action (widget_class, "proceedings.edit-litigation", "s", edit_litigation_action);
 }
 
 #undef BIND

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-record-form.h"
 
 /* Where a person is and was, current place first: a family cannot be
  * reunited with a child nobody can find, so a place is never edited
@@ -98,7 +99,55 @@ create_location_row (gpointer item,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
         }
     }
+  {
+    GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_tooltip_text (button, _("Edit Place"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Place"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "whereabouts.edit");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", amparo_record_get_uid (AMPARO_RECORD (location)));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  }
   return row;
+}
+
+static void
+on_form_saved_cb (AmparoRecordForm *form,
+                  AmparoRecord     *record,
+                  GtkWidget        *self)
+{
+  amparo_clients_toast (self, adw_toast_new (_("Place saved")));
+}
+
+/* An earlier place can be corrected (its end date, the facility); the
+ * change shows in the client's history like any other. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AmparoWhereaboutsPanel *self = AMPARO_WHEREABOUTS_PANEL (widget);
+  g_autoptr(AmparoLocation) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_LOCATION,
+                                                              g_variant_get_string (parameter, NULL), NULL);
+  g_autoptr(AmparoRecord) copy = NULL;
+  AmparoRecordForm *form;
+
+  if (stored == NULL)
+    return;
+  copy = amparo_record_copy (AMPARO_RECORD (stored));
+  form = amparo_record_form_new (widget, self->store, copy, _("Edit Place"));
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_cb), self, 0);
+  amparo_record_form_add_combo (form, "kind", _("Kind of place"), AMPARO_TYPE_LOCATION_KIND);
+  amparo_record_form_add_entry (form, "facility", _("Facility"));
+  amparo_record_form_add_entry (form, "city", _("City"));
+  amparo_record_form_add_country (form, "country", _("Country"));
+  amparo_record_form_add_date (form, "since", _("Since"), FALSE);
+  amparo_record_form_add_date (form, "until", _("Until"), FALSE);
+  amparo_record_form_add_entry (form, "source", _("Source"));
+  amparo_record_form_add_entry (form, "notes", _("Notes"));
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -181,6 +230,7 @@ amparo_whereabouts_panel_class_init (AmparoWhereaboutsPanelClass *klass)
   object_class->dispose = amparo_whereabouts_panel_dispose;
   object_class->finalize = amparo_whereabouts_panel_finalize;
 
+  gtk_widget_class_install_action (widget_class, "whereabouts.edit", "s", edit_action);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-whereabouts-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoWhereaboutsPanel, locations_list);

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "amparo-csv.h"
+#include "amparo-csv-reader.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -64,13 +66,23 @@ typedef struct
   char               *name;
   char               *reason;
   AmparoPerson       *person;
+  char               *existing_name;  /* CONFIRM: the names the store has */
+  gboolean            confirmed;
 } Row;
 
 struct _AmparoCsvImport
 {
-  AmparoStore *store;
-  GArray      *rows;        /* of Row */
-  GPtrArray   *ignored;     /* headers that match no column */
+  AmparoStore       *store;
+  GArray            *rows;        /* of Row */
+  GPtrArray         *ignored;     /* headers that match no column */
+  AmparoCsvEncoding  encoding;
+  char              *evidence;    /* why that encoding */
+  guint              n_blank;     /* empty lines, left out */
+  /* Rows accepted so far, by A-Number and by the uid of the person they
+   * match: a second row for the same person is refused in O(1). */
+  GHashTable        *seen_a_numbers;
+  GHashTable        *seen_uids;
+  GBytes            *data;        /* the file, to read again in another encoding */
 };
 
 static void
@@ -78,6 +90,7 @@ row_clear (Row *row)
 {
   g_clear_pointer (&row->reason, g_free);
   g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->existing_name, g_free);
   g_clear_object (&row->person);
 }
 
@@ -161,52 +174,6 @@ append_person (GString      *out,
 
 /* Reading */
 
-static char
-detect_delimiter (const char *text)
-{
-  guint commas = 0, semicolons = 0, tabs = 0;
-  gboolean quoted = FALSE;
-
-  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && *p == ',')
-        commas++;
-      else if (!quoted && *p == ';')
-        semicolons++;
-      else if (!quoted && *p == '\t')
-        tabs++;
-    }
-  if (semicolons > commas && semicolons >= tabs)
-    return ';';
-  if (tabs > commas)
-    return '\t';
-  return ',';
-}
-
-static void
-end_field (GPtrArray *record,
-           GString   *field)
-{
-  g_ptr_array_add (record, g_strdup (field->str));
-  g_string_truncate (field, 0);
-}
-
-static void
-end_record (GPtrArray  *records,
-            GPtrArray **record,
-            GArray     *lines,
-            guint      *start_line,
-            guint       line)
-{
-  g_ptr_array_add (*record, NULL);
-  g_ptr_array_add (records, g_ptr_array_free (*record, FALSE));
-  g_array_append_val (lines, *start_line);
-  *record = g_ptr_array_new ();
-  *start_line = line;
-}
-
 /**
  * amparo_csv_parse:
  * @text: the file's text, UTF-8 (a byte order mark is skipped)
@@ -214,9 +181,8 @@ end_record (GPtrArray  *records,
  * @lines: (out) (optional) (transfer full): for each record, the line of
  *   the file where it starts (1 for the first)
  *
- * Reads RFC 4180 records: quoted fields may hold the delimiter, doubled
- * quotes and line breaks; line ends may be CRLF or LF. The delimiter is
- * the comma, or the semicolon or tab if the first line uses those.
+ * Reads RFC 4180 records (see amparo_csv_read_records()); empty lines
+ * are left out.
  *
  * Returns: (transfer full): a #GPtrArray of %NULL-terminated string arrays
  */
@@ -225,72 +191,24 @@ amparo_csv_parse (const char *text,
                   gsize       length,
                   GArray    **lines)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GString) field = g_string_new (NULL);
-  g_autofree char *copy = g_strndup (text, length == (gsize) -1 ? strlen (text) : length);
-  GPtrArray *record = g_ptr_array_new ();
-  const char *p = copy;
-  gboolean quoted = FALSE, field_started = FALSE;
-  guint line = 1, start_line = 1;
-  char delimiter;
+  g_autoptr(GArray) raw = amparo_csv_read_records (text, length == (gsize) -1 ? strlen (text) : length);
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (g_str_has_prefix (p, UTF8_BOM))
-    p += strlen (UTF8_BOM);
-  delimiter = detect_delimiter (p);
-
-  for (; *p != '\0'; p++)
+  for (guint i = 0; i < raw->len; i++)
     {
-      if (quoted)
-        {
-          if (*p == '"' && p[1] == '"')
-            g_string_append_c (field, *p++);
-          else if (*p == '"')
-            quoted = FALSE;
-          else
-            {
-              if (*p == '\n')
-                line++;
-              g_string_append_c (field, *p);
-            }
-          continue;
-        }
-      if (*p == '"' && field->len == 0)
-        quoted = field_started = TRUE;
-      else if (*p == delimiter)
-        {
-          end_field (record, field);
-          field_started = TRUE;
-        }
-      else if (*p == '\r' || *p == '\n')
-        {
-          if (*p == '\r' && p[1] == '\n')
-            p++;
-          line++;
-          if (field_started || field->len > 0 || record->len > 0)
-            {
-              end_field (record, field);
-              end_record (records, &record, starts, &start_line, line);
-            }
-          start_line = line;
-          field_started = FALSE;
-        }
-      else
-        {
-          g_string_append_c (field, *p);
-          field_started = TRUE;
-        }
-    }
-  if (field_started || field->len > 0 || record->len > 0)
-    {
-      end_field (record, field);
-      end_record (records, &record, starts, &start_line, line);
-    }
-  g_ptr_array_free (record, TRUE);
+      AmparoCsvRecord *record = &g_array_index (raw, AmparoCsvRecord, i);
 
+      if (record->fields[0] != NULL && record->fields[1] == NULL && record->fields[0][0] == '\0')
+        continue;
+      g_ptr_array_add (records, g_steal_pointer (&record->fields));
+      g_array_append_val (starts, record->line);
+    }
   if (lines != NULL)
-    *lines = g_steal_pointer (&starts);
-  return g_steal_pointer (&records);
+    *lines = starts;
+  else
+    g_array_unref (starts);
+  return records;
 }
 
 static char *
@@ -484,6 +402,14 @@ column_index (const char *property)
   return -1;
 }
 
+static char *
+person_name (AmparoPerson *person)
+{
+  return g_strstrip (g_strdup_printf ("%s %s",
+                                      amparo_person_get_given_names (person) ?: "",
+                                      amparo_person_get_family_names (person) ?: ""));
+}
+
 static AmparoPerson *
 find_existing (AmparoCsvImport  *self,
                const char       *uid,
@@ -506,25 +432,6 @@ find_existing (AmparoCsvImport  *self,
   if (a_number != NULL)
     return amparo_store_find_person_by_a_number (self->store, a_number, NULL);
   return NULL;
-}
-
-static gboolean
-a_number_seen_before (AmparoCsvImport *self,
-                      const char      *a_number,
-                      guint           *line)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      Row *row = &g_array_index (self->rows, Row, i);
-      const char *other;
-
-      if (row->person == NULL || row->action == AMPARO_CSV_ROW_REJECT)
-        continue;
-      other = amparo_person_get_a_number (row->person);
-      if (g_strcmp0 (other, a_number) == 0)
-        return (*line = row->line, TRUE);
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -551,6 +458,74 @@ fill_person (AmparoCsvImport  *self,
   return TRUE;
 }
 
+/* Names compared as a person reads them: case, spacing and Unicode
+ * composition aside, but accents count ("Núñez" is not "Nunez"). */
+static char *
+name_key (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text ?: "", -1, G_NORMALIZE_NFC);
+  g_autofree char *folded = g_utf8_casefold (nfc ?: "", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *ka = name_key (a);
+  g_autofree char *kb = name_key (b);
+
+  return g_str_equal (ka, kb);
+}
+
+/* A row whose A-Number (or Amparo ID) is someone already in the store,
+ * but whose names are not theirs, is most often a typo in the number:
+ * updating would rename another child. It waits for a person to look. */
+static gboolean
+names_disagree (AmparoPerson *existing,
+                AmparoPerson *updated)
+{
+  return !same_name (amparo_person_get_given_names (existing), amparo_person_get_given_names (updated)) ||
+         !same_name (amparo_person_get_family_names (existing), amparo_person_get_family_names (updated));
+}
+
+static gboolean
+seen_before (AmparoCsvImport *self,
+             Row             *row,
+             const char      *a_number,
+             AmparoPerson    *existing)
+{
+  const char *uid = existing != NULL ? amparo_record_get_uid (AMPARO_RECORD (existing)) : NULL;
+  gpointer line;
+
+  if (a_number != NULL && g_hash_table_lookup_extended (self->seen_a_numbers, a_number, NULL, &line))
+    row->reason = g_strdup_printf (_("The same A-Number is already on line %u of this file."),
+                                   GPOINTER_TO_UINT (line));
+  else if (uid != NULL && g_hash_table_lookup_extended (self->seen_uids, uid, NULL, &line))
+    row->reason = g_strdup_printf (_("The same person is already on line %u of this file."),
+                                   GPOINTER_TO_UINT (line));
+  return row->reason != NULL;
+}
+
+static void
+remember (AmparoCsvImport *self,
+          Row             *row,
+          const char      *a_number,
+          AmparoPerson    *existing)
+{
+  if (a_number != NULL)
+    g_hash_table_insert (self->seen_a_numbers, g_strdup (a_number), GUINT_TO_POINTER (row->line));
+  if (existing != NULL)
+    g_hash_table_insert (self->seen_uids, g_strdup (amparo_record_get_uid (AMPARO_RECORD (existing))),
+                         GUINT_TO_POINTER (row->line));
+}
+
 static void
 check_row (AmparoCsvImport  *self,
            Row              *row,
@@ -563,12 +538,8 @@ check_row (AmparoCsvImport  *self,
   g_autofree char *a_number = NULL;
   g_autoptr(AmparoPerson) existing = NULL;
   g_autoptr(GError) error = NULL;
-  guint other_line;
 
   row->action = AMPARO_CSV_ROW_REJECT;
-  row->name = g_strstrip (g_strdup_printf ("%s %s",
-                                           cell (fields, map, n_map, column_index ("given-names")) ?: "",
-                                           cell (fields, map, n_map, column_index ("family-names")) ?: ""));
   /* A cell of spaces is an empty cell: no A-Number, not a bad one. */
   if (typed != NULL && *g_strstrip ((char *) typed) != '\0' &&
       (a_number = amparo_a_number_normalize (typed, &error)) == NULL)
@@ -578,14 +549,9 @@ check_row (AmparoCsvImport  *self,
                                      typed);
       return;
     }
-  if (a_number != NULL && a_number_seen_before (self, a_number, &other_line))
-    {
-      row->reason = g_strdup_printf (_("The same A-Number is already on line %u of this file."), other_line);
-      return;
-    }
 
   existing = find_existing (self, uid, a_number, &row->reason);
-  if (row->reason != NULL)
+  if (row->reason != NULL || seen_before (self, row, a_number, existing))
     return;
   row->person = existing != NULL
     ? AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (existing)))
@@ -594,10 +560,78 @@ check_row (AmparoCsvImport  *self,
     return;
   if (!amparo_store_validate (self->store, AMPARO_RECORD (row->person), &error))
     {
-      row->reason = g_strdup (error->message);
+      row->reason = g_strdup (error != NULL ? error->message : _("This row cannot be saved."));
+      return;
+    }
+  remember (self, row, a_number, existing);
+  if (existing != NULL && names_disagree (existing, row->person))
+    {
+      row->existing_name = person_name (existing);
+      row->action = AMPARO_CSV_ROW_CONFIRM;
       return;
     }
   row->action = existing != NULL ? AMPARO_CSV_ROW_UPDATE : AMPARO_CSV_ROW_CREATE;
+}
+
+/* Each cell decoded on its own: a row whose bytes are not text in the
+ * chosen encoding is refused, never re-encoded behind anyone's back. */
+static char **
+decode_fields (AmparoCsvImport *self,
+               char           **raw,
+               gboolean         repair)
+{
+  guint n = g_strv_length (raw);
+  char **fields = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      fields[i] = amparo_csv_decode (raw[i], self->encoding);
+      if (fields[i] == NULL && repair)
+        fields[i] = g_utf8_make_valid (raw[i], -1);
+      if (fields[i] == NULL)
+        {
+          g_strfreev (fields);
+          return NULL;
+        }
+    }
+  return fields;
+}
+
+static char *
+row_name (char      **fields,
+          const int  *map,
+          guint       n_map)
+{
+  return g_strstrip (g_strdup_printf ("%s %s",
+                                      cell (fields, map, n_map, column_index ("given-names")) ?: "",
+                                      cell (fields, map, n_map, column_index ("family-names")) ?: ""));
+}
+
+static void
+read_row (AmparoCsvImport *self,
+          AmparoCsvRecord *record,
+          const int       *map,
+          guint            n_map)
+{
+  Row row = { record->line, AMPARO_CSV_ROW_REJECT, NULL, NULL, NULL, NULL, FALSE };
+  g_auto(GStrv) fields = decode_fields (self, record->fields, FALSE);
+  g_auto(GStrv) shown = fields == NULL ? decode_fields (self, record->fields, TRUE) : NULL;
+  Row *added;
+
+  row.name = row_name (fields ?: shown, map, n_map);
+  if (record->problem != NULL)
+    row.reason = g_strdup (record->problem);
+  else if (fields == NULL)
+    row.reason = g_strdup_printf (_("This row holds bytes that are not %s text (shown as �); it was not imported, so no name is changed by a wrong guess. Choose another encoding, or correct the row in the spreadsheet."),
+                                  amparo_csv_encoding_name (self->encoding));
+  g_array_append_val (self->rows, row);
+  added = &g_array_index (self->rows, Row, self->rows->len - 1);
+  if (added->reason == NULL)
+    {
+      g_clear_pointer (&added->name, g_free);
+      added->name = row_name (fields, map, n_map);
+      check_row (self, added, fields, map, n_map);
+    }
 }
 
 static gboolean
@@ -639,26 +673,6 @@ map_header (AmparoCsvImport  *self,
     }
   *n_map = n;
   return map;
-}
-
-static char *
-ensure_utf8 (const char *data,
-             gsize       length)
-{
-  /* Excel on Windows saves "CSV" in Windows-1252. */
-  if (g_utf8_validate (data, length, NULL))
-    return g_strndup (data, length);
-  return g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-}
-
-/* Reports */
-
-static char *
-person_name (AmparoPerson *person)
-{
-  return g_strstrip (g_strdup_printf ("%s %s",
-                                      amparo_person_get_given_names (person) ?: "",
-                                      amparo_person_get_family_names (person) ?: ""));
 }
 
 /**
@@ -726,10 +740,27 @@ amparo_csv_journal_persons (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *persons;
+} JournalPersons;
+
+static gboolean
+journal_persons_cb (const char  *path,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  JournalPersons *journal = user_data;
+
+  return amparo_csv_journal_persons (journal->store, journal->persons, path, error);
+}
+
 /**
  * amparo_csv_write_persons:
  * @persons: a #GListModel of #AmparoPerson, e.g. the list as filtered
- * @path: the file to write (replaced if it exists)
+ * @path: the file to write (replaced if it exists), mode 0600; it
+ *   appears only once the export is journaled
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
@@ -741,17 +772,17 @@ amparo_csv_write_persons (AmparoStore  *store,
 {
   gsize length;
   g_autofree char *text = amparo_csv_format_persons (persons, &length);
+  JournalPersons journal = { store, persons };
 
-  if (!g_file_set_contents (path, text, length, error))
-    return FALSE;
-  return amparo_csv_journal_persons (store, persons, path, error);
+  return amparo_private_file_write (path, text, length, journal_persons_cb, &journal, error);
 }
 
 /**
  * amparo_csv_import_new:
- * @data: the file's contents (UTF-8 or Windows-1252)
+ * @data: the file's contents (UTF-8 or Windows-1252, decided from them)
  *
- * Reads and checks every row; writes nothing.
+ * Reads and checks every row; writes nothing. See
+ * amparo_csv_import_new_full().
  *
  * Returns: (transfer full) (nullable): the preview, or %NULL with @error
  *   set when the file is not a list of persons at all
@@ -762,12 +793,47 @@ amparo_csv_import_new (AmparoStore  *store,
                        gsize         length,
                        GError      **error)
 {
+  return amparo_csv_import_new_full (store, data, length, AMPARO_CSV_ENCODING_AUTO,
+                                     NULL, NULL, NULL, error);
+}
+
+#define PROGRESS_EVERY 256
+
+/**
+ * amparo_csv_import_new_full:
+ * @data: the file's bytes (zero bytes and any encoding allowed)
+ * @encoding: how to read them, or %AMPARO_CSV_ENCODING_AUTO to decide
+ *   from them (amparo_csv_import_get_encoding() says what was decided,
+ *   and why)
+ * @progress: (nullable): called every few hundred rows with the rows
+ *   checked and the total, in the calling thread
+ * @cancellable: (nullable): stops the check (%G_IO_ERROR_CANCELLED)
+ *
+ * Reads and checks every row against the store; writes nothing. Every
+ * row that is not empty ends in the preview, as a new person, a match,
+ * a match to confirm (names differ) or a rejection with its reason.
+ * Safe to run in a worker thread with a store of its own.
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL with @error
+ *   set when the file is not a list of persons at all
+ */
+AmparoCsvImport *
+amparo_csv_import_new_full (AmparoStore              *store,
+                            const char               *data,
+                            gsize                     length,
+                            AmparoCsvEncoding         encoding,
+                            AmparoCsvProgressFunc     progress,
+                            gpointer                  progress_data,
+                            GCancellable             *cancellable,
+                            GError                  **error)
+{
   g_autoptr(AmparoCsvImport) self = g_new0 (AmparoCsvImport, 1);
-  g_autofree char *text = ensure_utf8 (data, length);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) records = NULL;
+  g_auto(GStrv) header = NULL;
   g_autofree int *map = NULL;
+  g_autofree char *evidence = NULL;
   guint n_map = 0;
+  AmparoCsvEncoding guessed;
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
 
@@ -775,32 +841,46 @@ amparo_csv_import_new (AmparoStore  *store,
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
   self->ignored = g_ptr_array_new_with_free_func (g_free);
+  self->seen_a_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guessed = amparo_csv_guess_encoding (data, length, &evidence);
+  self->encoding = encoding == AMPARO_CSV_ENCODING_AUTO ? guessed : encoding;
+  self->data = g_bytes_new (data, length);
+  self->evidence = g_steal_pointer (&evidence);
 
-  if (text == NULL)
+  records = amparo_csv_read_records (data, length);
+  while (records->len > 0 && is_blank (g_array_index (records, AmparoCsvRecord, 0).fields) &&
+         g_array_index (records, AmparoCsvRecord, 0).problem == NULL)
+    g_array_remove_index (records, 0);
+  if (records->len == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The file is not text. Save the spreadsheet as CSV and try again."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is empty."));
       return NULL;
     }
-  records = amparo_csv_parse (text, strlen (text), &lines);
-  if (records->len == 0 ||
-      (map = map_header (self, records->pdata[0], &n_map, error)) == NULL)
-    {
-      if (records->len == 0)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is empty."));
-      return NULL;
-    }
+  header = decode_fields (self, g_array_index (records, AmparoCsvRecord, 0).fields, TRUE);
+  if ((map = map_header (self, header, &n_map, error)) == NULL)
+    return NULL;
 
   for (guint r = 1; r < records->len; r++)
     {
-      Row row = { g_array_index (lines, guint, r), AMPARO_CSV_ROW_REJECT, NULL, NULL, NULL };
+      AmparoCsvRecord *record = &g_array_index (records, AmparoCsvRecord, r);
 
-      if (is_blank (records->pdata[r]))
-        continue;
-      g_array_append_val (self->rows, row);
-      check_row (self, &g_array_index (self->rows, Row, self->rows->len - 1),
-                 records->pdata[r], map, n_map);
+      if (r % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          if (progress != NULL)
+            progress (r, records->len - 1, progress_data);
+        }
+      if (record->problem == NULL && is_blank (record->fields))
+        {
+          self->n_blank++;
+          continue;
+        }
+      read_row (self, record, map, n_map);
     }
+  if (progress != NULL)
+    progress (records->len - 1, records->len - 1, progress_data);
   return g_steal_pointer (&self);
 }
 
@@ -829,6 +909,10 @@ amparo_csv_import_free (AmparoCsvImport *self)
     return;
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->ignored, g_ptr_array_unref);
+  g_clear_pointer (&self->seen_a_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->seen_uids, g_hash_table_unref);
+  g_clear_pointer (&self->evidence, g_free);
+  g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->store);
   g_free (self);
 }
@@ -935,6 +1019,14 @@ amparo_csv_import_describe_row (AmparoCsvImport *self,
       /* Translators: a line of the import report; the last %s is an A-Number */
       return g_strdup_printf (_("Line %u: matches %s (%s): will be updated"), row->line, name,
                               a_number != NULL ? a_number : "—");
+    case AMPARO_CSV_ROW_CONFIRM:
+      if (row->confirmed)
+        /* Translators: a line of the import report: the names in Amparo, then in the file, then the A-Number */
+        return g_strdup_printf (_("Line %u: matches %s, renamed to %s (%s): will be updated"),
+                                row->line, row->existing_name, name, a_number != NULL ? a_number : "—");
+      /* Translators: a line of the import report: the A-Number, the names in Amparo, the names in the file */
+      return g_strdup_printf (_("Line %u: rejected: %s is %s in Amparo, but this row names %s. Correct the A-Number in the file, or import it in the window to confirm the new names."),
+                              row->line, a_number != NULL ? a_number : "—", row->existing_name, name);
     case AMPARO_CSV_ROW_REJECT:
     default:
       /* Translators: a line of the import report */
@@ -951,8 +1043,8 @@ char *
 amparo_csv_import_format_summary (AmparoCsvImport *self)
 {
   guint created = amparo_csv_import_count (self, AMPARO_CSV_ROW_CREATE);
-  guint updated = amparo_csv_import_count (self, AMPARO_CSV_ROW_UPDATE);
-  guint rejected = amparo_csv_import_count (self, AMPARO_CSV_ROW_REJECT);
+  guint updated = amparo_csv_import_count_accepted (self) - created;
+  guint rejected = self->rows->len - created - updated;
   g_autofree char *c = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u new person", "%u new persons", created), created);
   g_autofree char *u = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", updated), updated);
   g_autofree char *r = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected), rejected);
@@ -981,6 +1073,11 @@ amparo_csv_import_format_report (AmparoCsvImport *self)
   for (guint i = 0; i < self->ignored->len; i++)
     g_string_append_printf (out, _("Column “%s” is not one Amparo knows; it was ignored.\n"),
                             (char *) self->ignored->pdata[i]);
+  /* Translators: the first %s is an encoding name, the second why it was chosen */
+  g_string_append_printf (out, _("Read as %s: %s\n"), amparo_csv_encoding_name (self->encoding), self->evidence);
+  if (self->n_blank > 0)
+    g_string_append_printf (out, dngettext (GETTEXT_PACKAGE, "%u empty line was skipped.\n",
+                                            "%u empty lines were skipped.\n", self->n_blank), self->n_blank);
   g_string_append_printf (out, "%s\n", summary);
   return g_string_free (out, FALSE);
 }
@@ -997,6 +1094,34 @@ gboolean
 amparo_csv_import_apply (AmparoCsvImport  *self,
                          GError          **error)
 {
+  return amparo_csv_import_apply_full (self, NULL, NULL, NULL, error);
+}
+
+static gboolean
+row_accepted (const Row *row)
+{
+  return row->action == AMPARO_CSV_ROW_CREATE || row->action == AMPARO_CSV_ROW_UPDATE ||
+         (row->action == AMPARO_CSV_ROW_CONFIRM && row->confirmed);
+}
+
+/**
+ * amparo_csv_import_apply_full:
+ * @progress: (nullable): called every few hundred rows saved
+ * @cancellable: (nullable): stops the import; nothing is saved
+ *
+ * Saves every accepted row (new, matched, and matches whose new names
+ * were confirmed) in one transaction: all of them or, on an error or
+ * cancel, none. Safe to run in a worker thread with a store of its own.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+amparo_csv_import_apply_full (AmparoCsvImport        *self,
+                              AmparoCsvProgressFunc   progress,
+                              gpointer                progress_data,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
   if (!amparo_store_begin (self->store, error))
     return FALSE;
   for (guint i = 0; i < self->rows->len; i++)
@@ -1004,7 +1129,17 @@ amparo_csv_import_apply (AmparoCsvImport  *self,
       Row *row = &g_array_index (self->rows, Row, i);
       g_autoptr(GError) local = NULL;
 
-      if (row->action == AMPARO_CSV_ROW_REJECT)
+      if (i % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              amparo_store_rollback (self->store);
+              return FALSE;
+            }
+          if (progress != NULL)
+            progress (i, self->rows->len, progress_data);
+        }
+      if (!row_accepted (row))
         continue;
       if (!amparo_store_save (self->store, AMPARO_RECORD (row->person), &local))
         {
@@ -1014,7 +1149,107 @@ amparo_csv_import_apply (AmparoCsvImport  *self,
           return FALSE;
         }
     }
-  return amparo_store_commit (self->store, error);
+  if (!amparo_store_commit (self->store, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (self->rows->len, self->rows->len, progress_data);
+  return TRUE;
+}
+
+/**
+ * amparo_csv_import_count_accepted:
+ *
+ * Returns: how many rows amparo_csv_import_apply() would save
+ */
+guint
+amparo_csv_import_count_accepted (AmparoCsvImport *self)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    count += row_accepted (&g_array_index (self->rows, Row, i));
+  return count;
+}
+
+/**
+ * amparo_csv_import_get_existing_name:
+ *
+ * Returns: (transfer none) (nullable): for %AMPARO_CSV_ROW_CONFIRM, the
+ *   names the matched person has in the store
+ */
+const char *
+amparo_csv_import_get_existing_name (AmparoCsvImport *self,
+                                     guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return g_array_index (self->rows, Row, row).existing_name;
+}
+
+/**
+ * amparo_csv_import_set_confirmed:
+ * @confirmed: whether the person looked and wants the new names
+ *
+ * For %AMPARO_CSV_ROW_CONFIRM rows only; unconfirmed ones are not saved.
+ */
+void
+amparo_csv_import_set_confirmed (AmparoCsvImport *self,
+                                 guint            row,
+                                 gboolean         confirmed)
+{
+  g_return_if_fail (row < self->rows->len);
+  g_return_if_fail (g_array_index (self->rows, Row, row).action == AMPARO_CSV_ROW_CONFIRM);
+  g_array_index (self->rows, Row, row).confirmed = confirmed;
+}
+
+gboolean
+amparo_csv_import_get_confirmed (AmparoCsvImport *self,
+                                 guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+  return g_array_index (self->rows, Row, row).confirmed;
+}
+
+/**
+ * amparo_csv_import_get_data:
+ *
+ * Returns: (transfer none): the file's bytes, as given
+ */
+GBytes *
+amparo_csv_import_get_data (AmparoCsvImport *self)
+{
+  return self->data;
+}
+
+/**
+ * amparo_csv_import_set_store:
+ * @store: another connection to the same case store
+ *
+ * Lets amparo_csv_import_apply_full() run in a worker thread with a
+ * connection of its own: the rows only hold records of that database.
+ */
+void
+amparo_csv_import_set_store (AmparoCsvImport *self,
+                             AmparoStore     *store)
+{
+  g_return_if_fail (AMPARO_IS_STORE (store));
+  g_set_object (&self->store, store);
+}
+
+AmparoCsvEncoding
+amparo_csv_import_get_encoding (AmparoCsvImport *self)
+{
+  return self->encoding;
+}
+
+/**
+ * amparo_csv_import_get_encoding_evidence:
+ *
+ * Returns: (transfer none): what the encoding guess rests on, a sentence
+ */
+const char *
+amparo_csv_import_get_encoding_evidence (AmparoCsvImport *self)
+{
+  return self->evidence;
 }
 
 /**
@@ -1068,7 +1303,7 @@ amparo_csv_run_import_command (AmparoStore *store,
   report = amparo_csv_import_format_report (import);
   g_print ("%s", report);
 
-  accepted = amparo_csv_import_get_n_rows (import) - amparo_csv_import_count (import, AMPARO_CSV_ROW_REJECT);
+  accepted = amparo_csv_import_count_accepted (import);
   if (accepted == 0)
     {
       g_printerr ("%s\n", _("Nothing was imported."));

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "amparo-store.h"
+#include "amparo-csv-reader.h"
 
 G_BEGIN_DECLS
 
@@ -13,12 +14,27 @@ G_BEGIN_DECLS
  * @AMPARO_CSV_ROW_UPDATE: the row matched a person (same A-number or
  *   Amparo ID), who will be updated
  * @AMPARO_CSV_ROW_REJECT: the row will not be imported; see the reason
+ * @AMPARO_CSV_ROW_CONFIRM: the row matched a person whose names differ
+ *   (often a mistyped A-Number): saved only once a person confirms it
+ *   (amparo_csv_import_set_confirmed()); the command line rejects it
  */
 typedef enum {
   AMPARO_CSV_ROW_CREATE,
   AMPARO_CSV_ROW_UPDATE,
   AMPARO_CSV_ROW_REJECT,
+  AMPARO_CSV_ROW_CONFIRM,
 } AmparoCsvRowAction;
+
+/**
+ * AmparoCsvProgressFunc:
+ * @done: rows done so far
+ * @total: all rows
+ *
+ * Called in the thread doing the work.
+ */
+typedef void (*AmparoCsvProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
 
 /**
  * AmparoCsvImport:
@@ -48,6 +64,14 @@ AmparoCsvImport    *amparo_csv_import_new           (AmparoStore      *store,
                                                      const char       *data,
                                                      gsize             length,
                                                      GError          **error);
+AmparoCsvImport    *amparo_csv_import_new_full      (AmparoStore      *store,
+                                                     const char       *data,
+                                                     gsize             length,
+                                                     AmparoCsvEncoding encoding,
+                                                     AmparoCsvProgressFunc progress,
+                                                     gpointer          progress_data,
+                                                     GCancellable     *cancellable,
+                                                     GError          **error);
 AmparoCsvImport    *amparo_csv_import_new_from_file (AmparoStore      *store,
                                                      const char       *path,
                                                      GError          **error);
@@ -71,6 +95,24 @@ char               *amparo_csv_import_format_summary (AmparoCsvImport *self);
 char               *amparo_csv_import_format_report (AmparoCsvImport  *self);
 gboolean            amparo_csv_import_apply         (AmparoCsvImport  *self,
                                                      GError          **error);
+gboolean            amparo_csv_import_apply_full    (AmparoCsvImport  *self,
+                                                     AmparoCsvProgressFunc progress,
+                                                     gpointer          progress_data,
+                                                     GCancellable     *cancellable,
+                                                     GError          **error);
+guint               amparo_csv_import_count_accepted (AmparoCsvImport *self);
+const char         *amparo_csv_import_get_existing_name (AmparoCsvImport *self,
+                                                     guint             row);
+void                amparo_csv_import_set_confirmed (AmparoCsvImport  *self,
+                                                     guint             row,
+                                                     gboolean          confirmed);
+gboolean            amparo_csv_import_get_confirmed (AmparoCsvImport  *self,
+                                                     guint             row);
+AmparoCsvEncoding   amparo_csv_import_get_encoding  (AmparoCsvImport  *self);
+GBytes             *amparo_csv_import_get_data      (AmparoCsvImport  *self);
+void                amparo_csv_import_set_store     (AmparoCsvImport  *self,
+                                                     AmparoStore      *store);
+const char         *amparo_csv_import_get_encoding_evidence (AmparoCsvImport *self);
 
 int                 amparo_csv_run_export_command   (AmparoStore      *store,
                                                      const char       *path);

@@ -4,31 +4,46 @@
 #include "config.h"
 
 #include "amparo-icalendar.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
+#include <libical/ical.h>
 #include <stdio.h>
 #include <string.h>
 
-/* RFC 5545 as the four calendars we must feed actually read it: CRLF
- * line ends, lines folded at 75 octets without splitting a UTF-8
- * character, TEXT values escaped, METHOD:PUBLISH (Outlook treats a file
- * without it as an invitation), and timed events in UTC so no VTIMEZONE
- * is needed (Outlook and Google reject a TZID they cannot resolve). */
+/* RFC 5545 written by libical, as GNOME Calendar and Evolution do: it
+ * escapes TEXT values, folds lines at 75 octets and ends them with CRLF.
+ * A timed event is written in its zone (TZID=America/Los_Angeles) with
+ * that zone's VTIMEZONE in the file, so a hearing at 09:30 in Los Angeles
+ * stays 09:30 Pacific on a desk in New York. METHOD:PUBLISH, because
+ * Outlook treats a file without it as an invitation. */
 
-#define MAX_LINE_OCTETS 75
+#define HEARING_LENGTH_SECONDS 3600
 
 typedef struct
 {
   AmparoStore *store;
   GHashTable  *persons;      /* id → AmparoPerson */
   GHashTable  *proceedings;  /* id → AmparoProceeding */
+  GHashTable  *zones;        /* IANA name → ZoneUse */
+  GPtrArray   *vevents;      /* icalcomponent, written after the zones */
 } Lookup;
+
+/* A zone the file needs, and its earliest use: its VTIMEZONE is cut to the
+ * rules in force from then on, not every change since 1883. */
+typedef struct
+{
+  icaltimezone        *zone;
+  struct icaltimetype  earliest_utc;
+} ZoneUse;
 
 static void
 lookup_clear (Lookup *lookup)
 {
   g_clear_pointer (&lookup->persons, g_hash_table_unref);
   g_clear_pointer (&lookup->proceedings, g_hash_table_unref);
+  g_clear_pointer (&lookup->zones, g_hash_table_unref);
+  g_clear_pointer (&lookup->vevents, g_ptr_array_unref);
 }
 
 static gpointer
@@ -57,6 +72,8 @@ lookup_init (Lookup      *lookup,
                                            (GDestroyNotify) g_object_unref);
   lookup->proceedings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) g_object_unref);
+  lookup->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookup->vevents = g_ptr_array_new_with_free_func ((GDestroyNotify) icalcomponent_free);
 }
 
 static char *
@@ -69,30 +86,37 @@ person_name (AmparoPerson *person)
                                       amparo_person_get_family_names (person) ?: ""));
 }
 
-static void
-append_property (GString    *out,
-                 const char *name,
-                 const char *value)
+/* No TEXT may hold control characters but line breaks; libical escapes
+ * the rest (backslash, semicolon, comma, newline). */
+static char *
+clean_text (const char *text)
 {
-  g_autofree char *line = NULL;
+  GString *out = g_string_new (NULL);
 
-  if (value == NULL || *value == '\0')
-    return;
-  line = g_strconcat (name, ":", value, NULL);
-  amparo_icalendar_append_line (out, line);
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (*p == '\n' || ((guchar) *p >= 0x20 && *p != 0x7f))
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
-append_text_property (GString    *out,
-                      const char *name,
-                      const char *text)
+add_text (icalcomponent *component,
+          icalproperty  *(*make) (const char *),
+          const char    *text)
 {
-  g_autofree char *escaped = NULL;
+  g_autofree char *clean = NULL;
 
   if (text == NULL || *text == '\0')
     return;
-  escaped = amparo_icalendar_escape_text (text);
-  append_property (out, name, escaped);
+  clean = clean_text (text);
+  icalcomponent_add_property (component, make (clean));
 }
 
 static gboolean
@@ -115,43 +139,136 @@ parse_start (const char *starts_at,
   return TRUE;
 }
 
-static void
-append_all_day (GString *out,
-                int      y,
-                int      m,
-                int      d)
+/* The one place that says in which zone an event's wall-clock time is:
+ * the event's own time-zone (the court's), else the store's default (the
+ * machine's, which is the office's).
+ *
+ * Returns: (transfer full): an IANA name such as America/Los_Angeles */
+static char *
+event_zone_name (AmparoEvent *event)
 {
-  GDate date;
-  g_autofree char *start = g_strdup_printf ("DTSTART;VALUE=DATE:%04d%02d%02d", y, m, d);
-  g_autofree char *end = NULL;
+  const char *zone = amparo_event_get_time_zone (event);
 
-  /* DTEND is exclusive; Outlook shows an all-day event only with it. */
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  g_date_add_days (&date, 1);
-  end = g_strdup_printf ("DTEND;VALUE=DATE:%04d%02d%02d", g_date_get_year (&date),
-                         g_date_get_month (&date), g_date_get_day (&date));
-  amparo_icalendar_append_line (out, start);
-  amparo_icalendar_append_line (out, end);
+  if (zone == NULL || *zone == '\0')
+    return amparo_store_default_time_zone ();
+  /* TZ=":America/New_York" is a valid spelling of the same zone. */
+  return g_strdup (zone[0] == ':' ? zone + 1 : zone);
 }
 
 static void
-append_timed (GString *out,
-              int      y,
-              int      m,
-              int      d,
-              int      hour,
-              int      minute)
+note_zone_use (Lookup              *lookup,
+               icaltimezone        *zone,
+               struct icaltimetype  start)
 {
-  /* starts-at is the office's local time. */
-  g_autoptr(GDateTime) local = g_date_time_new_local (y, m, d, hour, minute, 0);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
-  g_autoptr(GDateTime) utc_end = g_date_time_add_hours (utc, 1);
-  g_autofree char *start = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
-  g_autofree char *end = g_date_time_format (utc_end, "%Y%m%dT%H%M%SZ");
+  const char *name = icaltimezone_get_location (zone);
+  struct icaltimetype utc = icaltime_convert_to_zone (start, icaltimezone_get_utc_timezone ());
+  ZoneUse *use = g_hash_table_lookup (lookup->zones, name);
 
-  append_property (out, "DTSTART", start);
-  append_property (out, "DTEND", end);
+  if (use == NULL)
+    {
+      use = g_new0 (ZoneUse, 1);
+      use->zone = zone;
+      use->earliest_utc = utc;
+      g_hash_table_insert (lookup->zones, g_strdup (name), use);
+    }
+  else if (icaltime_compare (utc, use->earliest_utc) < 0)
+    use->earliest_utc = utc;
+}
+
+/* libical names a system zone "/freeassociation.sourceforge.net/America/…";
+ * Google, Outlook and Python resolve the IANA name alone, so the file uses
+ * that in the VTIMEZONE and in every TZID parameter. */
+static void
+add_zones (Lookup        *lookup,
+           icalcomponent *calendar)
+{
+  GHashTableIter iter;
+  const char *name;
+  ZoneUse *use;
+
+  g_hash_table_iter_init (&iter, lookup->zones);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &use))
+    {
+      icalcomponent *vtimezone = icalcomponent_new_clone (icaltimezone_get_component (use->zone));
+      icalproperty *tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+
+      icaltimezone_truncate_vtimezone (vtimezone, use->earliest_utc, icaltime_null_time (), 1);
+      if (tzid != NULL)
+        icalproperty_set_tzid (tzid, name);
+      icalcomponent_add_component (calendar, vtimezone);
+    }
+}
+
+static icalproperty *
+with_tzid (icalproperty *property,
+           icaltimezone *zone)
+{
+  if (zone != NULL)
+    icalproperty_add_parameter (property, icalparameter_new_tzid (icaltimezone_get_location (zone)));
+  return property;
+}
+
+static void
+set_all_day (icalcomponent *vevent,
+             int            y,
+             int            m,
+             int            d)
+{
+  struct icaltimetype start = icaltime_null_date ();
+  struct icaltimetype end;
+
+  start.year = y;
+  start.month = m;
+  start.day = d;
+  /* DTEND is exclusive; Outlook shows an all-day event only with it. */
+  end = start;
+  icaltime_adjust (&end, 1, 0, 0, 0);
+  icalcomponent_set_dtstart (vevent, start);
+  icalcomponent_set_dtend (vevent, end);
+}
+
+static void
+set_timed (Lookup        *lookup,
+           icalcomponent *vevent,
+           AmparoEvent   *event,
+           int            y,
+           int            m,
+           int            d,
+           int            hour,
+           int            minute)
+{
+  g_autofree char *zone_name = event_zone_name (event);
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (zone_name);
+  struct icaltimetype start = icaltime_null_time ();
+  struct icaltimetype end;
+
+  start.year = y;
+  start.month = m;
+  start.day = d;
+  start.hour = hour;
+  start.minute = minute;
+  if (zone != NULL && icaltimezone_get_component (zone) != NULL)
+    {
+      /* Wall-clock time with TZID=<zone>: written as typed, no Z. */
+      note_zone_use (lookup, zone, icaltime_set_timezone (&start, zone));
+    }
+  else
+    {
+      /* UTC, or a zone libical cannot describe: the same instant in UTC. */
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone_name);
+      g_autoptr(GDateTime) local = NULL;
+
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+      local = g_date_time_new (tz, y, m, d, hour, minute, 0);
+      zone = NULL;
+      start = icaltime_from_timet_with_zone (g_date_time_to_unix (local), 0,
+                                             icaltimezone_get_utc_timezone ());
+    }
+  end = start;
+  icaltime_adjust (&end, 0, 0, 0, HEARING_LENGTH_SECONDS);
+  icalcomponent_add_property (vevent, with_tzid (icalproperty_new_dtstart (start), zone));
+  icalcomponent_add_property (vevent, with_tzid (icalproperty_new_dtend (end), zone));
 }
 
 /* Appends one "Label: value" line, unless @value is empty. */
@@ -203,22 +320,24 @@ describe_event (AmparoEvent      *event,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-append_alarm (GString    *out,
-              const char *summary)
+static icalcomponent *
+new_alarm (const char *summary)
 {
-  amparo_icalendar_append_line (out, "BEGIN:VALARM");
-  amparo_icalendar_append_line (out, "ACTION:DISPLAY");
-  amparo_icalendar_append_line (out, "TRIGGER:-P1D");
-  append_text_property (out, "DESCRIPTION", summary);
-  amparo_icalendar_append_line (out, "END:VALARM");
+  icalcomponent *alarm = icalcomponent_new_valarm ();
+  struct icaltriggertype trigger = { 0 };
+
+  trigger.time = icaltime_null_time ();
+  trigger.duration = icaldurationtype_from_int (-24 * 60 * 60);
+  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
+  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
+  add_text (alarm, icalproperty_new_description, summary);
+  return alarm;
 }
 
 static void
-append_event (GString     *out,
-              Lookup      *lookup,
-              AmparoEvent *event,
-              const char  *stamp)
+add_event (Lookup              *lookup,
+           AmparoEvent         *event,
+           struct icaltimetype  stamp)
 {
   AmparoPerson *person = lookup_record (lookup, lookup->persons, AMPARO_TYPE_PERSON,
                                         amparo_event_get_person_id (event));
@@ -229,6 +348,7 @@ append_event (GString     *out,
   g_autofree char *name = person_name (person);
   g_autofree char *summary = NULL;
   g_autofree char *description = describe_event (event, person, proceeding);
+  icalcomponent *vevent;
   int y, m, d, hour, minute;
 
   if (!parse_start (amparo_event_get_starts_at (event), &y, &m, &d, &hour, &minute))
@@ -237,89 +357,23 @@ append_event (GString     *out,
   /* Translators: an exported calendar event's title: "Hearing: María López" */
   summary = g_strdup_printf (_("%s: %s"), amparo_event_kind_get_label (amparo_event_get_kind (event)), name);
 
-  amparo_icalendar_append_line (out, "BEGIN:VEVENT");
-  append_text_property (out, "UID", uid);
-  append_property (out, "DTSTAMP", stamp);
+  vevent = icalcomponent_new_vevent ();
+  add_text (vevent, icalproperty_new_uid, uid);
+  icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp));
   if (hour < 0)
-    append_all_day (out, y, m, d);
+    set_all_day (vevent, y, m, d);
   else
-    append_timed (out, y, m, d, hour, minute);
-  append_text_property (out, "SUMMARY", summary);
-  append_text_property (out, "LOCATION", amparo_event_get_place (event));
-  append_text_property (out, "DESCRIPTION", description);
-  amparo_icalendar_append_line (out, hour < 0 ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE");
+    set_timed (lookup, vevent, event, y, m, d, hour, minute);
+  add_text (vevent, icalproperty_new_summary, summary);
+  add_text (vevent, icalproperty_new_location, amparo_event_get_place (event));
+  add_text (vevent, icalproperty_new_description, description);
+  icalcomponent_add_property (vevent, icalproperty_new_transp (hour < 0 ? ICAL_TRANSP_TRANSPARENT
+                                                                        : ICAL_TRANSP_OPAQUE));
   if (amparo_event_get_done (event))
-    amparo_icalendar_append_line (out, "STATUS:CONFIRMED");
+    icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
   else
-    append_alarm (out, summary);
-  amparo_icalendar_append_line (out, "END:VEVENT");
-}
-
-/**
- * amparo_icalendar_escape_text:
- * @text: a TEXT value as typed
- *
- * Escapes backslash, semicolon, comma and line breaks as RFC 5545 3.3.11
- * asks, and drops other control characters, which no TEXT may hold.
- *
- * Returns: (transfer full): the escaped value
- */
-char *
-amparo_icalendar_escape_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\': g_string_append (out, "\\\\"); break;
-        case ';': g_string_append (out, "\\;"); break;
-        case ',': g_string_append (out, "\\,"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r':
-          if (p[1] != '\n')
-            g_string_append (out, "\\n");
-          break;
-        default:
-          if ((guchar) *p >= 0x20 && *p != 0x7f)
-            g_string_append_c (out, *p);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-/**
- * amparo_icalendar_append_line:
- * @out: the file being written
- * @line: one content line, without its line end
- *
- * Appends @line folded to lines of at most 75 octets (continuations start
- * with a space, which counts), never inside a UTF-8 character, each ended
- * by CRLF.
- */
-void
-amparo_icalendar_append_line (GString    *out,
-                              const char *line)
-{
-  gsize len = strlen (line);
-  gsize start = 0;
-  gsize limit = MAX_LINE_OCTETS;
-
-  while (len - start > limit)
-    {
-      gsize cut = start + limit;
-
-      /* Step back to the first byte of a UTF-8 character. */
-      while (cut > start && ((guchar) line[cut] & 0xC0) == 0x80)
-        cut--;
-      g_string_append_len (out, line + start, cut - start);
-      g_string_append (out, "\r\n ");
-      start = cut;
-      limit = MAX_LINE_OCTETS - 1;
-    }
-  g_string_append (out, line + start);
-  g_string_append (out, "\r\n");
+    icalcomponent_add_component (vevent, new_alarm (summary));
+  g_ptr_array_add (lookup->vevents, vevent);
 }
 
 /**
@@ -335,35 +389,45 @@ amparo_icalendar_build (AmparoStore *store,
                         GListModel  *events,
                         GDateTime   *stamp)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) stamp_utc = g_date_time_to_utc (stamp != NULL ? stamp : now);
-  g_autofree char *stamp_text = g_date_time_format (stamp_utc, "%Y%m%dT%H%M%SZ");
+  icalcomponent *calendar;
+  icalproperty *name;
+  struct icaltimetype stamp_time;
   Lookup lookup;
+  char *text;
   guint n;
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (events), NULL);
 
-  lookup_init (&lookup, store);
-  amparo_icalendar_append_line (out, "BEGIN:VCALENDAR");
-  amparo_icalendar_append_line (out, "VERSION:2.0");
-  amparo_icalendar_append_line (out, "PRODID:-//Amparo//Amparo " PACKAGE_VERSION "//EN");
-  amparo_icalendar_append_line (out, "CALSCALE:GREGORIAN");
-  amparo_icalendar_append_line (out, "METHOD:PUBLISH");
-  append_text_property (out, "X-WR-CALNAME", _("Amparo Agenda"));
+  stamp_time = icaltime_from_timet_with_zone (g_date_time_to_unix (stamp != NULL ? stamp : now), 0,
+                                              icaltimezone_get_utc_timezone ());
+  calendar = icalcomponent_new_vcalendar ();
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Amparo//Amparo " PACKAGE_VERSION "//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  name = icalproperty_new_x (_("Amparo Agenda"));
+  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, name);
 
+  lookup_init (&lookup, store);
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AmparoEvent) event = g_list_model_get_item (events, i);
 
-      append_event (out, &lookup, event, stamp_text);
+      add_event (&lookup, event, stamp_time);
     }
-
-  amparo_icalendar_append_line (out, "END:VCALENDAR");
+  /* The zones first: some readers resolve a TZID only once they saw it. */
+  add_zones (&lookup, calendar);
+  while (lookup.vevents->len > 0)
+    icalcomponent_add_component (calendar, g_ptr_array_steal_index (lookup.vevents, 0));
   lookup_clear (&lookup);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+
+  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+  return text;
 }
 
 /**
@@ -408,6 +472,22 @@ amparo_icalendar_journal (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *events;
+} JournalEvents;
+
+static gboolean
+journal_events_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  JournalEvents *journal = user_data;
+
+  return amparo_icalendar_journal (journal->store, journal->events, path, error);
+}
+
 /**
  * amparo_icalendar_write:
  * @path: the file to write (replaced if it exists)
@@ -423,10 +503,10 @@ amparo_icalendar_write (AmparoStore  *store,
                         GError      **error)
 {
   g_autofree char *text = amparo_icalendar_build (store, events, NULL);
+  JournalEvents journal = { store, events };
 
-  if (!g_file_set_contents (path, text, -1, error))
-    return FALSE;
-  return amparo_icalendar_journal (store, events, path, error);
+  /* 0600, and only once journaled (reliability, #11). */
+  return amparo_private_file_write (path, text, strlen (text), journal_events_cb, &journal, error);
 }
 
 /**

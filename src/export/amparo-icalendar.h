@@ -11,9 +11,6 @@ G_BEGIN_DECLS
  * unique across exports: "<event uid>@" AMPARO_ICALENDAR_UID_DOMAIN. */
 #define AMPARO_ICALENDAR_UID_DOMAIN "amparo.io.github"
 
-char     *amparo_icalendar_escape_text   (const char   *text);
-void      amparo_icalendar_append_line   (GString      *out,
-                                          const char   *line);
 char     *amparo_icalendar_build         (AmparoStore  *store,
                                           GListModel   *events,
                                           GDateTime    *stamp);

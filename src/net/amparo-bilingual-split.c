@@ -289,18 +289,71 @@ take_spanish_title (AmparoBilingualText  *text,
   text->title_es = g_steal_pointer (&plain);
 }
 
+/* Spanish words too common in names ("Jane de la Cruz") to show that a
+ * title part is Spanish on their own, and words of the organization's
+ * Spanish headlines that the common-word list lacks. */
+static const char * const weak_spanish_words[] = {
+  "de", "la", "el", "y", "del", "los", "las", "en", "san", "al",
+};
+
+static const char * const headline_spanish_words[] = {
+  "corte", "juez", "jueza", "familias", "familia", "ninos", "ninas", "derechos",
+  "conozca", "aprueba", "acuerdo", "comunicado", "declaracion", "inmigrantes",
+  "bloquea", "exige", "exigimos", "exigen", "politica", "gobierno", "frontera",
+  "libertad", "detencion", "justicia", "reunificadas", "reunificados", "nueva",
+  "nuevo", "hoy", "llama", "pide", "ley", "asilo", "solicitantes", "expulsiones",
+};
+
+static gboolean
+has_spanish_letters (const char *text)
+{
+  static const char * const letters[] = { "á", "é", "í", "ó", "ú", "ñ", "¿", "¡", "Á", "É", "Ó", "Ñ" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    if (strstr (text, letters[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A title part is Spanish only when its words say so: an English
+ * subtitle after " – " or " | " ("Court rules – families win",
+ * "Statement | ImmDef") is not. */
+static gboolean
+title_part_is_spanish (const char *part)
+{
+  g_autofree char *normal = normalize_line (part);
+  g_auto(GStrv) words = g_strsplit (normal, " ", -1);
+  guint strong = 0, weak = 0, english = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (WORD_IN (words[i], weak_spanish_words))
+        weak++;
+      else if (WORD_IN (words[i], spanish_words) || WORD_IN (words[i], headline_spanish_words))
+        strong++;
+      else if (WORD_IN (words[i], english_words))
+        english++;
+    }
+
+  if (english > 0)
+    return strong > 2 * english;
+  return strong > 0 || (weak > 0 && has_spanish_letters (part));
+}
+
 static void
 split_title (const char  *title,
              char       **title_en,
              char       **title_es)
 {
-  const char *separators[] = { " / ", " | ", " – ", " — " };
+  const char *separators[] = { " / ", " | ", " – ", " — ", " - " };
 
   for (guint i = 0; title != NULL && i < G_N_ELEMENTS (separators); i++)
     {
       const char *at = strstr (title, separators[i]);
+      g_autofree char *before = at != NULL ? g_strndup (title, at - title) : NULL;
 
-      if (at != NULL && classify_line (at) != LANG_EN)
+      if (at != NULL && title_part_is_spanish (at + strlen (separators[i])) &&
+          !title_part_is_spanish (before))
         {
           *title_en = g_strstrip (g_strndup (title, at - title));
           *title_es = g_strstrip (g_strdup (at + strlen (separators[i])));

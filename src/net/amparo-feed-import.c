@@ -14,13 +14,23 @@
 #include "amparo-html-text.h"
 #include "amparo-http.h"
 #include "amparo-net-error.h"
+#include "amparo-wordpress-archive.h"
 
 /* An import runs in three steps: the document is read (libsoup or GIO,
  * async), then parsed, converted and split in a worker thread (pure
  * functions, no store), then matched against the store and written in
  * one transaction on the main thread, where the store lives. Any error
  * before the last step leaves the store untouched; the last step rolls
- * back as a whole. */
+ * back as a whole.
+ *
+ * A feed from a WordPress site (it announces its REST API in a `Link`
+ * header) is read through the API instead, page by page: every post, the
+ * whole text even when the feed gives summaries, the post id, and dates
+ * in the site's time zone. Without the API, a WordPress feed is followed
+ * page by page (?paged=2…). Dates are given in the site's zone, else the
+ * computer's. */
+
+#define MAX_FEED_PAGES 200
 
 typedef struct
 {
@@ -38,6 +48,8 @@ typedef struct
   char  *media_contact;
   char **demands_en;
   char **demands_es;
+  gint64 post_id;
+  gboolean summary_only;
 } Prepared;
 
 typedef struct
@@ -50,6 +62,10 @@ typedef struct
   GDestroyNotify            progress_data_free;
   GMainContext             *context;
   GBytes                   *document;
+  GPtrArray                *documents;  /* feed pages after the first */
+  GPtrArray                *items;      /* from the REST API, or NULL */
+  char                     *timezone;   /* the site's, when it said */
+  gboolean                  wordpress_feed;
   GPtrArray                *prepared;
   guint                     n_ignored;
 } ImportData;
@@ -89,6 +105,9 @@ import_data_free (ImportData *data)
     data->progress_data_free (data->progress_data);
   g_clear_pointer (&data->context, g_main_context_unref);
   g_clear_pointer (&data->document, g_bytes_unref);
+  g_clear_pointer (&data->documents, g_ptr_array_unref);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_free (data->timezone);
   g_clear_pointer (&data->prepared, g_ptr_array_unref);
   g_free (data);
 }
@@ -179,8 +198,22 @@ find_media_contact (const char *body)
   return NULL;
 }
 
+/* WordPress names its posts http://site/?p=ID in feeds and the API. */
+static gint64
+wordpress_post_id (const char *guid)
+{
+  const char *p = guid != NULL ? strstr (guid, "?p=") : NULL;
+
+  if (p == NULL && guid != NULL)
+    p = strstr (guid, "&p=");
+  if (p == NULL || !g_ascii_isdigit (p[3]))
+    return 0;
+  return g_ascii_strtoll (p + 3, NULL, 10);
+}
+
 static Prepared *
-prepare_item (AmparoFeedItem *item)
+prepare_item (AmparoFeedItem *item,
+              GTimeZone      *zone)
 {
   Prepared *prepared = g_new0 (Prepared, 1);
   g_autofree char *body = NULL;
@@ -196,6 +229,8 @@ prepare_item (AmparoFeedItem *item)
 
   prepared->guid = g_strdup (item->guid);
   prepared->link = g_strdup (item->link);
+  prepared->post_id = item->post_id > 0 ? item->post_id : wordpress_post_id (item->guid);
+  prepared->summary_only = item->summary_only;
   prepared->html = g_strdup (item->content_html);
   body = amparo_html_to_simple_text (item->content_html, -1);
   text = amparo_bilingual_split (item->title, body);
@@ -211,12 +246,42 @@ prepare_item (AmparoFeedItem *item)
   if (item->date != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (item->date);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (item->date, zone);
 
-      prepared->release_date = g_date_time_format (item->date, "%Y-%m-%d");
+      /* An evening post in Los Angeles is that day's, not the next
+       * day's in UTC. */
+      prepared->release_date = g_date_time_format (local, "%Y-%m-%d");
       prepared->published_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
     }
 
   return prepared;
+}
+
+static GTimeZone *
+import_zone (ImportData *data)
+{
+  GTimeZone *zone = data->timezone != NULL ? g_time_zone_new_identifier (data->timezone) : NULL;
+
+  return zone != NULL ? zone : g_time_zone_new_local ();
+}
+
+static void
+prepare_items (ImportData *data,
+               GPtrArray  *items,
+               GTimeZone  *zone,
+               guint       first_position,
+               guint       total)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      AmparoFeedItem *item = g_ptr_array_index (items, i);
+      Prepared *prepared;
+
+      item->position += first_position;
+      prepared = prepare_item (item, zone);
+      g_ptr_array_add (data->prepared, prepared);
+      report_progress (data, data->prepared->len, total);
+    }
 }
 
 static void
@@ -226,26 +291,46 @@ prepare_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  g_autoptr(AmparoFeed) feed = NULL;
+  g_autoptr(GTimeZone) zone = import_zone (data);
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *document = g_bytes_get_data (data->document, &length);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) amparo_feed_free);
+  guint total = 0;
 
-  feed = amparo_feed_parse (document, length, &error);
-  if (feed == NULL)
+  data->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
+  if (data->items != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      prepare_items (data, data->items, zone, 0, data->items->len);
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
-  data->prepared = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
-  data->n_ignored = feed->n_ignored;
-  for (guint i = 0; i < feed->items->len; i++)
+  g_ptr_array_insert (data->documents, 0, g_bytes_ref (data->document));
+  for (guint i = 0; i < data->documents->len; i++)
     {
+      gsize length;
+      const char *document = g_bytes_get_data (g_ptr_array_index (data->documents, i), &length);
+      AmparoFeed *feed = amparo_feed_parse (document, length, &error);
+
+      /* A later page that cannot be read ends the archive, not the import. */
+      if (feed == NULL && i == 0)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (feed == NULL)
+        break;
+      total += feed->items->len;
+      data->n_ignored += feed->n_ignored;
+      g_ptr_array_add (pages, feed);
+    }
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AmparoFeed *feed = g_ptr_array_index (pages, i);
+
       if (g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (data->prepared, prepare_item (g_ptr_array_index (feed->items, i)));
-      report_progress (data, i + 1, feed->items->len);
+      prepare_items (data, feed->items, zone, data->prepared->len, total);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -262,6 +347,20 @@ add_skip (AmparoImportReport *report,
   skip->title = g_strdup (item->title_en);
   skip->reason = g_strdup (reason);
   g_ptr_array_add (report->skipped, skip);
+}
+
+/* A post is known by its site and id: its address changes when a
+ * scheduled post goes out, or when the site's permalinks change. */
+static char *
+post_key (const char *url,
+          gint64      post_id)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || post_id <= 0)
+    return NULL;
+  return g_strdup_printf ("post:%s:%d:%" G_GINT64_FORMAT, g_uri_get_host (uri),
+                          g_uri_get_port (uri), post_id);
 }
 
 static void
@@ -292,9 +391,13 @@ index_releases (AmparoStore     *store,
       g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
       const char *post_url = amparo_release_get_post_url (release);
 
+      g_autofree char *key = post_key (post_url, amparo_release_get_post_id (release));
+
       if (amparo_release_get_post_id (release) > 0 && post_url != NULL &&
           *post_url != '\0' && !g_hash_table_contains (by_link, post_url))
         g_hash_table_insert (by_link, g_strdup (post_url), g_object_ref (release));
+      if (key != NULL && !g_hash_table_contains (by_link, key))
+        g_hash_table_insert (by_link, g_steal_pointer (&key), g_object_ref (release));
     }
 }
 
@@ -315,6 +418,13 @@ lookup (GHashTable *by_guid,
     release = g_hash_table_lookup (by_guid, item->guid);
   if (release == NULL && item->link != NULL)
     release = g_hash_table_lookup (by_link, item->link);
+  if (release == NULL)
+    {
+      g_autofree char *key = post_key (item->link, item->post_id);
+
+      if (key != NULL)
+        release = g_hash_table_lookup (by_link, key);
+    }
 
   return release;
 }
@@ -323,11 +433,28 @@ lookup (GHashTable *by_guid,
  * original and the site's post a copy, so an import only links it to the
  * post and never rewrites its text. */
 static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
 published_from_amparo (AmparoRelease *release,
                        Prepared      *item)
 {
+  const char *guid = amparo_release_get_source_guid (release);
+  const char *modified = amparo_release_get_post_modified (release);
+
+  /* An imported release knows its post too, but only Amparo's own
+   * writes leave a confirmed modification time. */
+  g_autofree char *key = post_key (amparo_release_get_post_url (release),
+                                   amparo_release_get_post_id (release));
+  g_autofree char *item_key = post_key (item->link, item->post_id);
+
   return amparo_release_get_post_id (release) > 0 &&
-         g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0;
+         (g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0 ||
+          (key != NULL && g_strcmp0 (key, item_key) == 0)) &&
+         ((modified != NULL && *modified != '\0') || guid == NULL || *guid == '\0');
 }
 
 static AmparoRelease *
@@ -336,8 +463,10 @@ link_to_post (AmparoRelease      *existing,
               AmparoImportReport *report)
 {
   AmparoRelease *copy;
+  gboolean went_out = g_strcmp0 (amparo_release_get_site_status (existing), "future") == 0;
 
-  if (g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
+  if (!went_out &&
+      g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
       g_strcmp0 (amparo_release_get_source_url (existing), item->link) == 0 &&
       g_strcmp0 (amparo_release_get_source_guid (existing), item->guid) == 0)
     {
@@ -349,6 +478,18 @@ link_to_post (AmparoRelease      *existing,
   amparo_release_set_source_guid (copy, item->guid);
   amparo_release_set_source_url (copy, item->link);
   amparo_release_set_original_html (copy, item->html);
+  /* A scheduled post is in the site's public list once WordPress
+   * published it at the embargo time. */
+  if (went_out)
+    {
+      amparo_release_set_site_status (copy, "publish");
+      amparo_release_set_post_url (copy, item->link);
+      amparo_release_set_scheduled_for (copy, NULL);
+      amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
+      amparo_release_set_published_at (copy, item->published_at);
+      if (!has_text (amparo_release_get_first_published_at (copy)))
+        amparo_release_set_first_published_at (copy, item->published_at);
+    }
   return copy;
 }
 
@@ -364,7 +505,8 @@ source_changed (AmparoRelease *release,
          g_strcmp0 (amparo_release_get_source_url (release), item->link) != 0 ||
          g_strcmp0 (amparo_release_get_source_guid (release), item->guid) != 0 ||
          g_strcmp0 (amparo_release_get_release_date (release), item->release_date) != 0 ||
-         g_strcmp0 (amparo_release_get_title_en (release), item->title_en) != 0;
+         g_strcmp0 (amparo_release_get_title_en (release), item->title_en) != 0 ||
+         (item->post_id > 0 && amparo_release_get_post_id (release) == 0);
 }
 
 static void
@@ -381,6 +523,12 @@ fill_release (AmparoRelease *release,
   amparo_release_set_original_html (release, item->html);
   if (item->media_contact != NULL && *item->media_contact != '\0')
     amparo_release_set_media_contact (release, item->media_contact);
+  /* Its post on the site, so a correction updates it. */
+  if (item->post_id > 0 && amparo_release_get_post_id (release) == 0)
+    {
+      amparo_release_set_post_id (release, item->post_id);
+      amparo_release_set_post_url (release, item->link);
+    }
 }
 
 static AmparoRelease *
@@ -393,6 +541,8 @@ new_release (Prepared *item)
   amparo_release_set_status (release, AMPARO_RELEASE_STATUS_PUBLISHED);
   amparo_release_set_post_url (release, item->link);
   amparo_release_set_published_at (release, item->published_at);
+  amparo_release_set_first_published_at (release, item->published_at);
+  amparo_release_set_site_status (release, "publish");
 
   return release;
 }
@@ -420,6 +570,7 @@ typedef struct
   GHashTable *live_link;
   GHashTable *trash_guid;
   GHashTable *trash_link;
+  GHashTable *spanish;    /* addresses of Spanish posts of two-post releases */
   GHashTable *seen;
 } Matcher;
 
@@ -430,10 +581,55 @@ matcher_clear (Matcher *matcher)
   g_clear_pointer (&matcher->live_link, g_hash_table_unref);
   g_clear_pointer (&matcher->trash_guid, g_hash_table_unref);
   g_clear_pointer (&matcher->trash_link, g_hash_table_unref);
+  g_clear_pointer (&matcher->spanish, g_hash_table_unref);
   g_clear_pointer (&matcher->seen, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Matcher, matcher_clear)
+
+/* In two-post mode the Spanish post is half of a release, not one of its
+ * own. */
+static void
+index_spanish_posts (AmparoStore *store,
+                     GHashTable  *spanish)
+{
+  AmparoListScope scopes[] = { AMPARO_LIST_LIVE, AMPARO_LIST_TRASH };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
+    {
+      g_autoptr(GListModel) list = amparo_store_list (store, AMPARO_TYPE_RELEASE, scopes[s]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
+          const char *url = amparo_release_get_post_url_es (release);
+
+          if (url != NULL && *url != '\0')
+            g_hash_table_add (spanish, g_strdup (url));
+          /* Amparo before 0007 named the Spanish post amparo-UID-es. */
+          g_hash_table_add (spanish, g_strdup_printf ("amparo-%s-es",
+                                                      amparo_record_get_uid (AMPARO_RECORD (release))));
+        }
+    }
+}
+
+static gboolean
+is_spanish_post (GHashTable *spanish,
+                 const char *link)
+{
+  const char *slug = link != NULL ? strstr (link, "amparo-") : NULL;
+  g_autofree char *legacy = NULL;
+
+  if (link == NULL)
+    return FALSE;
+  if (g_hash_table_contains (spanish, link))
+    return TRUE;
+  /* amparo-<36-character uid>-es */
+  if (slug == NULL || strlen (slug) < 7 + 36 + 3)
+    return FALSE;
+  legacy = g_strndup (slug, 7 + 36 + 3);
+  return g_hash_table_contains (spanish, legacy);
+}
 
 static void
 matcher_init (Matcher     *matcher,
@@ -444,6 +640,8 @@ matcher_init (Matcher     *matcher,
   matcher->trash_guid = new_release_table ();
   matcher->trash_link = new_release_table ();
   matcher->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  matcher->spanish = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_spanish_posts (store, matcher->spanish);
   index_releases (store, AMPARO_LIST_LIVE, matcher->live_guid, matcher->live_link);
   index_releases (store, AMPARO_LIST_TRASH, matcher->trash_guid, matcher->trash_link);
 }
@@ -472,6 +670,11 @@ decide (Matcher            *matcher,
       return NULL;
     }
   g_hash_table_add (matcher->seen, g_strdup (key));
+  if (is_spanish_post (matcher->spanish, item->link))
+    {
+      report->n_unchanged++;
+      return NULL;
+    }
 
   existing = lookup (matcher->live_guid, matcher->live_link, item);
   if (existing == NULL && lookup (matcher->trash_guid, matcher->trash_link, item) != NULL)
@@ -564,6 +767,17 @@ apply_to_store (ImportData  *data,
 
   for (guint i = 0; i < to_save->len; i++)
     offer_demands (report, g_ptr_array_index (to_save, i), g_ptr_array_index (saved_items, i));
+  for (guint i = 0; i < data->prepared->len && data->wordpress_feed; i++)
+    if (((Prepared *) g_ptr_array_index (data->prepared, i))->summary_only)
+      report->n_summaries++;
+  if (data->timezone != NULL)
+    report->timezone = g_strdup (data->timezone);
+  else
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      report->timezone = g_strdup (g_time_zone_get_identifier (local));
+    }
   if (data->n_ignored > 0)
     {
       AmparoImportSkip *skip = g_new0 (AmparoImportSkip, 1);
@@ -611,10 +825,159 @@ prepare_document (GTask  *task,
   ImportData *data = g_task_get_task_data (task);
   g_autoptr(GTask) worker = NULL;
 
-  data->document = g_bytes_ref (document);
+  if (data->document != document)
+    {
+      g_clear_pointer (&data->document, g_bytes_unref);
+      data->document = g_bytes_ref (document);
+    }
+  if (data->documents == NULL)
+    data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   worker = g_task_new (NULL, g_task_get_cancellable (task), on_prepared_cb, task);
   g_task_set_task_data (worker, data, NULL);
   g_task_run_in_thread (worker, prepare_thread);
+}
+
+static void fetch_next_page (GTask *task);
+
+static void
+on_archive_progress (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  report_progress (user_data, done, total);
+}
+
+static void
+on_archive_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *timezone = NULL;
+  GPtrArray *items = amparo_wordpress_archive_read_finish (result, &timezone, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The API is switched off or broken: the feed, page by page, then. */
+  if (items == NULL)
+    {
+      g_debug ("Reading the site's REST API failed (%s); reading its feed", error->message);
+      fetch_next_page (g_steal_pointer (&task));
+      return;
+    }
+
+  data->items = items;
+  data->timezone = g_steal_pointer (&timezone);
+  prepare_document (g_steal_pointer (&task), data->document);
+}
+
+static gboolean
+is_wordpress_feed (GBytes *document)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (document, &length);
+  g_autofree char *head = g_strndup (text, MIN (length, 4096));
+
+  return strstr (head, "wordpress.org/?v=") != NULL;
+}
+
+static gboolean
+has_items (GBytes *document)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (document, &length);
+  g_autofree char *copy = g_strndup (text, length);
+
+  return strstr (copy, "<item") != NULL || strstr (copy, "<entry") != NULL;
+}
+
+static void
+on_page_fetched_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  SoupMessage *message = g_object_get_data (G_OBJECT (task), "page-message");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = amparo_http_send_finish (SOUP_SESSION (source), result, &error);
+  GBytes *last = data->documents->len > 0 ? g_ptr_array_index (data->documents, data->documents->len - 1)
+                                          : data->document;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* WordPress answers 404 after the last page. */
+  if (body == NULL || !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)) ||
+      !has_items (body) || g_bytes_equal (body, last) ||
+      data->documents->len + 1 >= MAX_FEED_PAGES)
+    {
+      prepare_document (g_steal_pointer (&task), data->document);
+      return;
+    }
+
+  g_ptr_array_add (data->documents, g_bytes_ref (body));
+  report_progress (data, 0, 0);
+  fetch_next_page (g_steal_pointer (&task));
+}
+
+/* A WordPress feed shows 10 posts; ?paged=2 gives the next 10. */
+static void
+fetch_next_page (GTask *task)
+{
+  ImportData *data = g_task_get_task_data (task);
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+
+  data->wordpress_feed = is_wordpress_feed (data->document);
+  if (!data->wordpress_feed)
+    {
+      prepare_document (task, data->document);
+      return;
+    }
+
+  url = g_strdup_printf ("%s%spaged=%u", data->address, strchr (data->address, '?') != NULL ? "&" : "?",
+                         data->documents->len + 2);
+  message = soup_message_new (SOUP_METHOD_GET, url);
+  if (message == NULL)
+    {
+      prepare_document (task, data->document);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "page-message", g_object_ref (message), g_object_unref);
+  amparo_http_send_async (amparo_http_get_session (), message, AMPARO_FEED_MAX_BYTES,
+                          g_task_get_cancellable (task), on_page_fetched_cb, task);
+}
+
+/* The REST API gives every post of the site: right for the site's main
+ * feed or its home page, wrong for a category's or a tag's feed, which
+ * are read page by page instead. */
+static gboolean
+is_whole_site_feed (const char *address,
+                    const char *api_root)
+{
+  static const char * const suffixes[] = { "index.php?rest_route=/", "?rest_route=/", "wp-json/" };
+  g_autofree char *base = NULL;
+  g_autofree char *rest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) && base == NULL; i++)
+    if (g_str_has_suffix (api_root, suffixes[i]))
+      base = g_strndup (api_root, strlen (api_root) - strlen (suffixes[i]));
+  if (base == NULL || !g_str_has_prefix (address, base))
+    return FALSE;
+
+  rest = g_strdup (address + strlen (base));
+  while (*rest != '\0' && rest[strlen (rest) - 1] == '/')
+    rest[strlen (rest) - 1] = '\0';
+  return *rest == '\0' || g_regex_match_simple ("^(feed(/(rss2?|atom|rdf))?|(index\\.php)?\\?feed=[a-z0-9]+)$",
+                                                rest, 0, 0);
 }
 
 static void
@@ -623,9 +986,11 @@ on_fetched_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
   SoupMessage *message = g_object_get_data (G_OBJECT (task), "message");
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *api_root = NULL;
   guint status;
 
   body = amparo_http_send_finish (SOUP_SESSION (source), result, &error);
@@ -645,7 +1010,19 @@ on_fetched_cb (GObject      *source,
       return;
     }
 
-  prepare_document (g_steal_pointer (&task), body);
+  data->document = g_bytes_ref (body);
+  data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  api_root = amparo_wordpress_archive_root_from (message, data->address);
+  if (api_root != NULL && is_whole_site_feed (data->address, api_root))
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      amparo_wordpress_archive_read_async (api_root, on_archive_progress, data, cancellable,
+                                           on_archive_read_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  fetch_next_page (g_steal_pointer (&task));
 }
 
 static void
@@ -823,7 +1200,46 @@ amparo_import_report_free (AmparoImportReport *report)
 
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
   g_clear_pointer (&report->demands, g_ptr_array_unref);
+  g_free (report->timezone);
   g_free (report);
+}
+
+/**
+ * amparo_import_report_notes:
+ * @report: a report
+ *
+ * What the person importing should know beyond the counts: the time zone
+ * of the dates, and whether the feed gave only summaries.
+ *
+ * Returns: (transfer full) (nullable): translated sentences, one a line
+ */
+char *
+amparo_import_report_notes (AmparoImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->timezone != NULL)
+    {
+      g_string_append_printf (text, _("Dates are in the time zone %s."), report->timezone);
+      g_string_append_c (text, '\n');
+    }
+  if (report->n_summaries > 0)
+    {
+      g_string_append_printf (text,
+                              ngettext ("The website’s feed gives only a summary of %u post, so its release holds only the summary. "
+                                        "In WordPress, set Settings → Reading → “For each post in a feed, include” to “Full text”, then import again.",
+                                        "The website’s feed gives only summaries of %u posts, so their releases hold only the summaries. "
+                                        "In WordPress, set Settings → Reading → “For each post in a feed, include” to “Full text”, then import again.",
+                                        report->n_summaries),
+                              report->n_summaries);
+      g_string_append_c (text, '\n');
+    }
+
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**
@@ -839,6 +1255,7 @@ char *
 amparo_import_report_to_text (AmparoImportReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *notes = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
 
@@ -852,6 +1269,9 @@ amparo_import_report_to_text (AmparoImportReport *report)
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
   g_string_append_c (text, '\n');
+  notes = amparo_import_report_notes (report);
+  if (notes != NULL)
+    g_string_append_printf (text, "%s\n", notes);
 
   for (guint i = 0; i < report->skipped->len; i++)
     {

@@ -44,6 +44,9 @@ typedef struct
  * @skipped: (element-type AmparoImportSkip): items not imported, in order
  * @demands: (element-type AmparoImportDemands): demands found in new or
  *   updated releases
+ * @n_summaries: posts of a WordPress feed that gave only a summary
+ * @timezone: the zone the release dates are in: the site's when it says
+ *   (WordPress), else the computer's
  */
 typedef struct
 {
@@ -52,6 +55,8 @@ typedef struct
   guint      n_unchanged;
   GPtrArray *skipped;
   GPtrArray *demands;
+  guint      n_summaries;
+  char      *timezone;
 } AmparoImportReport;
 
 /**
@@ -68,6 +73,7 @@ typedef void (*AmparoImportProgressFunc) (guint    done,
 
 void                amparo_import_report_free    (AmparoImportReport *report);
 char               *amparo_import_report_to_text (AmparoImportReport *report);
+char               *amparo_import_report_notes   (AmparoImportReport *report);
 
 void                amparo_feed_import_async     (AmparoStore              *store,
                                                   const char               *address,

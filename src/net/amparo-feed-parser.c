@@ -237,7 +237,10 @@ read_rss_item (AmparoFeedItem  *item,
     read_rss_child (item, child, date_text, &description);
 
   if (item->content_html == NULL)
-    item->content_html = g_steal_pointer (&description);
+    {
+      item->content_html = g_steal_pointer (&description);
+      item->summary_only = item->content_html != NULL;
+    }
 
   /* RSS 1.0 names the item by its rdf:about address. */
   about = xmlGetNsProp (node, (const xmlChar *) "about", (const xmlChar *) RDF_NS);
@@ -300,7 +303,10 @@ read_atom_entry (AmparoFeedItem  *item,
     }
 
   if (item->content_html == NULL)
-    item->content_html = g_steal_pointer (&summary);
+    {
+      item->content_html = g_steal_pointer (&summary);
+      item->summary_only = item->content_html != NULL;
+    }
   if (*date_text == NULL)
     *date_text = g_steal_pointer (&updated);
 }

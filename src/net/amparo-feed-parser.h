@@ -26,6 +26,9 @@ typedef enum {
  * @skip_reason: (nullable): a translated sentence when the item cannot be
  *   imported (no title, malformed date…), %NULL when it can
  * @position: the item's position in the feed, from 1
+ * @summary_only: @content_html came from the summary (RSS description,
+ *   Atom summary), not from the full content
+ * @post_id: the WordPress post id when known (REST API), else 0
  */
 typedef struct
 {
@@ -37,6 +40,8 @@ typedef struct
   char      *content_html;
   char      *skip_reason;
   guint      position;
+  gboolean   summary_only;
+  gint64     post_id;
 } AmparoFeedItem;
 
 /**

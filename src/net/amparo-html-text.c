@@ -305,6 +305,39 @@ enter_list (Walker  *walker,
   g_array_append_val (walker->lists, list);
 }
 
+/* WordPress turns emoji into <img class="wp-smiley" alt="😀">: the alt
+ * is the emoji itself. Other images keep their description, in
+ * brackets, so no words of the post are lost. */
+static void
+add_image_text (Walker  *walker,
+                xmlNode *node)
+{
+  g_autofree xmlChar *alt = xmlGetProp (node, (const xmlChar *) "alt");
+  g_autofree xmlChar *klass = xmlGetProp (node, (const xmlChar *) "class");
+  g_autofree char *text = NULL;
+  gboolean emoji;
+
+  if (alt == NULL)
+    return;
+  text = amparo_text_collapse_whitespace ((const char *) alt);
+  if (*text == '\0')
+    return;
+
+  emoji = (klass != NULL && (strstr ((const char *) klass, "wp-smiley") != NULL ||
+                             strstr ((const char *) klass, "emoji") != NULL)) ||
+          (g_utf8_strlen (text, -1) <= 2 && (guchar) text[0] >= 0xE2);
+  if (emoji)
+    {
+      add_text (walker, text);
+      return;
+    }
+
+  flush_pending (walker);
+  g_string_append_c (walker->out, '[');
+  append_escaped (walker, text, strlen (text));
+  g_string_append_c (walker->out, ']');
+}
+
 /* Returns whether to walk into the element's children. */
 static gboolean
 enter_element (Walker  *walker,
@@ -312,6 +345,11 @@ enter_element (Walker  *walker,
 {
   const xmlChar *name = node->name;
 
+  if (is_element (node, "img"))
+    {
+      add_image_text (walker, node);
+      return FALSE;
+    }
   if (NAME_IN (name, dropped_elements))
     return FALSE;
 

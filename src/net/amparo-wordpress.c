@@ -706,6 +706,18 @@ rendered_or_raw (JsonObject *object,
   return json_object_get_string_member_with_default (object, "rendered", NULL);
 }
 
+static void
+set_unconfirmed_error (AmparoWordpress  *self,
+                       GError          **error)
+{
+  g_autofree char *host = host_of (self);
+
+  g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE,
+               _("%s answered, but not with the post Amparo sent, so the change "
+                 "cannot be confirmed. Nothing was recorded; check the post on the "
+                 "site and publish again."), host);
+}
+
 /* A write is confirmed only by the post WordPress returns: an object
  * with the id asked for (any, for a new post), its address, status and
  * modification time. Anything else (an error page, a list, a redirect
@@ -735,13 +747,8 @@ read_post (AmparoWordpress  *self,
   if (info->id <= 0 || info->link == NULL || info->status == NULL || info->modified == NULL ||
       (expected_id > 0 && info->id != expected_id))
     {
-      g_autofree char *host = host_of (self);
-
       post_info_clear (info);
-      g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE,
-                   _("%s answered, but not with the post Amparo sent, so the change "
-                     "cannot be confirmed. Nothing was recorded; check the post on the "
-                     "site and publish again."), host);
+      set_unconfirmed_error (self, error);
       return FALSE;
     }
 
@@ -1036,6 +1043,24 @@ link_spanish_back (GTask *task)
                  g_task_get_cancellable (task), on_spanish_relinked_cb, task);
 }
 
+/* An update must leave the post at least as new as Amparo's last
+ * confirmed write; an older post is a cache or a copy answering. */
+static gboolean
+is_stale (AmparoWordpress  *self,
+          PublishData      *data,
+          GError          **error)
+{
+  const char *before = amparo_release_get_post_modified (data->release);
+  g_autofree char *now = gmt_to_iso (data->english.modified);
+
+  if (!has_text (before) || data->english.id != amparo_release_get_post_id (data->release) ||
+      g_strcmp0 (now, before) >= 0)
+    return FALSE;
+
+  set_unconfirmed_error (self, error);
+  return TRUE;
+}
+
 static void
 on_english_sent_cb (GObject      *source,
                     GAsyncResult *result,
@@ -1047,7 +1072,8 @@ on_english_sent_cb (GObject      *source,
   g_autoptr(JsonNode) root = request_finish (result, &data->error);
   gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "expected-id"));
 
-  if (root != NULL && read_post (self, root, expected, &data->english, &data->error))
+  if (root != NULL && read_post (self, root, expected, &data->english, &data->error) &&
+      !is_stale (self, data, &data->error))
     {
       g_clear_error (&data->error);
       if (data->spanish.id > 0)
@@ -1261,6 +1287,7 @@ on_taken_down_cb (GObject      *source,
   gint64 id = linked_post_id (self, data->release, spanish);
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  GCancellable *cancellable;
 
   if (root == NULL || !read_post (self, root, id, spanish ? &data->spanish : &data->english, &error))
     {
@@ -1276,8 +1303,9 @@ on_taken_down_cb (GObject      *source,
   g_object_set_data (G_OBJECT (task), "taking-spanish", GINT_TO_POINTER (FALSE));
   body = status_body ("draft");
   path = g_strdup_printf ("/posts/%" G_GINT64_FORMAT, linked_post_id (self, data->release, FALSE));
+  cancellable = g_task_get_cancellable (task);
   request_async (self, data->password, SOUP_METHOD_POST, path, body,
-                 g_task_get_cancellable (task), on_taken_down_cb, g_steal_pointer (&task));
+                 cancellable, on_taken_down_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -1890,4 +1918,60 @@ amparo_wordpress_publish_finish (AmparoWordpress  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * amparo_wordpress_format_scheduled:
+ * @release: a release with a scheduled post
+ *
+ * Returns: (transfer full) (nullable): when the site will publish it, in
+ *   the zone the embargo was entered in (else the computer's), e.g.
+ *   "2030-05-13 10:00 (America/Los_Angeles)"
+ */
+char *
+amparo_wordpress_format_scheduled (AmparoRelease *release)
+{
+  const char *when = amparo_release_get_scheduled_for (release);
+  const char *zone_name = amparo_release_get_embargo_timezone (release);
+  g_autoptr(GTimeZone) zone = has_text (zone_name) ? g_time_zone_new_identifier (zone_name) : NULL;
+  g_autoptr(GDateTime) utc = has_text (when) ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *shown = NULL;
+
+  if (utc == NULL)
+    return NULL;
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (utc, zone);
+  shown = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_strdup_printf ("%s (%s)", shown, g_time_zone_get_identifier (zone));
+}
+
+/**
+ * amparo_wordpress_describe_site_status:
+ * @release: a release
+ *
+ * What the website does with the release's post, when that is not
+ * simply "published": scheduled, taken down, private.
+ *
+ * Returns: (transfer full) (nullable): a translated phrase, or %NULL
+ */
+char *
+amparo_wordpress_describe_site_status (AmparoRelease *release)
+{
+  const char *status = amparo_release_get_site_status (release);
+
+  if (amparo_release_get_post_id (release) <= 0 || !has_text (status))
+    return NULL;
+  if (strcmp (status, "future") == 0)
+    {
+      g_autofree char *when = amparo_wordpress_format_scheduled (release);
+
+      return g_strdup_printf (_("Scheduled for %s"), when != NULL ? when : "?");
+    }
+  if (strcmp (status, "draft") == 0 || strcmp (status, "pending") == 0)
+    return g_strdup (_("Taken down from the website (draft)"));
+  if (strcmp (status, "private") == 0)
+    return g_strdup (_("Private on the website"));
+  return NULL;
 }

@@ -80,6 +80,8 @@ void             amparo_wordpress_take_down_async      (AmparoWordpress     *sel
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
+char            *amparo_wordpress_format_scheduled     (AmparoRelease       *release);
+char            *amparo_wordpress_describe_site_status (AmparoRelease       *release);
 gboolean         amparo_wordpress_unlink               (AmparoStore         *store,
                                                         AmparoRelease       *release,
                                                         GError             **error);

@@ -12,6 +12,7 @@
 #include "amparo-press-util.h"
 #include "amparo-release-editor.h"
 #include "amparo-window.h"
+#include "amparo-wordpress.h"
 
 /* The Press releases section: every release on the left (status filter,
  * the header's search), the open release on the right — the bilingual
@@ -143,6 +144,20 @@ is_read_only (AmparoPressPage *self)
          && !amparo_press_is_correcting (self->draft);
 }
 
+/* The store's workflow rules decide; the page only offers what they allow
+ * (publishing still waits for the embargo: that refusal says why). */
+static gboolean
+can_change_status (AmparoPressPage     *self,
+                   AmparoReleaseStatus  to)
+{
+  g_autoptr(GDateTime) long_after = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
+
+  if (self->draft == NULL)
+    return FALSE;
+  return amparo_release_check_status_change (self->draft, amparo_release_get_status (self->draft),
+                                             to, long_after, NULL);
+}
+
 static void
 update_actions (AmparoPressPage *self)
 {
@@ -161,13 +176,14 @@ update_actions (AmparoPressPage *self)
   gtk_widget_action_set_enabled (widget, "press.correct", is_read_only (self));
   gtk_widget_action_set_enabled (widget, "press.publish", saved && !dirty
                                  && (status == AMPARO_RELEASE_STATUS_APPROVED
-                                     || status == AMPARO_RELEASE_STATUS_PUBLISHED));
+                                     || status == AMPARO_RELEASE_STATUS_PUBLISHED
+                                     || (status == AMPARO_RELEASE_STATUS_WITHDRAWN /* web: take down */
+                                         && amparo_release_get_post_id (self->draft) > 0)));
   gtk_widget_action_set_enabled (widget, "press.withdraw",
-                                 status == AMPARO_RELEASE_STATUS_PUBLISHED
-                                 || status == AMPARO_RELEASE_STATUS_APPROVED);
+                                 can_change_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN));
   gtk_widget_action_set_enabled (widget, "press.to-draft",
                                  status != AMPARO_RELEASE_STATUS_DRAFT
-                                 && status != AMPARO_RELEASE_STATUS_PUBLISHED);
+                                 && can_change_status (self, AMPARO_RELEASE_STATUS_DRAFT));
   gtk_widget_set_visible (GTK_WIDGET (self->workflow_button), advance != NULL);
   if (advance != NULL)
     gtk_button_set_label (self->workflow_button, advance);
@@ -176,6 +192,18 @@ update_actions (AmparoPressPage *self)
     heading = g_strdup_printf (_("%s — correcting"), status_label (status));
   else
     heading = g_strdup (status_label (status));
+  if (self->draft != NULL)  /* web: "Scheduled for…", taken down, private */
+    {
+      g_autofree char *site = amparo_wordpress_describe_site_status (self->draft);
+
+      if (site != NULL)
+        {
+          char *both = g_strdup_printf ("%s · %s", heading, site);
+
+          g_free (heading);
+          heading = both;
+        }
+    }
   gtk_label_set_label (self->status_label, heading);
   amparo_release_editor_set_editable (self->editor, !is_read_only (self));
 }
@@ -443,6 +471,8 @@ set_status (AmparoPressPage     *self,
   if (!save_draft (self, &error))
     {
       amparo_release_set_status (self->draft, before);
+      if (before != AMPARO_RELEASE_STATUS_PUBLISHED && self->pristine != NULL)
+        amparo_release_set_published_at (self->draft, amparo_release_get_published_at (self->pristine));
       toast_error (self, error);
       return;
     }
@@ -666,7 +696,11 @@ section_action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "press.correct"))
     edit_as_correction (self);
   else if (g_str_equal (action_name, "press.withdraw"))
-    set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN);
+    {
+      set_status (self, AMPARO_RELEASE_STATUS_WITHDRAWN);
+      if (amparo_release_get_post_id (self->draft) > 0)  /* web: offers to take it down */
+        publish_release (self);
+    }
   else if (g_str_equal (action_name, "press.to-draft"))
     set_status (self, AMPARO_RELEASE_STATUS_DRAFT);
 }
@@ -1133,7 +1167,8 @@ amparo_press_page_init (AmparoPressPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   fill_status_filter (self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
+  amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
+                                         self->back_button);
   update_actions (self);
 }

@@ -229,6 +229,8 @@ row_button (AmparoReleaseEditor *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* A tooltip is only a description; a screen reader needs a name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (button, sensitive);
   gtk_widget_add_css_class (button, "flat");
@@ -618,6 +620,25 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (string));
 }
 
+/* The flow box only lays the two columns out. Its click gesture moves the
+ * keyboard focus to the column's flow box child once a click is released,
+ * so a click in the text box focused it and at once took the focus away:
+ * the text could only be reached with Tab. Nothing here is selectable or
+ * activatable, so the gesture has nothing to do. */
+static void
+stop_flow_box_clicks (GtkWidget *flow_box)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (flow_box);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
+}
+
 static void
 amparo_release_editor_init (AmparoReleaseEditor *self)
 {
@@ -644,4 +665,5 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->litigation_row, "notify::selected",
                            G_CALLBACK (on_litigation_selected_cb), self, G_CONNECT_SWAPPED);
+  stop_flow_box_clicks (self->columns);
 }

@@ -211,7 +211,12 @@ G_DEFINE_ENUM_TYPE (AmparoProceedingKind, amparo_proceeding_kind,
   G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_U_VISA, "u-visa"),
   G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_TPS, "tps"),
   G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_PAROLE, "parole"),
-  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_OTHER, "other"))
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_OTHER, "other"),
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_WITHHOLDING_CAT, "withholding-cat"),
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_REASONABLE_FEAR, "reasonable-fear"),
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_SIJS_STATE_COURT, "sijs-state-court"),
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_SIJS_USCIS, "sijs-uscis"),
+  G_DEFINE_ENUM_VALUE (AMPARO_PROCEEDING_KIND_ADJUSTMENT, "adjustment"))
 
 const char *
 amparo_proceeding_kind_get_label (AmparoProceedingKind value)
@@ -227,6 +232,11 @@ amparo_proceeding_kind_get_label (AmparoProceedingKind value)
     NC_("proceeding kind", "Temporary Protected Status"),
     NC_("proceeding kind", "Parole"),
     NC_("proceeding kind", "Other matter"),
+    NC_("proceeding kind", "Withholding of removal / CAT"),
+    NC_("proceeding kind", "Reasonable fear interview"),
+    NC_("proceeding kind", "SIJS: state court findings"),
+    NC_("proceeding kind", "SIJS: USCIS petition"),
+    NC_("proceeding kind", "Adjustment of status"),
   };
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
@@ -285,7 +295,8 @@ G_DEFINE_ENUM_TYPE (AmparoEventSource, amparo_event_source,
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_MANUAL, "manual"),
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_COURT_NOTICE, "court-notice"),
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_EOIR_STATUS, "eoir-status"),
-  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_COMPUTED, "computed"))
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_COMPUTED, "computed"),
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_USCIS_NOTICE, "uscis-notice"))
 
 const char *
 amparo_event_source_get_label (AmparoEventSource value)
@@ -295,6 +306,7 @@ amparo_event_source_get_label (AmparoEventSource value)
     NC_("event source", "Court notice"),
     NC_("event source", "EOIR case status"),
     NC_("event source", "Computed by Amparo"),
+    NC_("event source", "USCIS notice"),
   };
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
@@ -495,6 +507,8 @@ amparo_enum_get_label (GType enum_type,
     return amparo_event_kind_get_label (value);
   if (enum_type == AMPARO_TYPE_EVENT_SOURCE)
     return amparo_event_source_get_label (value);
+  if (enum_type == AMPARO_TYPE_EVENT_STATUS)
+    return amparo_event_status_get_label (value);
   if (enum_type == AMPARO_TYPE_LITIGATION_STATUS)
     return amparo_litigation_status_get_label (value);
   if (enum_type == AMPARO_TYPE_CLAIM_STATUS)
@@ -559,4 +573,25 @@ amparo_conflict_decision_kind_get_label (AmparoConflictDecisionKind value)
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
   return g_dpgettext2 (GETTEXT_PACKAGE, "conflict decision", labels[value]);
+}
+
+/* caserecord (#9) */
+G_DEFINE_ENUM_TYPE (AmparoEventStatus, amparo_event_status,
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_STATUS_SCHEDULED, "scheduled"),
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_STATUS_HELD, "held"),
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_STATUS_MISSED, "missed"),
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_STATUS_CANCELLED, "cancelled"))
+
+const char *
+amparo_event_status_get_label (AmparoEventStatus value)
+{
+  static const char * const labels[] = {
+    NC_("event status", "Scheduled"),
+    NC_("event status", "Held"),
+    NC_("event status", "Missed"),
+    NC_("event status", "Cancelled"),
+  };
+
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "event status", labels[value]);
 }

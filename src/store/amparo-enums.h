@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /*
- * The kinds and statuses of DESIGN.md. Each value is stored in the
+ * The kinds and statuses of docs/architecture.md. Each value is stored in the
  * database as its nick (`orr-shelter`), never its number, so values can be
  * added anywhere in a list; each has a translated label for the UI.
  */
@@ -136,6 +136,11 @@ typedef enum {
   AMPARO_PROCEEDING_KIND_TPS,
   AMPARO_PROCEEDING_KIND_PAROLE,
   AMPARO_PROCEEDING_KIND_OTHER,
+  AMPARO_PROCEEDING_KIND_WITHHOLDING_CAT,
+  AMPARO_PROCEEDING_KIND_REASONABLE_FEAR,
+  AMPARO_PROCEEDING_KIND_SIJS_STATE_COURT,
+  AMPARO_PROCEEDING_KIND_SIJS_USCIS,
+  AMPARO_PROCEEDING_KIND_ADJUSTMENT,
 } AmparoProceedingKind;
 
 #define AMPARO_TYPE_PROCEEDING_KIND (amparo_proceeding_kind_get_type ())
@@ -176,6 +181,7 @@ typedef enum {
   AMPARO_EVENT_SOURCE_COURT_NOTICE,
   AMPARO_EVENT_SOURCE_EOIR_STATUS,
   AMPARO_EVENT_SOURCE_COMPUTED,
+  AMPARO_EVENT_SOURCE_USCIS_NOTICE,
 } AmparoEventSource;
 
 #define AMPARO_TYPE_EVENT_SOURCE (amparo_event_source_get_type ())
@@ -273,6 +279,18 @@ typedef enum {
 #define AMPARO_TYPE_JOURNAL_ACTION (amparo_journal_action_get_type ())
 GType       amparo_journal_action_get_type  (void) G_GNUC_CONST;
 const char *amparo_journal_action_get_label (AmparoJournalAction value);
+
+/* caserecord (#9): what became of a dated event. */
+typedef enum {
+  AMPARO_EVENT_STATUS_SCHEDULED,
+  AMPARO_EVENT_STATUS_HELD,
+  AMPARO_EVENT_STATUS_MISSED,
+  AMPARO_EVENT_STATUS_CANCELLED,
+} AmparoEventStatus;
+
+#define AMPARO_TYPE_EVENT_STATUS (amparo_event_status_get_type ())
+GType       amparo_event_status_get_type  (void) G_GNUC_CONST;
+const char *amparo_event_status_get_label (AmparoEventStatus value);
 
 const char *amparo_enum_get_label (GType enum_type,
                                    int   value);

@@ -31,6 +31,13 @@ amparo_event_class_init (AmparoEventClass *klass)
   amparo_record_class_add_boolean (record_class, "done");
   amparo_record_class_add_enum (record_class, "source", AMPARO_TYPE_EVENT_SOURCE, AMPARO_EVENT_SOURCE_MANUAL);
   amparo_record_class_add_string (record_class, "notes");
+  /* caserecord (#9): what became of it, where it moved from, and the
+   * IANA time zone its time is in (the court's). */
+  amparo_record_class_add_enum (record_class, "status", AMPARO_TYPE_EVENT_STATUS, AMPARO_EVENT_STATUS_SCHEDULED);
+  amparo_record_class_add_string (record_class, "outcome");
+  amparo_record_class_add_string (record_class, "moved-from");
+  amparo_record_class_add_enum (record_class, "moved-by", AMPARO_TYPE_EVENT_SOURCE, AMPARO_EVENT_SOURCE_MANUAL);
+  amparo_record_class_add_string (record_class, "time-zone");
 }
 
 static void

@@ -24,6 +24,12 @@ G_BEGIN_DECLS
  * - `done`
  * - `source`
  * - `notes`
+ * - `status` (#AmparoEventStatus: scheduled, held, missed, cancelled)
+ * - `outcome`: what came of it, in words
+ * - `moved-from`: the `starts-at` it had before its last reschedule
+ * - `moved-by` (#AmparoEventSource): who moved it (court notice…)
+ * - `time-zone`: IANA name of the zone `starts-at` is in
+ *   (`America/Los_Angeles`); the organization's or machine's by default
  */
 #define AMPARO_TYPE_EVENT (amparo_event_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoEvent, amparo_event, AMPARO, EVENT, AmparoRecord)
@@ -40,5 +46,10 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoEvent, amparo_event, place, "place")
 AMPARO_RECORD_BOOLEAN_ACCESSORS (AmparoEvent, amparo_event, done, "done")
 AMPARO_RECORD_ENUM_ACCESSORS (AmparoEvent, amparo_event, source, "source", AmparoEventSource)
 AMPARO_RECORD_STRING_ACCESSORS (AmparoEvent, amparo_event, notes, "notes")
+AMPARO_RECORD_ENUM_ACCESSORS (AmparoEvent, amparo_event, status, "status", AmparoEventStatus)
+AMPARO_RECORD_STRING_ACCESSORS (AmparoEvent, amparo_event, outcome, "outcome")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoEvent, amparo_event, moved_from, "moved-from")
+AMPARO_RECORD_ENUM_ACCESSORS (AmparoEvent, amparo_event, moved_by, "moved-by", AmparoEventSource)
+AMPARO_RECORD_STRING_ACCESSORS (AmparoEvent, amparo_event, time_zone, "time-zone")
 
 G_END_DECLS

@@ -26,6 +26,12 @@
 #define GIVEN_PREFIX_LEN 4
 /* Scoring this many candidates takes a few milliseconds. */
 #define MAX_CANDIDATES 3000
+/* A candidate this good ends the widening of the search (see
+ * count_strong()). */
+#define STRONG_SCORE 0.9
+/* … or once this many were scored: a wider range of a common family name
+ * holds tens of thousands at a million persons. */
+#define MAX_WIDENED 400
 /* Years of age either way that still score (see score_age()). */
 #define AGE_WINDOW 5
 
@@ -65,7 +71,29 @@ typedef struct
   GArray *family;
   int age;
   char *country;
+  /* Looking for a relative of a person of this age (else -1): the
+   * candidate's age must differ from it by min_gap … max_gap years
+   * (negative: younger), as the relationship sought allows. */
+  int own_age;
+  int min_gap;
+  int max_gap;
 } PreparedQuery;
+
+/* What a relationship allows between two ages, in years (candidate's
+ * age minus the person's): a parent is at least 13 years older, a
+ * grandparent at least 26, a sibling within 20 either way. */
+static const struct
+{
+  AmparoRelationshipKind kind;
+  int min_gap, max_gap;
+  int typical_min, typical_max;     /* the best score inside these */
+} age_gaps[] = {
+  { AMPARO_RELATIONSHIP_KIND_PARENT, 13, 65, 18, 45 },
+  { AMPARO_RELATIONSHIP_KIND_CHILD, -65, -13, -45, -18 },
+  { AMPARO_RELATIONSHIP_KIND_SIBLING, -20, 20, -8, 8 },
+  { AMPARO_RELATIONSHIP_KIND_GRANDPARENT, 26, 100, 36, 80 },
+  { AMPARO_RELATIONSHIP_KIND_GRANDCHILD, -100, -26, -80, -36 },
+};
 
 static const char * const particles[] = { "de", "del", "la", "las", "los", "y", NULL };
 
@@ -343,6 +371,53 @@ score_age (int        sought,
     }
 }
 
+static int
+find_age_gap (int min_gap,
+              int max_gap)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (age_gaps); i++)
+    if (age_gaps[i].min_gap == min_gap && age_gaps[i].max_gap == max_gap)
+      return (int) i;
+  return -1;
+}
+
+/* The age difference as it is, never an expected age: "27 years older". */
+static void
+add_gap_reason (GPtrArray *reasons,
+                int        gap)
+{
+  if (gap == 0)
+    g_ptr_array_add (reasons, g_strdup (_("Same age")));
+  else if (gap > 0)
+    g_ptr_array_add (reasons,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year older", "%d years older", gap),
+                                      gap));
+  else
+    g_ptr_array_add (reasons,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year younger", "%d years younger", -gap),
+                                      -gap));
+}
+
+/* Returns: the score, or a negative number when the ages rule the
+ * relationship out (a 14-year-old is nobody's parent at 11). */
+static double
+score_relative_age (const PreparedQuery *query,
+                    int                  actual,
+                    GPtrArray           *reasons)
+{
+  int gap, row = find_age_gap (query->min_gap, query->max_gap);
+
+  if (actual < 0)
+    return SCORE_UNKNOWN;
+  gap = actual - query->own_age;
+  if (gap < query->min_gap || gap > query->max_gap)
+    return -1.0;
+  add_gap_reason (reasons, gap);
+  if (row < 0 || (gap >= age_gaps[row].typical_min && gap <= age_gaps[row].typical_max))
+    return 1.0;
+  return 0.6;
+}
+
 static double
 score_country (const char *sought,
                const char *actual,
@@ -381,6 +456,7 @@ prepare_query (PreparedQuery         *prepared,
   prepared->family = split_name (query->family_names, MAX_FAMILY_WORDS);
   prepared->age = query->approximate_age;
   prepared->country = country[0] != '\0' ? canonical_country (country) : NULL;
+  prepared->own_age = -1;
 }
 
 /* The best of the person's own name and aliases, as family + given. */
@@ -441,7 +517,16 @@ score_candidate (const PreparedQuery       *query,
   if (by_alias)
     g_ptr_array_add (reasons, g_strdup (_("Matches a name the person is also known by")));
 
-  if (query->age >= 0)
+  if (query->own_age >= 0)
+    {
+      double age_score = score_relative_age (query, age_on (candidate->birth_date, today), reasons);
+
+      if (age_score < 0.0)
+        return NULL;
+      total += WEIGHT_AGE * age_score;
+      weights += WEIGHT_AGE;
+    }
+  else if (query->age >= 0)
     {
       total += WEIGHT_AGE * score_age (query->age, age_on (candidate->birth_date, today), reasons);
       weights += WEIGHT_AGE;
@@ -558,29 +643,55 @@ write_pending_keys (sqlite3 *db)
          && sqlite3_exec (db, "DELETE FROM person_name_keys_pending", NULL, NULL, NULL) == SQLITE_OK;
 }
 
-/* Birth dates of persons whose age is within AGE_WINDOW years of @age,
- * as ISO strings (a year-only estimate compares correctly too). */
+/* Birth dates of persons whose age is @min_age … @max_age, as ISO
+ * strings (a year-only estimate compares correctly too). */
 static void
-birth_window (int    age,
+birth_window (int    min_age,
+              int    max_age,
               GDate *today,
               char  *born_from,
               char  *born_until)
 {
   GDate from = *today, until = *today;
 
-  g_date_subtract_years (&from, age + 1 + AGE_WINDOW);
+  g_date_subtract_years (&from, MAX (max_age, 0) + 1);
   g_date_add_days (&from, 1);
-  if (age > AGE_WINDOW)
-    g_date_subtract_years (&until, age - AGE_WINDOW);
+  if (min_age > 0)
+    g_date_subtract_years (&until, min_age);
   g_snprintf (born_from, 11, "%04d-%02d-%02d", g_date_get_year (&from),
               g_date_get_month (&from), g_date_get_day (&from));
   g_snprintf (born_until, 11, "%04d-%02d-%02d", g_date_get_year (&until),
               g_date_get_month (&until), g_date_get_day (&until));
 }
 
+/* Persons under both key ranges: the two family names together. A
+ * common family name's range alone holds thousands of namesakes at a
+ * million persons, read in id order; the person sought, recorded last,
+ * fell past the limit. */
+static const char both_sql[] =
+  "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
+  "       p.birth_date, p.country_of_birth"
+  "  FROM persons p"
+  " WHERE p.id IN (SELECT person_id FROM person_name_keys WHERE key >= ?1 AND key < ?2"
+  "                INTERSECT"
+  "                SELECT person_id FROM person_name_keys WHERE key >= ?6 AND key < ?7)"
+  "   AND p.deleted_at IS NULL"
+  "   AND (?4 IS NULL OR p.birth_date IS NULL OR p.birth_date BETWEEN ?4 AND ?5)"
+  " LIMIT ?3";
+
+static const char one_sql[] =
+  "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
+  "       p.birth_date, p.country_of_birth"
+  "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
+  " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
+  "   AND (?4 IS NULL OR k.birth_date IS NULL"
+  "        OR k.birth_date BETWEEN ?4 AND ?5)"
+  " LIMIT ?3";
+
 static gboolean
 read_candidates (sqlite3             *db,
                  const char          *prefix,
+                 const char          *other_prefix,
                  const char          *born_from,
                  const char          *born_until,
                  GHashTable          *seen,
@@ -590,21 +701,19 @@ read_candidates (sqlite3             *db,
                  GError             **error)
 {
   g_autofree char *upper = g_strconcat (prefix, "~", NULL);
+  g_autofree char *other_upper = other_prefix != NULL ? g_strconcat (other_prefix, "~", NULL) : NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
-                          "       p.birth_date, p.country_of_birth"
-                          "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
-                          " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
-                          "   AND (?4 IS NULL OR k.birth_date IS NULL"
-                          "        OR k.birth_date BETWEEN ?4 AND ?5)"
-                          " LIMIT ?3",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, other_prefix != NULL ? both_sql : one_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_error_from_db (error, db);
       return FALSE;
+    }
+  if (other_prefix != NULL)
+    {
+      sqlite3_bind_text (stmt, 6, other_prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, other_upper, -1, SQLITE_STATIC);
     }
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
@@ -630,7 +739,11 @@ read_candidates (sqlite3             *db,
       key = g_new (gint64, 1);
       *key = candidate.id;
       g_hash_table_add (seen, key);
-      g_ptr_array_add (matches, score_candidate (query, &candidate, today));
+      AmparoNameMatch *match = score_candidate (query, &candidate, today);
+
+      /* NULL: ruled out by age for the relationship sought. */
+      if (match != NULL)
+        g_ptr_array_add (matches, match);
     }
   if (rc != SQLITE_DONE)
     set_error_from_db (error, db);
@@ -639,10 +752,53 @@ read_candidates (sqlite3             *db,
   return rc == SQLITE_DONE;
 }
 
+/* First, with two family names sought: persons who have both, with
+ * the given name's first letters (or any given name). Few, and the
+ * likeliest. */
+static gboolean
+read_both_family_names (sqlite3             *db,
+                        const PreparedQuery *query,
+                        GHashTable          *seen,
+                        GPtrArray           *matches,
+                        GDate               *today,
+                        GError             **error)
+{
+  for (guint f = 0; f + 1 < query->family->len; f++)
+    for (guint o = f + 1; o < query->family->len; o++)
+      for (guint g = 0; g < MAX (query->given->len, 1); g++)
+        {
+          const char *given_key = query->given->len > 0 ? g_array_index (query->given, Word, g).key : "";
+          int n = (int) MIN (2, strlen (given_key));
+          g_autofree char *prefix = g_strdup_printf ("%s|%.*s", g_array_index (query->family, Word, f).key,
+                                                     n, given_key);
+          g_autofree char *other = g_strdup_printf ("%s|%.*s", g_array_index (query->family, Word, o).key,
+                                                    n, given_key);
+
+          if (!read_candidates (db, prefix, other, NULL, NULL, seen, matches, query, today, error))
+            return FALSE;
+        }
+  return TRUE;
+}
+
+/* Candidates good enough that a wider search could not bring better
+ * ones to the top: "as many candidates as asked for" is not enough, as
+ * namesakes of the wrong age would hide the person sought. */
+static guint
+count_strong (GPtrArray *matches)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < matches->len; i++)
+    if (amparo_name_match_get_score (g_ptr_array_index (matches, i)) >= STRONG_SCORE)
+      n++;
+  return n;
+}
+
 /* Index ranges from narrow to wide: same family and given keys; same
  * family key and the first letters of the given key; then the first
  * letter; then the family key alone. Wider ones only run while too few
- * candidates were found, so a common name scores only its namesakes.
+ * strong candidates were found, so a common name scores only its
+ * namesakes.
  * With an age, a first pass keeps to persons of about that age (or of
  * unknown age): the others could not outrank them. */
 static gboolean
@@ -658,13 +814,24 @@ collect_candidates (sqlite3             *db,
   char born_from[16], born_until[16];
   guint first_pass = query->age >= 0 ? 0 : 1;
 
-  if (query->age >= 0)
-    birth_window (query->age, today, born_from, born_until);
+
+  if (query->own_age >= 0)
+    {
+      first_pass = 0;
+      birth_window (query->own_age + query->min_gap, query->own_age + query->max_gap,
+                    today, born_from, born_until);
+    }
+  else if (query->age >= 0)
+    birth_window (query->age - AGE_WINDOW, query->age + AGE_WINDOW, today, born_from, born_until);
+
+  if (!read_both_family_names (db, query, seen, matches, today, error))
+    return FALSE;
 
   for (guint pass = first_pass; pass < 2; pass++)
     for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
       {
-        if ((pass > first_pass || tier > 0) && g_hash_table_size (seen) >= wanted)
+        if ((pass > first_pass || tier > 0)
+            && (count_strong (matches) >= wanted || g_hash_table_size (seen) >= MAX_WIDENED))
           return TRUE;
         if (tier > 0 && query->given->len == 0)
           break;
@@ -681,7 +848,7 @@ collect_candidates (sqlite3             *db,
 
               if (g_hash_table_size (seen) >= MAX_CANDIDATES)
                 return TRUE;
-              if (!read_candidates (db, prefix, pass == 0 ? born_from : NULL,
+              if (!read_candidates (db, prefix, NULL, pass == 0 ? born_from : NULL,
                                     pass == 0 ? born_until : NULL,
                                     seen, matches, query, today, error))
                 return FALSE;
@@ -778,6 +945,38 @@ amparo_name_matcher_score (const AmparoNameQuery     *query,
  * Returns: (transfer full): a #GListModel of #AmparoNameMatch, best
  *   first; empty when no family name was given; %NULL with @error set
  */
+static GListModel *
+find_prepared (AmparoStore         *store,
+               const PreparedQuery *prepared,
+               guint                limit,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) result = g_list_store_new (AMPARO_TYPE_NAME_MATCH);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GError) keys_error = NULL;
+  sqlite3 *db;
+
+  /* A store that cannot be written (a read-only copy) is still searched,
+   * with the keys it has. */
+  if (!amparo_name_matcher_update_keys (store, &keys_error))
+    g_debug ("Name keys not brought up to date: %s", keys_error->message);
+
+  db = amparo_store_get_db (store);
+  if (!collect_candidates (db, prepared, limit, matches, today, error))
+    return NULL;
+
+  g_ptr_array_sort (matches, compare_matches);
+  if (matches->len > limit)
+    g_ptr_array_set_size (matches, limit);
+  g_list_store_splice (result, 0, 0, matches->pdata, matches->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&result));
+}
+
 GListModel *
 amparo_name_matcher_find (AmparoStore  *store,
                           const char   *given_names,
@@ -789,34 +988,58 @@ amparo_name_matcher_find (AmparoStore  *store,
 {
   AmparoNameQuery query = { given_names, family_names, approximate_age, country_of_birth };
   g_auto(PreparedQuery) prepared = { NULL };
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GListStore) result = g_list_store_new (AMPARO_TYPE_NAME_MATCH);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
-  g_autoptr(GError) keys_error = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A store that cannot be written (a read-only copy) is still searched,
-   * with the keys it has. */
-  if (!amparo_name_matcher_update_keys (store, &keys_error))
-    g_debug ("Name keys not brought up to date: %s", keys_error->message);
+  prepare_query (&prepared, &query);
+  return find_prepared (store, &prepared, limit, error);
+}
+
+/**
+ * amparo_name_matcher_find_relatives:
+ * @store: the store
+ * @family_names: the person's family names
+ * @own_age: the person's age in years, or %AMPARO_NAME_MATCHER_AGE_UNKNOWN
+ * @kind: the relationship sought (the relative is the person's @kind)
+ * @country_of_birth: (nullable): the person's country of birth
+ * @limit: how many candidates to return at most
+ * @error: return location for an error
+ *
+ * Like amparo_name_matcher_find(), for relatives of a person: the ages
+ * must fit the relationship (a parent at least 13 years older, a
+ * grandparent at least 26, a sibling within 20 years either way) and
+ * the reasons say the true difference ("27 years older"). Candidates of
+ * unknown age are kept; those whose age rules the relationship out are
+ * never proposed.
+ *
+ * Returns: (transfer full): a #GListModel of #AmparoNameMatch, best
+ *   first; %NULL with @error set
+ */
+GListModel *
+amparo_name_matcher_find_relatives (AmparoStore            *store,
+                                    const char             *family_names,
+                                    int                     own_age,
+                                    AmparoRelationshipKind  kind,
+                                    const char             *country_of_birth,
+                                    guint                   limit,
+                                    GError                **error)
+{
+  AmparoNameQuery query = { NULL, family_names, AMPARO_NAME_MATCHER_AGE_UNKNOWN, country_of_birth };
+  g_auto(PreparedQuery) prepared = { NULL };
+
+  g_return_val_if_fail (AMPARO_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   prepare_query (&prepared, &query);
-  db = amparo_store_get_db (store);
-  if (!collect_candidates (db, &prepared, limit, matches, today, error))
-    return NULL;
-
-  g_ptr_array_sort (matches, compare_matches);
-  if (matches->len > limit)
-    g_ptr_array_set_size (matches, limit);
-  g_list_store_splice (result, 0, 0, matches->pdata, matches->len);
-
-  return G_LIST_MODEL (g_steal_pointer (&result));
+  for (guint i = 0; own_age >= 0 && i < G_N_ELEMENTS (age_gaps); i++)
+    if (age_gaps[i].kind == kind)
+      {
+        prepared.own_age = own_age;
+        prepared.min_gap = age_gaps[i].min_gap;
+        prepared.max_gap = age_gaps[i].max_gap;
+      }
+  return find_prepared (store, &prepared, limit, error);
 }
 
 /**

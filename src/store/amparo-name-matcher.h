@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "amparo-enums.h"
 #include "amparo-name-match.h"
 #include "amparo-store.h"
 
@@ -20,5 +21,14 @@ GListModel *amparo_name_matcher_find        (AmparoStore  *store,
                                              GError      **error);
 gboolean    amparo_name_matcher_update_keys (AmparoStore  *store,
                                              GError      **error);
+
+/* Performance/#13: relatives whose ages fit the relationship sought. */
+GListModel *amparo_name_matcher_find_relatives (AmparoStore            *store,
+                                                const char             *family_names,
+                                                int                     own_age,
+                                                AmparoRelationshipKind  kind,
+                                                const char             *country_of_birth,
+                                                guint                   limit,
+                                                GError                **error);
 
 G_END_DECLS

@@ -42,6 +42,11 @@ amparo_person_class_init (AmparoPersonClass *klass)
   /* Reports (#16, migration 0006): who pays for the case, for funder
    * reports. Kept apart so the areas' additions do not collide. */
   amparo_record_class_add_string (record_class, "funding-source");
+
+  /* caserecord (#9): consent to family tracing */
+  amparo_record_class_add_string (record_class, "tracing-consent-by");
+  amparo_record_class_add_string (record_class, "tracing-consent-on");
+  amparo_record_class_add_string (record_class, "tracing-consent-scope");
 }
 
 static void

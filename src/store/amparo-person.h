@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  * - `intake-date`
  * - `notes`
  * - `funding-source` (reports, migration 0006)
+
+ * - `tracing-consent-by`, `tracing-consent-on`, `tracing-consent-scope`:
+ *   who consented to family tracing for this person, when, and for what
  */
 #define AMPARO_TYPE_PERSON (amparo_person_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoPerson, amparo_person, AMPARO, PERSON, AmparoRecord)
@@ -55,5 +58,9 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, intake_date, "intak
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, notes, "notes")
 /* Reports (#16) */
 AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, funding_source, "funding-source")
+
+AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_by, "tracing-consent-by")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_on, "tracing-consent-on")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoPerson, amparo_person, tracing_consent_scope, "tracing-consent-scope")
 
 G_END_DECLS

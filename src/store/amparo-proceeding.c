@@ -30,6 +30,7 @@ amparo_proceeding_class_init (AmparoProceedingClass *klass)
   amparo_record_class_add_string (record_class, "outcome");
   amparo_record_class_add_string (record_class, "opened-on");
   amparo_record_class_add_string (record_class, "notes");
+  amparo_record_class_add_string (record_class, "outcome-date");
 }
 
 static void

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * - `outcome`
  * - `opened-on`
  * - `notes`
+ * - `outcome-date`: when the outcome came
  */
 #define AMPARO_TYPE_PROCEEDING (amparo_proceeding_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoProceeding, amparo_proceeding, AMPARO, PROCEEDING, AmparoRecord)
@@ -36,5 +37,6 @@ AMPARO_RECORD_ENUM_ACCESSORS (AmparoProceeding, amparo_proceeding, status, "stat
 AMPARO_RECORD_STRING_ACCESSORS (AmparoProceeding, amparo_proceeding, outcome, "outcome")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoProceeding, amparo_proceeding, opened_on, "opened-on")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoProceeding, amparo_proceeding, notes, "notes")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoProceeding, amparo_proceeding, outcome_date, "outcome-date")
 
 G_END_DECLS

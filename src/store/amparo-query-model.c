@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amparo-query-model.h"
+#include "amparo-query-hits.h"
 #include "amparo-record-private.h"
 #include "amparo-store-private.h"
 
@@ -33,9 +34,13 @@ struct _AmparoQueryModel
   char *where;
   GStrv params;
   GStrv order_terms;
-  gboolean keyset;            /* every order term ascending and plain */
+  gboolean keyset;            /* every order term plain, all one way */
+  gboolean descending;        /* … and that way is down */
 
   GArray *watched;            /* other kinds the rows depend on */
+  /* The person list searched, in name order (see amparo-query-hits.c). */
+  gboolean by_hits;
+  AmparoQueryHits *hits;
   GArray *row_sources;        /* RowSource: kinds that rows show */
   GStrv extra_columns;        /* SQL shown with each row (see set_extra_columns) */
 
@@ -56,6 +61,9 @@ typedef struct
 
 static GQuark extras_quark;
 
+static void free_key (Page *page);
+static void read_rows (AmparoQueryModel *self, sqlite3_stmt *stmt, Page *page, gboolean reverse);
+
 static void amparo_query_model_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AmparoQueryModel, amparo_query_model, G_TYPE_OBJECT,
@@ -68,9 +76,7 @@ page_free (gpointer data)
   Page *page = data;
 
   g_ptr_array_unref (page->items);
-  for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
-    sqlite3_value_free (page->last_key[i]);
-  g_free (page->last_key);
+  free_key (page);
   g_free (page);
 }
 
@@ -80,56 +86,97 @@ count_params (AmparoQueryModel *self)
   return self->params ? g_strv_length (self->params) : 0;
 }
 
+static gboolean
+is_descending (const char *term)
+{
+  return g_str_has_suffix (term, " DESC");
+}
+
+/* @reverse: the other way round, to read the end of the list from the
+ * end instead of skipping every row before it. */
 static char *
-build_order_by (AmparoQueryModel *self)
+build_order_by (AmparoQueryModel *self,
+                gboolean          reverse)
 {
   g_autoptr(GString) order = g_string_new (NULL);
+  gboolean any_descending = FALSE;
 
   for (guint i = 0; self->order_terms[i] != NULL; i++)
-    g_string_append_printf (order, "%s, ", self->order_terms[i]);
+    {
+      const char *term = self->order_terms[i];
+      gboolean descending = is_descending (term);
+
+      any_descending |= descending;
+      if (descending)
+        g_string_append_len (order, term, (gssize) (strlen (term) - strlen (" DESC")));
+      else
+        g_string_append (order, term);
+      g_string_append (order, descending != reverse ? " DESC, " : ", ");
+    }
   /* The id breaks ties, so pages never overlap or skip rows. */
-  g_string_append (order, strstr (order->str, " DESC") ? "id DESC" : "id");
+  g_string_append (order, any_descending != reverse ? "id DESC" : "id");
   return g_string_free (g_steal_pointer (&order), FALSE);
 }
 
-/* By key:    SELECT <columns>, <order terms…> FROM t WHERE (where)
- *            AND (<order terms>, id) > (<previous page's last key>)
- *            ORDER BY … LIMIT n
- * By offset: the same, but the rows are chosen by an inner query that
- *            selects only ids, so a jump far down the list walks an index
- *            instead of reading every skipped row. */
+static void
+append_term_value (GString    *sql,
+                   const char *term)
+{
+  if (is_descending (term))
+    g_string_append_len (sql, term, (gssize) (strlen (term) - strlen (" DESC")));
+  else
+    g_string_append (sql, term);
+}
+
+/* Rows are always chosen by an inner query that selects only ids, then
+ * read in full with what they show of other records: a sort never
+ * carries whole rows, and the extra columns are computed for the rows of
+ * the page only.
+ *
+ * By key:    … WHERE (where) AND (<order terms>, id) > (<previous page's
+ *            last key>) ORDER BY … LIMIT n (< when the order descends):
+ *            a seek in the index that serves the order.
+ * By offset: … ORDER BY … LIMIT n OFFSET k, from whichever end of the
+ *            list is nearer (@reverse: from the end). */
 static char *
 build_page_sql (AmparoQueryModel *self,
-                Page             *previous)
+                Page             *previous,
+                gboolean          reverse)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autofree char *order_by = build_order_by (self);
+  g_autofree char *order_by = build_order_by (self, reverse);
   const char *table = amparo_record_type_get_table_name (self->item_type);
   guint n_terms = g_strv_length (self->order_terms);
   guint first_key_param = count_params (self) + 1;
 
   g_string_append (sql, amparo_store_get_select_columns (self->item_type));
   for (guint i = 0; i < n_terms; i++)
-    g_string_append_printf (sql, ", %s", self->order_terms[i]);
+    {
+      g_string_append (sql, ", ");
+      append_term_value (sql, self->order_terms[i]);
+    }
   for (guint i = 0; self->extra_columns != NULL && self->extra_columns[i] != NULL; i++)
     g_string_append_printf (sql, ", %s", self->extra_columns[i]);
 
+  g_string_append_printf (sql, " FROM %s WHERE id IN (SELECT id FROM %s WHERE (%s)",
+                          table, table, self->where ? self->where : "1");
   if (previous != NULL)
     {
-      g_string_append_printf (sql, " FROM %s WHERE (%s) AND (", table,
-                              self->where ? self->where : "1");
+      g_string_append (sql, " AND (");
       for (guint i = 0; i < n_terms; i++)
-        g_string_append_printf (sql, "%s, ", self->order_terms[i]);
-      g_string_append (sql, "id) > (");
+        {
+          append_term_value (sql, self->order_terms[i]);
+          g_string_append (sql, ", ");
+        }
+      g_string_append_printf (sql, "id) %s (", self->descending ? "<" : ">");
       for (guint i = 0; i <= n_terms; i++)
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", first_key_param + i);
-      g_string_append_printf (sql, ") ORDER BY %s LIMIT %d", order_by, PAGE_SIZE);
+      g_string_append_printf (sql, ") ORDER BY %s LIMIT %d)", order_by, PAGE_SIZE);
     }
   else
-    g_string_append_printf (sql, " FROM %s WHERE id IN (SELECT id FROM %s WHERE (%s)"
-                            " ORDER BY %s LIMIT %d OFFSET ?%u) ORDER BY %s",
-                            table, table, self->where ? self->where : "1",
-                            order_by, PAGE_SIZE, first_key_param, order_by);
+    g_string_append_printf (sql, " ORDER BY %s LIMIT ?%u OFFSET ?%u)",
+                            order_by, first_key_param, first_key_param + 1);
+  g_string_append_printf (sql, " ORDER BY %s", order_by);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -159,38 +206,42 @@ read_extras (AmparoQueryModel *self,
   return extras;
 }
 
-static Page *
-read_page (AmparoQueryModel *self,
-           guint             index,
-           gboolean          by_offset)
+static void
+free_key (Page *page)
 {
-  Page *previous = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
+  for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
+    sqlite3_value_free (page->last_key[i]);
+  g_clear_pointer (&page->last_key, g_free);
+  page->n_keys = 0;
+}
+
+/* Keeps the sort key of the row that ends the page (the first one read
+ * when reading backwards), for the next page's seek. */
+static void
+keep_key (AmparoQueryModel *self,
+          sqlite3_stmt     *stmt,
+          Page             *page)
+{
   guint n_terms = g_strv_length (self->order_terms);
   guint n_columns = amparo_store_get_n_columns (self->item_type);
-  guint n_params = count_params (self);
-  Page *page;
+
+  free_key (page);
+  page->n_keys = n_terms + 1;
+  page->last_key = g_new0 (sqlite3_value *, page->n_keys);
+  for (guint i = 0; i < n_terms; i++)
+    page->last_key[i] = sqlite3_value_dup (sqlite3_column_value (stmt, (int) (n_columns + i)));
+  page->last_key[n_terms] = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+}
+
+static void
+read_rows (AmparoQueryModel *self,
+           sqlite3_stmt     *stmt,
+           Page             *page,
+           gboolean          reverse)
+{
+  guint n_terms = g_strv_length (self->order_terms);
+  guint n_columns = amparo_store_get_n_columns (self->item_type);
   int rc;
-
-  if (by_offset || !self->keyset || !key_is_usable (previous))
-    previous = NULL;
-
-  sql = build_page_sql (self, previous);
-  stmt = amparo_store_prepare (self->store, sql, NULL);
-  if (stmt == NULL)
-    return NULL;
-  amparo_store_bind_params (stmt, 1, (const char * const *) self->params);
-  if (previous != NULL)
-    for (guint i = 0; i < previous->n_keys; i++)
-      sqlite3_bind_value (stmt, n_params + 1 + i, previous->last_key[i]);
-  else
-    sqlite3_bind_int64 (stmt, n_params + 1, (gint64) index * PAGE_SIZE);
-
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
-  self->n_reads++;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -200,19 +251,129 @@ read_page (AmparoQueryModel *self,
         g_object_set_qdata_full (G_OBJECT (record), extras_quark,
                                  read_extras (self, stmt, n_columns + n_terms), (GDestroyNotify) g_strfreev);
       g_ptr_array_add (page->items, record);
-
-      if (page->items->len == PAGE_SIZE && self->keyset)
-        {
-          page->n_keys = n_terms + 1;
-          page->last_key = g_new0 (sqlite3_value *, page->n_keys);
-          for (guint i = 0; i < n_terms; i++)
-            page->last_key[i] = sqlite3_value_dup (sqlite3_column_value (stmt, n_columns + i));
-          page->last_key[n_terms] = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-        }
+      if (self->keyset && (!reverse || page->items->len == 1))
+        keep_key (self, stmt, page);
     }
   if (rc != SQLITE_DONE)
-    g_debug ("Reading page %u of %s failed: %s", index, g_type_name (self->item_type),
+    g_debug ("Reading page %u of %s failed: %s", page->index, g_type_name (self->item_type),
              sqlite3_errmsg (amparo_store_get_db (self->store)));
+  /* Only a full page has a next one to seek to. */
+  if (page->items->len < PAGE_SIZE)
+    free_key (page);
+}
+
+/* A page of a search: its ids from the walk, its rows by id. */
+static Page *
+read_page_of_hits (AmparoQueryModel *self,
+                   guint             index)
+{
+  guint start = index * PAGE_SIZE;
+  guint size = self->n_items > start ? MIN (PAGE_SIZE, self->n_items - start) : 0;
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (size, 1));
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autofree gint64 *read_ids = NULL;
+  Page *page, *read;
+
+  if (!amparo_query_hits_get_ids (self->hits, start, size, ids))
+    return NULL;
+  g_string_append (sql, amparo_store_get_select_columns (self->item_type));
+  g_string_append (sql, ", sort_name");
+  for (guint i = 0; self->extra_columns != NULL && self->extra_columns[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", self->extra_columns[i]);
+  g_string_append (sql, " FROM persons WHERE id IN (");
+  for (guint i = 0; i < size; i++)
+    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
+  g_string_append (sql, size > 0 ? ")" : "NULL)");
+  stmt = amparo_store_prepare (self->store, sql->str, NULL);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < size; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
+
+  read = g_new0 (Page, 1);
+  read->items = g_ptr_array_new_full (size, g_object_unref);
+  read_rows (self, stmt, read, FALSE);
+  self->n_reads++;
+
+  read_ids = g_new0 (gint64, MAX (read->items->len, 1));
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < read->items->len; i++)
+    {
+      read_ids[i] = amparo_record_get_id (read->items->pdata[i]);
+      g_hash_table_insert (by_id, &read_ids[i], read->items->pdata[i]);
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = g_ptr_array_new_full (size, g_object_unref);
+  for (guint i = 0; i < size; i++)
+    {
+      AmparoRecord *record = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (record != NULL)
+        g_ptr_array_add (page->items, g_object_ref (record));
+    }
+  page_free (read);
+  return page;
+}
+
+static void
+reverse_items (GPtrArray *items)
+{
+  for (guint i = 0, j = items->len; i + 1 < j; i++, j--)
+    {
+      gpointer tmp = items->pdata[i];
+
+      items->pdata[i] = items->pdata[j - 1];
+      items->pdata[j - 1] = tmp;
+    }
+}
+
+static Page *
+read_page (AmparoQueryModel *self,
+           guint             index,
+           gboolean          by_offset)
+{
+  Page *previous = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  guint n_params = count_params (self);
+  guint start = index * PAGE_SIZE;
+  guint size = self->n_items > start ? MIN (PAGE_SIZE, self->n_items - start) : 0;
+  gboolean reverse = FALSE;
+  Page *page;
+
+  if (self->hits != NULL)
+    return read_page_of_hits (self, index);
+
+  if (by_offset || !self->keyset || !key_is_usable (previous))
+    previous = NULL;
+  /* Far down, the end is nearer: read backwards from it. */
+  reverse = previous == NULL && start > self->n_items / 2 && size > 0;
+
+  sql = build_page_sql (self, previous, reverse);
+  stmt = amparo_store_prepare (self->store, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  amparo_store_bind_params (stmt, 1, (const char * const *) self->params);
+  if (previous != NULL)
+    for (guint i = 0; i < previous->n_keys; i++)
+      sqlite3_bind_value (stmt, n_params + 1 + i, previous->last_key[i]);
+  else
+    {
+      sqlite3_bind_int64 (stmt, n_params + 1, reverse ? size : PAGE_SIZE);
+      sqlite3_bind_int64 (stmt, n_params + 2, reverse ? self->n_items - start - size : start);
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  self->n_reads++;
+  read_rows (self, stmt, page, reverse);
+  if (reverse)
+    reverse_items (page->items);
   return page;
 }
 
@@ -251,9 +412,18 @@ get_page (AmparoQueryModel *self,
 static guint
 count_items (AmparoQueryModel *self)
 {
-  gint64 n = amparo_store_count_where (self->store, self->item_type, self->where,
-                                       (const char * const *) self->params, NULL);
+  gint64 n;
 
+  /* A search counts its hits in the full-text index, and keeps them for
+   * its pages. */
+  if (self->by_hits)
+    {
+      g_clear_pointer (&self->hits, amparo_query_hits_free);
+      self->hits = amparo_query_hits_new (self->store, self->params[0]);
+      return self->hits != NULL ? amparo_query_hits_get_count (self->hits) : 0;
+    }
+  n = amparo_store_count_where (self->store, self->item_type, self->where,
+                                (const char * const *) self->params, NULL);
   return n < 0 ? 0 : (guint) MIN (n, G_MAXUINT);
 }
 
@@ -338,9 +508,7 @@ merge_page (AmparoQueryModel *self,
     }
 
   /* Keys may have moved with the rows. */
-  for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
-    sqlite3_value_free (page->last_key[i]);
-  g_free (page->last_key);
+  free_key (page);
   page->last_key = g_steal_pointer (&fresh->last_key);
   page->n_keys = fresh->n_keys;
   page_free (fresh);
@@ -548,6 +716,7 @@ amparo_query_model_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_array_unref);
   g_clear_pointer (&self->row_sources, g_array_unref);
+  g_clear_pointer (&self->hits, amparo_query_hits_free);
   g_clear_pointer (&self->extra_columns, g_strfreev);
   g_queue_clear (&self->lru);
 
@@ -606,10 +775,12 @@ amparo_query_model_new (AmparoStore        *store,
   self->params = g_strdupv ((char **) params);
   self->order_terms = order_by ? g_strdupv ((char **) order_by) : g_new0 (char *, 1);
 
+  self->by_hits = amparo_query_hits_applies (item_type, where, params, order_by);
   self->keyset = TRUE;
+  self->descending = self->order_terms[0] != NULL && is_descending (self->order_terms[0]);
   for (guint i = 0; self->order_terms[i] != NULL; i++)
-    if (strstr (self->order_terms[i], "DESC") || strchr (self->order_terms[i], '?') ||
-        strchr (self->order_terms[i], '('))
+    if (is_descending (self->order_terms[i]) != self->descending ||
+        strchr (self->order_terms[i], '?') || strchr (self->order_terms[i], '('))
       self->keyset = FALSE;
 
   g_signal_connect_object (store, "record-changed",

@@ -104,6 +104,9 @@ amparo_record_class_init (AmparoRecordClass *klass)
   amparo_record_class_add_string (klass, "created-at");
   amparo_record_class_add_string (klass, "updated-at");
   amparo_record_class_add_string (klass, "deleted-at");
+  /* No lost edits (postgres #10): raised by one at every save, so a save
+   * over a version someone else saved since is recognized and refused. */
+  amparo_record_class_add_int64 (klass, "revision");
 }
 
 static void
@@ -312,6 +315,18 @@ const char *
 amparo_record_get_deleted_at (AmparoRecord *self)
 {
   return amparo_record_get_string (self, "deleted-at");
+}
+
+/**
+ * amparo_record_get_revision:
+ *
+ * Returns: how many times the record was saved (0: never, or before
+ *   revisions were kept)
+ */
+gint64
+amparo_record_get_revision (AmparoRecord *self)
+{
+  return amparo_record_get_int64 (self, "revision");
 }
 
 /**

@@ -60,6 +60,7 @@ const char  *amparo_record_get_created_at    (AmparoRecord *self);
 const char  *amparo_record_get_updated_at    (AmparoRecord *self);
 const char  *amparo_record_get_deleted_at    (AmparoRecord *self);
 gboolean     amparo_record_is_deleted        (AmparoRecord *self);
+gint64       amparo_record_get_revision      (AmparoRecord *self);
 const char  *amparo_record_get_table_name    (AmparoRecord *self);
 const char  *amparo_record_type_get_table_name (GType      record_type);
 

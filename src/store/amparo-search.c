@@ -176,7 +176,7 @@ list_matches (sqlite3     *db,
 
   if (n_matches <= AMPARO_SEARCH_SORTED_MAX)
     sql = "SELECT id FROM persons WHERE " AMPARO_SEARCH_PERSONS_FILTER_SQL
-          " ORDER BY family_names COLLATE NOCASE, given_names COLLATE NOCASE, id"
+          " ORDER BY sort_name, id"
           " LIMIT ?2";
   else
     sql = "SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?1"

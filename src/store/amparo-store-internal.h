@@ -38,9 +38,14 @@ struct _AmparoStore
   GPtrArray *tx_changed;
   GPtrArray *tx_inserted;
   GArray *tx_inserted_depth;  /* the level each was inserted at */
+  /* Revisions raised in it, put back on rollback (amparo-store-save.c). */
+  GPtrArray *tx_revisions;
 
   char *actor;
   char *host;
+
+  /* Announcing other connections' saves (amparo-store-live.c). */
+  struct _AmparoStoreLive *live;
 
   /* The daily backup copies the file in a thread of its own (with its own
    * connection), so a large store opens at once. */
@@ -86,6 +91,12 @@ void      amparo_store_error_set_conflict  (GError       *error,
                                             AmparoRecord *theirs,
                                             const char   *who,
                                             const char   *when);
+
+/* amparo-store-live.c */
+typedef struct _AmparoStoreLive AmparoStoreLive;
+void      amparo_store_live_free           (AmparoStoreLive *live);
+void      amparo_store_live_note_own_row   (AmparoStore  *self,
+                                            gint64        journal_id);
 
 /* amparo-store-pg.c */
 AmparoStore *amparo_store_open_server      (const char   *uri,

@@ -219,9 +219,20 @@ pg_migrate (AmparoStore  *self,
   return TRUE;
 }
 
+static gboolean
+migrate_engine (AmparoStore  *self,
+                GError      **error);
+
 gboolean
 amparo_store_migrate (AmparoStore  *self,
                       GError      **error)
+{
+  return migrate_engine (self, error);
+}
+
+static gboolean
+migrate_engine (AmparoStore  *self,
+                GError      **error)
 {
   g_autoptr(GPtrArray) migrations = NULL;
 

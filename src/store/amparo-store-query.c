@@ -16,9 +16,36 @@
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
+#include "amparo-server-list.h"
 #include "amparo-record-private.h"
 
 /* Reading records: by id or uid, per-kind lists, history. */
+
+/* A list: lazy paging on SQLite; read whole through the driver on a
+ * shared server, where the query model does not work yet. */
+static GListModel *
+new_list (AmparoStore        *self,
+          GType               record_type,
+          const char         *where,
+          const char * const *params,
+          const char * const *order_by)
+{
+  /* A list shown is a list other desks' saves should reach. */
+  amparo_store_watch_others (self);
+  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
+    return G_LIST_MODEL (amparo_server_list_new (self, record_type, where, params, order_by));
+  return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params, order_by));
+}
+
+static void
+watch_list (GListModel *model,
+            GType       record_type)
+{
+  if (AMPARO_IS_SERVER_LIST (model))
+    amparo_server_list_watch_type (AMPARO_SERVER_LIST (model), record_type);
+  else
+    amparo_query_model_watch_type (AMPARO_QUERY_MODEL (model), record_type);
+}
 
 gpointer
 amparo_store_find_one (AmparoStore  *self,
@@ -54,7 +81,7 @@ list_for (AmparoStore  *self,
   const char *params[] = { id_text, NULL };
   const char *order_by[] = { order, NULL };
 
-  return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params,
+  return (new_list (self, record_type, where, params,
                                                order ? order_by : NULL));
 }
 
@@ -68,7 +95,7 @@ list_watching (AmparoStore  *self,
 {
   GListModel *model = list_for (self, record_type, where, id, order);
 
-  amparo_query_model_watch_type (AMPARO_QUERY_MODEL (model), link_type);
+  watch_list (model, link_type);
   return model;
 }
 
@@ -222,7 +249,7 @@ amparo_store_list (AmparoStore     *self,
   klass = g_type_class_ref (record_type);
   order_by[0] = scope == AMPARO_LIST_TRASH ? "deleted_at DESC"
                                            : AMPARO_RECORD_CLASS (klass)->default_order;
-  return G_LIST_MODEL (amparo_query_model_new (self, record_type,
+  return (new_list (self, record_type,
                                                scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
                                                                           : "deleted_at IS NULL",
                                                NULL, order_by));
@@ -241,7 +268,8 @@ amparo_store_list_persons (AmparoStore      *self,
                            AmparoPersonSort  sort)
 {
   static const char *orders[][4] = {
-    { "family_names COLLATE NOCASE", "given_names COLLATE NOCASE", NULL },
+    /* Spanish order, by index (0008-perf.sql) */
+    { "sort_name", NULL },
     { "given_names COLLATE NOCASE", "family_names COLLATE NOCASE", NULL },
     { "intake_date DESC", NULL },
     { "updated_at DESC", NULL },
@@ -250,7 +278,7 @@ amparo_store_list_persons (AmparoStore      *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (orders), NULL);
 
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_PERSON,
+  return (new_list (self, AMPARO_TYPE_PERSON,
                                                scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
                                                                           : "deleted_at IS NULL",
                                                NULL, orders[sort]));
@@ -276,7 +304,7 @@ amparo_store_list_upcoming_events (AmparoStore *self,
   g_autofree char *until = NULL;
   const char *order_by[] = { "starts_at", NULL };
   const char *params[3] = { NULL, NULL, NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
   GDate date;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -293,7 +321,7 @@ amparo_store_list_upcoming_events (AmparoStore *self,
 
   /* `until` is exclusive and compares as text, so "2024-05-01T09:00" sorts
    * inside its day. */
-  model = amparo_query_model_new (self, AMPARO_TYPE_EVENT,
+  model = new_list (self, AMPARO_TYPE_EVENT,
                                   "deleted_at IS NULL AND done = 0"
                                   " AND starts_at >= ? AND starts_at < ?"
                                   /* Correlated on the primary key: a lookup per
@@ -301,8 +329,8 @@ amparo_store_list_upcoming_events (AmparoStore *self,
                                   " AND EXISTS (SELECT 1 FROM persons p"
                                   " WHERE p.id = events.person_id AND p.deleted_at IS NULL)",
                                   params, order_by);
-  amparo_query_model_watch_type (model, AMPARO_TYPE_PERSON);
-  return G_LIST_MODEL (model);
+  watch_list (model, AMPARO_TYPE_PERSON);
+  return model;
 }
 
 /**
@@ -640,15 +668,15 @@ amparo_store_list_history (AmparoStore  *self,
 {
   const char *params[] = { NULL, NULL };
   const char *order_by[] = { "id DESC", NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (AMPARO_IS_RECORD (record), NULL);
 
   params[0] = amparo_record_get_uid (record) ? amparo_record_get_uid (record) : "";
-  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY, "record_uid = ?", params, order_by);
-  amparo_query_model_watch_type (model, G_OBJECT_TYPE (record));
-  return G_LIST_MODEL (model);
+  model = new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, "record_uid = ?", params, order_by);
+  watch_list (model, G_OBJECT_TYPE (record));
+  return model;
 }
 
 /**
@@ -657,8 +685,9 @@ amparo_store_list_history (AmparoStore  *self,
  *
  * The whole client record's journal, newest first: the person's own rows
  * plus those of their contacts, locations, family links (either side),
- * proceedings, events and memberships, so a moved location or a new
- * family link shows in the client's history.
+ * proceedings, events, memberships, the evidence of their family links
+ * and the benefits of their memberships, so a moved location or a new
+ * piece of evidence shows in the client's history.
  *
  * Returns: (transfer full): a lazy #GListModel of #AmparoJournalEntry
  */
@@ -669,10 +698,11 @@ amparo_store_list_client_history (AmparoStore  *self,
   g_autofree char *id = NULL;
   const char *params[] = { NULL, NULL, NULL };
   const char *order_by[] = { "id DESC", NULL };
-  AmparoQueryModel *model;
+  GListModel *model;
   const GType parts[] = {
     AMPARO_TYPE_PERSON, AMPARO_TYPE_CONTACT, AMPARO_TYPE_LOCATION, AMPARO_TYPE_RELATIONSHIP,
     AMPARO_TYPE_PROCEEDING, AMPARO_TYPE_EVENT, AMPARO_TYPE_MEMBERSHIP,
+    AMPARO_TYPE_EVIDENCE, AMPARO_TYPE_BENEFIT,
   };
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -681,19 +711,23 @@ amparo_store_list_client_history (AmparoStore  *self,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, amparo_record_get_id (AMPARO_RECORD (person)));
   params[0] = amparo_record_get_uid (AMPARO_RECORD (person)) ? amparo_record_get_uid (AMPARO_RECORD (person)) : "";
   params[1] = id;
-  model = amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY,
+  model = new_list (self, AMPARO_TYPE_JOURNAL_ENTRY,
                                   "record_uid = ?1 OR record_uid IN ("
                                   " SELECT uid FROM contacts WHERE person_id = ?2"
                                   " UNION ALL SELECT uid FROM locations WHERE person_id = ?2"
                                   " UNION ALL SELECT uid FROM relationships WHERE person_id = ?2 OR relative_id = ?2"
                                   " UNION ALL SELECT uid FROM proceedings WHERE person_id = ?2"
                                   " UNION ALL SELECT uid FROM events WHERE person_id = ?2"
-                                  " UNION ALL SELECT uid FROM memberships WHERE person_id = ?2)",
+                                  " UNION ALL SELECT uid FROM memberships WHERE person_id = ?2"
+                                  " UNION ALL SELECT e.uid FROM relationship_evidence e JOIN relationships r ON r.id = e.relationship_id"
+                                  "   WHERE r.person_id = ?2 OR r.relative_id = ?2"
+                                  " UNION ALL SELECT b.uid FROM benefits b JOIN memberships m ON m.id = b.membership_id"
+                                  "   WHERE m.person_id = ?2)",
                                   params, order_by);
   /* Journal rows announce nothing themselves; the records they are about do. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    amparo_query_model_watch_type (model, parts[i]);
-  return G_LIST_MODEL (model);
+    watch_list (model, parts[i]);
+  return model;
 }
 
 /**
@@ -773,5 +807,5 @@ amparo_store_list_journal (AmparoStore *self)
   const char *order_by[] = { "id DESC", NULL };
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by));
+  return (new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by));
 }

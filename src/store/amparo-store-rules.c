@@ -17,6 +17,7 @@
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
 #include "amparo-record-private.h"
+#include "amparo-store-case-private.h"
 
 /* Business rules run on save (benefit end dates) and record helpers. */
 
@@ -32,23 +33,70 @@ amparo_store_run_rules_after_save (AmparoStore   *self,
                                    AmparoRecord  *record,
                                    GError       **error)
 {
+  /* caserecord (#9): verification from evidence */
+  if (!amparo_store_case_after_save (self, record, error))
+    return FALSE;
   if (AMPARO_IS_MEMBERSHIP (record))
     return sync_benefits (self, AMPARO_MEMBERSHIP (record), error);
   return TRUE;
 }
 
+/* Benefit end titles are generated where they are shown, in the language
+ * they are shown or printed in (a Spanish notice from an English UI), so
+ * they are kept here in both languages rather than stored or passed
+ * through gettext, which translates into one language per process. */
 static const char *
-benefit_end_title (AmparoBenefitKind kind)
+benefit_end_title (AmparoBenefitKind  kind,
+                   const char        *language)
 {
-  switch (kind)
-    {
-    case AMPARO_BENEFIT_KIND_HOUSING: return _("Housing support ends");
-    case AMPARO_BENEFIT_KIND_MEDICAL: return _("Medical support ends");
-    case AMPARO_BENEFIT_KIND_MENTAL_HEALTH: return _("Mental health support ends");
-    case AMPARO_BENEFIT_KIND_OTHER:
-    default:
-      return _("Benefit ends");
-    }
+  static const char * const en[] = {
+    [AMPARO_BENEFIT_KIND_HOUSING] = "Housing support ends",
+    [AMPARO_BENEFIT_KIND_MEDICAL] = "Medical support ends",
+    [AMPARO_BENEFIT_KIND_MENTAL_HEALTH] = "Mental health support ends",
+    [AMPARO_BENEFIT_KIND_OTHER] = "Benefit ends",
+  };
+  static const char * const es[] = {
+    [AMPARO_BENEFIT_KIND_HOUSING] = "Fin del apoyo de vivienda",
+    [AMPARO_BENEFIT_KIND_MEDICAL] = "Fin del apoyo médico",
+    [AMPARO_BENEFIT_KIND_MENTAL_HEALTH] = "Fin del apoyo de salud mental",
+    [AMPARO_BENEFIT_KIND_OTHER] = "Fin del beneficio",
+  };
+  gboolean spanish = language != NULL && g_str_has_prefix (language, "es");
+
+  if ((guint) kind >= G_N_ELEMENTS (en))
+    kind = AMPARO_BENEFIT_KIND_OTHER;
+  return spanish ? es[kind] : en[kind];
+}
+
+/**
+ * amparo_event_dup_title:
+ * @event: an event
+ * @language: "en" or "es": the language it is shown or printed in
+ *
+ * The title to show for @event: what staff typed, or for a computed
+ * benefit end the benefit's name in @language ("Fin del apoyo de
+ * vivienda"), never a title stored in whatever language was on screen
+ * when the store computed it.
+ *
+ * Returns: (transfer full) (nullable): the title
+ */
+char *
+amparo_event_dup_title (AmparoStore *self,
+                        AmparoEvent *event,
+                        const char  *language)
+{
+  g_autoptr(AmparoBenefit) benefit = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_EVENT (event), NULL);
+
+  if (amparo_event_get_source (event) != AMPARO_EVENT_SOURCE_COMPUTED ||
+      amparo_event_get_kind (event) != AMPARO_EVENT_KIND_BENEFIT_END)
+    return g_strdup (amparo_event_get_title (event));
+  if (self != NULL && amparo_event_get_benefit_id (event) > 0)
+    benefit = amparo_store_get_by_id (self, AMPARO_TYPE_BENEFIT, amparo_event_get_benefit_id (event), NULL);
+  return g_strdup (benefit_end_title (benefit != NULL ? amparo_benefit_get_kind (benefit)
+                                                      : AMPARO_BENEFIT_KIND_OTHER,
+                                      language));
 }
 
 static gboolean
@@ -88,7 +136,7 @@ sync_one_benefit (AmparoStore       *self,
       amparo_event_set_benefit_id (event, amparo_record_get_id (AMPARO_RECORD (benefit)));
       amparo_event_set_kind (event, AMPARO_EVENT_KIND_BENEFIT_END);
       amparo_event_set_source (event, AMPARO_EVENT_SOURCE_COMPUTED);
-      amparo_event_set_title (event, benefit_end_title (kind));
+      /* No stored title: amparo_event_dup_title() names it per language. */
     }
   amparo_event_set_person_id (event, amparo_membership_get_person_id (membership));
   amparo_event_set_starts_at (event, end);
@@ -104,8 +152,10 @@ sync_benefits (AmparoStore       *self,
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (AMPARO_TYPE_BENEFIT_KIND);
   g_auto(GStrv) terms = NULL;
 
-  /* Without a start date nothing can be computed; earlier benefits stay. */
-  if (amparo_membership_get_benefits_start (membership) == NULL)
+  /* Without a start date nothing can be computed; earlier benefits stay.
+   * caserecord (#9): a member outside the class gets no end dates. */
+  if (amparo_membership_get_benefits_start (membership) == NULL
+      || !amparo_membership_get_eligible (membership))
     return TRUE;
 
   litigation = amparo_store_get_by_id (self, AMPARO_TYPE_LITIGATION,
@@ -221,4 +271,163 @@ amparo_contact_is_stale (AmparoContact *contact,
       g_date_set_time_t (&now, time (NULL));
     }
   return g_date_days_between (&verified, &now) > 90;
+}
+
+/* Release workflow (newuser, #13): the one place that says which status
+ * changes are allowed. The store applies it on every save of a release,
+ * so the Press page, the publish dialog, the command line and anything
+ * later all follow the same rules; pages use it to offer only what will
+ * be accepted. */
+
+static gboolean
+refuse (GError     **error,
+        const char  *message)
+{
+  g_set_error_literal (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_INVALID, message);
+  if (error != NULL)
+    amparo_store_error_set_field (*error, "status");
+  return FALSE;
+}
+
+static gboolean
+check_embargo_passed (AmparoRelease  *release,
+                      GDateTime      *now,
+                      GError        **error)
+{
+  const char *embargo = amparo_release_get_embargo_until (release);
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) clock_now = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (embargo == NULL || *embargo == '\0')
+    return TRUE;
+  until = g_date_time_new_from_iso8601 (embargo, NULL);
+  if (until == NULL)
+    return refuse (error, _("The embargo time of this release cannot be read. Correct it before publishing."));
+  if (now == NULL)
+    now = clock_now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (now, until) >= 0)
+    return TRUE;
+  shown = g_date_time_format (until, "%Y-%m-%d %H:%M %:z");
+  message = g_strdup_printf (_("This release is under embargo until %s. It cannot be published before then."),
+                             shown);
+  return refuse (error, message);
+}
+
+/**
+ * amparo_release_check_status_change:
+ * @release: the release, with the text it would have
+ * @from: the status it has now (as stored)
+ * @to: the status asked for
+ * @now: (nullable): the current time, %NULL for the clock's
+ * @error: %AMPARO_STORE_ERROR_INVALID (field `status`) with the reason
+ *
+ * Draft → In review → Approved → Published, one step at a time; back to
+ * Draft from any step before publication; Withdrawn from Approved or
+ * Published, and from Withdrawn back to Draft. Publishing also waits for
+ * the embargo.
+ *
+ * Returns: whether @release may go from @from to @to now
+ */
+gboolean
+amparo_release_check_status_change (AmparoRelease        *release,
+                                    AmparoReleaseStatus   from,
+                                    AmparoReleaseStatus   to,
+                                    GDateTime            *now,
+                                    GError              **error)
+{
+  g_return_val_if_fail (AMPARO_IS_RELEASE (release), FALSE);
+
+  if (from == to)
+    return TRUE;
+  switch (to)
+    {
+    case AMPARO_RELEASE_STATUS_DRAFT:
+      if (from == AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("A published release cannot go back to draft. Correct it, or withdraw it."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_IN_REVIEW:
+      if (from != AMPARO_RELEASE_STATUS_DRAFT && from != AMPARO_RELEASE_STATUS_APPROVED)
+        return refuse (error, _("Only a draft can be sent for review."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_APPROVED:
+      /* A release whose post was deleted on the site and unlinked
+       * (amparo_wordpress_unlink) is approved text with no publication. */
+      if (from == AMPARO_RELEASE_STATUS_PUBLISHED && amparo_release_get_post_id (release) == 0)
+        return TRUE;
+      if (from != AMPARO_RELEASE_STATUS_IN_REVIEW)
+        return refuse (error, _("Only a release in review can be approved. Send it for review first."));
+      return TRUE;
+    case AMPARO_RELEASE_STATUS_PUBLISHED:
+      if (from == AMPARO_RELEASE_STATUS_WITHDRAWN)
+        return refuse (error, _("This release was withdrawn, so it cannot be published."));
+      if (from != AMPARO_RELEASE_STATUS_APPROVED)
+        return refuse (error, _("This release is not approved yet. Approve it before publishing it."));
+      return check_embargo_passed (release, now, error);
+    case AMPARO_RELEASE_STATUS_WITHDRAWN:
+      if (from != AMPARO_RELEASE_STATUS_APPROVED && from != AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("Only an approved or published release can be withdrawn."));
+      return TRUE;
+    default:
+      return refuse (error, _("This status is not known."));
+    }
+}
+
+/* What reviewers approve: changing any of these after approval means the
+ * approval no longer covers the text. */
+static const char * const reviewed_fields[] = {
+  "title-en", "title-es", "body-en", "body-es", "dateline", "release-date",
+  "embargo-until", "embargo-timezone", "media-contact",
+};
+
+static gboolean
+text_changed (AmparoRelease *stored,
+              AmparoRelease *release)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reviewed_fields); i++)
+    if (g_strcmp0 (amparo_record_get_string (AMPARO_RECORD (stored), reviewed_fields[i]),
+                   amparo_record_get_string (AMPARO_RECORD (release), reviewed_fields[i])) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * amparo_store_apply_release_rules:
+ * @release: a release about to be saved
+ *
+ * Compares @release with its stored version: a status change must pass
+ * amparo_release_check_status_change(), and new text in an approved
+ * release sends it back to In review.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing changed
+ */
+gboolean
+amparo_store_apply_release_rules (AmparoStore    *self,
+                                  AmparoRelease  *release,
+                                  GError        **error)
+{
+  g_autoptr(AmparoRelease) stored = NULL;
+  AmparoReleaseStatus from, to;
+
+  if (amparo_record_get_id (AMPARO_RECORD (release)) <= 0)
+    return TRUE;
+  stored = amparo_store_get_by_id (self, AMPARO_TYPE_RELEASE,
+                                   amparo_record_get_id (AMPARO_RECORD (release)), NULL);
+  if (stored == NULL)
+    return TRUE;
+  from = amparo_release_get_status (stored);
+  to = amparo_release_get_status (release);
+  if (from == AMPARO_RELEASE_STATUS_APPROVED && text_changed (stored, release))
+    {
+      /* What goes out must be what was approved. */
+      if (to == AMPARO_RELEASE_STATUS_PUBLISHED)
+        return refuse (error, _("The text changed after it was approved. Save it and have it reviewed again before publishing."));
+      if (to == AMPARO_RELEASE_STATUS_APPROVED)
+        {
+          amparo_release_set_status (release, AMPARO_RELEASE_STATUS_IN_REVIEW);
+          return TRUE;
+        }
+    }
+  return amparo_release_check_status_change (release, from, to, NULL, error);
 }

@@ -142,7 +142,7 @@ write_journal (AmparoStore         *self,
   stmt = amparo_store_prepare_stmt (self,
                                "INSERT INTO journal (uid, created_at, updated_at, actor, host,"
                                " action, table_name, record_uid, record_id, changes, details)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -158,6 +158,10 @@ write_journal (AmparoStore         *self,
   amparo_db_bind_text (stmt, 10, changes);
   amparo_db_bind_text (stmt, 11, details);
 
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    return FALSE;
+  /* Announced at commit; the live watch must not announce it again. */
+  amparo_store_live_note_own_row (self, amparo_db_column_int64 (stmt, 0));
   return amparo_db_step_done (stmt, error);
 }
 
@@ -173,6 +177,132 @@ set_property_value (AmparoRecord *record,
   amparo_record_take_value (record,
                             g_object_class_find_property (G_OBJECT_GET_CLASS (record), property),
                             &value);
+}
+
+/* Revisions raised in the open transaction, to be put back if it rolls
+ * back: else the record would name a revision the store never kept. */
+typedef struct
+{
+  AmparoRecord *record;
+  gint64 old_revision;
+  guint depth;
+} RevisionUndo;
+
+static void
+revision_undo_free (gpointer data)
+{
+  RevisionUndo *undo = data;
+
+  g_object_unref (undo->record);
+  g_free (undo);
+}
+
+static void
+set_revision (AmparoStore  *self,
+              AmparoRecord *record,
+              gint64        revision)
+{
+  RevisionUndo *undo = g_new0 (RevisionUndo, 1);
+
+  if (self->tx_revisions == NULL)
+    self->tx_revisions = g_ptr_array_new_with_free_func (revision_undo_free);
+  undo->record = g_object_ref (record);
+  undo->old_revision = amparo_record_get_revision (record);
+  undo->depth = self->tx_depth;
+  g_ptr_array_add (self->tx_revisions, undo);
+  amparo_record_set_int64 (record, "revision", revision);
+}
+
+static void
+undo_revisions (AmparoStore *self,
+                guint        depth)
+{
+  for (guint i = self->tx_revisions ? self->tx_revisions->len : 0; i > 0; i--)
+    {
+      RevisionUndo *undo = self->tx_revisions->pdata[i - 1];
+
+      if (undo->depth < depth)
+        continue;
+      amparo_record_set_int64 (undo->record, "revision", undo->old_revision);
+      g_ptr_array_remove_index (self->tx_revisions, i - 1);
+    }
+}
+
+/* Who last changed the record, and when, from its journal. */
+static void
+read_last_change (AmparoStore  *self,
+                  AmparoRecord *record,
+                  char        **who,
+                  char        **when)
+{
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+
+  *who = NULL;
+  *when = NULL;
+  stmt = amparo_store_prepare_stmt (self,
+                                    "SELECT actor, created_at FROM journal WHERE record_uid = ?"
+                                    " AND action IN ('insert', 'update', 'delete', 'restore')"
+                                    " ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+  amparo_db_bind_text (stmt, 1, amparo_record_get_uid (record));
+  if (amparo_db_step (stmt, NULL) == AMPARO_DB_ROW)
+    {
+      *who = g_strdup (amparo_db_column_text (stmt, 0));
+      *when = g_strdup (amparo_db_column_text (stmt, 1));
+    }
+}
+
+/* Refuses a save over a version saved by someone else since @record was
+ * loaded, giving the caller that version to compare field by field. */
+static gboolean
+set_conflict_error (AmparoStore   *self,
+                    AmparoRecord  *record,
+                    GError       **error)
+{
+  g_autoptr(AmparoRecord) theirs = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  theirs = amparo_store_get_by_id (self, G_OBJECT_TYPE (record), amparo_record_get_id (record), &local);
+  if (theirs == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  read_last_change (self, record, &who, &when);
+  {
+    g_autoptr(GDateTime) utc = when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+    g_autoptr(GDateTime) local_time = utc ? g_date_time_to_local (utc) : NULL;
+    g_autofree char *shown = local_time ? g_date_time_format (local_time, "%Y-%m-%d %H:%M") : NULL;
+
+    local = g_error_new (AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT,
+                         _("%s changed this record (%s) after you opened it. Nothing was saved: choose, field by field, what to keep."),
+                         who ? who : _("Someone else"), shown ? shown : (when ? when : "?"));
+  }
+  amparo_store_error_set_conflict (local, theirs, who, when);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/**
+ * amparo_store_take_revision:
+ * @record: the record whose save was refused as a conflict
+ * @theirs: the stored version from amparo_store_error_get_conflict()
+ *
+ * After the user chose, field by field, between their values and the
+ * stored ones (and set them on @record): the next save of @record
+ * overwrites @theirs instead of being refused.
+ */
+void
+amparo_store_take_revision (AmparoRecord *record,
+                            AmparoRecord *theirs)
+{
+  g_return_if_fail (AMPARO_IS_RECORD (record));
+  g_return_if_fail (AMPARO_IS_RECORD (theirs));
+
+  amparo_record_set_int64 (record, "revision", amparo_record_get_revision (theirs));
 }
 
 static gboolean
@@ -195,6 +325,7 @@ insert_record (AmparoStore   *self,
     }
   set_property_value (record, "created-at", now);
   set_property_value (record, "updated-at", now);
+  set_revision (self, record, 1);
 
   g_string_append_printf (sql, "%s (", table_of (type));
   for (guint i = 1; i < pspecs->len; i++)
@@ -268,20 +399,27 @@ update_record (AmparoStore   *self,
     }
   g_string_append_c (changes, '}');
 
-  /* Nothing changed: no write, no journal row, no signal. */
+  /* Nothing changed: no write, no journal row, no signal. (Its values
+   * are the stored ones, so it is that revision too.) */
   *changed_any = changed->len > 0;
   if (changed->len == 0)
-    return TRUE;
+    {
+      amparo_record_set_int64 (record, "revision", amparo_record_get_revision (stored));
+      return TRUE;
+    }
+  if (amparo_record_get_revision (stored) != amparo_record_get_revision (record))
+    return set_conflict_error (self, record, error);
 
   now = amparo_store_now ();
   sql = g_string_new (NULL);
-  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?", table_of (type));
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, revision = revision + 1", table_of (type));
   for (guint i = 0; i < changed->len; i++)
     {
       g_autofree char *column = amparo_property_to_column (((GParamSpec *) changed->pdata[i])->name);
       g_string_append_printf (sql, ", %s = ?", column);
     }
-  g_string_append (sql, " WHERE id = ?");
+  /* The revision again: another desk may have saved since we read. */
+  g_string_append (sql, " WHERE id = ? AND revision = ? RETURNING revision");
 
   if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
@@ -296,7 +434,18 @@ update_record (AmparoStore   *self,
       amparo_store_bind_value (stmt, i + 2, pspec, &value);
     }
   amparo_db_bind_int64 (stmt, changed->len + 2, amparo_record_get_id (record));
+  amparo_db_bind_int64 (stmt, changed->len + 3, amparo_record_get_revision (record));
 
+  switch (amparo_db_step (stmt, error))
+    {
+    case AMPARO_DB_ERROR:
+      return FALSE;
+    case AMPARO_DB_DONE:
+      return set_conflict_error (self, record, error);
+    case AMPARO_DB_ROW:
+      set_revision (self, record, amparo_db_column_int64 (stmt, 0));
+      break;
+    }
   if (!amparo_db_step_done (stmt, error))
     return FALSE;
 
@@ -339,13 +488,23 @@ amparo_store_set_deleted (AmparoStore          *self,
   g_autofree char *now = amparo_store_now ();
   const char *old = amparo_record_get_deleted_at (record);
 
-  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ? WHERE id = ?",
+  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?, updated_at = ?, revision = revision + 1"
+                         " WHERE id = ? RETURNING revision",
                          amparo_record_get_table_name (record));
   if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return FALSE;
   amparo_db_bind_text (stmt, 1, deleted ? now : NULL);
   amparo_db_bind_text (stmt, 2, now);
   amparo_db_bind_int64 (stmt, 3, amparo_record_get_id (record));
+  if (amparo_db_step (stmt, error) == AMPARO_DB_ROW)
+    {
+      gint64 revision = amparo_db_column_int64 (stmt, 0);
+
+      /* Only if nobody else saved in between: a stale copy stays stale, and
+       * its next save is still refused. */
+      if (revision == amparo_record_get_revision (record) + 1)
+        set_revision (self, record, revision);
+    }
   if (!amparo_db_step_done (stmt, error))
     return FALSE;
 
@@ -441,6 +600,11 @@ amparo_store_commit (AmparoStore  *self,
       for (guint i = 0; i < self->tx_inserted_depth->len; i++)
         if (g_array_index (self->tx_inserted_depth, guint, i) > self->tx_depth)
           g_array_index (self->tx_inserted_depth, guint, i) = self->tx_depth;
+      for (guint i = 0; self->tx_revisions && i < self->tx_revisions->len; i++)
+        {
+          RevisionUndo *undo = self->tx_revisions->pdata[i];
+          undo->depth = MIN (undo->depth, self->tx_depth);
+        }
       return TRUE;
     }
 
@@ -452,6 +616,8 @@ amparo_store_commit (AmparoStore  *self,
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_inserted, 0);
   g_array_set_size (self->tx_inserted_depth, 0);
+  if (self->tx_revisions)
+    g_ptr_array_set_size (self->tx_revisions, 0);
 
   changed = g_steal_pointer (&self->tx_changed);
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -476,6 +642,7 @@ amparo_store_rollback (AmparoStore *self)
     {
       amparo_db_rollback_to (self->conn, self->tx_depth - 1, NULL);
       forget_inserted (self, self->tx_depth);
+      undo_revisions (self, self->tx_depth);
       self->tx_depth--;
       return;
     }
@@ -483,6 +650,7 @@ amparo_store_rollback (AmparoStore *self)
   /* Fails harmlessly when SQLite already rolled back (e.g. disk full). */
   amparo_db_rollback (self->conn, NULL);
   forget_inserted (self, 1);
+  undo_revisions (self, 1);
   self->tx_depth = 0;
   g_ptr_array_set_size (self->tx_changed, 0);
 }

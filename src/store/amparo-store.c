@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -49,6 +51,22 @@ query_int (AmparoStore  *self,
   return TRUE;
 }
 
+/* A store a check found damaged is not written into (see
+ * amparo_store_damage_mark_path()). */
+static gboolean
+refuse_if_marked_damaged (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (path);
+
+  if (!g_file_test (mark, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+               _("A check found the database “%s” damaged, so Amparo does not write into it (the problems are in “%s”). Restore a backup with “amparo --database=%s --restore=BACKUP”; if the file was repaired, “amparo --database=%s --check” clears the mark once it passes."),
+               path, mark, path, path);
+  return TRUE;
+}
+
 /* Creates the file ourselves so it is 0600 from its first byte; SQLite
  * gives its -wal and -shm files the same mode. */
 static gboolean
@@ -77,8 +95,16 @@ prepare_file (const char  *path,
                        path);
           return FALSE;
         }
-      if (st.st_size > 0)
-        return TRUE;
+      /* An empty file where a store should be is more often a copy that
+       * failed than a new store: refused, as --check refuses it. */
+      if (st.st_size == 0)
+        {
+          g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                       _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
+                       path);
+          return FALSE;
+        }
+      return !refuse_if_marked_damaged (path, error);
     }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -157,7 +183,10 @@ set_pragmas (AmparoStore  *self,
   if (!amparo_store_exec (self,
                           "PRAGMA busy_timeout = 5000;"
                           "PRAGMA foreign_keys = ON;"
-                          "PRAGMA synchronous = FULL;", error))
+                          "PRAGMA synchronous = FULL;"
+                          /* 32 MB of page cache: a large import (one transaction)
+                           * otherwise spills and rewrites the same pages in the -wal. */
+                          "PRAGMA cache_size = -32768;", error))
     return FALSE;
 
   if (!(stmt = amparo_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
@@ -175,6 +204,193 @@ set_pragmas (AmparoStore  *self,
   return TRUE;
 }
 
+/* The -wal and -shm files beside the store, as they were before the open.
+ * A failed open must leave them exactly so: a stray -wal from another
+ * database (a copy, a restore) would otherwise be written into the store
+ * when the connection closes, destroying a store that was recoverable. */
+#define MAX_SAVED_SIDECAR (64 * 1024 * 1024)
+
+typedef struct
+{
+  char     *path;
+  gboolean  existed;
+  GBytes   *bytes;    /* NULL if absent or too large to keep */
+} Sidecar;
+
+static void
+sidecar_save (Sidecar    *sidecar,
+              const char *store_path,
+              const char *suffix)
+{
+  GStatBuf st;
+  char *contents = NULL;
+  gsize length = 0;
+
+  sidecar->path = g_strconcat (store_path, suffix, NULL);
+  sidecar->existed = g_stat (sidecar->path, &st) == 0;
+  if (sidecar->existed && st.st_size <= MAX_SAVED_SIDECAR &&
+      g_file_get_contents (sidecar->path, &contents, &length, NULL))
+    sidecar->bytes = g_bytes_new_take (contents, length);
+}
+
+/* Writes the saved bytes back in place (same inode, same mode), or
+ * removes a file the failed open created. */
+static void
+sidecar_restore (Sidecar *sidecar)
+{
+  g_autoptr(GBytes) now = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  const char *data;
+  gsize size;
+  int fd;
+
+  if (!sidecar->existed)
+    {
+      g_unlink (sidecar->path);
+      return;
+    }
+  if (sidecar->bytes == NULL)
+    return;
+  if (g_file_get_contents (sidecar->path, &contents, &length, NULL))
+    {
+      now = g_bytes_new_take (contents, length);
+      if (g_bytes_equal (now, sidecar->bytes))
+        return;
+    }
+  data = g_bytes_get_data (sidecar->bytes, &size);
+  fd = g_open (sidecar->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  while (size > 0)
+    {
+      ssize_t n = write (fd, data, size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      data += n;
+      size -= n;
+    }
+  fsync (fd);
+  close (fd);
+}
+
+static void
+sidecar_clear (Sidecar *sidecar)
+{
+  g_clear_pointer (&sidecar->path, g_free);
+  g_clear_pointer (&sidecar->bytes, g_bytes_unref);
+}
+
+/* What to do when the store itself may be fine and the files beside it
+ * are the problem. */
+static void
+add_sidecar_advice (GError        *error,
+                    const Sidecar *wal,
+                    const Sidecar *shm)
+{
+  g_autofree char *names = NULL;
+  char *message;
+
+  if (error == NULL || error->domain != AMPARO_STORE_ERROR ||
+      (error->code != AMPARO_STORE_ERROR_CORRUPT && error->code != AMPARO_STORE_ERROR_NOT_AMPARO) ||
+      (!wal->existed && !shm->existed) || strstr (error->message, "--restore") != NULL)
+    return;
+  if (wal->existed && shm->existed)
+    names = g_strdup_printf ("“%s” / “%s”", wal->path, shm->path);
+  else
+    names = g_strdup_printf ("“%s”", wal->existed ? wal->path : shm->path);
+  /* Translators: %s names the -wal/-shm files beside the database */
+  message = g_strdup_printf (_("%s Nothing was changed. If %s came from another database (a copy or a restore), move it to another folder and open again; otherwise restore a backup with “amparo --restore=BACKUP”."),
+                             error->message, names);
+  g_free (error->message);
+  error->message = message;
+}
+
+/* Copying a backup over the store by hand would let a stale -wal be
+ * applied to it: say how to restore safely. */
+static void
+add_restore_advice (GError     *error,
+                    const char *path)
+{
+  if (strstr (error->message, "--restore") != NULL)
+    return;
+  char *message = g_strdup_printf (_("%s To restore it safely (the files beside it are kept aside, nothing is deleted): amparo --database=%s --restore=BACKUP"),
+                                   error->message, path);
+
+  g_free (error->message);
+  error->message = message;
+}
+
+/* A -wal left beside the store is applied when it is read: if it came
+ * from elsewhere the pages mix. When the file alone carries no identity
+ * to compare (a store from before migration 0010), the mix is checked
+ * page by page instead: slower, but only after a crash or a stray copy,
+ * and once (the open adds the identity). */
+static gboolean
+check_after_wal (AmparoStore  *self,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self, "PRAGMA quick_check(1)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return amparo_store_set_sqlite_error (self, rc, error);
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    return amparo_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
+  return TRUE;
+}
+
+/* The store's identity (migration 0010) as the file alone holds it, the
+ * -wal ignored: `immutable` reads the main file only and creates no -shm.
+ * NULL when the file predates 0010 or cannot be read this way. */
+static char *
+read_file_identity (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *immutable = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *uuid = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT uuid FROM store_identity", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return uuid;
+}
+
+static gboolean
+check_wal_identity (AmparoStore  *self,
+                    const char   *file_uuid,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean same;
+
+  if (file_uuid == NULL)
+    return TRUE;
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid FROM store_identity", -1, &stmt, NULL) != SQLITE_OK)
+    same = FALSE;
+  else
+    same = sqlite3_step (stmt) == SQLITE_ROW &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), file_uuid) == 0;
+  if (!same)
+    g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                 _("The file “%s-wal” beside the database “%s” belongs to another database."),
+                 self->path, self->path);
+  return same;
+}
+
 typedef struct
 {
   char *path;
@@ -186,6 +402,14 @@ daily_backup_thread (gpointer data)
 {
   DailyBackup *job = data;
   g_autoptr(GError) error = NULL;
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+
+  /* The copy of a large store must not compete with the person starting
+   * to work: this thread only gets the CPU and the disk when they are
+   * idle (nice 19, the idle I/O class), and copy_pages() pauses between
+   * steps. */
+  setpriority (PRIO_PROCESS, tid, 19);
+  syscall (SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, tid, 3 << 13 /* IOPRIO_CLASS_IDLE */);
 
   /* A failed daily backup must not keep staff from their records; it is
    * tried again at the next start. */
@@ -212,21 +436,32 @@ start_daily_backup (AmparoStore *self)
 
 static gboolean
 open_database (AmparoStore  *self,
+               gboolean      had_wal,
                GError      **error)
 {
+  g_autofree char *file_uuid = NULL;
   gboolean created;
   int rc;
 
   if (!prepare_file (self->path, &created, error))
     return FALSE;
+  if (had_wal)
+    file_uuid = read_file_identity (self->path);
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     return amparo_store_set_sqlite_error (self, rc, error);
   self->conn = amparo_db_sqlite_wrap (self->db, self->path);
   sqlite3_extended_result_codes (self->db, 1);
+  /* Until the store is known good, nothing may be checkpointed into it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
+    return FALSE;
 
-  if (!check_identity (self, error) || !set_pragmas (self, error) || !amparo_store_migrate (self, error))
+  if (!check_identity (self, error) ||
+      (had_wal && !check_wal_identity (self, file_uuid, error)) ||
+      (had_wal && file_uuid == NULL && !check_after_wal (self, error)) ||
+      !set_pragmas (self, error) || !amparo_store_migrate (self, error))
     return FALSE;
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
@@ -236,6 +471,10 @@ open_database (AmparoStore  *self,
                    self->path);
       return FALSE;
     }
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 1000", error))
+    return FALSE;
 
   if (!created)
     start_daily_backup (self);
@@ -264,6 +503,8 @@ amparo_store_finalize (GObject *object)
   g_clear_pointer (&self->tx_changed, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted_depth, g_array_unref);
+  g_clear_pointer (&self->tx_revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->live, amparo_store_live_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->host, g_free);
 
@@ -335,6 +576,9 @@ amparo_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(AmparoStore) self = NULL;
+  g_autoptr(GError) local = NULL;
+  Sidecar wal = { NULL, }, shm = { NULL, };
+  gboolean opened;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -345,7 +589,26 @@ amparo_store_open (const char  *path,
 
   self = g_object_new (AMPARO_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!open_database (self, error))
+  sidecar_save (&wal, self->path, "-wal");
+  sidecar_save (&shm, self->path, "-shm");
+  opened = open_database (self, wal.existed && (wal.bytes == NULL || g_bytes_get_size (wal.bytes) > 0),
+                          &local);
+  if (!opened)
+    {
+      /* Close without a checkpoint, then put the files back as found. */
+      if (self->db != NULL)
+        sqlite3_close_v2 (g_steal_pointer (&self->db));
+      sidecar_restore (&wal);
+      sidecar_restore (&shm);
+      if (wal.existed || shm.existed)
+        add_sidecar_advice (local, &wal, &shm);
+      else if (g_error_matches (local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT))
+        add_restore_advice (local, self->path);
+      g_propagate_error (error, g_steal_pointer (&local));
+    }
+  sidecar_clear (&wal);
+  sidecar_clear (&shm);
+  if (!opened)
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -396,4 +659,20 @@ amparo_store_emit_record_changed (AmparoStore  *self,
                                   AmparoRecord *record)
 {
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+}
+
+/**
+ * amparo_store_announce_changed:
+ * @record: a record another connection (a worker thread's) has saved
+ *
+ * Emits #AmparoStore::record-changed here, so lists of its kind read
+ * again. Main thread only.
+ */
+void
+amparo_store_announce_changed (AmparoStore  *self,
+                               AmparoRecord *record)
+{
+  g_return_if_fail (AMPARO_IS_STORE (self));
+  g_return_if_fail (AMPARO_IS_RECORD (record));
+  amparo_store_emit_record_changed (self, record);
 }

@@ -262,6 +262,15 @@ gboolean      amparo_store_rotate_daily_backups (AmparoStore    *self,
                                                  GError        **error);
 char         *amparo_store_get_backup_dir       (AmparoStore    *self);
 
+/* Reliability (#11): work done on another connection to the same store */
+
+void          amparo_store_announce_changed     (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+gboolean      amparo_store_restore_file         (const char     *backup,
+                                                 const char     *db_path,
+                                                 char          **kept_as,
+                                                 GError        **error);
+
 /* Helpers for editors */
 
 char         *amparo_a_number_normalize         (const char     *text,
@@ -273,12 +282,70 @@ gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
 /* postgres (#10): the shared server, revisions and conflicts */
 
 gboolean      amparo_store_is_shared            (AmparoStore    *self);
+void          amparo_store_watch_others         (AmparoStore    *self);
 gboolean      amparo_store_error_get_conflict   (const GError   *error,
                                                  AmparoRecord  **theirs,
                                                  char          **who,
                                                  char          **when);
+void          amparo_store_take_revision        (AmparoRecord   *record,
+                                                 AmparoRecord   *theirs);
 gboolean      amparo_store_copy                 (const char     *from,
                                                  const char     *to,
                                                  GError        **error);
+
+/* caserecord (#9): the case record (amparo-store-case.c) */
+
+gboolean      amparo_store_reschedule_event     (AmparoStore    *self,
+                                                 AmparoEvent    *event,
+                                                 const char     *starts_at,
+                                                 AmparoEventSource moved_by,
+                                                 GError        **error);
+gboolean      amparo_event_needs_outcome        (AmparoEvent    *event,
+                                                 const char     *today);
+gint64        amparo_store_count_missed_hearings (AmparoStore   *self,
+                                                 AmparoPerson   *person);
+char         *amparo_store_default_time_zone    (void);
+AmparoVerification amparo_store_derive_verification (AmparoStore *self,
+                                                 AmparoRelationship *relationship);
+int           amparo_store_get_contact_stale_days (void);
+gboolean      amparo_contact_is_stale_after     (AmparoContact  *contact,
+                                                 int             days);
+gint64        amparo_store_count_stale_contacts (AmparoStore    *self,
+                                                 AmparoPerson   *person,
+                                                 int             days);
+GListModel   *amparo_store_list_stale_contacts  (AmparoStore    *self,
+                                                 int             days);
+gboolean      amparo_store_mark_contact_reached (AmparoStore    *self,
+                                                 AmparoContact  *contact,
+                                                 GError        **error);
+gboolean      amparo_person_has_tracing_consent (AmparoPerson   *person);
+char         *amparo_store_describe_eligibility (AmparoStore    *self,
+                                                 AmparoMembership *membership);
+
+/* Input rules shared by every caller (newuser, #13): one parser for times
+ * of day, every validation problem at once. */
+
+char         *amparo_parse_time                 (const char     *text,
+                                                 GError        **error);
+char         *amparo_normalize_date_time        (const char     *text,
+                                                 GError        **error);
+GPtrArray    *amparo_store_validate_all         (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+
+/* Release workflow (newuser, #13): every status change, from any caller,
+ * passes these rules; amparo_store_save() applies them. */
+gboolean      amparo_release_check_status_change (AmparoRelease       *release,
+                                                  AmparoReleaseStatus  from,
+                                                  AmparoReleaseStatus  to,
+                                                  GDateTime           *now,
+                                                  GError             **error);
+gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
+                                                 AmparoRelease  *release,
+                                                 GError        **error);
+
+/* Generated titles in the language shown or printed (newuser, #13). */
+char         *amparo_event_dup_title            (AmparoStore    *self,
+                                                 AmparoEvent    *event,
+                                                 const char     *language);
 
 G_END_DECLS

@@ -248,7 +248,12 @@ test_icalendar_file (Fixture       *fixture,
                               amparo_record_get_uid (AMPARO_RECORD (hearing)));
   g_assert_nonnull (strstr (unfolded, uid_line));
   g_assert_nonnull (strstr (unfolded, "\r\nDTSTART;VALUE=DATE:20261220\r\nDTEND;VALUE=DATE:20261221\r\n"));
-  g_assert_nonnull (strstr (unfolded, "\r\nDTSTART:20261215T"));
+  /* In this machine's zone (TZID and a VTIMEZONE), or in UTC when libical
+   * cannot describe the zone. */
+  g_assert_true (strstr (unfolded, "\r\nDTSTART;TZID=") != NULL ||
+                 strstr (unfolded, "\r\nDTSTART:20261215T") != NULL);
+  g_assert_nonnull (strstr (unfolded, "\r\nMETHOD:PUBLISH\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nTRIGGER:-P1D\r\n"));
   g_assert_nonnull (strstr (unfolded, "LOCATION:Immigration Court\\, 606 S. Olive St.\\; Room 1520\\nLos Ángeles"));
   g_assert_nonnull (strstr (unfolded, "\\\\ end"));
   g_assert_nonnull (strstr (unfolded, "Núñez\\; \"Pepe\"\\, Jr."));
@@ -309,23 +314,100 @@ test_icalendar_person (Fixture       *fixture,
   g_assert_null (strstr (text, amparo_record_get_uid (AMPARO_RECORD (theirs))));
 }
 
+/* A long title of accented letters folds at 75 octets without splitting
+ * a character, and unfolds to the same text. */
 static void
-test_icalendar_fold_utf8 (void)
+test_icalendar_fold_utf8 (Fixture       *fixture,
+                          gconstpointer  data)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new ("SUMMARY:");
-  g_autofree char *escaped = amparo_icalendar_escape_text ("a\\b;c,d\ne\r\nf");
+  g_autoptr(GString) family = g_string_new (NULL);
+  g_autoptr(AmparoPerson) person = NULL;
+  g_autoptr(AmparoEvent) event = NULL;
+  g_autoptr(GListStore) events = g_list_store_new (AMPARO_TYPE_EVENT);
+  g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autofree char *expected = NULL;
 
-  g_assert_cmpstr (escaped, ==, "a\\\\b\\;c\\,d\\ne\\nf");
   for (int i = 0; i < 100; i++)
-    g_string_append (line, "ñ");
-  amparo_icalendar_append_line (out, line->str);
-  assert_ics_lines (out->str);
-  {
-    g_autofree char *unfolded = unfold (out->str);
-    g_autofree char *expected = g_strconcat (line->str, "\r\n", NULL);
-    g_assert_cmpstr (unfolded, ==, expected);
-  }
+    g_string_append (family, "ñ");
+  person = add_person (fixture->store, "Íñigo", family->str, NULL);
+  event = add_event (fixture->store, person, AMPARO_EVENT_KIND_HEARING, "2026-12-15",
+                     "a\\b;c,d\ne\r\nf\001g");
+  g_list_store_append (events, event);
+  text = amparo_icalendar_build (fixture->store, G_LIST_MODEL (events), NULL);
+  assert_ics_lines (text);
+  unfolded = unfold (text);
+  assert_ics_structure (unfolded, 1);
+  expected = g_strdup_printf ("Íñigo %s", family->str);
+  g_assert_nonnull (strstr (unfolded, expected));
+  /* TEXT escaped as RFC 5545 3.3.11 asks; the control character dropped. */
+  g_assert_nonnull (strstr (unfolded, "\r\nLOCATION:a\\\\b\\;c\\,d\\ne\\nfg\r\n"));
+}
+
+static const char python_zone_check[] =
+  "import sys, icalendar\n"
+  "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+  "start = cal.walk('VEVENT')[0].get('dtstart').dt\n"
+  "print(start.strftime('%Y-%m-%d %H:%M'), start.utcoffset().total_seconds() / 3600,\n"
+  "      str(start.tzinfo))\n";
+
+/* The court's zone travels with the file: a hearing at 09:30 in Los
+ * Angeles reads 09:30 Pacific (UTC-8 in December) on a desk whose zone is
+ * New York, instead of 09:30 there or a bare UTC time. */
+static void
+test_icalendar_court_zone (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = add_person (fixture->store, "Rosa", "Ixcoy", NULL);
+  g_autoptr(AmparoEvent) hearing = NULL;
+  g_autoptr(AmparoEvent) utc_interview = NULL;
+  g_autoptr(GListStore) events = g_list_store_new (AMPARO_TYPE_EVENT);
+  g_autofree char *path = fixture_path (fixture, "court.ics");
+  g_autofree char *script = fixture_path (fixture, "zone.py");
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hearing = add_event (fixture->store, person, AMPARO_EVENT_KIND_HEARING, "2026-12-15T09:30",
+                       "Los Angeles Immigration Court");
+  /* The court's zone is the hearing's; the desk exporting it is in New
+   * York, and so is the one reading it. */
+  amparo_event_set_time_zone (hearing, "America/Los_Angeles");
+  g_setenv ("TZ", "America/New_York", TRUE);
+  g_list_store_append (events, hearing);
+  /* A date kept in UTC is written as that instant, not the desk's 09:30. */
+  utc_interview = add_event (fixture->store, person, AMPARO_EVENT_KIND_INTERVIEW, "2026-12-16T09:30", NULL);
+  amparo_event_set_time_zone (utc_interview, "UTC");
+  g_list_store_append (events, utc_interview);
+  g_assert_true (amparo_icalendar_write (fixture->store, G_LIST_MODEL (events), path, &error));
+  g_assert_no_error (error);
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  assert_ics_lines (text);
+  unfolded = unfold (text);
+  g_assert_nonnull (strstr (unfolded, "\r\nDTSTART;TZID=America/Los_Angeles:20261215T093000\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nDTEND;TZID=America/Los_Angeles:20261215T103000\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nBEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nDTSTART:20261216T093000Z\r\n"));
+
+  if (!run ("/usr/bin/python3 -c 'import icalendar'", NULL))
+    {
+      g_test_skip ("python3-icalendar not installed");
+      return;
+    }
+  g_assert_true (g_file_set_contents (script, python_zone_check, -1, NULL));
+  cmd = g_strdup_printf ("env TZ=America/New_York /usr/bin/python3 %s %s", script, path);
+  g_assert_true (run (cmd, &out));
+  g_test_message ("python3-icalendar in New York reads: %s", out);
+  g_assert_true (g_str_has_prefix (out, "2026-12-15 09:30 -8.0 "));
+  g_assert_nonnull (strstr (out, "Los_Angeles"));
 }
 
 /* The notice */
@@ -620,7 +702,8 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/agenda/icalendar/fold-utf8", test_icalendar_fold_utf8);
+  g_test_add ("/agenda/icalendar/fold-utf8", Fixture, NULL, fixture_set_up, test_icalendar_fold_utf8, fixture_tear_down);
+  g_test_add ("/agenda/icalendar/court-zone", Fixture, NULL, fixture_set_up, test_icalendar_court_zone, fixture_tear_down);
   g_test_add ("/agenda/icalendar/file", Fixture, NULL, fixture_set_up, test_icalendar_file, fixture_tear_down);
   g_test_add ("/agenda/icalendar/person", Fixture, NULL, fixture_set_up, test_icalendar_person, fixture_tear_down);
   g_test_add ("/agenda/notice/languages", Fixture, NULL, fixture_set_up, test_notice_languages, fixture_tear_down);

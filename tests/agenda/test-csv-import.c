@@ -69,6 +69,202 @@ test_blank_a_number (Fixture       *fixture,
   g_assert_null (amparo_person_get_a_number (amparo_csv_import_get_person (import, 0)));
 }
 
+static guint
+count_all (AmparoCsvImport *import)
+{
+  return amparo_csv_import_count (import, AMPARO_CSV_ROW_CREATE) +
+         amparo_csv_import_count (import, AMPARO_CSV_ROW_UPDATE) +
+         amparo_csv_import_count (import, AMPARO_CSV_ROW_REJECT) +
+         amparo_csv_import_count (import, AMPARO_CSV_ROW_CONFIRM);
+}
+
+/* A zero byte used to end the file there: the rows after it vanished
+ * from both the import and the report. */
+static void
+test_nul_byte (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char text[] = "Given names,Family names\n"
+                      "Ana,López\n"
+                      "Lu\0is,Paz\n"
+                      "Rosa,Cruz\n"
+                      "Elena,Soto\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+  g_autofree char *report = amparo_csv_import_format_report (import);
+
+  g_assert_cmpuint (amparo_csv_import_get_n_rows (import), ==, 4);
+  g_assert_cmpuint (count_all (import), ==, 4);
+  g_assert_cmpint (amparo_csv_import_get_action (import, 0), ==, AMPARO_CSV_ROW_CREATE);
+  g_assert_cmpint (amparo_csv_import_get_action (import, 1), ==, AMPARO_CSV_ROW_REJECT);
+  g_assert_cmpuint (amparo_csv_import_get_line (import, 1), ==, 3);
+  g_assert_nonnull (strstr (amparo_csv_import_get_reason (import, 1), "zero byte"));
+  g_assert_cmpint (amparo_csv_import_get_action (import, 3), ==, AMPARO_CSV_ROW_CREATE);
+  g_assert_nonnull (strstr (report, "Line 5: new person: Elena Soto"));
+  g_assert_nonnull (strstr (report, "3 new persons, 0 matched, 1 rejected"));
+}
+
+/* A quote never closed used to swallow every following row into one
+ * person's notes. */
+static void
+test_unclosed_quote (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char text[] = "Given names,Family names,Notes\r\n"
+                      "Ana,López,\"habla mixteco\r\n"
+                      "Luis,Paz,\r\n"
+                      "Rosa,Cruz,\"dos\r\nlíneas\"\r\n"
+                      "Elena,Soto,\r\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+  g_autoptr(AmparoPerson) rosa = NULL;
+
+  g_assert_cmpuint (amparo_csv_import_get_n_rows (import), ==, 4);
+  g_assert_cmpuint (count_all (import), ==, 4);
+  g_assert_cmpint (amparo_csv_import_get_action (import, 0), ==, AMPARO_CSV_ROW_REJECT);
+  g_assert_nonnull (strstr (amparo_csv_import_get_reason (import, 0), "line 2"));
+  g_assert_cmpstr (amparo_csv_import_get_name (import, 0), ==, "Ana López");
+  g_assert_cmpint (amparo_csv_import_get_action (import, 1), ==, AMPARO_CSV_ROW_CREATE);
+  g_assert_cmpuint (amparo_csv_import_get_line (import, 1), ==, 3);
+  g_assert_cmpint (amparo_csv_import_get_action (import, 2), ==, AMPARO_CSV_ROW_CREATE);
+  g_assert_cmpstr (amparo_person_get_notes (amparo_csv_import_get_person (import, 2)), ==, "dos\r\nlíneas");
+  g_assert_cmpuint (amparo_csv_import_get_line (import, 3), ==, 6);
+  g_assert_cmpstr (amparo_csv_import_get_name (import, 3), ==, "Elena Soto");
+}
+
+/* Every row of a file full of trouble is accounted for. */
+static void
+test_counts_add_up (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char text[] = "Given names;Family names;A-Number;Date of birth\n"
+                      "Ana;López;A-123-456-789;2010-05-04\n"
+                      "Otra;Vez;123456789;\n"       /* same A-Number again */
+                      "\n"
+                      "Juan;Cruz;12;\n"             /* bad A-Number */
+                      "Rita;Vega;;03/04/2015\n"     /* ambiguous date */
+                      "Sin;Fin;\"\n"                /* quote never closed */
+                      "Eva;Paz;;\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+  g_autofree char *report = amparo_csv_import_format_report (import);
+
+  g_assert_cmpuint (amparo_csv_import_get_n_rows (import), ==, 6);
+  g_assert_cmpuint (count_all (import), ==, 6);
+  g_assert_cmpuint (amparo_csv_import_count (import, AMPARO_CSV_ROW_CREATE), ==, 2);
+  g_assert_nonnull (strstr (report, "2 new persons, 0 matched, 4 rejected"));
+  g_assert_nonnull (strstr (report, "1 empty line was skipped"));
+}
+
+static AmparoPerson *
+add_person (Fixture    *fixture,
+            const char *given,
+            const char *family,
+            const char *a_number)
+{
+  g_autoptr(GError) error = NULL;
+  AmparoPerson *person = amparo_person_new ();
+
+  amparo_person_set_given_names (person, given);
+  amparo_person_set_family_names (person, family);
+  amparo_person_set_a_number (person, a_number);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  return person;
+}
+
+/* One stray byte in a UTF-8 file used to turn the whole file into
+ * Windows-1252 mojibake ("JosÃ© NÃºÃ±ez"). */
+static void
+test_one_stray_byte (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char text[] = "Given names,Family names\n"
+                      "José,Núñez\n"
+                      "María,Peña\n"
+                      "Rosa,Cruz\xe9\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) persons = NULL;
+
+  g_assert_cmpint (amparo_csv_import_get_encoding (import), ==, AMPARO_CSV_ENCODING_UTF8);
+  g_assert_nonnull (strstr (amparo_csv_import_get_encoding_evidence (import), "UTF-8"));
+  g_assert_cmpstr (amparo_person_get_given_names (amparo_csv_import_get_person (import, 0)), ==, "José");
+  g_assert_cmpstr (amparo_person_get_family_names (amparo_csv_import_get_person (import, 0)), ==, "Núñez");
+  g_assert_cmpint (amparo_csv_import_get_action (import, 2), ==, AMPARO_CSV_ROW_REJECT);
+  g_assert_nonnull (strstr (amparo_csv_import_get_reason (import, 2), "UTF-8"));
+  g_assert_true (g_utf8_validate (amparo_csv_import_get_name (import, 2), -1, NULL));
+
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+  persons = amparo_store_list_persons (fixture->store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_GIVEN_NAMES);
+  g_assert_cmpuint (g_list_model_get_n_items (persons), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AmparoPerson) person = g_list_model_get_item (persons, i);
+      g_assert_null (strstr (amparo_person_get_family_names (person), "Ã"));
+    }
+}
+
+/* A real Windows-1252 file is read as such, says so, and can be read
+ * as UTF-8 instead if the person chooses (those rows are then refused,
+ * not re-encoded). */
+static void
+test_windows_1252 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char text[] = "Nombres;Apellidos\r\nJos\xe9;N\xfa\xf1" "ez\r\nRosa;Cruz\r\n";
+  g_autoptr(AmparoCsvImport) guessed = import_text (fixture, text, sizeof text - 1);
+  g_autoptr(AmparoCsvImport) as_utf8 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (amparo_csv_import_get_encoding (guessed), ==, AMPARO_CSV_ENCODING_WINDOWS_1252);
+  g_assert_nonnull (strstr (amparo_csv_import_get_encoding_evidence (guessed), "Windows-1252"));
+  g_assert_cmpstr (amparo_person_get_family_names (amparo_csv_import_get_person (guessed, 0)), ==, "Núñez");
+
+  as_utf8 = amparo_csv_import_new_full (fixture->store, text, sizeof text - 1, AMPARO_CSV_ENCODING_UTF8,
+                                        NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_csv_import_get_action (as_utf8, 0), ==, AMPARO_CSV_ROW_REJECT);
+  g_assert_cmpint (amparo_csv_import_get_action (as_utf8, 1), ==, AMPARO_CSV_ROW_CREATE);
+}
+
+/* A mistyped A-Number used to rename another child. */
+static void
+test_names_disagree (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) ana = add_person (fixture, "Ana", "López", "123456789");
+  g_autoptr(AmparoPerson) luis = add_person (fixture, "Luis", "Paz", "987654321");
+  const char text[] = "Given names,Family names,A-Number,Notes\n"
+                      "Rosa,Cruz,A-123-456-789,typo\n"     /* Ana's number */
+                      "LUIS, Paz ,987654321,same person\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = amparo_csv_import_format_report (import);
+  g_autofree char *row = amparo_csv_import_describe_row (import, 0);
+
+  g_assert_cmpint (amparo_csv_import_get_action (import, 0), ==, AMPARO_CSV_ROW_CONFIRM);
+  g_assert_cmpstr (amparo_csv_import_get_existing_name (import, 0), ==, "Ana López");
+  g_assert_cmpstr (amparo_csv_import_get_name (import, 0), ==, "Rosa Cruz");
+  g_assert_nonnull (strstr (row, "Ana López"));
+  g_assert_nonnull (strstr (row, "Rosa Cruz"));
+  g_assert_cmpint (amparo_csv_import_get_action (import, 1), ==, AMPARO_CSV_ROW_UPDATE);
+  g_assert_nonnull (strstr (report, "0 new persons, 1 matched, 1 rejected"));
+
+  /* Unconfirmed: Ana keeps her names. */
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_true (amparo_store_reload (fixture->store, AMPARO_RECORD (ana), &error));
+  g_assert_cmpstr (amparo_person_get_given_names (ana), ==, "Ana");
+  g_assert_cmpstr (amparo_person_get_notes (ana), ==, NULL);
+
+  /* Confirmed in the window: the new names are saved. */
+  g_clear_pointer (&import, amparo_csv_import_free);
+  import = import_text (fixture, text, sizeof text - 1);
+  amparo_csv_import_set_confirmed (import, 0, TRUE);
+  g_assert_cmpuint (amparo_csv_import_count_accepted (import), ==, 2);
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_true (amparo_store_reload (fixture->store, AMPARO_RECORD (ana), &error));
+  g_assert_cmpstr (amparo_person_get_given_names (ana), ==, "Rosa");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -79,6 +275,12 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/csv-import/blank-a-number", test_blank_a_number);
+  ADD ("/csv-import/nul-byte", test_nul_byte);
+  ADD ("/csv-import/unclosed-quote", test_unclosed_quote);
+  ADD ("/csv-import/counts-add-up", test_counts_add_up);
+  ADD ("/csv-import/one-stray-byte", test_one_stray_byte);
+  ADD ("/csv-import/windows-1252", test_windows_1252);
+  ADD ("/csv-import/names-disagree", test_names_disagree);
 #undef ADD
 
   return g_test_run ();

@@ -50,7 +50,7 @@ static const Flow english = {
   "Casa Libre, Los Angeles",
   "Add a Hearing or Deadline", "Date and time (YYYY-MM-DD HH:MM)", "Place",
   "_Add Date",
-  "_Find Possible Relatives", "Link", "1 person", "0 persons",
+  "_Find Possible Relatives", "Link", "1 person", "0 people",
 };
 
 static const Flow spanish = {

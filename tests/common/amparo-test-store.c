@@ -3,7 +3,11 @@
 
 #include "amparo-test-store.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+
+#include "amparo-db.h"
 
 /* What every test over a real store needs: a private folder and a store
  * file in it. */
@@ -61,11 +65,79 @@ AmparoStore *
 amparo_test_open_store (const char *dir,
                         const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = amparo_test_store_location (dir, name);
   g_autoptr(GError) error = NULL;
   AmparoStore *store = amparo_store_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+/* postgres (#10): the same store tests on both engines. Run under
+ * tests/pg/with-pg-server.sh, AMPARO_TEST_ENGINE=pg and each store is a
+ * database of its own on that server instead of a file. */
+
+/**
+ * amparo_test_engine_is_pg:
+ *
+ * Returns: whether the tests run against the PostgreSQL test server
+ */
+gboolean
+amparo_test_engine_is_pg (void)
+{
+  return g_strcmp0 (g_getenv ("AMPARO_TEST_ENGINE"), "pg") == 0;
+}
+
+/**
+ * amparo_test_store_location:
+ * @dir: the test's folder
+ * @name: the store's name in it
+ *
+ * Where to open a test store: the file @dir/@name, or on PostgreSQL a
+ * database named after that path (created on first use, so opening the
+ * same location twice reopens the same store).
+ *
+ * Returns: (transfer full): a path or a postgresql:// address
+ */
+char *
+amparo_test_store_location (const char *dir,
+                            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *server = g_getenv ("AMPARO_TEST_PG_URI");
+  const char *slash;
+
+  if (!amparo_test_engine_is_pg ())
+    return g_steal_pointer (&path);
+
+  g_assert_nonnull (server);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
+  database = g_strdup_printf ("amparo_%.20s", hash);
+  if (!amparo_db_pg_create_database (server, database, &error) &&
+      !g_error_matches (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED))
+    g_assert_no_error (error);
+  slash = strrchr (server, '/');
+  return g_strdup_printf ("%.*s/%s", (int) (slash - server), server, database);
+}
+
+/**
+ * amparo_test_skip_on_pg:
+ * @why: what is not on the shared server yet
+ *
+ * Returns: %TRUE (after a TAP skip naming @why) when running on PostgreSQL
+ */
+gboolean
+amparo_test_skip_on_pg (const char *why)
+{
+  if (!amparo_test_engine_is_pg ())
+    return FALSE;
+  {
+    g_autofree char *message = g_strdup_printf ("not yet on PostgreSQL: %s", why);
+    g_test_skip (message);
+  }
+  return TRUE;
 }

@@ -10,4 +10,10 @@ void         amparo_test_remove_dir (const char *dir);
 AmparoStore *amparo_test_open_store (const char *dir,
                                      const char *name);
 
+/* postgres (#10): one test program, both engines */
+gboolean     amparo_test_engine_is_pg   (void);
+char        *amparo_test_store_location (const char *dir,
+                                         const char *name);
+gboolean     amparo_test_skip_on_pg     (const char *why);
+
 G_END_DECLS

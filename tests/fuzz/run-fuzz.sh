@@ -77,8 +77,8 @@ case "$target" in
     command -v glib-compile-resources >/dev/null 2>&1 || skip "glib-compile-resources is missing"
     glib-compile-resources --generate-source --sourcedir="$top" --c-name amparo_core \
       --target="$out/amparo-core-resources.c" "$top/resources/amparo-core.gresource.xml" || exit 1
-    sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/store/*.c $out/amparo-core-resources.c"
-    watch="$top/src/store/*.h $top/src/export/amparo-csv.h $top/resources/sql/*.sql"
+    sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/export/amparo-csv-reader.c $top/src/store/*.c $out/amparo-core-resources.c"
+    watch="$top/src/store/*.h $top/src/export/amparo-csv*.h $top/resources/sql/*.sql"
     includes="-I$top/src/store -I$top/src/export"
     packages="gio-2.0 sqlite3 libpq"
     corpus="$here/corpus-csv"

@@ -133,6 +133,34 @@ test_english_only (void)
   g_assert_cmpuint (g_strv_length (text->demands_es), ==, 0);
 }
 
+static void
+assert_title (const char *title,
+              const char *english,
+              const char *spanish)
+{
+  g_autoptr(AmparoBilingualText) text = amparo_bilingual_split (title, "Text.");
+
+  g_assert_cmpstr (text->title_en, ==, english);
+  g_assert_cmpstr (text->title_es, ==, spanish);
+}
+
+/* Only a second part that is really Spanish makes a Spanish title. */
+static void
+test_title_separators (void)
+{
+  assert_title ("Court rules – families win", "Court rules – families win", NULL);
+  assert_title ("Statement | Immigrant Defenders Law Center",
+                "Statement | Immigrant Defenders Law Center", NULL);
+  assert_title ("Judge blocks policy - a win for families",
+                "Judge blocks policy - a win for families", NULL);
+  assert_title ("Remembering Jane - Jane de la Cruz, 1950-2024",
+                "Remembering Jane - Jane de la Cruz, 1950-2024", NULL);
+  assert_title ("Know your rights – Conozca sus derechos", "Know your rights", "Conozca sus derechos");
+  assert_title ("Families reunited | Familias reunificadas", "Families reunited", "Familias reunificadas");
+  assert_title ("Court approves the settlement - La corte aprueba el acuerdo",
+                "Court approves the settlement", "La corte aprueba el acuerdo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +171,7 @@ main (int   argc,
   g_test_add_func ("/net/bilingual-split/heading-and-title", test_heading_and_title);
   g_test_add_func ("/net/bilingual-split/spanish-heading-kept", test_spanish_heading_kept);
   g_test_add_func ("/net/bilingual-split/spanish-title-line", test_spanish_title_line);
+  g_test_add_func ("/net/bilingual-split/title-separators", test_title_separators);
   g_test_add_func ("/net/bilingual-split/english-only", test_english_only);
 
   return g_test_run ();

@@ -98,6 +98,20 @@ test_hostile (void)
   g_free (amparo_html_to_simple_text ("", 0));
 }
 
+/* WordPress sends emoji as images; their alt is the emoji. Other images
+ * keep their description. */
+static void
+test_images (void)
+{
+  assert_converts ("<p>Families reunited <img draggable=\"false\" role=\"img\" class=\"emoji\" "
+                   "alt=\"🎉\" src=\"https://s.w.org/images/core/emoji/14.0.0/svg/1f389.svg\"></p>",
+                   "Families reunited 🎉");
+  assert_converts ("<p>We <img class=\"wp-smiley\" alt=\"❤️\" src=\"x.png\"> you</p>", "We ❤️ you");
+  assert_converts ("<figure><img src=\"rally.jpg\" alt=\"Rally outside the court\"></figure><p>Text</p>",
+                   "[Rally outside the court]\n\nText");
+  assert_converts ("<p><img src=\"spacer.gif\" alt=\"\">Only text</p>", "Only text");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +124,7 @@ main (int   argc,
   g_test_add_func ("/net/html-text/sanitizing", test_sanitizing);
   g_test_add_func ("/net/html-text/plain", test_plain);
   g_test_add_func ("/net/html-text/hostile", test_hostile);
+  g_test_add_func ("/net/html-text/images", test_images);
 
   return g_test_run ();
 }

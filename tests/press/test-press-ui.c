@@ -324,6 +324,65 @@ test_published_read_only (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (widget (f, "title-en")));
 }
 
+/* "Mark as Published" follows the store's workflow like publishing does:
+ * not during the embargo, and an approved release edited goes back to
+ * review instead of staying "Approved" with new text. */
+static void
+test_mark_published_follows_rules (Fixture       *f,
+                                   gconstpointer  data)
+{
+  AmparoRelease *draft;
+
+  write_release (f);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  type_text (f, "embargo-time-row", "2099-12-11 10:00");
+  activate (f, "section.save");
+  draft = amparo_press_page_get_draft (f->page);
+  activate (f, "press.advance");
+  activate (f, "press.advance");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_APPROVED);
+  activate (f, "press.advance");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_APPROVED);
+  g_assert_null (amparo_release_get_published_at (draft));
+
+  type_text (f, "title-en", "Court orders reunification of every family");
+  activate (f, "section.save");
+  g_assert_cmpint (amparo_release_get_status (draft), ==, AMPARO_RELEASE_STATUS_IN_REVIEW);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), "In review", FALSE), >=, 0);
+}
+
+/* A click in the text box must leave the focus there: no widget around it
+ * may take the click and move the focus elsewhere (the columns' flow box
+ * did, so the text could only be reached with Tab). */
+static void
+test_body_takes_click_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *body;
+
+  activate (f, "section.new");
+  body = widget (f, "body-en");
+  for (GtkWidget *w = gtk_widget_get_parent (body); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = NULL;
+
+      if (!GTK_IS_FLOW_BOX (w) && !GTK_IS_LIST_BOX (w))
+        continue;
+      controllers = gtk_widget_observe_controllers (w);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+        }
+    }
+  g_assert_true (gtk_widget_grab_focus (body));
+  amparo_test_wait (50);
+  g_assert_true (gtk_widget_has_focus (body));
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -506,6 +565,10 @@ main (int   argc,
               fixture_set_up, test_language_switch_keeps_text, fixture_tear_down);
   g_test_add ("/press/ui/published-read-only", Fixture, NULL,
               fixture_set_up, test_published_read_only, fixture_tear_down);
+  g_test_add ("/press/ui/mark-published-rules", Fixture, NULL,
+              fixture_set_up, test_mark_published_follows_rules, fixture_tear_down);
+  g_test_add ("/press/ui/body-click-focus", Fixture, NULL,
+              fixture_set_up, test_body_takes_click_focus, fixture_tear_down);
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 

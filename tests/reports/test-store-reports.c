@@ -224,7 +224,7 @@ test_closed_outcomes (Fixture       *fixture,
   g_assert_cmpint (recent->total, ==, 4);
   g_assert_cmpint (amparo_report_figure_get_value (recent, "granted"), ==, 2);
   g_assert_cmpint (amparo_report_figure_get_value (recent, "in absentia"), ==, 1);
-  g_assert_cmpint (amparo_report_figure_get_value (recent, ""), ==, 1);
+  g_assert_cmpint (amparo_report_figure_get_value (recent, "terminated"), ==, 1);
   g_assert_cmpstr (((AmparoReportBar *) g_ptr_array_index (recent->bars, 0))->label, ==, "Granted");
   g_assert_cmpint (quarter->total, ==, 0);
 

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "amparo-store.h"
+#include "amparo-test-store.h"
 
 /* Each test gets its own real database file in a fresh temporary folder. */
 typedef struct
@@ -44,7 +45,8 @@ store_fixture_set_up (StoreFixture  *fixture,
 
   fixture->dir = g_dir_make_tmp ("amparo-store-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "amparo.db", NULL);
+  /* A file, or a database on the test server (postgres #10). */
+  fixture->path = amparo_test_store_location (fixture->dir, "amparo.db");
   fixture->store = amparo_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);

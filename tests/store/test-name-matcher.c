@@ -367,6 +367,63 @@ test_score_without_store (void)
   g_assert_true (g_ptr_array_find_with_equal_func (keys, "nunes|pepe", g_str_equal, NULL));
   g_assert_false (g_ptr_array_find_with_equal_func (keys, "de|jose", g_str_equal, NULL));
 }
+static GListModel *
+find_relatives (Fixture                *fixture,
+                int                     own_age,
+                AmparoRelationshipKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *matches = amparo_name_matcher_find_relatives (fixture->store, "Tum Batz", own_age, kind,
+                                                            "Guatemala", 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (matches);
+  return matches;
+}
+
+static gboolean
+shows_reason (GListModel   *matches,
+              AmparoPerson *person,
+              const char   *reason)
+{
+  g_autoptr(AmparoNameMatch) match = match_at (matches, rank_of (matches, person));
+
+  return g_strv_contains (amparo_name_match_get_reasons (match), reason);
+}
+
+/* "Find possible relatives" of an 11-year-old: the relationship sought
+ * shapes the age test, and the reason shown is the true difference. */
+static void
+test_relatives_by_age (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) rosa = add_person (fixture, "Rosa", "Tum Batz", 11, "Guatemala");
+  g_autoptr(AmparoPerson) cousin = add_person (fixture, "Juana", "Tum Batz", 14, "Guatemala");
+  g_autoptr(AmparoPerson) father = add_person (fixture, "Pedro", "Tum Batz", 34, "Guatemala");
+  g_autoptr(AmparoPerson) grandmother = add_person (fixture, "Catarina", "Tum", 70, "Guatemala");
+  g_autoptr(AmparoPerson) unknown = add_person (fixture, "Tomás", "Tum Batz", -1, "Guatemala");
+  g_autoptr(GListModel) parents = find_relatives (fixture, 11, AMPARO_RELATIONSHIP_KIND_PARENT);
+  g_autoptr(GListModel) siblings = find_relatives (fixture, 11, AMPARO_RELATIONSHIP_KIND_SIBLING);
+  g_autoptr(GListModel) grandparents = find_relatives (fixture, 11, AMPARO_RELATIONSHIP_KIND_GRANDPARENT);
+
+  /* A 14-year-old is nobody's parent at 11; a 34-year-old may be. */
+  g_assert_cmpint (rank_of (parents, cousin), ==, -1);
+  g_assert_cmpint (rank_of (parents, father), >=, 0);
+  g_assert_true (shows_reason (parents, father, "23 years older"));
+  g_assert_false (shows_reason (parents, father, "Age within 2 years"));
+  g_assert_cmpint (rank_of (parents, unknown), >=, 0);
+
+  /* Siblings: within 20 years either way. */
+  g_assert_cmpint (rank_of (siblings, cousin), >=, 0);
+  g_assert_true (shows_reason (siblings, cousin, "3 years older"));
+  g_assert_cmpint (rank_of (siblings, father), ==, -1);
+  g_assert_cmpint (rank_of (siblings, grandmother), ==, -1);
+
+  /* A grandparent is older again. */
+  g_assert_cmpint (rank_of (grandparents, grandmother), >=, 0);
+  g_assert_true (shows_reason (grandparents, grandmother, "59 years older"));
+  g_assert_cmpint (rank_of (grandparents, father), ==, -1);
+}
 
 int
 main (int    argc,
@@ -386,6 +443,7 @@ main (int    argc,
   ADD ("age-and-alias", test_tracing_age_and_alias);
   ADD ("follows-changes", test_tracing_follows_changes);
   ADD ("follows-birth-dates", test_tracing_follows_birth_dates);
+  ADD ("relatives-by-age", test_relatives_by_age);
 
 #undef ADD
 

@@ -4,6 +4,14 @@
 #include "amparo-query-model.h"
 #include "store-test-util.h"
 
+/* Locally the OS user; on a shared server the database account, which
+ * the server itself writes (the test server's account is "postgres"). */
+static const char *
+expected_actor (void)
+{
+  return amparo_test_engine_is_pg () ? "postgres" : g_get_user_name ();
+}
+
 static AmparoJournalEntry *
 history_item (GListModel *history,
               guint       position)
@@ -42,7 +50,7 @@ test_history_records_every_action (StoreFixture  *fixture,
       g_autoptr(AmparoJournalEntry) entry = history_item (history, i);
 
       g_assert_cmpint (amparo_journal_entry_get_action (entry), ==, expected[i]);
-      g_assert_cmpstr (amparo_journal_entry_get_actor (entry), ==, g_get_user_name ());
+      g_assert_cmpstr (amparo_journal_entry_get_actor (entry), ==, expected_actor ());
       g_assert_cmpstr (amparo_journal_entry_get_host (entry), ==, g_get_host_name ());
       g_assert_cmpstr (amparo_journal_entry_get_table_name (entry), ==, "persons");
       g_assert_nonnull (amparo_record_get_created_at (AMPARO_RECORD (entry)));
@@ -85,7 +93,7 @@ test_field_history (StoreFixture  *fixture,
   change = g_list_model_get_item (changes, 0);
   g_assert_null (amparo_field_change_get_old_value (change));
   g_assert_cmpstr (amparo_field_change_get_new_value (change), ==, "123456789");
-  g_assert_cmpstr (amparo_field_change_get_actor (change), ==, g_get_user_name ());
+  g_assert_cmpstr (amparo_field_change_get_actor (change), ==, expected_actor ());
   g_object_unref (change);
 
   change = g_list_model_get_item (changes, 1);
@@ -117,6 +125,8 @@ test_client_history (StoreFixture  *fixture,
   g_autoptr(GListModel) history = amparo_store_list_client_history (fixture->store, mother);
   g_autoptr(GError) error = NULL;
 
+  if (amparo_test_skip_on_pg ("saving a family link (amparo-store-validate.c reads SQLite)"))
+    return;
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
 
   g_object_set (link, "person-id", amparo_record_get_id (AMPARO_RECORD (child)),
@@ -153,7 +163,8 @@ test_failed_save_not_journaled (StoreFixture  *fixture,
   g_assert_false (amparo_store_save (fixture->store, AMPARO_RECORD (person), &error));
   g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_INVALID);
   g_assert_cmpint (amparo_record_get_id (AMPARO_RECORD (person)), ==, 0);
-  amparo_query_model_refresh ((AmparoQueryModel *) journal);
+  g_clear_object (&journal);
+  journal = amparo_store_list_journal (fixture->store);
   g_assert_cmpuint (g_list_model_get_n_items (journal), ==, before);
 }
 

@@ -259,6 +259,174 @@ test_check_finds_broken_links (StoreFixture  *fixture,
   g_assert_nonnull (strstr (report, "locations"));
 }
 
+static gboolean
+file_bytes_equal (const char *path,
+                  GBytes     *expected)
+{
+  g_autoptr(GBytes) now = NULL;
+
+  if (expected == NULL)
+    return !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  now = read_bytes (path);
+  return g_bytes_equal (now, expected);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = read_bytes (from);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+}
+
+/* A -wal file from another database beside the store (a copy made while
+ * the other one was open) must not be written into the store: a failed
+ * open leaves the file, its -wal and its -shm exactly as they were, and
+ * says to move the stray files aside. */
+static void
+test_foreign_wal (gconstpointer data)
+{
+  gboolean from_amparo = GPOINTER_TO_INT (data);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GBytes) db_before = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 300; i++)
+    g_object_unref (store_test_add_person (store, "Ana", "Pérez", NULL));
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Another database, caught with its WAL not yet written back: a plain
+   * SQLite file, or another Amparo store (same schema, other pages). */
+  if (from_amparo)
+    {
+      g_autoptr(AmparoStore) second = amparo_store_open (other, &error);
+      g_assert_no_error (error);
+      for (int i = 0; i < 20; i++)
+        g_object_unref (store_test_add_person (second, "Luis", "Otro", NULL));
+      copy_file (other_wal, wal);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "CREATE TABLE t (x); INSERT INTO t VALUES (randomblob (3000));"
+                                     "INSERT INTO t SELECT randomblob (3000) FROM t;",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      copy_file (other_wal, wal);
+      sqlite3_close (db);
+    }
+
+  db_before = read_bytes (path);
+  wal_before = read_bytes (wal);
+  g_assert_cmpuint (g_bytes_get_size (db_before), >, 100000);
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "store.db-wal"));
+  g_clear_error (&error);
+
+  g_assert_true (file_bytes_equal (path, db_before));
+  g_assert_true (file_bytes_equal (wal, wal_before));
+  g_assert_true (file_bytes_equal (shm, NULL));
+
+  /* Moving the stray file aside, as the message says, gets the store back. */
+  {
+    g_autofree char *aside = g_build_filename (dir, "aside-wal", NULL);
+    g_assert_cmpint (g_rename (wal, aside), ==, 0);
+  }
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 300);
+  g_clear_object (&store);
+
+  store_test_remove_tree (dir);
+}
+
+/* A 0-byte file is refused by the app exactly as --check refuses it
+ * (it used to be initialised as a new store by one, and called "not an
+ * Amparo database" by the other). */
+static void
+test_zero_byte_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = amparo_store_open (path, &open_error);
+  g_assert_null (store);
+  g_assert_error (open_error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  g_assert_false (amparo_store_check_file (path, NULL, &check_error));
+  g_assert_error (check_error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  g_assert_cmpstr (open_error->message, ==, check_error->message);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  store_test_remove_tree (dir);
+}
+
+/* Once a check has found the store damaged, Amparo does not open it for
+ * writing until a check passes again (or a backup is restored). */
+static void
+test_refuses_damaged_store (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autofree char *mark = g_strconcat (path, ".damaged", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (store_test_add_person (store, "Ana", "Pérez", NULL));
+  g_clear_object (&store);
+  run_sql (path, "PRAGMA foreign_keys = OFF;"
+                 "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
+                 " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');");
+
+  g_assert_false (amparo_store_check_file (path, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  before = read_bytes (path);
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "--restore"));
+  g_clear_error (&error);
+  g_assert_true (file_bytes_equal (path, before));
+
+  /* Repaired by hand: the next check clears the mark. */
+  run_sql (path, "DELETE FROM locations WHERE uid = 'x';");
+  g_assert_true (amparo_store_check_file (path, NULL, &error));
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +438,10 @@ main (int   argc,
   g_test_add_func ("/store/open/not-amparo", test_not_amparo);
   g_test_add_func ("/store/open/corrupt", test_corrupt_file);
   g_test_add_func ("/store/open/read-only", test_read_only);
+  g_test_add_func ("/store/open/zero-byte-file", test_zero_byte_file);
+  g_test_add_func ("/store/open/refuses-damaged-store", test_refuses_damaged_store);
+  g_test_add_data_func ("/store/open/foreign-wal/sqlite", GINT_TO_POINTER (FALSE), test_foreign_wal);
+  g_test_add_data_func ("/store/open/foreign-wal/amparo", GINT_TO_POINTER (TRUE), test_foreign_wal);
   STORE_TEST ("/store/open/disk-full", test_disk_full);
   STORE_TEST ("/store/open/check-finds-broken-links", test_check_finds_broken_links);
 

@@ -18,13 +18,19 @@ function amparo_setup_site($kind) {
              wp_generate_password(24, false));
   ob_end_clean();
 
+  // Only the tests' own posts.
+  foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any',
+                           'numberposts' => -1)) as $post)
+    wp_delete_post($post->ID, true);
   update_option('timezone_string', 'America/Los_Angeles');
   update_option('rss_use_excerpt', 1);
   update_option('posts_per_rss', 10);
   update_option('posts_per_page', 10);
   update_option('permalink_structure',
                 $kind === 'plain' ? '' : '/%year%/%monthnum%/%day%/%postname%/');
-  flush_rewrite_rules(false);
+  // Rebuilt on the first request, with every taxonomy registered (during
+  // the install the category rules would be missing).
+  delete_option('rewrite_rules');
 
   $users = array(
     'admin'   => array('administrator', 'Site Admin'),

@@ -14,6 +14,8 @@
 #   AMPARO_WP_PRODUCTION  http://127.0.0.1:P3  same site as P1, environment
 #                         "production": application passwords off over http
 #   AMPARO_WP_REDIRECT    http://127.0.0.1:P4  answers 301 to P1 for everything
+#   AMPARO_WP_NOAPI       http://127.0.0.1:P5  same site as P1, not announcing
+#                         its REST API (a site that turned it off): feed only
 #   AMPARO_WP_ADMIN       "php /tmp/…/wp-admin-do.php": runs PHP in the site
 #   AMPARO_WP_<USER>_PASSWORD  application passwords of the users admin,
 #                         editor, author, author2 (see wp-setup.php)
@@ -46,17 +48,15 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/amparo-wp.XXXXXX")
 mysqld_pid=""
+apache_pid=""
+# Both servers run in the foreground as children of this script and are
+# stopped on any exit. Apache gets a session of its own: on shutdown it
+# signals its whole process group, which must not be this script's.
 cleanup () {
-  if [ -f "$tmp/apache/apache.pid" ]; then
-    kill "$(cat "$tmp/apache/apache.pid")" 2>/dev/null || true
-  fi
-  if [ -n "$mysqld_pid" ]; then
-    kill "$mysqld_pid" 2>/dev/null || true
-    wait "$mysqld_pid" 2>/dev/null || true
-  fi
-  # Apache's children may take a moment to go.
-  i=0
-  while [ -f "$tmp/apache/apache.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  for pid in $apache_pid $mysqld_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -67,7 +67,7 @@ free_port () {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 db_port=$(free_port)
-p1=$(free_port); p2=$(free_port); p3=$(free_port); p4=$(free_port)
+p1=$(free_port); p2=$(free_port); p3=$(free_port); p4=$(free_port); p5=$(free_port)
 
 # MariaDB: a private data folder, TCP on loopback, no grant tables (the
 # only client is this test's WordPress).
@@ -80,7 +80,7 @@ mariadb-install-db --no-defaults --datadir="$tmp/db" $as_root --skip-test-db \
 mariadbd --no-defaults --datadir="$tmp/db" $as_root --socket="$tmp/db.sock" \
   --port="$db_port" --bind-address=127.0.0.1 --skip-grant-tables --skip-name-resolve \
   --pid-file="$tmp/db.pid" --log-error="$tmp/db.log" --innodb-buffer-pool-size=32M \
-  --skip-log-bin &
+  --skip-log-bin --open-files-limit=4096 &
 mysqld_pid=$!
 i=0
 until mariadb-admin --no-defaults --socket="$tmp/db.sock" ping >/dev/null 2>&1; do
@@ -96,13 +96,19 @@ mariadb --no-defaults --socket="$tmp/db.sock" -e 'CREATE DATABASE wordpress'
 # only reads /etc/wordpress, so ABSPATH points at a folder of links to
 # the package's files with a config of our own next to them.
 site="$tmp/wp"
-mkdir -p "$site/wp-content/uploads"
+mkdir -p "$site/wp-content/uploads" "$site/wp-content/mu-plugins"
 for f in /usr/share/wordpress/*; do
   [ "$(basename "$f")" = wp-config.php ] || [ "$(basename "$f")" = wp-content ] \
     || ln -s "$f" "$site/$(basename "$f")"
 done
 ln -s /usr/share/wordpress/wp-content/plugins "$site/wp-content/plugins"
 ln -s /usr/share/wordpress/wp-content/themes "$site/wp-content/themes"
+cat >"$site/wp-content/mu-plugins/amparo-test.php" <<EOF
+<?php
+if (isset(\$_SERVER['SERVER_PORT']) && \$_SERVER['SERVER_PORT'] == '$p5') {
+  remove_action('template_redirect', 'rest_output_link_header', 11);
+}
+EOF
 cat >"$tmp/prepend.php" <<EOF
 <?php define('ABSPATH', '$site/');
 EOF
@@ -167,6 +173,7 @@ Listen 127.0.0.1:$p1
 Listen 127.0.0.1:$p2
 Listen 127.0.0.1:$p3
 Listen 127.0.0.1:$p4
+Listen 127.0.0.1:$p5
 <FilesMatch "\.php\$">
   SetHandler application/x-httpd-php
 </FilesMatch>
@@ -186,6 +193,9 @@ DirectoryIndex index.php
 <VirtualHost 127.0.0.1:$p3>
   FallbackResource /index.php
 </VirtualHost>
+<VirtualHost 127.0.0.1:$p5>
+  FallbackResource /index.php
+</VirtualHost>
 # Plain permalinks: /wp-json/ does not exist, only ?rest_route=.
 <VirtualHost 127.0.0.1:$p2>
 </VirtualHost>
@@ -196,8 +206,16 @@ DirectoryIndex index.php
 EOF
 # The apache2 binary wants the variables Debian's apachectl sets.
 APACHE_RUN_DIR="$tmp/apache" APACHE_LOCK_DIR="$tmp/apache" APACHE_LOG_DIR="$tmp/apache" \
-  apache2 -f "$tmp/apache/apache.conf" -k start \
-  || { cat "$tmp/apache/error.log" >&2; exit 1; }
+  setsid apache2 -f "$tmp/apache/apache.conf" -DFOREGROUND &
+apache_pid=$!
+i=0
+until python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$p1" 2>/dev/null; do
+  i=$((i + 1))
+  if [ $i -gt 300 ] || ! kill -0 "$apache_pid" 2>/dev/null; then
+    cat "$tmp/apache/error.log" >&2; exit 1
+  fi
+  sleep 0.1
+done
 
 # The sites' content and users, written from PHP.
 cat >"$tmp/wp-admin-do.php" <<EOF
@@ -224,9 +242,10 @@ AMPARO_WP_PRETTY="http://127.0.0.1:$p1"
 AMPARO_WP_PLAIN="http://127.0.0.1:$p2"
 AMPARO_WP_PRODUCTION="http://127.0.0.1:$p3"
 AMPARO_WP_REDIRECT="http://127.0.0.1:$p4"
+AMPARO_WP_NOAPI="http://127.0.0.1:$p5"
 AMPARO_WP_ADMIN="php $tmp/wp-admin-do.php"
 AMPARO_WP_DIR="$tmp"
-export AMPARO_WP_PRETTY AMPARO_WP_PLAIN AMPARO_WP_PRODUCTION AMPARO_WP_REDIRECT \
+export AMPARO_WP_PRETTY AMPARO_WP_PLAIN AMPARO_WP_PRODUCTION AMPARO_WP_REDIRECT AMPARO_WP_NOAPI \
   AMPARO_WP_ADMIN AMPARO_WP_DIR
 
 rc=0

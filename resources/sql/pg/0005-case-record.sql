@@ -1,0 +1,28 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- PostgreSQL dialect of ../0005-case-record.sql (postgres #10: same number, same effect).
+--
+-- The whole case, recorded and corrected in the window (issue #9).
+--
+-- A hearing is no longer only "done": it was held, missed (which can mean
+-- an in-absentia order) or cancelled, with what came of it. A moved
+-- hearing keeps the date it had and who moved it, and every date keeps
+-- the time zone of the court that set it.
+
+ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'scheduled';
+ALTER TABLE events ADD COLUMN outcome TEXT;
+ALTER TABLE events ADD COLUMN moved_from TEXT;
+ALTER TABLE events ADD COLUMN moved_by TEXT NOT NULL DEFAULT 'manual';
+ALTER TABLE events ADD COLUMN time_zone TEXT;
+UPDATE events SET status = 'held' WHERE done = 1;
+
+-- A proceeding is closed with an outcome and the day it came.
+ALTER TABLE proceedings ADD COLUMN outcome_date TEXT;
+
+-- Consent to family tracing belongs to the person (a child, or the adult
+-- deciding for them): who gave it, when, and for what.
+ALTER TABLE persons ADD COLUMN tracing_consent_by TEXT;
+ALTER TABLE persons ADD COLUMN tracing_consent_on TEXT;
+ALTER TABLE persons ADD COLUMN tracing_consent_scope TEXT;
+
+CREATE INDEX contacts_by_last_verified ON contacts (person_id, last_verified) WHERE deleted_at IS NULL;
+CREATE INDEX events_by_status ON events (status, starts_at) WHERE deleted_at IS NULL;
