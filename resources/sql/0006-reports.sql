@@ -57,6 +57,4 @@ CREATE INDEX persons_for_reports
   ON persons (client_status, program, intake_date, deleted_at, funding_source);
 CREATE INDEX relationships_for_reports
   ON relationships (separated, reunification_status, deleted_at, person_id, separation_date, reunification_date);
--- The program filter reads one program's live persons, not all.
-CREATE INDEX persons_by_program ON persons (program, id) WHERE deleted_at IS NULL;
 CREATE INDEX proceedings_for_reports ON proceedings (status, outcome, deleted_at, person_id, updated_at);
