@@ -191,6 +191,8 @@ reports_test_data_fill (AmparoStore     *store,
                          "ORR", long_ago, "El Salvador", FALSE);
   trashed = person (store, "Trashed", "Person", "male", marta_birth, "active", REPORTS_TEST_CRP, "ORR", today,
                     "México", FALSE);
+  /* In the Trash with a hearing: neither counts. */
+  hearing (store, trashed, today, 1, FALSE);
   g_assert_true (amparo_store_delete (store, AMPARO_RECORD (trashed), &error));
 
   /* Still apart 100 and 300 days (median 200, longest 300); one reunified. */
