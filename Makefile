@@ -16,6 +16,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	wordpress mariadb-server apache2 libapache2-mod-php php-mysql \
 	libpq-dev postgresql-15 postgresql-contrib \
 	python3-pyatspi at-spi2-core libical-dev
+# perf benchmarks: start-up against GNOME Text Editor, CSV import against sqlite3
+PACKAGES += gnome-text-editor sqlite3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -2,8 +2,9 @@
 -- Schema 9 (postgres #10): no lost edits. Every record carries a revision,
 -- raised by one at each save; a save that names an older revision than
 -- the stored one is refused as a conflict (see update_record() in
--- src/store/amparo-store-save.c). Tables of kinds added by other
--- migrations get the column when the store opens (amparo-store-migrate.c).
+-- src/store/amparo-store-save.c). A kind added by a later migration
+-- creates its table with the column; nothing is probed at open, so the
+-- first frame waits for no schema queries.
 
 ALTER TABLE persons ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE contacts ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
@@ -21,3 +22,6 @@ ALTER TABLE release_demands ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE demand_updates ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE journal ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+-- Kinds of schema 6 (reports #16)
+ALTER TABLE adverse_parties ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conflict_decisions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;

@@ -193,13 +193,18 @@ time_label (const char *starts_at,
 }
 
 static char *
-describe_event (AmparoEvent *event)
+describe_event (AmparoAgendaPage *self,
+                AmparoEvent      *event)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *title = amparo_event_dup_title (amparo_section_page_get_store (AMPARO_SECTION_PAGE (self)),
+                                                   event, amparo_language_get ());
 
-  g_ptr_array_add (parts, (gpointer) amparo_event_kind_get_label (amparo_event_get_kind (event)));
-  if (amparo_event_get_title (event) != NULL)
-    g_ptr_array_add (parts, (gpointer) amparo_event_get_title (event));
+  /* A benefit end's title already says it ends, and which benefit. */
+  if (amparo_event_get_kind (event) != AMPARO_EVENT_KIND_BENEFIT_END || title == NULL)
+    g_ptr_array_add (parts, (gpointer) amparo_event_kind_get_label (amparo_event_get_kind (event)));
+  if (title != NULL)
+    g_ptr_array_add (parts, title);
   if (amparo_event_get_place (event) != NULL)
     g_ptr_array_add (parts, (gpointer) amparo_event_get_place (event));
   g_ptr_array_add (parts, NULL);
@@ -224,7 +229,7 @@ make_row (AmparoAgendaPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *name = amparo_event_person_name (G_OBJECT (person));
-  g_autofree char *subtitle = describe_event (event);
+  g_autofree char *subtitle = describe_event (self, event);
   g_autofree char *when = time_label (amparo_event_get_starts_at (event), overdue);
   GtkWidget *time = gtk_label_new (when);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-agenda-util.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -38,23 +39,16 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-static void
-on_replaced_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* The export is journaled before the file appears, and the file is
+ * 0600 (amparo-private-file.c, reliability #11). */
+static gboolean
+journal_saved_cb (const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
 {
   SaveData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (data->path);
-  g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) ||
-      (data->saved != NULL && !data->saved (data->widget, data->path, data->user_data, &error)))
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
-    message = g_strdup_printf (_("Saved “%s”"), name);
-  amparo_show_toast (data->widget, message);
-  save_data_free (data);
+  return data->saved == NULL || data->saved (data->widget, path, data->user_data, error);
 }
 
 static void
@@ -64,6 +58,9 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 {
   SaveData *data = user_data;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -74,9 +71,14 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
   data->path = g_file_get_path (file);
-  g_file_replace_contents_bytes_async (file, data->contents, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       on_replaced_cb, data);
+  name = g_path_get_basename (data->path);
+  if (!amparo_private_file_write (data->path, g_bytes_get_data (data->contents, NULL),
+                                  g_bytes_get_size (data->contents), journal_saved_cb, data, &error))
+    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+  else
+    message = g_strdup_printf (_("Saved “%s”"), name);
+  amparo_show_toast (data->widget, message);
+  save_data_free (data);
 }
 
 /**

@@ -15,6 +15,10 @@ G_DECLARE_FINAL_TYPE (AmparoCsvImportDialog, amparo_csv_import_dialog, AMPARO, C
 AmparoCsvImportDialog *amparo_csv_import_dialog_new    (GtkWindow       *parent,
                                                         AmparoCsvImport *import,
                                                         const char      *file_name);
+AmparoCsvImportDialog *amparo_csv_import_dialog_new_for_data (GtkWindow *parent,
+                                                        AmparoStore     *store,
+                                                        GBytes          *data,
+                                                        const char      *file_name);
 void                   amparo_csv_import_dialog_choose (GtkWindow       *parent,
                                                         AmparoStore     *store);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-notice-printer.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 
@@ -121,6 +122,29 @@ amparo_notice_printer_new (AmparoStore  *store,
 }
 
 /**
+ * amparo_notice_printer_file_basename:
+ * @language: the notice's language
+ *
+ * Returns: (transfer full): the name offered for the file, without its
+ *   extension: "Notice José Núñez 2026-12-01" ("Aviso …" in Spanish)
+ */
+char *
+amparo_notice_printer_file_basename (AmparoPerson *person,
+                                     const char   *language)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s",
+                                           g_str_has_prefix (language, "es") ? "Aviso" : "Notice",
+                                           amparo_person_get_given_names (person) ?: "",
+                                           amparo_person_get_family_names (person) ?: "", day);
+
+  /* A name is one line, but a slash would still make a folder. */
+  g_strdelimit (text, "/\\:", '-');
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+/**
  * amparo_notice_printer_print:
  * @parent: (nullable): the window the print dialog belongs to
  *
@@ -137,11 +161,18 @@ amparo_notice_printer_print (AmparoNoticePrinter  *self,
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autofree char *name = g_strdup_printf ("%s %s", amparo_person_get_given_names (self->person) ?: "",
                                            amparo_person_get_family_names (self->person) ?: "");
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autofree char *basename = NULL;
   GtkPrintOperationResult result;
 
   g_return_val_if_fail (AMPARO_IS_NOTICE_PRINTER (self), GTK_PRINT_OPERATION_RESULT_ERROR);
 
   gtk_print_operation_set_job_name (operation, name);
+  /* "Print to File" offers the client's name and the day, not "output". */
+  settings = gtk_print_settings_new ();
+  basename = amparo_notice_printer_file_basename (self->person, self->language);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), NULL);
@@ -153,6 +184,16 @@ amparo_notice_printer_print (AmparoNoticePrinter  *self,
       !amparo_client_notice_journal (self->store, self->person, self->language, "printed", error))
     return GTK_PRINT_OPERATION_RESULT_ERROR;
   return result;
+}
+
+static gboolean
+journal_export_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  AmparoNoticePrinter *self = user_data;
+
+  return amparo_client_notice_journal (self->store, self->person, self->language, path, error);
 }
 
 /**
@@ -169,16 +210,23 @@ amparo_notice_printer_export (AmparoNoticePrinter  *self,
                               GError              **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autofree char *temp = NULL;
 
   g_return_val_if_fail (AMPARO_IS_NOTICE_PRINTER (self), FALSE);
 
+  /* 0600, and only once journaled (amparo-private-file.c, reliability #11). */
+  if (!(temp = amparo_private_file_begin (path, error)))
+    return FALSE;
   gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_export_filename (operation, path);
+  gtk_print_operation_set_export_filename (operation, temp);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  return amparo_client_notice_journal (self->store, self->person, self->language, path, error);
+    {
+      amparo_private_file_abort (temp);
+      return FALSE;
+    }
+  return amparo_private_file_finish (temp, path, journal_export_cb, self, error);
 }
 
 /**
@@ -200,6 +248,11 @@ amparo_notice_printer_run (GtkWidget    *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Print for Client"),
                                    _("The notice lists the client’s next hearings and appointments, what to bring, and how to reach us. In which language should it be printed?"));
+  /* Said before printing, while it can still be fixed. */
+  if (amparo_client_notice_contact_missing (store))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                    _("The notice lists the client’s next hearings and appointments, what to bring, and how to reach us. In which language should it be printed?"),
+                                    _("The organization’s phone, email and address are not set (Preferences, Organization), so the notice gives the assigned staff member’s name and a line to write the phone number on."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     /* Each language is named in itself. */

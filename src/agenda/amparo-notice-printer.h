@@ -21,6 +21,8 @@ GtkPrintOperationResult
 gboolean             amparo_notice_printer_export   (AmparoNoticePrinter *self,
                                                      const char          *path,
                                                      GError             **error);
+char                *amparo_notice_printer_file_basename (AmparoPerson *person,
+                                                     const char          *language);
 void                 amparo_notice_printer_run      (GtkWidget           *widget,
                                                      AmparoStore         *store,
                                                      AmparoPerson        *person);

@@ -49,6 +49,9 @@ static const GOptionEntry option_entries[] = {
     N_("Import persons from the spreadsheet FILE (CSV), print what was created, matched or rejected, and exit"), N_("FILE") },
   { "import-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import press releases from the RSS or Atom feed at URL (or a file), print a report, and exit"), N_("URL") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the case store with a checked copy of the backup FILE (the old one is kept aside), and exit"), N_("FILE") },
+
   /* postgres (#10): --copy-store FROM TO */
   { "copy-store", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Copy the whole case store FROM (a file or a postgresql:// address) into the empty store TO, and exit"), N_("FROM TO") },
@@ -127,13 +130,13 @@ about_action (GSimpleAction *action,
 {
   AmparoApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { "The Amparo developers", NULL };
+  const char *developers[] = { _("The Amparo developers"), NULL };
 
   adw_show_about_window (parent,
                          "application-name", "Amparo",
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
-                         "developer-name", "The Amparo developers",
+                         "developer-name", _("The Amparo developers"),
                          "developers", developers,
                          "comments", _("Client records, press releases and demands for immigrant legal defense, in English and Spanish."),
                          "license-type", GTK_LICENSE_GPL_3_0,
@@ -368,6 +371,8 @@ amparo_application_handle_local_options (GApplication *app,
     return amparo_cli_import_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
     return amparo_cli_import_feed (self->database_path, feed);
+  if (g_variant_dict_lookup (options, "restore", "^ay", &csv))
+    return amparo_cli_restore (self->database_path, csv);
 
   if (g_variant_dict_contains (options, "backup")
       || g_variant_dict_contains (options, "check")

@@ -266,6 +266,34 @@ amparo_cli_import_csv (const char *db_path,
   return run_csv_command (db_path, path, TRUE);
 }
 
+/* `--restore=BACKUP` (reliability, #11): the store replaced by a checked
+ * copy of a backup, the old file and its -wal/-shm kept aside. */
+
+/**
+ * amparo_cli_restore:
+ * @db_path: the database (`--database`, else the default)
+ * @backup: `--restore=BACKUP`
+ *
+ * Returns: the process exit status: 0 when restored, 1 otherwise
+ */
+int
+amparo_cli_restore (const char *db_path,
+                    const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_as = NULL;
+
+  if (!amparo_store_restore_file (backup, db_path, &kept_as, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Restored %s from %s.\n"), db_path, backup);
+  if (kept_as != NULL)
+    g_print (_("The previous database (with its -wal and -shm files, if any) was kept as %s.\n"), kept_as);
+  return 0;
+}
+
 /* postgres (#10) */
 
 /**

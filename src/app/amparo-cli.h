@@ -19,6 +19,9 @@ int amparo_cli_export_csv        (const char  *db_path,
 int amparo_cli_import_csv        (const char  *db_path,
                                   const char  *path);
 
+int amparo_cli_restore           (const char  *db_path,
+                                  const char  *backup);
+
 /* postgres (#10) */
 int amparo_cli_copy_store        (const char  *from,
                                   const char  *to);

@@ -31,6 +31,7 @@ struct _AmparoImportDialog
   GtkLabel       *new_count;
   GtkLabel       *updated_count;
   GtkLabel       *unchanged_count;
+  GtkWidget      *summary_group;
   GtkWidget      *skipped_group;
   GtkListBox     *skipped_list;
   GtkWidget      *demands_group;
@@ -122,6 +123,12 @@ show_report (AmparoImportDialog *self,
   set_count (self->unchanged_count, report->n_unchanged);
   fill_skipped (self, report);
   fill_demands (self, report);
+  /* The dates' time zone, and a warning when the feed had summaries only. */
+  {
+    g_autofree char *notes = amparo_import_report_notes (report);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->summary_group), notes);
+  }
   show_stage (self, "report");
 }
 
@@ -253,6 +260,7 @@ amparo_import_dialog_class_init (AmparoImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, new_count);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, updated_count);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, unchanged_count);
+  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, skipped_group);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, skipped_list);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, demands_group);

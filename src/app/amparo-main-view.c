@@ -5,8 +5,7 @@
 
 #include "amparo-main-view.h"
 
-#include <glib/gi18n.h>
-
+#include "amparo-a11y.h"
 #include "amparo-agenda-page.h"
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
@@ -29,6 +28,8 @@ struct _AmparoMainView
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;
   AdwViewStack      *stack;
+
+  char              *shown_section;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoMainView, amparo_main_view, ADW_TYPE_BIN)
@@ -51,12 +52,31 @@ show_section (AmparoMainView *self)
     adw_view_stack_set_visible_child_name (self->stack, section);
 }
 
+/* A search belongs to the section it was typed in: "Núñez" typed in the
+ * Agenda must not leave the Demands list empty. Moving to another section
+ * clears it; a rebuild (language switch) keeps it, the section unchanged. */
+static void
+on_section_changed_cb (AmparoMainView *self)
+{
+  const char *section = amparo_window_state_get_section (self->state);
+
+  if (self->shown_section != NULL && g_strcmp0 (section, self->shown_section) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
+  g_free (self->shown_section);
+  self->shown_section = g_strdup (section);
+  show_section (self);
+}
+
 static void
 restore_state (AmparoMainView *self)
 {
   const char *text = amparo_window_state_get_search_text (self->state);
 
   show_section (self);
+  self->shown_section = g_strdup (amparo_window_state_get_section (self->state));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_search_bar_set_search_mode (self->search_bar, *text != '\0');
@@ -130,7 +150,7 @@ amparo_main_view_constructed (GObject *object)
   restore_state (self);
   foreach_page (self, hand_store_to_page);
   g_signal_connect_object (self->state, "notify::section",
-                           G_CALLBACK (show_section), self,
+                           G_CALLBACK (on_section_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -142,6 +162,7 @@ amparo_main_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_MAIN_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->state);
+  g_clear_pointer (&self->shown_section, g_free);
 
   G_OBJECT_CLASS (amparo_main_view_parent_class)->dispose (object);
 }
@@ -223,28 +244,12 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 }
 
-/* GTK 4.8 gives the search bar's own close button no accessible name, so a
- * screen reader said only "button". */
-static void
-name_search_close_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Close Search"), -1);
-      else
-        name_search_close_button (child);
-    }
-}
-
 static void
 amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  name_search_close_button (GTK_WIDGET (self->search_bar));
+  amparo_a11y_name_builtin_controls (GTK_WIDGET (self->search_bar));
 }
 
 /**

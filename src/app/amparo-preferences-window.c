@@ -5,6 +5,7 @@
 
 #include "amparo-preferences-window.h"
 
+#include "amparo-a11y.h"
 #include "amparo-language.h"
 #include "amparo-organization-preferences.h"
 #include "amparo-website-preferences.h"
@@ -72,6 +73,7 @@ amparo_preferences_window_init (AmparoPreferencesWindow *self)
   g_autofree char *stored = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amparo_a11y_name_builtin_controls (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   stored = g_settings_get_string (self->settings, "language");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-section-page.h"
+#include "amparo-sidebar.h"
 
 typedef struct
 {
@@ -194,6 +195,8 @@ amparo_section_page_class_init (AmparoSectionPageClass *klass)
   object_class->set_property = amparo_section_page_set_property;
   GTK_WIDGET_CLASS (klass)->root = amparo_section_page_root;
   GTK_WIDGET_CLASS (klass)->unroot = amparo_section_page_unroot;
+  /* Section templates use the shared sidebar. */
+  g_type_ensure (AMPARO_TYPE_SIDEBAR);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AMPARO_TYPE_STORE,
@@ -301,4 +304,34 @@ amparo_section_page_show_list_state (GtkStack   *stack,
   if (g_list_model_get_n_items (shown) == 0)
     name = g_list_model_get_n_items (all) == 0 ? "empty" : "no-results";
   gtk_stack_set_visible_child_name (stack, name);
+}
+
+/**
+ * amparo_section_page_setup_list_detail:
+ * @leaflet: the section's leaflet: an #AmparoSidebar page named "list",
+ *   a separator, and a page named "detail"
+ * @detail: the detail page's child
+ * @back_button: (nullable): the button that goes back to the list
+ *
+ * The one list-detail layout of every section: the same sidebar width,
+ * the same point at which the section folds into one pane (below
+ * AMPARO_SIDEBAR_WIDTH + AMPARO_DETAIL_MIN_WIDTH, so a 600 px window
+ * folds everywhere), and a back button shown only when folded.
+ */
+void
+amparo_section_page_setup_list_detail (AmparoSectionPage *self,
+                                       AdwLeaflet        *leaflet,
+                                       GtkWidget         *detail,
+                                       GtkWidget         *back_button)
+{
+  g_return_if_fail (AMPARO_IS_SECTION_PAGE (self));
+  g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  adw_leaflet_set_fold_threshold_policy (leaflet, ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_leaflet_set_can_unfold (leaflet, TRUE);
+  adw_leaflet_set_can_navigate_back (leaflet, TRUE);
+  gtk_widget_set_size_request (detail, AMPARO_DETAIL_MIN_WIDTH, -1);
+  gtk_widget_set_hexpand (detail, TRUE);
+  if (back_button != NULL)
+    g_object_bind_property (leaflet, "folded", back_button, "visible", G_BINDING_SYNC_CREATE);
 }

@@ -46,5 +46,9 @@ void               amparo_section_page_close_window (AmparoSectionPage *self);
 void               amparo_section_page_show_list_state (GtkStack   *stack,
                                                         GListModel *shown,
                                                         GListModel *all);
+void               amparo_section_page_setup_list_detail (AmparoSectionPage *self,
+                                                          AdwLeaflet        *leaflet,
+                                                          GtkWidget         *detail,
+                                                          GtkWidget         *back_button);
 
 G_END_DECLS

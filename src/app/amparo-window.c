@@ -249,6 +249,19 @@ amparo_window_new (GtkApplication *application,
                        NULL);
 }
 
+/* GtkApplicationWindow builds the Keyboard Shortcuts window once, in the
+ * language the app started in; build it again after a switch. */
+static void
+reload_help_overlay (AmparoWindow *self)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/amparo/Amparo/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (overlay));
+}
+
 /**
  * amparo_window_rebuild:
  *
@@ -263,6 +276,7 @@ amparo_window_rebuild (AmparoWindow *self)
 
   amparo_main_view_save_state (self->main_view);
   build_main_view (self);
+  reload_help_overlay (self);
 }
 
 /**

@@ -11,6 +11,8 @@
 #include "amparo-clients-util.h"
 #include "amparo-contacts-panel.h"
 #include "amparo-edit-conflict-dialog.h"
+#include "amparo-date-entry.h"
+#include "amparo-iso-picker.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
 #include "amparo-name-matcher.h"
@@ -58,7 +60,7 @@ struct _AmparoClientEditor
   AdwActionRow           *birth_error_row;
   GtkSwitch              *estimated_switch;
   AdwComboRow            *sex_row;
-  AdwEntryRow            *country_row;
+  AmparoIsoPicker        *country_row;
   AdwEntryRow            *languages_row;
   GtkSwitch              *interpreter_switch;
   GtkSwitch              *minor_switch;
@@ -68,6 +70,12 @@ struct _AmparoClientEditor
   AdwEntryRow            *staff_row;
   AdwEntryRow            *intake_row;
   AdwActionRow           *intake_error_row;
+  AdwEntryRow            *consent_by_row;
+  AdwActionRow           *consent_by_error_row;
+  AmparoDateEntry        *consent_on_row;
+  AdwActionRow           *consent_on_error_row;
+  AdwEntryRow            *consent_scope_row;
+  AdwPreferencesGroup    *consent_group;
   AdwEntryRow            *aliases_row;
   AdwEntryRow            *notes_row;
   GtkWidget              *record_box;
@@ -76,6 +84,7 @@ struct _AmparoClientEditor
   AmparoContactsPanel    *contacts_panel;
   AmparoProceedingsPanel *proceedings_panel;
   AmparoHistoryPanel     *history_panel;
+  GtkScrolledWindow      *scroller;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoClientEditor, amparo_client_editor, ADW_TYPE_BIN)
@@ -230,6 +239,10 @@ error_row_for_field (AmparoClientEditor *self,
     return self->birth_error_row;
   if (g_strcmp0 (field, "intake-date") == 0)
     return self->intake_error_row;
+  if (g_strcmp0 (field, "tracing-consent-by") == 0)
+    return self->consent_by_error_row;
+  if (g_strcmp0 (field, "tracing-consent-on") == 0)
+    return self->consent_on_error_row;
   return NULL;
 }
 
@@ -238,7 +251,8 @@ clear_errors (AmparoClientEditor *self)
 {
   AdwActionRow *rows[] = { self->given_error_row, self->family_error_row,
                            self->a_number_error_row, self->birth_error_row,
-                           self->intake_error_row };
+                           self->intake_error_row, self->consent_by_error_row,
+                           self->consent_on_error_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_set_visible (GTK_WIDGET (rows[i]), FALSE);
@@ -280,7 +294,8 @@ errors_shown (AmparoClientEditor *self)
 {
   AdwActionRow *rows[] = { self->given_error_row, self->family_error_row,
                            self->a_number_error_row, self->birth_error_row,
-                           self->intake_error_row };
+                           self->intake_error_row, self->consent_by_error_row,
+                           self->consent_on_error_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (gtk_widget_get_visible (GTK_WIDGET (rows[i])))
@@ -388,21 +403,50 @@ on_person_notify_cb (AmparoClientEditor *self,
     }
 }
 
+/* The A-Number reads A-212-345-678 here as everywhere (#13), whatever
+ * the store keeps; what is typed goes to the record as typed. */
+static gboolean
+format_a_number_cb (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  const char *stored = g_value_get_string (from);
+  g_autofree char *digits = amparo_a_number_normalize (stored, NULL);
+
+  g_value_take_string (to, digits != NULL && g_strcmp0 (digits, stored) == 0
+                           ? amparo_a_number_format (digits)
+                           : g_strdup (stored != NULL ? stored : ""));
+  return TRUE;
+}
+
+static gboolean
+keep_typed_cb (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
+  return TRUE;
+}
+
 static void
 bind_person (AmparoClientEditor *self)
 {
   struct { AdwEntryRow *row; const char *property; } entries[] = {
     { self->given_row, "given-names" },
     { self->family_row, "family-names" },
-    { self->a_number_row, "a-number" },
     { self->birth_row, "birth-date" },
-    { self->country_row, "country-of-birth" },
     { self->languages_row, "languages" },
     { self->program_row, "program" },
     { self->staff_row, "assigned-staff" },
     { self->intake_row, "intake-date" },
     { self->aliases_row, "aliases" },
     { self->notes_row, "notes" },
+    { self->consent_by_row, "tracing-consent-by" },
+    { self->consent_scope_row, "tracing-consent-scope" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -412,6 +456,16 @@ bind_person (AmparoClientEditor *self)
   amparo_clients_bind_switch (self->bindings, self->minor_switch, self->person, "unaccompanied-minor");
   amparo_clients_bind_switch (self->bindings, self->mpp_switch, self->person, "mpp-history");
   amparo_clients_bind_combo (self->bindings, self->sex_row, self->person, "sex");
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->person, "country-of-birth", self->country_row, "value",
+                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property_full (self->person, "a-number", self->a_number_row, "text",
+                                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                              format_a_number_cb, keep_typed_cb, NULL, NULL)));
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->person, "tracing-consent-on", self->consent_on_row, "date",
+                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
   amparo_clients_bind_combo (self->bindings, self->status_row, self->person, "client-status");
   self->notify_handler = g_signal_connect_object (self->person, "notify",
                                                   G_CALLBACK (on_person_notify_cb), self,
@@ -470,6 +524,9 @@ amparo_client_editor_dispose (GObject *object)
   AmparoClientEditor *self = (AmparoClientEditor *)object;
 
   unbind_person (self);
+  /* The bin's child (the scroller) is a template child too: let the bin
+   * drop it first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_CLIENT_EDITOR);
   g_clear_object (&self->person);
   g_clear_object (&self->original);
@@ -534,6 +591,8 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   g_type_ensure (AMPARO_TYPE_WHEREABOUTS_PANEL);
   g_type_ensure (AMPARO_TYPE_FAMILY_PANEL);
   g_type_ensure (AMPARO_TYPE_CONTACTS_PANEL);
+  g_type_ensure (AMPARO_TYPE_DATE_ENTRY);
+  g_type_ensure (AMPARO_TYPE_ISO_PICKER);
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
 
@@ -568,6 +627,11 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (staff_row);
   BIND (intake_row);
   BIND (intake_error_row);
+  BIND (scroller);
+  BIND (consent_by_row);
+  BIND (consent_by_error_row);
+  BIND (consent_scope_row);
+  BIND (consent_group);
   BIND (aliases_row);
   BIND (notes_row);
   BIND (record_box);
@@ -582,6 +646,30 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
 
 #undef BIND
 
+/* The consent date (a date entry, with its message row) between "given
+ * by" and "covers". */
+static void
+add_consent_date_row (AmparoClientEditor *self)
+{
+  GtkWidget *error_row = adw_action_row_new ();
+  GtkWidget *scope = g_object_ref (GTK_WIDGET (self->consent_scope_row));
+
+  self->consent_on_row = AMPARO_DATE_ENTRY (amparo_date_entry_new (FALSE));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_on_row), _("Consent given on"));
+  g_signal_connect_swapped (self->consent_on_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
+  self->consent_on_error_row = ADW_ACTION_ROW (error_row);
+  gtk_widget_set_visible (error_row, FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (error_row), FALSE);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (error_row), "dialog-error-symbolic");
+  gtk_widget_add_css_class (error_row, "error");
+  adw_preferences_group_remove (self->consent_group, scope);
+  adw_preferences_group_add (self->consent_group, GTK_WIDGET (self->consent_on_row));
+  adw_preferences_group_add (self->consent_group, error_row);
+  adw_preferences_group_add (self->consent_group, scope);
+  g_object_unref (scope);
+}
+
 static void
 amparo_client_editor_init (AmparoClientEditor *self)
 {
@@ -589,6 +677,7 @@ amparo_client_editor_init (AmparoClientEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   amparo_clients_setup_combo (self->sex_row, AMPARO_TYPE_SEX);
   amparo_clients_setup_combo (self->status_row, AMPARO_TYPE_CLIENT_STATUS);
+  add_consent_date_row (self);
 }
 
 /**
@@ -607,6 +696,13 @@ amparo_client_editor_edit (AmparoClientEditor *self,
 {
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
   g_return_if_fail (AMPARO_IS_PERSON (person));
+
+  /* Another client's page starts at its top, not where the last one
+   * was scrolled to (#13); the same client keeps its place. */
+  if (self->original == NULL || original == NULL
+      || g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (self->original)),
+                    amparo_record_get_uid (AMPARO_RECORD (original))) != 0)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   unbind_person (self);
   clear_errors (self);
@@ -752,4 +848,25 @@ amparo_client_editor_restore_drafts (AmparoClientEditor *self,
   amparo_whereabouts_panel_restore_draft (self->whereabouts_panel, state);
   amparo_family_panel_restore_draft (self->family_panel, state);
   amparo_proceedings_panel_restore_draft (self->proceedings_panel, state);
+}
+
+/**
+ * amparo_client_editor_activate:
+ * @action: a panel's action, "proceedings.add-proceeding"
+ * @uid: (nullable): its target, for actions on one record
+ *
+ * Activates the action on the panel that has it.
+ */
+void
+amparo_client_editor_activate (AmparoClientEditor *self,
+                               const char         *action,
+                               const char         *uid)
+{
+  GtkWidget *panels[] = { GTK_WIDGET (self->proceedings_panel), GTK_WIDGET (self->family_panel),
+                          GTK_WIDGET (self->contacts_panel), GTK_WIDGET (self->whereabouts_panel) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    if (uid != NULL ? gtk_widget_activate_action (panels[i], action, "s", uid)
+                    : gtk_widget_activate_action (panels[i], action, NULL))
+      return;
 }

@@ -27,4 +27,8 @@ void          amparo_client_editor_save_drafts  (AmparoClientEditor *self,
 void          amparo_client_editor_restore_drafts (AmparoClientEditor *self,
                                                  AmparoWindowState  *state);
 
+void          amparo_client_editor_activate     (AmparoClientEditor *self,
+                                                 const char         *action,
+                                                 const char         *uid);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "amparo-report-filter.h"
 #include "amparo-search.h"
 #include "amparo-store.h"
+#include "amparo-trash-dialog.h"
 
 /* The Clients section: the person list on the left (search, filters,
  * sort, Trash), the client page on the right; on a narrow window the two
@@ -310,13 +311,49 @@ rebuild_model (AmparoClientsPage *self)
   update_count (self);
 }
 
+/* With nothing to show, a folded (narrow) page shows the list, not a
+ * "Choose a client" page hiding it (#13). */
 static void
 show_content (AmparoClientsPage *self,
               const char        *name)
 {
   gtk_stack_set_visible_child_name (self->content_stack, name);
-  if (!g_str_equal (name, "none"))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  adw_leaflet_set_visible_child (self->leaflet,
+                                 g_str_equal (name, "none") ? self->list_pane : self->content_pane);
+}
+
+/* How far down the list a record opened from elsewhere (a relative, the
+ * Agenda) is looked for to highlight it: the list is lazy, and reading
+ * a hundred thousand rows to find one would freeze the window. */
+#define HIGHLIGHT_SEARCH_LIMIT 2000
+
+static void
+highlight_in_list (AmparoClientsPage *self,
+                   AmparoPerson      *person)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  gint64 id = amparo_record_get_id (AMPARO_RECORD (person));
+  AmparoPerson *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint n = MIN (g_list_model_get_n_items (model), HIGHLIGHT_SEARCH_LIMIT);
+
+  if (selected != NULL && amparo_record_get_id (AMPARO_RECORD (selected)) == id)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoPerson) item = g_list_model_get_item (model, i);
+
+      if (item == NULL || amparo_record_get_id (AMPARO_RECORD (item)) != id)
+        continue;
+      /* Selecting here must not open the record a second time. */
+      self->opening = TRUE;
+      gtk_single_selection_set_selected (self->selection, i);
+      self->opening = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+      return;
+    }
+  self->opening = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->opening = FALSE;
 }
 
 static void
@@ -362,6 +399,7 @@ open_now (AmparoClientsPage *self,
     show_trashed (self, person);
   else
     edit_person (self, person);
+  highlight_in_list (self, person);
 }
 
 static void
@@ -646,6 +684,19 @@ restore_action (GtkWidget  *widget,
   edit_person (self, person);
 }
 
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (amparo_trash_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->store)));
+}
+
 static AmparoPerson *
 find_client_to_open (AmparoStore *store,
                      const char  *wanted)
@@ -662,6 +713,39 @@ find_client_to_open (AmparoStore *store,
   return amparo_store_get_by_id (store, AMPARO_TYPE_PERSON, g_array_index (ids, gint64, 0), NULL);
 }
 
+/* AMPARO_CLIENT_FORM=<action> (screenshots) opens one of the client
+ * page's forms once the page shows: "contacts.add",
+ * "proceedings.add-proceeding", or an action on the client's first
+ * date or family link ("proceedings.edit-event", "proceedings.reschedule",
+ * "family.edit-link", "family.add-evidence"). */
+static gboolean
+open_form_from_environment_cb (gpointer data)
+{
+  AmparoClientsPage *self = data;
+  const char *action = g_getenv ("AMPARO_CLIENT_FORM");
+  AmparoPerson *person = amparo_client_editor_get_original (self->editor);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GObject) first = NULL;
+  const char *uid = NULL;
+
+  if (person == NULL)
+    return G_SOURCE_REMOVE;
+  if (g_str_has_suffix (action, "-event") || g_str_has_suffix (action, "reschedule"))
+    items = amparo_store_list_events (self->store, person);
+  else if (g_str_has_prefix (action, "family."))
+    items = amparo_store_list_relatives (self->store, person);
+  if (items != NULL && g_list_model_get_n_items (items) > 0)
+    {
+      first = g_list_model_get_item (items, 0);
+      if (AMPARO_IS_RELATIVE (first))
+        uid = amparo_record_get_uid (AMPARO_RECORD (amparo_relative_get_relationship (AMPARO_RELATIVE (first))));
+      else
+        uid = amparo_record_get_uid (AMPARO_RECORD (first));
+    }
+  amparo_client_editor_activate (self->editor, action, uid);
+  return G_SOURCE_REMOVE;
+}
+
 /* AMPARO_OPEN_CLIENT=<uid or name> opens that client at start (the
  * screenshot script uses it); what the window state kept wins. */
 static void
@@ -675,6 +759,9 @@ open_client_from_environment (AmparoClientsPage *self)
   person = find_client_to_open (self->store, wanted);
   if (person != NULL)
     edit_person (self, person);
+  if (person != NULL && g_getenv ("AMPARO_CLIENT_FORM") != NULL)
+    g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 5, open_form_from_environment_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -789,6 +876,7 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "clients.apply-report-filter", NULL, report_filter_action);
   gtk_widget_class_install_action (widget_class, "clients.clear-report-filter", NULL, report_filter_action);
+  gtk_widget_class_install_action (widget_class, "clients.show-trash", NULL, show_trash_action);
 
   g_type_ensure (AMPARO_TYPE_CLIENT_EDITOR);
 

@@ -10,6 +10,7 @@
 
 #include "amparo-bind.h"
 #include "amparo-date-format.h"
+#include "amparo-iso-codes.h"
 #include "amparo-language.h"
 #include "amparo-window.h"
 
@@ -209,6 +210,7 @@ char *
 amparo_clients_format_location (AmparoLocation *location)
 {
   g_autoptr(GString) text = NULL;
+  g_autofree char *country = NULL;
   const char *parts[3];
 
   if (location == NULL)
@@ -217,7 +219,9 @@ amparo_clients_format_location (AmparoLocation *location)
   text = g_string_new (amparo_clients_enum_label (AMPARO_TYPE_LOCATION_KIND, amparo_location_get_kind (location)));
   parts[0] = amparo_location_get_facility (location);
   parts[1] = amparo_location_get_city (location);
-  parts[2] = amparo_location_get_country (location);
+  /* A country code shows as its name in the interface language. */
+  country = amparo_iso_codes_display (AMPARO_ISO_COUNTRIES, amparo_location_get_country (location));
+  parts[2] = country;
   for (guint i = 0, n = 0; i < G_N_ELEMENTS (parts); i++)
     {
       if (parts[i] == NULL || *parts[i] == '\0')

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-iso-codes.h"
 #include "amparo-record-form.h"
 
 /* A person's ways to be reached, and their relatives' at home, each with
@@ -63,7 +64,10 @@ create_contact_row (gpointer item,
     /* Translators: whose contact it is, " · of her mother in Huehuetenango" */
     g_string_append_printf (subtitle, _(" · of %s"), belongs_to);
   if (country != NULL)
-    g_string_append_printf (subtitle, " · %s", country);
+    {
+      g_autofree char *name = amparo_iso_codes_display (AMPARO_ISO_COUNTRIES, country);
+      g_string_append_printf (subtitle, " · %s", name);
+    }
   g_string_append (subtitle, "\n");
   if (*verified != '\0')
     /* Translators: %s is the day a contact was last reached */
@@ -142,7 +146,7 @@ open_form (AmparoContactsPanel *self,
   amparo_record_form_add_combo (form, "kind", _("Kind"), AMPARO_TYPE_CONTACT_KIND);
   amparo_record_form_add_entry (form, "value", _("Number, address or email"));
   amparo_record_form_add_entry (form, "belongs-to", _("Whose contact (if not the person's)"));
-  amparo_record_form_add_entry (form, "country", _("Country"));
+  amparo_record_form_add_country (form, "country", _("Country"));
   amparo_record_form_add_date (form, "last-verified", _("Last reached on"), FALSE);
   amparo_record_form_add_entry (form, "notes", _("Notes"));
   gtk_window_present (GTK_WINDOW (form));

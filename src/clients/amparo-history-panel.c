@@ -52,7 +52,84 @@ static const struct {
   { "intake_date", N_("Intake date") },
   { "notes", N_("Notes") },
   { "deleted_at", N_("Moved to Trash") },
+  /* caserecord (#9): the sub-records' fields */
+  { "kind", N_("Kind") },
+  { "status", N_("Status") },
+  { "starts_at", N_("Date and time") },
+  { "time_zone", N_("Time zone") },
+  { "place", N_("Place") },
+  { "title", N_("Description") },
+  { "outcome", N_("Outcome") },
+  { "outcome_date", N_("Outcome date") },
+  { "moved_from", N_("Moved from") },
+  { "moved_by", N_("Moved by") },
+  { "source", N_("Source") },
+  { "court", N_("Court") },
+  { "case_number", N_("Case number") },
+  { "judge", N_("Judge") },
+  { "opened_on", N_("Opened on") },
+  { "reunification_status", N_("Reunification") },
+  { "status_date", N_("Status since") },
+  { "separated", N_("Separated") },
+  { "separation_date", N_("Separation date") },
+  { "separation_place", N_("Separation place") },
+  { "separated_by", N_("Separated by (agency)") },
+  { "verification", N_("Verification") },
+  { "description", N_("Description") },
+  { "verified_by", N_("Verified by") },
+  { "verified_on", N_("Verified on") },
+  { "value", N_("Number, address or email") },
+  { "belongs_to", N_("Whose contact (if not the person's)") },
+  { "country", N_("Country") },
+  { "last_verified", N_("Last reached on") },
+  { "facility", N_("Facility") },
+  { "city", N_("City") },
+  { "since", N_("Since") },
+  { "until", N_("Until") },
+  { "claim_status", N_("Claim status") },
+  { "benefits_start", N_("Benefits start") },
+  { "ends_on", N_("Ends on") },
+  { "tracing_consent_by", N_("Consent given by") },
+  { "tracing_consent_on", N_("Consent given on") },
+  { "tracing_consent_scope", N_("Consent covers") },
 };
+
+/* Which part of the case a journal row is about. */
+static const struct {
+  const char *table;
+  const char *label;
+} part_labels[] = {
+  { "persons", N_("Profile") },
+  { "contacts", N_("Contact") },
+  { "locations", N_("Place") },
+  { "relationships", N_("Family link") },
+  { "relationship_evidence", N_("Evidence") },
+  { "proceedings", N_("Proceeding") },
+  { "events", N_("Date") },
+  { "memberships", N_("Class membership") },
+  { "benefits", N_("Benefit") },
+};
+
+static const char *
+label_for_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (part_labels); i++)
+    if (g_strcmp0 (part_labels[i].table, table) == 0)
+      return _(part_labels[i].label);
+  return table != NULL ? table : "";
+}
+
+static GType
+type_for_table (const char *table)
+{
+  guint n = 0;
+  const GType *kinds = amparo_record_get_kinds (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (amparo_record_type_get_table_name (kinds[i]), table) == 0)
+      return kinds[i];
+  return AMPARO_TYPE_PERSON;
+}
 
 static const char *
 label_for_column (const char *column)
@@ -65,11 +142,12 @@ label_for_column (const char *column)
 
 /* Enum columns hold nicks ("female"); show their labels ("Female"). */
 static char *
-enum_label_for (const char *column,
+enum_label_for (GType       type,
+                const char *column,
                 const char *nick)
 {
   g_autofree char *property = g_strdelimit (g_strdup (column), "_", '-');
-  g_autoptr(GTypeClass) klass = g_type_class_ref (AMPARO_TYPE_PERSON);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
   GEnumValue *value;
 
@@ -82,7 +160,8 @@ enum_label_for (const char *column,
 }
 
 static char *
-node_to_text (const char *column,
+node_to_text (GType       type,
+              const char *column,
               JsonNode   *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -92,7 +171,7 @@ node_to_text (const char *column,
     return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      char *label = enum_label_for (column, json_node_get_string (node));
+      char *label = enum_label_for (type, column, json_node_get_string (node));
 
       return label != NULL ? label : g_strdup (json_node_get_string (node));
     }
@@ -101,7 +180,8 @@ node_to_text (const char *column,
 
 /* "Family names: Lopez → López", one line per field. */
 static char *
-describe_changes (const char *changes)
+describe_changes (GType       type,
+                  const char *changes)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) text = g_string_new (NULL);
@@ -122,8 +202,8 @@ describe_changes (const char *changes)
 
       if (change == NULL)
         continue;
-      old_text = node_to_text (l->data, json_object_get_member (change, "old"));
-      new_text = node_to_text (l->data, json_object_get_member (change, "new"));
+      old_text = node_to_text (type, l->data, json_object_get_member (change, "old"));
+      new_text = node_to_text (type, l->data, json_object_get_member (change, "new"));
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "%s: %s → %s", label_for_column (l->data), old_text, new_text);
@@ -136,13 +216,14 @@ create_entry_row (AmparoJournalEntry *entry)
 {
   g_autofree char *when = amparo_clients_format_date (amparo_record_get_created_at (AMPARO_RECORD (entry)));
   g_autofree char *title = NULL;
-  g_autofree char *changes = describe_changes (amparo_journal_entry_get_changes (entry));
+  const char *table = amparo_journal_entry_get_table_name (entry);
+  g_autofree char *changes = describe_changes (type_for_table (table), amparo_journal_entry_get_changes (entry));
   GtkWidget *row = adw_action_row_new ();
 
-  /* Translators: a history line: "<what happened> · <who> · <when>" */
-  title = g_strdup_printf (_("%s · %s · %s"),
+  /* Translators: a history line: "<what happened> · <which part> · <who> · <when>" */
+  title = g_strdup_printf (_("%s · %s · %s · %s"),
                            amparo_clients_enum_label (AMPARO_TYPE_JOURNAL_ACTION, amparo_journal_entry_get_action (entry)),
-                           amparo_journal_entry_get_actor (entry), when);
+                           label_for_table (table), amparo_journal_entry_get_actor (entry), when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
@@ -153,7 +234,8 @@ create_entry_row (AmparoJournalEntry *entry)
 static void
 refresh (AmparoHistoryPanel *self)
 {
-  g_autoptr(GListModel) history = amparo_store_list_history (self->store, AMPARO_RECORD (self->person));
+  /* The whole case: the person and every part of their record. */
+  g_autoptr(GListModel) history = amparo_store_list_client_history (self->store, self->person);
   guint n = MIN (g_list_model_get_n_items (history), MAX_READ);
   guint shown = 0;
   GtkWidget *child;
@@ -178,8 +260,11 @@ on_record_changed_cb (AmparoHistoryPanel *self,
                       AmparoRecord       *record,
                       AmparoStore        *store)
 {
-  if (AMPARO_IS_PERSON (record)
-      && amparo_record_get_id (record) == amparo_record_get_id (AMPARO_RECORD (self->person)))
+  if ((AMPARO_IS_PERSON (record)
+       && amparo_record_get_id (record) == amparo_record_get_id (AMPARO_RECORD (self->person)))
+      || AMPARO_IS_CONTACT (record) || AMPARO_IS_LOCATION (record) || AMPARO_IS_RELATIONSHIP (record)
+      || AMPARO_IS_EVIDENCE (record) || AMPARO_IS_PROCEEDING (record) || AMPARO_IS_EVENT (record)
+      || AMPARO_IS_MEMBERSHIP (record) || AMPARO_IS_BENEFIT (record))
     refresh (self);
 }
 

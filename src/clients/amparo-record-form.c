@@ -9,6 +9,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-date-entry.h"
+#include "amparo-iso-picker.h"
 
 /* One dialog for every part of a client's record that is added or
  * corrected apart from the profile: a proceeding, a hearing, a family
@@ -265,6 +266,29 @@ amparo_record_form_add_choice (AmparoRecordForm *self,
       on_choice_selected_cb (ADW_COMBO_ROW (row), NULL, self);
     }
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self, 0);
+  append_field (self, property, row);
+  return row;
+}
+
+/**
+ * amparo_record_form_add_country:
+ *
+ * A searchable list of countries in the interface language; the record
+ * keeps the ISO 3166 code (text typed before is kept as typed).
+ */
+GtkWidget *
+amparo_record_form_add_country (AmparoRecordForm *self,
+                                const char       *property,
+                                const char       *title)
+{
+  GtkWidget *row = amparo_iso_picker_new (AMPARO_ISO_COUNTRIES);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->record, property, row, "value",
+                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
   append_field (self, property, row);
   return row;
 }

@@ -38,6 +38,9 @@ GtkWidget        *amparo_record_form_add_choice  (AmparoRecordForm *self,
                                                   const char       *title,
                                                   GListModel       *records,
                                                   const char       *label_property);
+GtkWidget        *amparo_record_form_add_country (AmparoRecordForm *self,
+                                                  const char       *property,
+                                                  const char       *title);
 GtkWidget        *amparo_record_form_add_switch  (AmparoRecordForm *self,
                                                   const char       *property,
                                                   const char       *title);

@@ -142,7 +142,7 @@ edit_action (GtkWidget  *widget,
   amparo_record_form_add_combo (form, "kind", _("Kind of place"), AMPARO_TYPE_LOCATION_KIND);
   amparo_record_form_add_entry (form, "facility", _("Facility"));
   amparo_record_form_add_entry (form, "city", _("City"));
-  amparo_record_form_add_entry (form, "country", _("Country"));
+  amparo_record_form_add_country (form, "country", _("Country"));
   amparo_record_form_add_date (form, "since", _("Since"), FALSE);
   amparo_record_form_add_date (form, "until", _("Until"), FALSE);
   amparo_record_form_add_entry (form, "source", _("Source"));

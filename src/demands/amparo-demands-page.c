@@ -584,12 +584,36 @@ on_release_activated_cb (AmparoDemandsPage *self,
 
 /* Another part of the app (an Undo, the release editor) changed the open
  * demand: follow it unless the person has unsaved edits of their own. */
+/* A row's statement count and dates come from the releases that link it:
+ * a link added or removed, or a release's date changed or trashed,
+ * changes what rows on screen must say. Only bound rows exist, so
+ * binding them again is a handful of lookups. */
+static void
+refresh_bound_rows (AmparoDemandsPage *self)
+{
+  GHashTableIter iter;
+  gpointer row, demand;
+
+  if (self->bound_rows == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, &demand))
+    amparo_demand_row_bind (row, self->store, demand);
+  mark_edited_rows (self);
+}
+
 static void
 on_record_changed_cb (AmparoDemandsPage *self,
                       AmparoRecord      *record)
 {
   g_autoptr(AmparoDemand) stored = NULL;
   g_autoptr(AmparoRecord) draft = NULL;
+
+  if (AMPARO_IS_RELEASE_DEMAND (record) || AMPARO_IS_RELEASE (record))
+    {
+      refresh_bound_rows (self);
+      return;
+    }
 
   if (!AMPARO_IS_DEMAND (record) || self->draft == NULL
       || id_of (record) != id_of (self->draft) || is_dirty (self))
@@ -1002,6 +1026,10 @@ amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  /* The back button's visibility is bound in the template. */
+  amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
+                                         NULL);
   build_filters (self);
   update_actions (self);
 }

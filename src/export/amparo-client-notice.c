@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-client-notice.h"
+#include "amparo-private-file.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -45,6 +46,8 @@ typedef enum {
   TEXT_PHONE,
   TEXT_EMAIL,
   TEXT_WEB,
+  TEXT_STAFF,
+  TEXT_NO_CONTACT,
   TEXT_PREPARED,
   KIND_HEARING,
   KIND_INTERVIEW,
@@ -77,6 +80,8 @@ static const char * const texts_en[N_TEXTS] = {
   [TEXT_PHONE] = "Phone: %s",
   [TEXT_EMAIL] = "Email: %s",
   [TEXT_WEB] = "Website: %s",
+  [TEXT_STAFF] = "Ask for: %s",
+  [TEXT_NO_CONTACT] = "Ask the person who gave you this page to write our phone number here: ______________",
   [TEXT_PREPARED] = "Prepared on %s",
   [KIND_HEARING] = "Hearing at immigration court",
   [KIND_INTERVIEW] = "Interview",
@@ -108,6 +113,8 @@ static const char * const texts_es[N_TEXTS] = {
   [TEXT_PHONE] = "Teléfono: %s",
   [TEXT_EMAIL] = "Correo electrónico: %s",
   [TEXT_WEB] = "Sitio web: %s",
+  [TEXT_STAFF] = "Pregunte por: %s",
+  [TEXT_NO_CONTACT] = "Pida a la persona que le dio esta hoja que escriba aquí nuestro teléfono: ______________",
   [TEXT_PREPARED] = "Preparado el %s",
   [KIND_HEARING] = "Audiencia en la corte de inmigración",
   [KIND_INTERVIEW] = "Entrevista",
@@ -276,6 +283,7 @@ draw_event (Page        *page,
   g_autofree char *time = event_time (starts_at, page->language);
   g_autofree char *heading = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(AmparoProceeding) proceeding = NULL;
 
   if (amparo_event_get_proceeding_id (event) != 0)
@@ -283,8 +291,12 @@ draw_event (Page        *page,
                                          amparo_event_get_proceeding_id (event), NULL);
 
   heading = capitalize (date ?: "");
+  /* "Termina su beneficio" three times says nothing: name the benefit. */
+  if (amparo_event_get_kind (event) == AMPARO_EVENT_KIND_BENEFIT_END)
+    title = amparo_event_dup_title (store, event, page->language);
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s", heading,
-                                    text (page->language, kind_text (amparo_event_get_kind (event))));
+                                    title != NULL ? title
+                                    : text (page->language, kind_text (amparo_event_get_kind (event))));
   draw_markup (page, markup, 14, 4);
   draw_line (page, TEXT_TIME, time);
   draw_line (page, TEXT_PLACE, amparo_event_get_place (event));
@@ -312,31 +324,68 @@ draw_bring (Page *page)
   page->y += 8;
 }
 
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* "Call us right away" above an empty block would leave a child's family
+ * with no way to call: print what is known — the organization's details,
+ * else the staff member to ask for — and never a blank. */
 static void
 draw_contact (Page               *page,
+              AmparoPerson       *person,
               AmparoOrganization *organization)
 {
   g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", text (page->language, TEXT_CONTACT));
-  g_autofree char *name = NULL;
-  g_autofree char *address = NULL;
+  const char *name = organization ? amparo_organization_get_name (organization) : NULL;
+  const char *address = organization ? amparo_organization_get_address (organization) : NULL;
+  const char *phone = organization ? amparo_organization_get_media_contact_phone (organization) : NULL;
+  const char *email = organization ? amparo_organization_get_media_contact_email (organization) : NULL;
+  const char *web = organization ? amparo_organization_get_website_url (organization) : NULL;
+  const char *staff = amparo_person_get_assigned_staff (person);
 
   draw_rule (page);
   draw_markup (page, heading, 14, 4);
-  if (organization == NULL)
-    return;
-  if (amparo_organization_get_name (organization) != NULL)
+  if (has_text (name))
     {
-      name = g_markup_escape_text (amparo_organization_get_name (organization), -1);
-      draw_markup (page, name, 12, 2);
+      g_autofree char *markup = g_markup_escape_text (name, -1);
+      draw_markup (page, markup, 12, 2);
     }
-  if (amparo_organization_get_address (organization) != NULL)
+  if (has_text (address))
     {
-      address = g_markup_escape_text (amparo_organization_get_address (organization), -1);
-      draw_markup (page, address, 12, 2);
+      g_autofree char *markup = g_markup_escape_text (address, -1);
+      draw_markup (page, markup, 12, 2);
     }
-  draw_line (page, TEXT_PHONE, amparo_organization_get_media_contact_phone (organization));
-  draw_line (page, TEXT_EMAIL, amparo_organization_get_media_contact_email (organization));
-  draw_line (page, TEXT_WEB, amparo_organization_get_website_url (organization));
+  draw_line (page, TEXT_STAFF, staff);
+  draw_line (page, TEXT_PHONE, phone);
+  draw_line (page, TEXT_EMAIL, email);
+  draw_line (page, TEXT_WEB, web);
+  if (!has_text (address) && !has_text (phone) && !has_text (email))
+    {
+      g_autofree char *markup = g_markup_escape_text (text (page->language, TEXT_NO_CONTACT), -1);
+      draw_markup (page, markup, 12, 2);
+    }
+}
+
+/**
+ * amparo_client_notice_contact_missing:
+ *
+ * Whether the organization's details that let a client call back (phone,
+ * email or address) are missing, so the printer can ask for them first.
+ *
+ * Returns: %TRUE when the notice would have no way to reach the office
+ */
+gboolean
+amparo_client_notice_contact_missing (AmparoStore *store)
+{
+  g_autoptr(AmparoOrganization) organization = amparo_store_get_organization (store, NULL);
+
+  return organization == NULL ||
+         (!has_text (amparo_organization_get_address (organization)) &&
+          !has_text (amparo_organization_get_media_contact_phone (organization)) &&
+          !has_text (amparo_organization_get_media_contact_email (organization)));
 }
 
 static void
@@ -454,7 +503,7 @@ amparo_client_notice_render (AmparoStore  *store,
       draw_event (&page, store, events->pdata[i]);
     }
   draw_bring (&page);
-  draw_contact (&page, organization);
+  draw_contact (&page, person, organization);
   draw_footer (&page);
   cairo_restore (cr);
 }
@@ -478,6 +527,23 @@ amparo_client_notice_journal (AmparoStore   *store,
                                   AMPARO_RECORD (person), details, error);
 }
 
+typedef struct
+{
+  AmparoStore  *store;
+  AmparoPerson *person;
+  const char   *language;
+} JournalNotice;
+
+static gboolean
+journal_notice_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  JournalNotice *journal = user_data;
+
+  return amparo_client_notice_journal (journal->store, journal->person, journal->language, path, error);
+}
+
 /**
  * amparo_client_notice_write_pdf_sized:
  * @width: paper width in points, e.g. %AMPARO_NOTICE_A4_WIDTH
@@ -497,11 +563,16 @@ amparo_client_notice_write_pdf_sized (AmparoStore   *store,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  g_autofree char *temp = NULL;
+  JournalNotice journal = { store, person, language };
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), FALSE);
   g_return_val_if_fail (AMPARO_IS_PERSON (person), FALSE);
 
-  surface = cairo_pdf_surface_create (path, width, height);
+  /* 0600, and only once journaled (reliability, #11). */
+  if (!(temp = amparo_private_file_begin (path, error)))
+    return FALSE;
+  surface = cairo_pdf_surface_create (temp, width, height);
   cr = cairo_create (surface);
   amparo_client_notice_render (store, person, language, cr, width, height);
   cairo_show_page (cr);
@@ -512,12 +583,13 @@ amparo_client_notice_write_pdf_sized (AmparoStore   *store,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      amparo_private_file_abort (temp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the notice to “%s”: %s. Choose another folder."),
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  return amparo_client_notice_journal (store, person, language, path, error);
+  return amparo_private_file_finish (temp, path, journal_notice_cb, &journal, error);
 }
 
 /**

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define AMPARO_NOTICE_A4_HEIGHT     841.89
 
 const char *amparo_client_notice_guess_language (AmparoPerson  *person);
+gboolean    amparo_client_notice_contact_missing (AmparoStore  *store);
 GPtrArray  *amparo_client_notice_list_events    (AmparoStore   *store,
                                                  AmparoPerson  *person);
 void        amparo_client_notice_render         (AmparoStore   *store,

@@ -235,6 +235,10 @@ amparo_csv_guess_encoding (const char  *data,
   else if (encoding == AMPARO_CSV_ENCODING_UTF8)
     /* Translators: both %u are counts; rows with such bytes are listed as rejected */
     *evidence = g_strdup_printf (_("%u accented letters are valid UTF-8, but %u bytes are not: rows holding those bytes are rejected rather than guessed."), utf8, stray);
+  else if (utf8 == 0)
+    *evidence = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                            "%u byte is not UTF-8, and no letter is written in UTF-8: the file looks like Windows-1252, as Excel on Windows saves it. Check the names below.",
+                                            "%u bytes are not UTF-8, and no letter is written in UTF-8: the file looks like Windows-1252, as Excel on Windows saves it. Check the names below.", stray), stray);
   else
     *evidence = g_strdup_printf (_("%u bytes are not UTF-8 and only %u letters are: the file looks like Windows-1252, as Excel on Windows saves it. Check the names below."), stray, utf8);
   return encoding;

@@ -5,6 +5,7 @@
 
 #include "amparo-csv.h"
 #include "amparo-csv-reader.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -81,6 +82,7 @@ struct _AmparoCsvImport
    * match: a second row for the same person is refused in O(1). */
   GHashTable        *seen_a_numbers;
   GHashTable        *seen_uids;
+  GBytes            *data;        /* the file, to read again in another encoding */
 };
 
 static void
@@ -738,10 +740,27 @@ amparo_csv_journal_persons (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *persons;
+} JournalPersons;
+
+static gboolean
+journal_persons_cb (const char  *path,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  JournalPersons *journal = user_data;
+
+  return amparo_csv_journal_persons (journal->store, journal->persons, path, error);
+}
+
 /**
  * amparo_csv_write_persons:
  * @persons: a #GListModel of #AmparoPerson, e.g. the list as filtered
- * @path: the file to write (replaced if it exists)
+ * @path: the file to write (replaced if it exists), mode 0600; it
+ *   appears only once the export is journaled
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
@@ -753,10 +772,9 @@ amparo_csv_write_persons (AmparoStore  *store,
 {
   gsize length;
   g_autofree char *text = amparo_csv_format_persons (persons, &length);
+  JournalPersons journal = { store, persons };
 
-  if (!g_file_set_contents (path, text, length, error))
-    return FALSE;
-  return amparo_csv_journal_persons (store, persons, path, error);
+  return amparo_private_file_write (path, text, length, journal_persons_cb, &journal, error);
 }
 
 /**
@@ -827,6 +845,7 @@ amparo_csv_import_new_full (AmparoStore              *store,
   self->seen_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guessed = amparo_csv_guess_encoding (data, length, &evidence);
   self->encoding = encoding == AMPARO_CSV_ENCODING_AUTO ? guessed : encoding;
+  self->data = g_bytes_new (data, length);
   self->evidence = g_steal_pointer (&evidence);
 
   records = amparo_csv_read_records (data, length);
@@ -893,6 +912,7 @@ amparo_csv_import_free (AmparoCsvImport *self)
   g_clear_pointer (&self->seen_a_numbers, g_hash_table_unref);
   g_clear_pointer (&self->seen_uids, g_hash_table_unref);
   g_clear_pointer (&self->evidence, g_free);
+  g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->store);
   g_free (self);
 }
@@ -1187,6 +1207,32 @@ amparo_csv_import_get_confirmed (AmparoCsvImport *self,
 {
   g_return_val_if_fail (row < self->rows->len, FALSE);
   return g_array_index (self->rows, Row, row).confirmed;
+}
+
+/**
+ * amparo_csv_import_get_data:
+ *
+ * Returns: (transfer none): the file's bytes, as given
+ */
+GBytes *
+amparo_csv_import_get_data (AmparoCsvImport *self)
+{
+  return self->data;
+}
+
+/**
+ * amparo_csv_import_set_store:
+ * @store: another connection to the same case store
+ *
+ * Lets amparo_csv_import_apply_full() run in a worker thread with a
+ * connection of its own: the rows only hold records of that database.
+ */
+void
+amparo_csv_import_set_store (AmparoCsvImport *self,
+                             AmparoStore     *store)
+{
+  g_return_if_fail (AMPARO_IS_STORE (store));
+  g_set_object (&self->store, store);
 }
 
 AmparoCsvEncoding

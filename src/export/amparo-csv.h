@@ -109,6 +109,9 @@ void                amparo_csv_import_set_confirmed (AmparoCsvImport  *self,
 gboolean            amparo_csv_import_get_confirmed (AmparoCsvImport  *self,
                                                      guint             row);
 AmparoCsvEncoding   amparo_csv_import_get_encoding  (AmparoCsvImport  *self);
+GBytes             *amparo_csv_import_get_data      (AmparoCsvImport  *self);
+void                amparo_csv_import_set_store     (AmparoCsvImport  *self,
+                                                     AmparoStore      *store);
 const char         *amparo_csv_import_get_encoding_evidence (AmparoCsvImport *self);
 
 int                 amparo_csv_run_export_command   (AmparoStore      *store,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-icalendar.h"
+#include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
@@ -139,26 +140,19 @@ parse_start (const char *starts_at,
 }
 
 /* The one place that says in which zone an event's wall-clock time is:
- * the event's own "time-zone" (the court's) when records carry one, else
- * this machine's zone, which is the office's. NULL when libical knows
- * neither, and the event is then written in UTC. */
-static icaltimezone *
-event_zone (AmparoEvent *event)
+ * the event's own time-zone (the court's), else the store's default (the
+ * machine's, which is the office's).
+ *
+ * Returns: (transfer full): an IANA name such as America/Los_Angeles */
+static char *
+event_zone_name (AmparoEvent *event)
 {
-  g_autofree char *name = NULL;
+  const char *zone = amparo_event_get_time_zone (event);
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (event), "time-zone") != NULL)
-    g_object_get (event, "time-zone", &name, NULL);
-  if (name == NULL || *name == '\0')
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      g_free (name);
-      name = g_strdup (g_time_zone_get_identifier (local));
-    }
-  if (name[0] == ':')
-    memmove (name, name + 1, strlen (name));
-  return icaltimezone_get_builtin_timezone (name);
+  if (zone == NULL || *zone == '\0')
+    return amparo_store_default_time_zone ();
+  /* TZ=":America/New_York" is a valid spelling of the same zone. */
+  return g_strdup (zone[0] == ':' ? zone + 1 : zone);
 }
 
 static void
@@ -243,7 +237,8 @@ set_timed (Lookup        *lookup,
            int            hour,
            int            minute)
 {
-  icaltimezone *zone = event_zone (event);
+  g_autofree char *zone_name = event_zone_name (event);
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (zone_name);
   struct icaltimetype start = icaltime_null_time ();
   struct icaltimetype end;
 
@@ -259,10 +254,14 @@ set_timed (Lookup        *lookup,
     }
   else
     {
-      zone = NULL;
-      /* A zone libical cannot describe: the machine's local time in UTC. */
-      g_autoptr(GDateTime) local = g_date_time_new_local (y, m, d, hour, minute, 0);
+      /* UTC, or a zone libical cannot describe: the same instant in UTC. */
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone_name);
+      g_autoptr(GDateTime) local = NULL;
 
+      if (tz == NULL)
+        tz = g_time_zone_new_local ();
+      local = g_date_time_new (tz, y, m, d, hour, minute, 0);
+      zone = NULL;
       start = icaltime_from_timet_with_zone (g_date_time_to_unix (local), 0,
                                              icaltimezone_get_utc_timezone ());
     }
@@ -473,6 +472,22 @@ amparo_icalendar_journal (AmparoStore  *store,
   return amparo_store_commit (store, error);
 }
 
+typedef struct
+{
+  AmparoStore *store;
+  GListModel  *events;
+} JournalEvents;
+
+static gboolean
+journal_events_cb (const char  *path,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  JournalEvents *journal = user_data;
+
+  return amparo_icalendar_journal (journal->store, journal->events, path, error);
+}
+
 /**
  * amparo_icalendar_write:
  * @path: the file to write (replaced if it exists)
@@ -488,10 +503,10 @@ amparo_icalendar_write (AmparoStore  *store,
                         GError      **error)
 {
   g_autofree char *text = amparo_icalendar_build (store, events, NULL);
+  JournalEvents journal = { store, events };
 
-  if (!g_file_set_contents (path, text, -1, error))
-    return FALSE;
-  return amparo_icalendar_journal (store, events, path, error);
+  /* 0600, and only once journaled (reliability, #11). */
+  return amparo_private_file_write (path, text, strlen (text), journal_events_cb, &journal, error);
 }
 
 /**

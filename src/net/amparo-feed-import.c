@@ -349,6 +349,20 @@ add_skip (AmparoImportReport *report,
   g_ptr_array_add (report->skipped, skip);
 }
 
+/* A post is known by its site and id: its address changes when a
+ * scheduled post goes out, or when the site's permalinks change. */
+static char *
+post_key (const char *url,
+          gint64      post_id)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || post_id <= 0)
+    return NULL;
+  return g_strdup_printf ("post:%s:%d:%" G_GINT64_FORMAT, g_uri_get_host (uri),
+                          g_uri_get_port (uri), post_id);
+}
+
 static void
 index_releases (AmparoStore     *store,
                 AmparoListScope  scope,
@@ -377,9 +391,13 @@ index_releases (AmparoStore     *store,
       g_autoptr(AmparoRelease) release = g_list_model_get_item (list, i);
       const char *post_url = amparo_release_get_post_url (release);
 
+      g_autofree char *key = post_key (post_url, amparo_release_get_post_id (release));
+
       if (amparo_release_get_post_id (release) > 0 && post_url != NULL &&
           *post_url != '\0' && !g_hash_table_contains (by_link, post_url))
         g_hash_table_insert (by_link, g_strdup (post_url), g_object_ref (release));
+      if (key != NULL && !g_hash_table_contains (by_link, key))
+        g_hash_table_insert (by_link, g_steal_pointer (&key), g_object_ref (release));
     }
 }
 
@@ -400,6 +418,13 @@ lookup (GHashTable *by_guid,
     release = g_hash_table_lookup (by_guid, item->guid);
   if (release == NULL && item->link != NULL)
     release = g_hash_table_lookup (by_link, item->link);
+  if (release == NULL)
+    {
+      g_autofree char *key = post_key (item->link, item->post_id);
+
+      if (key != NULL)
+        release = g_hash_table_lookup (by_link, key);
+    }
 
   return release;
 }
@@ -407,6 +432,12 @@ lookup (GHashTable *by_guid,
 /* A release written in Amparo and published from it: its text is the
  * original and the site's post a copy, so an import only links it to the
  * post and never rewrites its text. */
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 static gboolean
 published_from_amparo (AmparoRelease *release,
                        Prepared      *item)
@@ -416,8 +447,13 @@ published_from_amparo (AmparoRelease *release,
 
   /* An imported release knows its post too, but only Amparo's own
    * writes leave a confirmed modification time. */
+  g_autofree char *key = post_key (amparo_release_get_post_url (release),
+                                   amparo_release_get_post_id (release));
+  g_autofree char *item_key = post_key (item->link, item->post_id);
+
   return amparo_release_get_post_id (release) > 0 &&
-         g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0 &&
+         (g_strcmp0 (amparo_release_get_post_url (release), item->link) == 0 ||
+          (key != NULL && g_strcmp0 (key, item_key) == 0)) &&
          ((modified != NULL && *modified != '\0') || guid == NULL || *guid == '\0');
 }
 
@@ -427,8 +463,10 @@ link_to_post (AmparoRelease      *existing,
               AmparoImportReport *report)
 {
   AmparoRelease *copy;
+  gboolean went_out = g_strcmp0 (amparo_release_get_site_status (existing), "future") == 0;
 
-  if (g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
+  if (!went_out &&
+      g_strcmp0 (amparo_release_get_original_html (existing), item->html) == 0 &&
       g_strcmp0 (amparo_release_get_source_url (existing), item->link) == 0 &&
       g_strcmp0 (amparo_release_get_source_guid (existing), item->guid) == 0)
     {
@@ -440,6 +478,18 @@ link_to_post (AmparoRelease      *existing,
   amparo_release_set_source_guid (copy, item->guid);
   amparo_release_set_source_url (copy, item->link);
   amparo_release_set_original_html (copy, item->html);
+  /* A scheduled post is in the site's public list once WordPress
+   * published it at the embargo time. */
+  if (went_out)
+    {
+      amparo_release_set_site_status (copy, "publish");
+      amparo_release_set_post_url (copy, item->link);
+      amparo_release_set_scheduled_for (copy, NULL);
+      amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
+      amparo_release_set_published_at (copy, item->published_at);
+      if (!has_text (amparo_release_get_first_published_at (copy)))
+        amparo_release_set_first_published_at (copy, item->published_at);
+    }
   return copy;
 }
 
@@ -556,8 +606,29 @@ index_spanish_posts (AmparoStore *store,
 
           if (url != NULL && *url != '\0')
             g_hash_table_add (spanish, g_strdup (url));
+          /* Amparo before 0007 named the Spanish post amparo-UID-es. */
+          g_hash_table_add (spanish, g_strdup_printf ("amparo-%s-es",
+                                                      amparo_record_get_uid (AMPARO_RECORD (release))));
         }
     }
+}
+
+static gboolean
+is_spanish_post (GHashTable *spanish,
+                 const char *link)
+{
+  const char *slug = link != NULL ? strstr (link, "amparo-") : NULL;
+  g_autofree char *legacy = NULL;
+
+  if (link == NULL)
+    return FALSE;
+  if (g_hash_table_contains (spanish, link))
+    return TRUE;
+  /* amparo-<36-character uid>-es */
+  if (slug == NULL || strlen (slug) < 7 + 36 + 3)
+    return FALSE;
+  legacy = g_strndup (slug, 7 + 36 + 3);
+  return g_hash_table_contains (spanish, legacy);
 }
 
 static void
@@ -599,7 +670,7 @@ decide (Matcher            *matcher,
       return NULL;
     }
   g_hash_table_add (matcher->seen, g_strdup (key));
-  if (item->link != NULL && g_hash_table_contains (matcher->spanish, item->link))
+  if (is_spanish_post (matcher->spanish, item->link))
     {
       report->n_unchanged++;
       return NULL;
@@ -885,6 +956,30 @@ fetch_next_page (GTask *task)
                           g_task_get_cancellable (task), on_page_fetched_cb, task);
 }
 
+/* The REST API gives every post of the site: right for the site's main
+ * feed or its home page, wrong for a category's or a tag's feed, which
+ * are read page by page instead. */
+static gboolean
+is_whole_site_feed (const char *address,
+                    const char *api_root)
+{
+  static const char * const suffixes[] = { "index.php?rest_route=/", "?rest_route=/", "wp-json/" };
+  g_autofree char *base = NULL;
+  g_autofree char *rest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) && base == NULL; i++)
+    if (g_str_has_suffix (api_root, suffixes[i]))
+      base = g_strndup (api_root, strlen (api_root) - strlen (suffixes[i]));
+  if (base == NULL || !g_str_has_prefix (address, base))
+    return FALSE;
+
+  rest = g_strdup (address + strlen (base));
+  while (*rest != '\0' && rest[strlen (rest) - 1] == '/')
+    rest[strlen (rest) - 1] = '\0';
+  return *rest == '\0' || g_regex_match_simple ("^(feed(/(rss2?|atom|rdf))?|(index\\.php)?\\?feed=[a-z0-9]+)$",
+                                                rest, 0, 0);
+}
+
 static void
 on_fetched_cb (GObject      *source,
                GAsyncResult *result,
@@ -918,7 +1013,7 @@ on_fetched_cb (GObject      *source,
   data->document = g_bytes_ref (body);
   data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   api_root = amparo_wordpress_archive_root_from (message, data->address);
-  if (api_root != NULL)
+  if (api_root != NULL && is_whole_site_feed (data->address, api_root))
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -1110,31 +1205,21 @@ amparo_import_report_free (AmparoImportReport *report)
 }
 
 /**
- * amparo_import_report_to_text:
+ * amparo_import_report_notes:
  * @report: a report
  *
- * The report as translated lines for a terminal or a dialog: the counts,
- * then one line per skipped item with its reason.
+ * What the person importing should know beyond the counts: the time zone
+ * of the dates, and whether the feed gave only summaries.
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): translated sentences, one a line
  */
 char *
-amparo_import_report_to_text (AmparoImportReport *report)
+amparo_import_report_notes (AmparoImportReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  if (report->n_new == 0 && report->n_updated == 0)
-    g_string_append_printf (text, "%s\n", _("Nothing changed: every release from the feed is already up to date."));
-  g_string_append_printf (text, _("New: %u"), report->n_new);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Updated: %u"), report->n_updated);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Unchanged: %u"), report->n_unchanged);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
-  g_string_append_c (text, '\n');
   if (report->timezone != NULL)
     {
       g_string_append_printf (text, _("Dates are in the time zone %s."), report->timezone);
@@ -1151,6 +1236,42 @@ amparo_import_report_to_text (AmparoImportReport *report)
                               report->n_summaries);
       g_string_append_c (text, '\n');
     }
+
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * amparo_import_report_to_text:
+ * @report: a report
+ *
+ * The report as translated lines for a terminal or a dialog: the counts,
+ * then one line per skipped item with its reason.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+amparo_import_report_to_text (AmparoImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_new == 0 && report->n_updated == 0)
+    g_string_append_printf (text, "%s\n", _("Nothing changed: every release from the feed is already up to date."));
+  g_string_append_printf (text, _("New: %u"), report->n_new);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Updated: %u"), report->n_updated);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Unchanged: %u"), report->n_unchanged);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Skipped: %u"), report->skipped->len);
+  g_string_append_c (text, '\n');
+  notes = amparo_import_report_notes (report);
+  if (notes != NULL)
+    g_string_append_printf (text, "%s\n", notes);
 
   for (guint i = 0; i < report->skipped->len; i++)
     {

@@ -73,6 +73,7 @@ typedef void (*AmparoImportProgressFunc) (guint    done,
 
 void                amparo_import_report_free    (AmparoImportReport *report);
 char               *amparo_import_report_to_text (AmparoImportReport *report);
+char               *amparo_import_report_notes   (AmparoImportReport *report);
 
 void                amparo_feed_import_async     (AmparoStore              *store,
                                                   const char               *address,

@@ -706,6 +706,18 @@ rendered_or_raw (JsonObject *object,
   return json_object_get_string_member_with_default (object, "rendered", NULL);
 }
 
+static void
+set_unconfirmed_error (AmparoWordpress  *self,
+                       GError          **error)
+{
+  g_autofree char *host = host_of (self);
+
+  g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE,
+               _("%s answered, but not with the post Amparo sent, so the change "
+                 "cannot be confirmed. Nothing was recorded; check the post on the "
+                 "site and publish again."), host);
+}
+
 /* A write is confirmed only by the post WordPress returns: an object
  * with the id asked for (any, for a new post), its address, status and
  * modification time. Anything else (an error page, a list, a redirect
@@ -735,13 +747,8 @@ read_post (AmparoWordpress  *self,
   if (info->id <= 0 || info->link == NULL || info->status == NULL || info->modified == NULL ||
       (expected_id > 0 && info->id != expected_id))
     {
-      g_autofree char *host = host_of (self);
-
       post_info_clear (info);
-      g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE,
-                   _("%s answered, but not with the post Amparo sent, so the change "
-                     "cannot be confirmed. Nothing was recorded; check the post on the "
-                     "site and publish again."), host);
+      set_unconfirmed_error (self, error);
       return FALSE;
     }
 
@@ -1036,6 +1043,24 @@ link_spanish_back (GTask *task)
                  g_task_get_cancellable (task), on_spanish_relinked_cb, task);
 }
 
+/* An update must leave the post at least as new as Amparo's last
+ * confirmed write; an older post is a cache or a copy answering. */
+static gboolean
+is_stale (AmparoWordpress  *self,
+          PublishData      *data,
+          GError          **error)
+{
+  const char *before = amparo_release_get_post_modified (data->release);
+  g_autofree char *now = gmt_to_iso (data->english.modified);
+
+  if (!has_text (before) || data->english.id != amparo_release_get_post_id (data->release) ||
+      g_strcmp0 (now, before) >= 0)
+    return FALSE;
+
+  set_unconfirmed_error (self, error);
+  return TRUE;
+}
+
 static void
 on_english_sent_cb (GObject      *source,
                     GAsyncResult *result,
@@ -1047,7 +1072,8 @@ on_english_sent_cb (GObject      *source,
   g_autoptr(JsonNode) root = request_finish (result, &data->error);
   gint64 expected = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "expected-id"));
 
-  if (root != NULL && read_post (self, root, expected, &data->english, &data->error))
+  if (root != NULL && read_post (self, root, expected, &data->english, &data->error) &&
+      !is_stale (self, data, &data->error))
     {
       g_clear_error (&data->error);
       if (data->spanish.id > 0)

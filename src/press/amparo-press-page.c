@@ -1167,7 +1167,8 @@ amparo_press_page_init (AmparoPressPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   fill_status_filter (self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
+  amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
+                                         self->back_button);
   update_actions (self);
 }

@@ -620,6 +620,25 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
                        gtk_string_object_get_string (string));
 }
 
+/* The flow box only lays the two columns out. Its click gesture moves the
+ * keyboard focus to the column's flow box child once a click is released,
+ * so a click in the text box focused it and at once took the focus away:
+ * the text could only be reached with Tab. Nothing here is selectable or
+ * activatable, so the gesture has nothing to do. */
+static void
+stop_flow_box_clicks (GtkWidget *flow_box)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (flow_box);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
+}
+
 static void
 amparo_release_editor_init (AmparoReleaseEditor *self)
 {
@@ -646,4 +665,5 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->litigation_row, "notify::selected",
                            G_CALLBACK (on_litigation_selected_cb), self, G_CONNECT_SWAPPED);
+  stop_flow_box_clicks (self->columns);
 }

@@ -98,7 +98,7 @@ make_layout (GtkWidget  *widget,
   return layout;
 }
 
-/* The widest label, within 45% of the width. */
+/* The widest label, within half the width. */
 static int
 label_column_width (AmparoBarChart *self,
                     int             width)
@@ -113,7 +113,7 @@ label_column_width (AmparoBarChart *self,
       pango_layout_get_pixel_size (layout, &w, NULL);
       widest = MAX (widest, w);
     }
-  return MIN (widest, width * 45 / 100);
+  return MIN (widest, width / 2);
 }
 
 static void
@@ -150,6 +150,16 @@ draw_cb (GtkDrawingArea *area,
   lookup_color (widget, "accent_bg_color", &accent, "#3584e4");
   track = fg;
   track.alpha = 0.08;
+
+  if (self->bars->len == 0)
+    {
+      g_autoptr(PangoLayout) none = make_layout (widget, _("Nothing to count"), width);
+
+      fg.alpha = 0.55;
+      gdk_cairo_set_source_rgba (cr, &fg);
+      draw_text (cr, none, 0, 0);
+      return;
+    }
 
   pango_layout_get_pixel_size (probe, &value_w, NULL);
   bar_x = label_w + GAP;
@@ -197,7 +207,30 @@ update_accessible (AmparoBarChart *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title != NULL ? self->title : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+}
+
+/* The hovered bar's label and value, computed only when asked. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  AmparoBarChart *self = AMPARO_BAR_CHART (widget);
+  int index = keyboard ? self->focused : amparo_bar_chart_get_bar_at (self, y);
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  Bar *bar;
+
+  if (index < 0 || index >= (int) self->bars->len)
+    return FALSE;
+  bar = &g_array_index (self->bars, Bar, index);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, bar->value);
+  text = g_strdup_printf (_("%s: %s"), bar->label, number);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -310,6 +343,8 @@ amparo_bar_chart_init (AmparoBarChart *self)
   self->focused = 0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 240);
@@ -336,6 +371,34 @@ amparo_bar_chart_clear (AmparoBarChart *self)
   g_return_if_fail (AMPARO_IS_BAR_CHART (self));
 
   g_array_set_size (self->bars, 0);
+  self->focused = 0;
+  changed (self);
+}
+
+/**
+ * amparo_bar_chart_set_bars:
+ * @keys: (array length=n): what each bar stands for
+ * @labels: (array length=n): what each bar shows
+ * @values: (array length=n): the values
+ *
+ * Replaces every bar at once (one redraw, one accessible update).
+ */
+void
+amparo_bar_chart_set_bars (AmparoBarChart     *self,
+                           guint               n,
+                           const char * const *keys,
+                           const char * const *labels,
+                           const gint64       *values)
+{
+  g_return_if_fail (AMPARO_IS_BAR_CHART (self));
+
+  g_array_set_size (self->bars, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      Bar bar = { g_strdup (keys[i]), g_strdup (labels[i]), values[i] };
+
+      g_array_append_val (self->bars, bar);
+    }
   self->focused = 0;
   changed (self);
 }

@@ -22,6 +22,11 @@ void        amparo_bar_chart_add_bar      (AmparoBarChart *self,
                                            const char     *key,
                                            const char     *label,
                                            gint64          value);
+void        amparo_bar_chart_set_bars     (AmparoBarChart     *self,
+                                           guint               n,
+                                           const char * const *keys,
+                                           const char * const *labels,
+                                           const gint64       *values);
 void        amparo_bar_chart_set_title    (AmparoBarChart *self,
                                            const char     *title);
 guint       amparo_bar_chart_get_n_bars   (AmparoBarChart *self);

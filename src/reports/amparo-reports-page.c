@@ -45,6 +45,7 @@ struct _AmparoReportsPage
 
   AmparoBarChart    *charts[AMPARO_REPORT_N_FIGURES];
   GtkLabel          *captions[AMPARO_REPORT_N_FIGURES];
+  GtkSizeGroup      *card_widths;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoReportsPage, amparo_reports_page, AMPARO_TYPE_SECTION_PAGE)
@@ -125,42 +126,68 @@ update_period_label (AmparoReportsPage *self)
   gtk_label_set_text (self->period_label, text);
 }
 
+/* "%s" is the count, formatted; the plural follows the count. */
+
 static char *
 caption_for (AmparoReportFigure *figure)
 {
   g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, figure->total);
+  gulong n = (gulong) MIN (figure->total, G_MAXLONG);
 
   switch (figure->kind)
     {
     case AMPARO_REPORT_SEPARATED_FAMILIES:
       if (figure->median_days >= 0)
         {
+          g_autofree char *counted = g_strdup_printf (ngettext ("%s separation.", "%s separations.", n), total);
           g_autofree char *median = g_strdup_printf ("%" G_GINT64_FORMAT, figure->median_days);
           g_autofree char *longest = g_strdup_printf ("%" G_GINT64_FORMAT, figure->longest_days);
 
-          /* Translators: separations counted; days apart of those not reunified */
-          return g_strdup_printf (_("%s separations. Still apart: median %s days, longest %s days."),
-                                  total, median, longest);
+          /* Translators: days apart of those not reunified */
+          return g_strdup_printf (_("%s Still apart: median %s days, longest %s days."),
+                                  counted, median, longest);
         }
-      return g_strdup_printf (_("%s separations. Nobody is still apart."), total);
+      return g_strdup_printf (ngettext ("%s separation. Nobody is still apart.", "%s separations. Nobody is still apart.", n), total);
     case AMPARO_REPORT_HEARINGS_BY_WEEK:
-      return g_strdup_printf (_("%s hearings, counted from today."), total);
+      return g_strdup_printf (ngettext ("%s hearing, counted from today.", "%s hearings, counted from today.", n), total);
     case AMPARO_REPORT_STALE_CONTACTS:
-      return g_strdup_printf (_("%s contacts of active clients to call again."), total);
+      return g_strdup_printf (ngettext ("%s contact of an active client to call again.", "%s contacts of active clients to call again.", n), total);
     case AMPARO_REPORT_BENEFITS_ENDING:
-      return g_strdup_printf (_("%s benefits end, counted from today."), total);
+      return g_strdup_printf (ngettext ("%s benefit ends, counted from today.", "%s benefits end, counted from today.", n), total);
     case AMPARO_REPORT_CLASS_MEMBERS:
-      return g_strdup_printf (_("%s class members."), total);
+      return g_strdup_printf (ngettext ("%s class member.", "%s class members.", n), total);
     case AMPARO_REPORT_DEMANDS_BY_STATUS:
-      return g_strdup_printf (_("%s demands stated by the end of the period."), total);
+      return g_strdup_printf (ngettext ("%s demand stated by the end of the period.", "%s demands stated by the end of the period.", n), total);
     case AMPARO_REPORT_CLOSED_OUTCOMES:
-      return g_strdup_printf (_("%s proceedings decided or closed in the period."), total);
+      return g_strdup_printf (ngettext ("%s proceeding decided or closed in the period.", "%s proceedings decided or closed in the period.", n), total);
     case AMPARO_REPORT_OPEN_BY_PROGRAM:
     case AMPARO_REPORT_CASES_BY_STATUS:
     case AMPARO_REPORT_N_FIGURES:
     default:
-      return g_strdup_printf (_("%s clients at the end of the period."), total);
+      return g_strdup_printf (ngettext ("%s client at the end of the period.", "%s clients at the end of the period.", n), total);
     }
+}
+
+/* "Week of Dec 2": short enough for a narrow card. The weeks are
+ * the next eight from today, so the year goes without saying. */
+static char *
+week_label (const char *iso)
+{
+  GDate day;
+  g_autofree char *month = NULL;
+  g_autofree char *number = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, iso);
+  if (!g_date_valid (&day))
+    return g_strdup (iso);
+  month = amparo_date_month_name (g_date_get_month (&day), amparo_language_get ());
+  /* "Dec", "dic": the first three letters abbreviate in both languages. */
+  month[3] = '\0';
+  number = g_strdup_printf ("%u", g_date_get_day (&day));
+  /* Translators: a bar of the hearings chart, "Week of Dec 2": %1$s is
+   * the month abbreviated, %2$s the day of the month */
+  return g_strdup_printf (_("Week of %1$s %2$s"), month, number);
 }
 
 static void
@@ -169,21 +196,24 @@ fill_chart (AmparoReportsPage  *self,
 {
   AmparoBarChart *chart = self->charts[figure->kind];
   g_autofree char *caption = caption_for (figure);
+  guint n = figure->bars->len;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gint64 *values = g_new0 (gint64, MAX (n, 1));
 
-  amparo_bar_chart_clear (chart);
-  for (guint i = 0; i < figure->bars->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       AmparoReportBar *bar = g_ptr_array_index (figure->bars, i);
-      g_autofree char *label = NULL;
 
+      g_ptr_array_add (keys, bar->key);
+      values[i] = bar->value;
       if (figure->kind == AMPARO_REPORT_HEARINGS_BY_WEEK)
-        {
-          g_autofree char *day = format_day (bar->key);
-          /* Translators: a bar of the hearings chart: "Week of Dec 1, 2026" */
-          label = g_strdup_printf (_("Week of %s"), day);
-        }
-      amparo_bar_chart_add_bar (chart, bar->key, label != NULL ? label : bar->label, bar->value);
+        g_ptr_array_add (labels, week_label (bar->key));
+      else
+        g_ptr_array_add (labels, g_strdup (bar->label));
     }
+  amparo_bar_chart_set_bars (chart, n, (const char * const *) keys->pdata,
+                             (const char * const *) labels->pdata, values);
   gtk_label_set_text (self->captions[figure->kind], caption);
 }
 
@@ -244,12 +274,17 @@ on_range_changed_cb (AmparoReportsPage *self)
     on_scope_changed_cb (self);
 }
 
+static void fill_programs (AmparoReportsPage *self);
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
   AmparoReportsPage *self = user_data;
 
   self->refresh_source = 0;
+  /* A client may have brought a new program. */
+  fill_programs (self);
+  read_scope (self);
   amparo_reports_page_refresh (self);
   return G_SOURCE_REMOVE;
 }
@@ -429,11 +464,15 @@ create_card (AmparoReportsPage      *self,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_size_request (card, 260, -1);
+  gtk_widget_set_hexpand (card, TRUE);
+  /* One width for every card, whatever its labels: the grid stays even. */
+  gtk_size_group_add_widget (self->card_widths, card);
   gtk_widget_set_valign (card, GTK_ALIGN_START);
   g_object_set (card, "margin-start", 0, NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_margin_top (title, 12);
   gtk_widget_set_margin_start (title, 12);
@@ -446,6 +485,7 @@ create_card (AmparoReportsPage      *self,
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 28);
   gtk_widget_add_css_class (caption, "dim-label");
   gtk_widget_add_css_class (caption, "caption");
   gtk_widget_set_margin_start (caption, 12);
@@ -569,6 +609,7 @@ amparo_reports_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->scope, amparo_report_scope_free);
   g_clear_pointer (&self->programs, g_strfreev);
+  g_clear_object (&self->card_widths);
 
   G_OBJECT_CLASS (amparo_reports_page_parent_class)->dispose (object);
 }
@@ -613,6 +654,7 @@ amparo_reports_page_init (AmparoReportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->card_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->filling = TRUE;
   for (AmparoReportPeriod p = AMPARO_REPORT_PERIOD_THIS_MONTH; p <= AMPARO_REPORT_PERIOD_RANGE; p++)
     gtk_string_list_append (periods, period_label (p));

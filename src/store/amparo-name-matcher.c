@@ -26,6 +26,12 @@
 #define GIVEN_PREFIX_LEN 4
 /* Scoring this many candidates takes a few milliseconds. */
 #define MAX_CANDIDATES 3000
+/* A candidate this good ends the widening of the search (see
+ * count_strong()). */
+#define STRONG_SCORE 0.9
+/* … or once this many were scored: a wider range of a common family name
+ * holds tens of thousands at a million persons. */
+#define MAX_WIDENED 400
 /* Years of age either way that still score (see score_age()). */
 #define AGE_WINDOW 5
 
@@ -658,9 +664,34 @@ birth_window (int    min_age,
               g_date_get_month (&until), g_date_get_day (&until));
 }
 
+/* Persons under both key ranges: the two family names together. A
+ * common family name's range alone holds thousands of namesakes at a
+ * million persons, read in id order; the person sought, recorded last,
+ * fell past the limit. */
+static const char both_sql[] =
+  "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
+  "       p.birth_date, p.country_of_birth"
+  "  FROM persons p"
+  " WHERE p.id IN (SELECT person_id FROM person_name_keys WHERE key >= ?1 AND key < ?2"
+  "                INTERSECT"
+  "                SELECT person_id FROM person_name_keys WHERE key >= ?6 AND key < ?7)"
+  "   AND p.deleted_at IS NULL"
+  "   AND (?4 IS NULL OR p.birth_date IS NULL OR p.birth_date BETWEEN ?4 AND ?5)"
+  " LIMIT ?3";
+
+static const char one_sql[] =
+  "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
+  "       p.birth_date, p.country_of_birth"
+  "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
+  " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
+  "   AND (?4 IS NULL OR k.birth_date IS NULL"
+  "        OR k.birth_date BETWEEN ?4 AND ?5)"
+  " LIMIT ?3";
+
 static gboolean
 read_candidates (sqlite3             *db,
                  const char          *prefix,
+                 const char          *other_prefix,
                  const char          *born_from,
                  const char          *born_until,
                  GHashTable          *seen,
@@ -670,21 +701,19 @@ read_candidates (sqlite3             *db,
                  GError             **error)
 {
   g_autofree char *upper = g_strconcat (prefix, "~", NULL);
+  g_autofree char *other_upper = other_prefix != NULL ? g_strconcat (other_prefix, "~", NULL) : NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT p.id, p.uid, p.given_names, p.family_names, p.aliases,"
-                          "       p.birth_date, p.country_of_birth"
-                          "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
-                          " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
-                          "   AND (?4 IS NULL OR k.birth_date IS NULL"
-                          "        OR k.birth_date BETWEEN ?4 AND ?5)"
-                          " LIMIT ?3",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, other_prefix != NULL ? both_sql : one_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_error_from_db (error, db);
       return FALSE;
+    }
+  if (other_prefix != NULL)
+    {
+      sqlite3_bind_text (stmt, 6, other_prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, other_upper, -1, SQLITE_STATIC);
     }
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
@@ -723,10 +752,53 @@ read_candidates (sqlite3             *db,
   return rc == SQLITE_DONE;
 }
 
+/* First, with two family names sought: persons who have both, with
+ * the given name's first letters (or any given name). Few, and the
+ * likeliest. */
+static gboolean
+read_both_family_names (sqlite3             *db,
+                        const PreparedQuery *query,
+                        GHashTable          *seen,
+                        GPtrArray           *matches,
+                        GDate               *today,
+                        GError             **error)
+{
+  for (guint f = 0; f + 1 < query->family->len; f++)
+    for (guint o = f + 1; o < query->family->len; o++)
+      for (guint g = 0; g < MAX (query->given->len, 1); g++)
+        {
+          const char *given_key = query->given->len > 0 ? g_array_index (query->given, Word, g).key : "";
+          int n = (int) MIN (2, strlen (given_key));
+          g_autofree char *prefix = g_strdup_printf ("%s|%.*s", g_array_index (query->family, Word, f).key,
+                                                     n, given_key);
+          g_autofree char *other = g_strdup_printf ("%s|%.*s", g_array_index (query->family, Word, o).key,
+                                                    n, given_key);
+
+          if (!read_candidates (db, prefix, other, NULL, NULL, seen, matches, query, today, error))
+            return FALSE;
+        }
+  return TRUE;
+}
+
+/* Candidates good enough that a wider search could not bring better
+ * ones to the top: "as many candidates as asked for" is not enough, as
+ * namesakes of the wrong age would hide the person sought. */
+static guint
+count_strong (GPtrArray *matches)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < matches->len; i++)
+    if (amparo_name_match_get_score (g_ptr_array_index (matches, i)) >= STRONG_SCORE)
+      n++;
+  return n;
+}
+
 /* Index ranges from narrow to wide: same family and given keys; same
  * family key and the first letters of the given key; then the first
  * letter; then the family key alone. Wider ones only run while too few
- * candidates were found, so a common name scores only its namesakes.
+ * strong candidates were found, so a common name scores only its
+ * namesakes.
  * With an age, a first pass keeps to persons of about that age (or of
  * unknown age): the others could not outrank them. */
 static gboolean
@@ -752,10 +824,14 @@ collect_candidates (sqlite3             *db,
   else if (query->age >= 0)
     birth_window (query->age - AGE_WINDOW, query->age + AGE_WINDOW, today, born_from, born_until);
 
+  if (!read_both_family_names (db, query, seen, matches, today, error))
+    return FALSE;
+
   for (guint pass = first_pass; pass < 2; pass++)
     for (guint tier = 0; tier < G_N_ELEMENTS (given_prefix); tier++)
       {
-        if ((pass > first_pass || tier > 0) && g_hash_table_size (seen) >= wanted)
+        if ((pass > first_pass || tier > 0)
+            && (count_strong (matches) >= wanted || g_hash_table_size (seen) >= MAX_WIDENED))
           return TRUE;
         if (tier > 0 && query->given->len == 0)
           break;
@@ -772,7 +848,7 @@ collect_candidates (sqlite3             *db,
 
               if (g_hash_table_size (seen) >= MAX_CANDIDATES)
                 return TRUE;
-              if (!read_candidates (db, prefix, pass == 0 ? born_from : NULL,
+              if (!read_candidates (db, prefix, NULL, pass == 0 ? born_from : NULL,
                                     pass == 0 ? born_until : NULL,
                                     seen, matches, query, today, error))
                 return FALSE;

@@ -25,10 +25,14 @@
  *   keeping the ids that are hits, from the start for the first pages and
  *   from the end for the last ones, each walk resuming by key where it
  *   stopped. A screenful costs a few hundred index entries when hits are
- *   common; when they are rare, the walk is longer but the list short.
+ *   common; rare hits (fewer than one person in SPARSE_RATIO) are sorted
+ *   outright instead, once per search.
  *
  * The two walks never overlap: the one from the start stops where the
  * one from the end has come to, and the other way round. */
+
+/* Hits fewer than one live person in SPARSE_RATIO are sorted outright. */
+#define SPARSE_RATIO 16
 
 struct _AmparoQueryHits
 {
@@ -104,6 +108,35 @@ read_hits (AmparoQueryHits *self,
   return rc == SQLITE_DONE;
 }
 
+/* All hits in name order, as the walk from the start would find them. */
+static gboolean
+sort_all (AmparoQueryHits *self,
+          const char      *match)
+{
+  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self->store,
+                                                       "SELECT id FROM persons WHERE deleted_at IS NULL"
+                                                       " AND id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)"
+                                                       " ORDER BY sort_name, id",
+                                                       NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->walked[0], id);
+    }
+  self->done[0] = TRUE;
+  /* The list's length is the sorted list's, should the index and the
+   * table ever disagree. */
+  if (rc == SQLITE_DONE && self->walked[0]->len != self->hits->len)
+    g_array_set_size (self->hits, self->walked[0]->len);
+  return rc == SQLITE_DONE;
+}
+
 /**
  * amparo_query_hits_new:
  * @match: an expression from amparo_search_build_match()
@@ -122,6 +155,11 @@ amparo_query_hits_new (AmparoStore *store,
   for (guint i = 0; i < 2; i++)
     self->walked[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!read_hits (self, match))
+    return NULL;
+  /* Rare hits: a walk would pass over most of the index for a page;
+   * sorting them outright is cheaper. */
+  if ((gint64) self->hits->len * SPARSE_RATIO < amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE)
+      && !sort_all (self, match))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 /*
  * Backups copy the live database page by page with SQLite's backup API
@@ -24,6 +27,7 @@
 
 #define KEEP_DAILY_BACKUPS 7
 #define PAGES_PER_STEP 256
+#define GENTLE_PAUSE_US 5000
 
 typedef struct
 {
@@ -84,30 +88,33 @@ report_progress (GMainContext            *context,
   g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, report_progress_cb, report, g_free);
 }
 
-static gboolean
-create_private_file (const char  *path,
+/* Each copy gets a partial file of its own (two Amparo processes backing
+ * up at once must never delete or rename each other's unfinished copy). */
+static char *
+create_private_file (const char  *dest,
                      GError     **error)
 {
-  int fd;
+  char *partial = g_strconcat (dest, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
 
-  g_unlink (path);
-  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, AMPARO_STORE_ERROR,
                    saved_errno == ENOSPC ? AMPARO_STORE_ERROR_DISK_FULL : AMPARO_STORE_ERROR_READ_ONLY,
-                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+                   _("Could not create the backup “%s”: %s"), dest, g_strerror (saved_errno));
+      g_free (partial);
+      return NULL;
     }
   close (fd);
-  return TRUE;
+  return partial;
 }
 
 static gboolean
 copy_pages (sqlite3                 *source_db,
             sqlite3                 *dest_db,
             const char              *dest,
+            gboolean                 gentle,
             GCancellable            *cancellable,
             GMainContext            *context,
             AmparoStoreProgressFunc  progress,
@@ -133,6 +140,10 @@ copy_pages (sqlite3                 *source_db,
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (20);
+      /* The daily copy yields between steps, so a large store's first
+       * minutes belong to the person using it. */
+      if (gentle && rc == SQLITE_OK)
+        g_usleep (GENTLE_PAUSE_US);
       else if (sqlite3_backup_pagecount (backup) > 0)
         report_progress (context, progress, progress_data,
                          1.0 - (double) sqlite3_backup_remaining (backup) / sqlite3_backup_pagecount (backup));
@@ -191,23 +202,38 @@ run_checks (sqlite3     *db,
   return TRUE;
 }
 
-gboolean
-amparo_store_backup_file (const char               *source,
-                          const char               *dest,
-                          GCancellable             *cancellable,
-                          GMainContext             *context,
-                          AmparoStoreProgressFunc   progress,
-                          gpointer                  progress_data,
-                          GError                  **error)
+/* The copy's bytes on disk before its name says it is a backup. */
+static gboolean
+sync_path (const char *path)
 {
-  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+static gboolean
+backup_file (const char               *source,
+             const char               *dest,
+             gboolean                  gentle,
+             GCancellable             *cancellable,
+             GMainContext             *context,
+             AmparoStoreProgressFunc   progress,
+             gpointer                  progress_data,
+             GError                  **error)
+{
+  g_autofree char *partial = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   sqlite3 *source_db = NULL;
   sqlite3 *dest_db = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  if (!create_private_file (partial, error))
+  if (!(partial = create_private_file (dest, error)))
     return FALSE;
 
   rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY, NULL);
@@ -224,7 +250,7 @@ amparo_store_backup_file (const char               *source,
     }
   sqlite3_busy_timeout (source_db, 5000);
 
-  if (!copy_pages (source_db, dest_db, partial, cancellable, context, progress, progress_data, error))
+  if (!copy_pages (source_db, dest_db, partial, gentle, cancellable, context, progress, progress_data, error))
     goto out;
 
   /* A copy nobody can open is worse than none: check before keeping it. */
@@ -241,6 +267,9 @@ amparo_store_backup_file (const char               *source,
 out:
   sqlite3_close_v2 (source_db);
   sqlite3_close_v2 (dest_db);
+  if (ok && !sync_path (partial))
+    ok = FALSE, g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                             _("Could not save the backup as “%s”: %s"), dest, g_strerror (errno));
   if (ok && g_rename (partial, dest) != 0)
     {
       int saved_errno = errno;
@@ -253,6 +282,48 @@ out:
   else
     report_progress (context, progress, progress_data, 1.0);
   return ok;
+}
+
+/* A backup is a copy of every child's record: journaled like an export,
+ * before the copy is made, so no copy exists that the journal misses. */
+static gboolean
+journal_backup (AmparoStore  *self,
+                const char   *dest,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *now = amparo_store_now ();
+  g_autofree char *details = g_strdup_printf ("Backup: %s", dest);
+  int rc;
+
+  stmt = amparo_store_prepare (self,
+                               "INSERT INTO journal (uid, created_at, updated_at, actor, host, action, details)"
+                               " VALUES (?, ?, ?, ?, ?, 'export', ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, details, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+amparo_store_backup_file (const char               *source,
+                          const char               *dest,
+                          GCancellable             *cancellable,
+                          GMainContext             *context,
+                          AmparoStoreProgressFunc   progress,
+                          gpointer                  progress_data,
+                          GError                  **error)
+{
+  return backup_file (source, dest, FALSE, cancellable, context, progress, progress_data, error);
 }
 
 static void
@@ -291,6 +362,8 @@ amparo_store_backup_to_file (AmparoStore   *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
+  if (!journal_backup (self, dest, error))
+    return FALSE;
   return amparo_store_backup_file (amparo_store_get_path (self), dest, cancellable,
                                    NULL, NULL, NULL, error);
 }
@@ -315,10 +388,19 @@ amparo_store_backup_async (AmparoStore             *self,
                            gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   BackupJob *job;
 
   g_return_if_fail (AMPARO_IS_STORE (self));
   g_return_if_fail (dest != NULL);
+
+  if (!journal_backup (self, dest, &error))
+    {
+      if (progress_data_free != NULL)
+        progress_data_free (progress_data);
+      g_task_report_error (self, callback, user_data, amparo_store_backup_async, g_steal_pointer (&error));
+      return;
+    }
 
   job = g_new0 (BackupJob, 1);
   job->source = g_strdup (amparo_store_get_path (self));
@@ -347,6 +429,39 @@ amparo_store_backup_finish (AmparoStore   *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A store a check found damaged is marked by a file beside it,
+ * STORE.damaged (0600, the problems in it): amparo_store_open() refuses
+ * to write into it until a check passes again or a backup is restored.
+ * The mark is not kept inside the store, since writing there is what
+ * must stop. */
+char *
+amparo_store_damage_mark_path (const char *db_path)
+{
+  return g_strconcat (db_path, ".damaged", NULL);
+}
+
+static void
+set_damage_mark (const char *db_path,
+                 const char *problems)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (db_path);
+  int fd = g_open (mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return;
+  if (write (fd, problems, strlen (problems)) < 0)
+    g_debug ("Could not write %s", mark);
+  close (fd);
+}
+
+static void
+clear_damage_mark (const char *db_path)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (db_path);
+
+  g_unlink (mark);
 }
 
 /**
@@ -381,6 +496,15 @@ amparo_store_check_file (const char  *path,
                    _("There is no database at “%s”."), path);
       return FALSE;
     }
+  if (amparo_store_file_is_empty (path))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                   _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
+                   path);
+      if (report != NULL)
+        *report = g_strdup ((*error)->message);
+      return FALSE;
+    }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
@@ -408,9 +532,13 @@ amparo_store_check_file (const char  *path,
       sqlite3_busy_timeout (db, 5000);
       run_checks (db, path, problems, NULL);
       if (problems->len > 0)
+        set_damage_mark (path, problems->str);
+      else
+        clear_damage_mark (path);
+      if (problems->len > 0)
         g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
-                     _("The database “%s” has problems. Restore the latest backup from its “backups” folder."),
-                     path);
+                     _("The database “%s” has problems. Close Amparo and restore the latest backup from its “backups” folder with “amparo --database=%s --restore=BACKUP”."),
+                     path, path);
     }
   sqlite3_close_v2 (db);
 
@@ -514,6 +642,87 @@ remove_old_backups (const char *dir,
     }
 }
 
+/* One process at a time makes the day's backup: the lock (flock, freed
+ * by the kernel when a process dies) is on a file in the backups folder.
+ * Returns the locked descriptor, or -1 when another process holds it. */
+static int
+lock_backups (const char  *dir,
+              const char  *prefix,
+              GError     **error)
+{
+  g_autofree char *name = g_strconcat (".", prefix, "lock", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+      return -2;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* A day's backup that exists must be whole: an SQLite file with Amparo's
+ * id whose size is what its header says (a zero-filled or cut-off file
+ * left by a kill is not). Cheap enough for every start; the full
+ * integrity_check ran before the copy got its name. */
+static gboolean
+backup_is_sound (const char *path)
+{
+  guchar header[100];
+  GStatBuf st;
+  guint32 page_size, pages;
+  gssize n;
+  int fd;
+
+  if (g_stat (path, &st) != 0 || st.st_size < (goffset) sizeof header)
+    return FALSE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return FALSE;
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = read_be32 (header + 28);
+  return read_be32 (header + 68) == AMPARO_APPLICATION_ID &&
+         read_be32 (header + 24) == read_be32 (header + 92) &&
+         (goffset) page_size * pages == st.st_size;
+}
+
+/* Partial copies of dead processes (under the lock, nobody else's can be
+ * in progress). */
+static void
+remove_stale_partials (const char *dir,
+                       const char *prefix)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix) && strstr (name, ".db.partial-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+}
+
 gboolean
 amparo_store_run_daily_backup (const char    *db_path,
                                GCancellable  *cancellable,
@@ -525,6 +734,8 @@ amparo_store_run_daily_backup (const char    *db_path,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = g_strconcat (prefix, day, ".db", NULL);
   g_autofree char *dest = g_build_filename (dir, name, NULL);
+  gboolean ok = TRUE;
+  int lock;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -534,12 +745,20 @@ amparo_store_run_daily_backup (const char    *db_path,
       return FALSE;
     }
 
-  if (!g_file_test (dest, G_FILE_TEST_EXISTS) &&
-      !amparo_store_backup_file (db_path, dest, cancellable, NULL, NULL, NULL, error))
+  lock = lock_backups (dir, prefix, error);
+  if (lock == -2)
     return FALSE;
+  if (lock == -1)
+    return TRUE;  /* another Amparo is making it now */
 
-  remove_old_backups (dir, prefix);
-  return TRUE;
+  remove_stale_partials (dir, prefix);
+  /* A bad day's copy is made again (the new one replaces it atomically). */
+  if (!backup_is_sound (dest))
+    ok = backup_file (db_path, dest, TRUE, cancellable, NULL, NULL, NULL, error);
+  if (ok)
+    remove_old_backups (dir, prefix);
+  close (lock);
+  return ok;
 }
 
 /**
@@ -558,4 +777,132 @@ amparo_store_rotate_daily_backups (AmparoStore  *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
 
   return amparo_store_run_daily_backup (amparo_store_get_path (self), NULL, error);
+}
+
+/* Moves @path aside to @aside if it exists. */
+static gboolean
+move_aside (const char  *path,
+            const char  *aside,
+            GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_rename (path, aside) == 0)
+    return TRUE;
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+               _("Could not move “%s” aside: %s. Nothing was restored."), path, g_strerror (errno));
+  return FALSE;
+}
+
+/* Nobody may have the store open while it is replaced. Every connection
+ * to a WAL database holds a read lock on byte 128 of its -shm (SQLite's
+ * "dead man switch") for as long as it is open, idle or not: if another
+ * process could not take a write lock there, the store is in use. */
+static gboolean
+store_in_use (const char *db_path)
+{
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  struct flock lock = { 0, };
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  gboolean in_use;
+
+  if (fd < 0)
+    return FALSE;
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = 128;
+  lock.l_len = 1;
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return in_use;
+}
+
+/**
+ * amparo_store_restore_file:
+ * @backup: a backup (from the `backups` folder or `--backup`)
+ * @db_path: the store to replace
+ * @kept_as: (out) (optional) (transfer full): where the replaced store
+ *   (and its -wal and -shm) were moved, or %NULL if there was none
+ *
+ * Restores safely: the backup must pass amparo_store_check_file(); the
+ * store must not be open anywhere; a checked copy of the backup is made
+ * beside the store; then the store and its -wal and -shm are moved aside
+ * together (a stale -wal must never be applied to the restored file) and
+ * the copy takes the store's name. Nothing is deleted.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (and nothing changed)
+ */
+gboolean
+amparo_store_restore_file (const char  *backup,
+                           const char  *db_path,
+                           char       **kept_as,
+                           GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+  g_autofree char *copy = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *report = NULL;
+  gboolean had_store = g_file_test (db_path, G_FILE_TEST_EXISTS);
+
+  if (!amparo_store_check_file (backup, &report, NULL))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” cannot be restored: %s Nothing was changed; try an older backup."),
+                   backup, report);
+      return FALSE;
+    }
+  if (store_in_use (db_path))
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("The database “%s” is open in Amparo (here or on another computer). Close it everywhere, then restore again. Nothing was changed."),
+                   db_path);
+      return FALSE;
+    }
+  if (!backup_file (backup, copy, FALSE, NULL, NULL, NULL, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (!move_aside (from, to, error))
+        {
+          /* Put back what was already moved. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *back_from = g_strconcat (aside, suffixes[j], NULL);
+              g_autofree char *back_to = g_strconcat (db_path, suffixes[j], NULL);
+              g_rename (back_from, back_to);
+            }
+          g_unlink (copy);
+          return FALSE;
+        }
+    }
+  if (g_rename (copy, db_path) != 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                   _("Could not put the restored copy in place: %s. The previous database is in “%s”."),
+                   g_strerror (errno), aside);
+      return FALSE;
+    }
+  clear_damage_mark (db_path);
+  if (kept_as != NULL)
+    *kept_as = had_store ? g_steal_pointer (&aside) : NULL;
+  return TRUE;
+}
+
+/**
+ * amparo_store_file_is_empty:
+ *
+ * Returns: whether @path is an existing file of 0 bytes
+ */
+gboolean
+amparo_store_file_is_empty (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
 }

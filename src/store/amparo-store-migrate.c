@@ -219,31 +219,6 @@ pg_migrate (AmparoStore  *self,
   return TRUE;
 }
 
-/* Migration 0009 gives the tables it knows a revision column; a kind
- * whose table another area's migration creates gets it here. */
-static gboolean
-ensure_revision_columns (AmparoStore  *self,
-                         GError      **error)
-{
-  guint n_kinds;
-  const GType *kinds = amparo_record_get_kinds (&n_kinds);
-
-  for (guint i = 0; i < n_kinds; i++)
-    {
-      const char *table = amparo_record_type_get_table_name (kinds[i]);
-      g_autofree char *probe = g_strdup_printf ("SELECT revision FROM %s LIMIT 0", table);
-      g_autofree char *add = NULL;
-      g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (self->conn, probe, NULL);
-
-      if (stmt != NULL && amparo_db_step (stmt, NULL) != AMPARO_DB_ERROR)
-        continue;
-      add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN revision BIGINT NOT NULL DEFAULT 0", table);
-      if (!amparo_db_exec (self->conn, add, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 migrate_engine (AmparoStore  *self,
                 GError      **error);
@@ -252,7 +227,7 @@ gboolean
 amparo_store_migrate (AmparoStore  *self,
                       GError      **error)
 {
-  return migrate_engine (self, error) && ensure_revision_columns (self, error);
+  return migrate_engine (self, error);
 }
 
 static gboolean

@@ -74,6 +74,8 @@ gboolean       amparo_store_backup_file          (const char    *source,
                                                   gpointer       progress_data,
                                                   GError       **error);
 
+char          *amparo_store_damage_mark_path     (const char    *db_path);
+gboolean       amparo_store_file_is_empty        (const char    *path);
 gboolean       amparo_store_run_daily_backup     (const char    *db_path,
                                                   GCancellable  *cancellable,
                                                   GError       **error);

@@ -685,8 +685,9 @@ amparo_store_list_history (AmparoStore  *self,
  *
  * The whole client record's journal, newest first: the person's own rows
  * plus those of their contacts, locations, family links (either side),
- * proceedings, events and memberships, so a moved location or a new
- * family link shows in the client's history.
+ * proceedings, events, memberships, the evidence of their family links
+ * and the benefits of their memberships, so a moved location or a new
+ * piece of evidence shows in the client's history.
  *
  * Returns: (transfer full): a lazy #GListModel of #AmparoJournalEntry
  */
@@ -701,6 +702,7 @@ amparo_store_list_client_history (AmparoStore  *self,
   const GType parts[] = {
     AMPARO_TYPE_PERSON, AMPARO_TYPE_CONTACT, AMPARO_TYPE_LOCATION, AMPARO_TYPE_RELATIONSHIP,
     AMPARO_TYPE_PROCEEDING, AMPARO_TYPE_EVENT, AMPARO_TYPE_MEMBERSHIP,
+    AMPARO_TYPE_EVIDENCE, AMPARO_TYPE_BENEFIT,
   };
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
@@ -716,7 +718,11 @@ amparo_store_list_client_history (AmparoStore  *self,
                                   " UNION ALL SELECT uid FROM relationships WHERE person_id = ?2 OR relative_id = ?2"
                                   " UNION ALL SELECT uid FROM proceedings WHERE person_id = ?2"
                                   " UNION ALL SELECT uid FROM events WHERE person_id = ?2"
-                                  " UNION ALL SELECT uid FROM memberships WHERE person_id = ?2)",
+                                  " UNION ALL SELECT uid FROM memberships WHERE person_id = ?2"
+                                  " UNION ALL SELECT e.uid FROM relationship_evidence e JOIN relationships r ON r.id = e.relationship_id"
+                                  "   WHERE r.person_id = ?2 OR r.relative_id = ?2"
+                                  " UNION ALL SELECT b.uid FROM benefits b JOIN memberships m ON m.id = b.membership_id"
+                                  "   WHERE m.person_id = ?2)",
                                   params, order_by);
   /* Journal rows announce nothing themselves; the records they are about do. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)

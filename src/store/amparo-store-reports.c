@@ -26,9 +26,11 @@
   " AND substr (pr.updated_at, 1, 10) >= :from AND substr (pr.updated_at, 1, 10) < :until"
 #define STALE_BUCKET \
   "CASE WHEN c.last_verified IS NULL OR julianday (c.last_verified) IS NULL THEN 'never'" \
-  " WHEN julianday (:today) - julianday (c.last_verified) > 365 THEN 'year'" \
-  " WHEN julianday (:today) - julianday (c.last_verified) > 180 THEN 'half-year'" \
-  " WHEN julianday (:today) - julianday (c.last_verified) > 90 THEN 'quarter' END"
+  " WHEN c.last_verified < date (:today, '-365 days') THEN 'year'" \
+  " WHEN c.last_verified < date (:today, '-180 days') THEN 'half-year'" \
+  " WHEN c.last_verified < date (:today, '-90 days') THEN 'quarter' END"
+/* Cheap string comparison first: fresh contacts never reach the join. */
+#define MAYBE_STALE "(c.last_verified IS NULL OR NOT (c.last_verified >= date (:today, '-90 days')))"
 #define HEARING_WEEK "CAST ((julianday (substr (e.starts_at, 1, 10)) - julianday (:today)) / 7 AS INTEGER)"
 #define AGE_GROUP \
   "CASE WHEN julianday (p.birth_date) IS NULL THEN 'unknown' ELSE" \
@@ -39,10 +41,12 @@
   "p.client_status IN ('active', 'closed') AND (p.intake_date IS NULL OR p.intake_date < :until)"
 
 static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
+  /* Grouped by the column as stored, in index order (no sort of a
+   * million rows); spellings with stray spaces are merged in C. */
   [AMPARO_REPORT_OPEN_BY_PROGRAM] =
-    "SELECT " PROGRAM_KEY ", count(*) FROM persons p"
+    "SELECT coalesce (p.program, ''), count(*) FROM persons p"
     " WHERE p.client_status = 'active' AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON
-    " GROUP BY 1 ORDER BY 2 DESC, 1",
+    " GROUP BY p.program",
   [AMPARO_REPORT_CASES_BY_STATUS] =
     "SELECT p.client_status, count(*) FROM persons p"
     " WHERE p.client_status IN ('prospective', 'active', 'closed')"
@@ -50,12 +54,12 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
   /* One statement: counts by status, and the median and longest time
    * apart of those not reunified, from the same rows. */
   [AMPARO_REPORT_SEPARATED_FAMILIES] =
-    "WITH s AS (SELECT r.reunification_status AS st,"
+    "WITH s AS MATERIALIZED (SELECT r.reunification_status AS st,"
     "   julianday (:today) - julianday (r.separation_date) AS days"
     "  FROM relationships r JOIN persons p ON p.id = r.person_id"
     "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_PERSON
     "  AND (r.separation_date IS NULL OR r.separation_date < :until)),"
-    " apart AS (SELECT days, row_number () OVER (ORDER BY days) AS n, count(*) OVER () AS total"
+    " apart AS MATERIALIZED (SELECT days, row_number () OVER (ORDER BY days) AS n, count(*) OVER () AS total"
     "  FROM s WHERE st <> 'reunified' AND days IS NOT NULL)"
     " SELECT st, count(*),"
     "  (SELECT avg (days) FROM apart WHERE n IN ((total + 1) / 2, (total + 2) / 2)),"
@@ -70,7 +74,7 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
     " WHERE " CLOSED_PROCEEDING " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
   [AMPARO_REPORT_STALE_CONTACTS] =
     "SELECT " STALE_BUCKET ", count(*) FROM contacts c JOIN persons p ON p.id = c.person_id"
-    " WHERE c.deleted_at IS NULL AND p.client_status = 'active' AND " LIVE_PERSON " GROUP BY 1",
+    " WHERE c.deleted_at IS NULL AND " MAYBE_STALE " AND p.client_status = 'active' AND " LIVE_PERSON " GROUP BY 1",
   [AMPARO_REPORT_CLASS_MEMBERS] =
     "SELECT m.claim_status, count(*) FROM memberships m JOIN persons p ON p.id = m.person_id"
     " WHERE m.deleted_at IS NULL AND " LIVE_PERSON " GROUP BY 1",
@@ -476,6 +480,44 @@ order_weeks (AmparoReportFigure      *figure,
     }
 }
 
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b)
+{
+  const AmparoReportBar *x = *(AmparoReportBar * const *) a;
+  const AmparoReportBar *y = *(AmparoReportBar * const *) b;
+
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return g_strcmp0 (x->key, y->key);
+}
+
+/* " Family Reunification" and "Family Reunification" are one program;
+ * largest first. */
+static void
+merge_trimmed_keys (AmparoReportFigure *figure)
+{
+  g_autoptr(GPtrArray) found = g_steal_pointer (&figure->bars);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  figure->bars = g_ptr_array_new_with_free_func (bar_free);
+  for (guint i = 0; i < found->len; i++)
+    {
+      AmparoReportBar *bar = g_ptr_array_index (found, i);
+      g_autofree char *key = g_strstrip (g_strdup (bar->key));
+      AmparoReportBar *same = g_hash_table_lookup (by_key, key);
+
+      if (same != NULL)
+        same->value += bar->value;
+      else
+        {
+          same = add_bar (figure, key, NULL, bar->value);
+          g_hash_table_insert (by_key, same->key, same);
+        }
+    }
+  g_ptr_array_sort (figure->bars, compare_bars);
+}
+
 static void
 finish_figure (AmparoReportFigure      *figure,
                const AmparoReportScope *scope)
@@ -485,6 +527,7 @@ finish_figure (AmparoReportFigure      *figure,
   switch (figure->kind)
     {
     case AMPARO_REPORT_OPEN_BY_PROGRAM:
+      merge_trimmed_keys (figure);
       label_free_text (figure, _("No program"));
       break;
     case AMPARO_REPORT_CASES_BY_STATUS:

@@ -41,18 +41,62 @@ amparo_store_run_rules_after_save (AmparoStore   *self,
   return TRUE;
 }
 
+/* Benefit end titles are generated where they are shown, in the language
+ * they are shown or printed in (a Spanish notice from an English UI), so
+ * they are kept here in both languages rather than stored or passed
+ * through gettext, which translates into one language per process. */
 static const char *
-benefit_end_title (AmparoBenefitKind kind)
+benefit_end_title (AmparoBenefitKind  kind,
+                   const char        *language)
 {
-  switch (kind)
-    {
-    case AMPARO_BENEFIT_KIND_HOUSING: return _("Housing support ends");
-    case AMPARO_BENEFIT_KIND_MEDICAL: return _("Medical support ends");
-    case AMPARO_BENEFIT_KIND_MENTAL_HEALTH: return _("Mental health support ends");
-    case AMPARO_BENEFIT_KIND_OTHER:
-    default:
-      return _("Benefit ends");
-    }
+  static const char * const en[] = {
+    [AMPARO_BENEFIT_KIND_HOUSING] = "Housing support ends",
+    [AMPARO_BENEFIT_KIND_MEDICAL] = "Medical support ends",
+    [AMPARO_BENEFIT_KIND_MENTAL_HEALTH] = "Mental health support ends",
+    [AMPARO_BENEFIT_KIND_OTHER] = "Benefit ends",
+  };
+  static const char * const es[] = {
+    [AMPARO_BENEFIT_KIND_HOUSING] = "Fin del apoyo de vivienda",
+    [AMPARO_BENEFIT_KIND_MEDICAL] = "Fin del apoyo médico",
+    [AMPARO_BENEFIT_KIND_MENTAL_HEALTH] = "Fin del apoyo de salud mental",
+    [AMPARO_BENEFIT_KIND_OTHER] = "Fin del beneficio",
+  };
+  gboolean spanish = language != NULL && g_str_has_prefix (language, "es");
+
+  if ((guint) kind >= G_N_ELEMENTS (en))
+    kind = AMPARO_BENEFIT_KIND_OTHER;
+  return spanish ? es[kind] : en[kind];
+}
+
+/**
+ * amparo_event_dup_title:
+ * @event: an event
+ * @language: "en" or "es": the language it is shown or printed in
+ *
+ * The title to show for @event: what staff typed, or for a computed
+ * benefit end the benefit's name in @language ("Fin del apoyo de
+ * vivienda"), never a title stored in whatever language was on screen
+ * when the store computed it.
+ *
+ * Returns: (transfer full) (nullable): the title
+ */
+char *
+amparo_event_dup_title (AmparoStore *self,
+                        AmparoEvent *event,
+                        const char  *language)
+{
+  g_autoptr(AmparoBenefit) benefit = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_EVENT (event), NULL);
+
+  if (amparo_event_get_source (event) != AMPARO_EVENT_SOURCE_COMPUTED ||
+      amparo_event_get_kind (event) != AMPARO_EVENT_KIND_BENEFIT_END)
+    return g_strdup (amparo_event_get_title (event));
+  if (self != NULL && amparo_event_get_benefit_id (event) > 0)
+    benefit = amparo_store_get_by_id (self, AMPARO_TYPE_BENEFIT, amparo_event_get_benefit_id (event), NULL);
+  return g_strdup (benefit_end_title (benefit != NULL ? amparo_benefit_get_kind (benefit)
+                                                      : AMPARO_BENEFIT_KIND_OTHER,
+                                      language));
 }
 
 static gboolean
@@ -92,7 +136,7 @@ sync_one_benefit (AmparoStore       *self,
       amparo_event_set_benefit_id (event, amparo_record_get_id (AMPARO_RECORD (benefit)));
       amparo_event_set_kind (event, AMPARO_EVENT_KIND_BENEFIT_END);
       amparo_event_set_source (event, AMPARO_EVENT_SOURCE_COMPUTED);
-      amparo_event_set_title (event, benefit_end_title (kind));
+      /* No stored title: amparo_event_dup_title() names it per language. */
     }
   amparo_event_set_person_id (event, amparo_membership_get_person_id (membership));
   amparo_event_set_starts_at (event, end);
@@ -308,6 +352,10 @@ amparo_release_check_status_change (AmparoRelease        *release,
         return refuse (error, _("Only a draft can be sent for review."));
       return TRUE;
     case AMPARO_RELEASE_STATUS_APPROVED:
+      /* A release whose post was deleted on the site and unlinked
+       * (amparo_wordpress_unlink) is approved text with no publication. */
+      if (from == AMPARO_RELEASE_STATUS_PUBLISHED && amparo_release_get_post_id (release) == 0)
+        return TRUE;
       if (from != AMPARO_RELEASE_STATUS_IN_REVIEW)
         return refuse (error, _("Only a release in review can be approved. Send it for review first."));
       return TRUE;

@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -49,6 +51,22 @@ query_int (AmparoStore  *self,
   return TRUE;
 }
 
+/* A store a check found damaged is not written into (see
+ * amparo_store_damage_mark_path()). */
+static gboolean
+refuse_if_marked_damaged (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *mark = amparo_store_damage_mark_path (path);
+
+  if (!g_file_test (mark, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+               _("A check found the database “%s” damaged, so Amparo does not write into it (the problems are in “%s”). Restore a backup with “amparo --database=%s --restore=BACKUP”; if the file was repaired, “amparo --database=%s --check” clears the mark once it passes."),
+               path, mark, path, path);
+  return TRUE;
+}
+
 /* Creates the file ourselves so it is 0600 from its first byte; SQLite
  * gives its -wal and -shm files the same mode. */
 static gboolean
@@ -77,8 +95,16 @@ prepare_file (const char  *path,
                        path);
           return FALSE;
         }
-      if (st.st_size > 0)
-        return TRUE;
+      /* An empty file where a store should be is more often a copy that
+       * failed than a new store: refused, as --check refuses it. */
+      if (st.st_size == 0)
+        {
+          g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                       _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
+                       path);
+          return FALSE;
+        }
+      return !refuse_if_marked_damaged (path, error);
     }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -269,7 +295,7 @@ add_sidecar_advice (GError        *error,
 
   if (error == NULL || error->domain != AMPARO_STORE_ERROR ||
       (error->code != AMPARO_STORE_ERROR_CORRUPT && error->code != AMPARO_STORE_ERROR_NOT_AMPARO) ||
-      (!wal->existed && !shm->existed))
+      (!wal->existed && !shm->existed) || strstr (error->message, "--restore") != NULL)
     return;
   if (wal->existed && shm->existed)
     names = g_strdup_printf ("“%s” / “%s”", wal->path, shm->path);
@@ -282,9 +308,26 @@ add_sidecar_advice (GError        *error,
   error->message = message;
 }
 
+/* Copying a backup over the store by hand would let a stale -wal be
+ * applied to it: say how to restore safely. */
+static void
+add_restore_advice (GError     *error,
+                    const char *path)
+{
+  if (strstr (error->message, "--restore") != NULL)
+    return;
+  char *message = g_strdup_printf (_("%s To restore it safely (the files beside it are kept aside, nothing is deleted): amparo --database=%s --restore=BACKUP"),
+                                   error->message, path);
+
+  g_free (error->message);
+  error->message = message;
+}
+
 /* A -wal left beside the store is applied when it is read: if it came
- * from elsewhere the pages mix. Checking the mix is cheap next to losing
- * the store, and only happens after a crash or a stray copy. */
+ * from elsewhere the pages mix. When the file alone carries no identity
+ * to compare (a store from before migration 0010), the mix is checked
+ * page by page instead: slower, but only after a crash or a stray copy,
+ * and once (the open adds the identity). */
 static gboolean
 check_after_wal (AmparoStore  *self,
                  GError      **error)
@@ -359,6 +402,14 @@ daily_backup_thread (gpointer data)
 {
   DailyBackup *job = data;
   g_autoptr(GError) error = NULL;
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+
+  /* The copy of a large store must not compete with the person starting
+   * to work: this thread only gets the CPU and the disk when they are
+   * idle (nice 19, the idle I/O class), and copy_pages() pauses between
+   * steps. */
+  setpriority (PRIO_PROCESS, tid, 19);
+  syscall (SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, tid, 3 << 13 /* IOPRIO_CLASS_IDLE */);
 
   /* A failed daily backup must not keep staff from their records; it is
    * tried again at the next start. */
@@ -408,7 +459,8 @@ open_database (AmparoStore  *self,
     return FALSE;
 
   if (!check_identity (self, error) ||
-      (had_wal && (!check_wal_identity (self, file_uuid, error) || !check_after_wal (self, error))) ||
+      (had_wal && !check_wal_identity (self, file_uuid, error)) ||
+      (had_wal && file_uuid == NULL && !check_after_wal (self, error)) ||
       !set_pragmas (self, error) || !amparo_store_migrate (self, error))
     return FALSE;
 
@@ -548,7 +600,10 @@ amparo_store_open (const char  *path,
         sqlite3_close_v2 (g_steal_pointer (&self->db));
       sidecar_restore (&wal);
       sidecar_restore (&shm);
-      add_sidecar_advice (local, &wal, &shm);
+      if (wal.existed || shm.existed)
+        add_sidecar_advice (local, &wal, &shm);
+      else if (g_error_matches (local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT))
+        add_restore_advice (local, self->path);
       g_propagate_error (error, g_steal_pointer (&local));
     }
   sidecar_clear (&wal);
@@ -604,4 +659,20 @@ amparo_store_emit_record_changed (AmparoStore  *self,
                                   AmparoRecord *record)
 {
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+}
+
+/**
+ * amparo_store_announce_changed:
+ * @record: a record another connection (a worker thread's) has saved
+ *
+ * Emits #AmparoStore::record-changed here, so lists of its kind read
+ * again. Main thread only.
+ */
+void
+amparo_store_announce_changed (AmparoStore  *self,
+                               AmparoRecord *record)
+{
+  g_return_if_fail (AMPARO_IS_STORE (self));
+  g_return_if_fail (AMPARO_IS_RECORD (record));
+  amparo_store_emit_record_changed (self, record);
 }

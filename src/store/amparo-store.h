@@ -262,6 +262,15 @@ gboolean      amparo_store_rotate_daily_backups (AmparoStore    *self,
                                                  GError        **error);
 char         *amparo_store_get_backup_dir       (AmparoStore    *self);
 
+/* Reliability (#11): work done on another connection to the same store */
+
+void          amparo_store_announce_changed     (AmparoStore    *self,
+                                                 AmparoRecord   *record);
+gboolean      amparo_store_restore_file         (const char     *backup,
+                                                 const char     *db_path,
+                                                 char          **kept_as,
+                                                 GError        **error);
+
 /* Helpers for editors */
 
 char         *amparo_a_number_normalize         (const char     *text,
@@ -333,5 +342,10 @@ gboolean      amparo_release_check_status_change (AmparoRelease       *release,
 gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
                                                  AmparoRelease  *release,
                                                  GError        **error);
+
+/* Generated titles in the language shown or printed (newuser, #13). */
+char         *amparo_event_dup_title            (AmparoStore    *self,
+                                                 AmparoEvent    *event,
+                                                 const char     *language);
 
 G_END_DECLS

@@ -35,8 +35,8 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
 SECTIONS = {
-    'en': ['Clients', 'Agenda', 'Press Releases', 'Demands'],
-    'es': ['Clientes', 'Agenda', 'Comunicados', 'Exigencias'],
+    'en': ['Clients', 'Agenda', 'Press Releases', 'Demands', 'Reports'],
+    'es': ['Clientes', 'Agenda', 'Comunicados', 'Exigencias', 'Informes'],
 }
 # What a client row says about age and the next hearing, by language.
 ROW_WORDS = {
@@ -44,6 +44,13 @@ ROW_WORDS = {
            re.compile(r'Next hearing|No hearing scheduled')],
     'es': [re.compile(r'\b(años?|mes(es)?|Edad desconocida)\b', re.I),
            re.compile(r'Próxima audiencia|Sin audiencia')],
+}
+MAIN_MENU = {'en': 'Main Menu', 'es': 'Menú principal'}
+# Windows opened from the main menu and checked too: (menu item, a label
+# only that window shows).
+MENU_WINDOWS = {
+    'en': [('Preferences', 'Case Store')],
+    'es': [('Preferencias', 'Archivo de casos')],
 }
 CONTROL_ROLES = {
     'push button', 'toggle button', 'check box', 'radio button', 'entry',
@@ -155,7 +162,13 @@ def heard(node):
     return ', '.join(t for t in texts if t)
 
 
-def find_app(process, deadline):
+# How long one step may wait for the window to show what it should. Only
+# a hang reaches it; a slow machine just takes longer.
+STEP_SECONDS = 240
+
+
+def find_app(process):
+    deadline = time.monotonic() + STEP_SECONDS
     pid = process.pid
     while time.monotonic() < deadline and process.poll() is None:
         desktop = Atspi.get_desktop(0)
@@ -169,8 +182,9 @@ def find_app(process, deadline):
     return None
 
 
-def wait_for(app, predicate, deadline):
+def wait_for(app, predicate):
     """Polls the tree until predicate(nodes) holds; returns the nodes."""
+    deadline = time.monotonic() + STEP_SECONDS
     nodes = []
     while time.monotonic() < deadline:
         nodes = list(walk(app))
@@ -214,15 +228,14 @@ def main():
     Atspi.init()
     process = subprocess.Popen(args, env=env)
     try:
-        deadline = time.monotonic() + 150
-        app = find_app(process, deadline)
+        app = find_app(process)
         check(app is not None, 'the window shows up on the accessibility bus')
         if app is None:
             return
         want = SECTIONS[language]
         nodes = wait_for(app, lambda ns: all(
             any(r == 'page tab' and n.get_name() == s for n, r, _ in ns)
-            for s in want), deadline)
+            for s in want))
         tabs = sorted({n.get_name() for n, r, _ in nodes if r == 'page tab'})
         check(all(s in tabs for s in want),
               f'the sections are named in {language}: {", ".join(want)}',
@@ -231,16 +244,45 @@ def main():
             return
         nodes = wait_for(app, lambda ns: sum(
             1 for n, r, p in ns if r == 'list item' and p == 'list'
-            and ROW_WORDS[language][1].search(heard(n) or '')) >= 3, deadline)
+            and ROW_WORDS[language][1].search(heard(n) or '')) >= 3)
         check_names(nodes, language, po_file)
         check_client_rows(nodes, language)
+        for item, mark in MENU_WINDOWS[language]:
+            nodes = open_from_main_menu(app, language, item, mark)
+            if nodes:
+                check_names(nodes, language, po_file, f'with {item} open')
     finally:
         process.terminate()
         process.wait(timeout=30)
     print(f'1..{len(results)}')
 
 
-def check_names(nodes, language, po_file):
+def click(node):
+    # GTK 4.8 puts the "click" action on a menu button's inner toggle.
+    for candidate in [node] + [c for c, _, _ in walk(node)]:
+        if Atspi.Action.get_n_actions(candidate) > 0:
+            Atspi.Action.do_action(candidate, 0)
+            return True
+    return False
+
+
+def open_from_main_menu(app, language, item, mark):
+    """Opens a window from the main menu as a person would; returns the
+    app's nodes once a label only that window shows is there."""
+    menu = [n for n, r, _ in walk(app)
+            if r == 'push button' and n.get_name() == MAIN_MENU[language]]
+    check(bool(menu) and click(menu[0]), f'the main menu opens ({item})')
+    nodes = wait_for(app, lambda ns: any(r == 'menu item' and n.get_name() == item
+                                         for n, r, _ in ns))
+    entries = [n for n, r, _ in nodes if r == 'menu item' and n.get_name() == item]
+    check(bool(entries) and click(entries[0]), f'the menu item {item} opens its window')
+    nodes = wait_for(app, lambda ns: any(n.get_name() == mark for n, _, _ in ns))
+    found = any(n.get_name() == mark for n, _, _ in nodes)
+    check(found, f'{item} shows “{mark}”')
+    return nodes if found else None
+
+
+def check_names(nodes, language, po_file, where=''):
     unnamed, english = [], []
     exact, patterns = english_matchers(read_po(po_file))
     for node, role, parent_role in nodes:
@@ -255,10 +297,11 @@ def check_names(nodes, language, po_file):
                 continue
             if said in exact or any(p.match(said) for p in patterns):
                 english.append(f'{role} {name!r} in {describe(node)}')
-    check(not unnamed, f'every button and input has a name ({language})',
+    where = f' {where}' if where else ''
+    check(not unnamed, f'every button and input has a name ({language}){where}',
           '\n'.join(unnamed))
     if language == 'es':
-        check(not english, 'no button or input is named in English',
+        check(not english, f'no button or input is named in English{where}',
               '\n'.join(english))
 
 

@@ -360,6 +360,7 @@ test_icalendar_court_zone (Fixture       *fixture,
 {
   g_autoptr(AmparoPerson) person = add_person (fixture->store, "Rosa", "Ixcoy", NULL);
   g_autoptr(AmparoEvent) hearing = NULL;
+  g_autoptr(AmparoEvent) utc_interview = NULL;
   g_autoptr(GListStore) events = g_list_store_new (AMPARO_TYPE_EVENT);
   g_autofree char *path = fixture_path (fixture, "court.ics");
   g_autofree char *script = fixture_path (fixture, "zone.py");
@@ -372,15 +373,15 @@ test_icalendar_court_zone (Fixture       *fixture,
 
   hearing = add_event (fixture->store, person, AMPARO_EVENT_KIND_HEARING, "2026-12-15T09:30",
                        "Los Angeles Immigration Court");
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (hearing), "time-zone") != NULL)
-    {
-      /* Records carry the court's zone: export from a desk in New York. */
-      g_object_set (hearing, "time-zone", "America/Los_Angeles", NULL);
-      g_setenv ("TZ", "America/New_York", TRUE);
-    }
-  else
-    g_setenv ("TZ", "America/Los_Angeles", TRUE);  /* the office's zone */
+  /* The court's zone is the hearing's; the desk exporting it is in New
+   * York, and so is the one reading it. */
+  amparo_event_set_time_zone (hearing, "America/Los_Angeles");
+  g_setenv ("TZ", "America/New_York", TRUE);
   g_list_store_append (events, hearing);
+  /* A date kept in UTC is written as that instant, not the desk's 09:30. */
+  utc_interview = add_event (fixture->store, person, AMPARO_EVENT_KIND_INTERVIEW, "2026-12-16T09:30", NULL);
+  amparo_event_set_time_zone (utc_interview, "UTC");
+  g_list_store_append (events, utc_interview);
   g_assert_true (amparo_icalendar_write (fixture->store, G_LIST_MODEL (events), path, &error));
   g_assert_no_error (error);
   if (old_tz != NULL)
@@ -394,6 +395,7 @@ test_icalendar_court_zone (Fixture       *fixture,
   g_assert_nonnull (strstr (unfolded, "\r\nDTSTART;TZID=America/Los_Angeles:20261215T093000\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nDTEND;TZID=America/Los_Angeles:20261215T103000\r\n"));
   g_assert_nonnull (strstr (unfolded, "\r\nBEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles\r\n"));
+  g_assert_nonnull (strstr (unfolded, "\r\nDTSTART:20261216T093000Z\r\n"));
 
   if (!run ("/usr/bin/python3 -c 'import icalendar'", NULL))
     {

@@ -428,6 +428,86 @@ window_shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+static char *
+notice_text (Fixture    *fixture,
+             const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "notice-text.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext %s -", pdf);
+  char *text = NULL;
+  int status;
+
+  g_assert_true (amparo_client_notice_write_pdf (fixture->store, fixture->jose, language, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, NULL));
+  return text;
+}
+
+/* Benefit ends computed while the UI was in English are named in the
+ * language they are shown or printed in, and say which benefit. */
+static void
+test_benefit_titles_follow_language (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmparoLitigation) litigation = amparo_litigation_new ();
+  g_autoptr(AmparoMembership) membership = amparo_membership_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = day_string (-20);
+  g_autofree char *es = NULL;
+  g_autofree char *en = NULL;
+
+  if (!g_file_test ("/usr/bin/pdftotext", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  amparo_language_set ("en");
+  amparo_litigation_set_name (litigation, "Ms. L v. ICE");
+  amparo_litigation_set_benefit_terms (litigation, "housing=12\nmedical=6");
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (litigation), &error));
+  amparo_membership_set_person_id (membership, amparo_record_get_id (AMPARO_RECORD (fixture->jose)));
+  amparo_membership_set_litigation_id (membership, amparo_record_get_id (AMPARO_RECORD (litigation)));
+  amparo_membership_set_benefits_start (membership, start);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (membership), &error));
+  g_assert_no_error (error);
+
+  es = notice_text (fixture, "es");
+  g_assert_nonnull (strstr (es, "Fin del apoyo de vivienda"));
+  g_assert_nonnull (strstr (es, "Fin del apoyo médico"));
+  g_assert_null (strstr (es, "support ends"));
+  en = notice_text (fixture, "en");
+  g_assert_nonnull (strstr (en, "Housing support ends"));
+
+  amparo_language_set ("es");
+  show_page (fixture);
+  g_assert_true (window_shows_text (GTK_WIDGET (fixture->window), "Fin del apoyo de vivienda"));
+  g_assert_false (window_shows_text (GTK_WIDGET (fixture->window), "Housing support ends"));
+  hide_page (fixture);
+  amparo_language_set ("en");
+}
+
+/* With the organization's details unset the notice still tells the client
+ * whom to ask for, and the file offered is named for the client. */
+static void
+test_notice_contact_never_blank (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *es = NULL;
+  g_autofree char *basename = amparo_notice_printer_file_basename (fixture->jose, "es");
+
+  g_assert_true (g_str_has_prefix (basename, "Aviso José Núñez 20"));
+  if (!g_file_test ("/usr/bin/pdftotext", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  g_assert_true (amparo_client_notice_contact_missing (fixture->store));
+  es = notice_text (fixture, "es");
+  g_assert_nonnull (strstr (es, "Pregunte por: Ana Ruiz"));
+  g_assert_nonnull (strstr (es, "nuestro teléfono"));
+}
+
 static void
 test_import_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -603,6 +683,8 @@ main (int   argc,
   g_test_add ("/agenda/ui/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
   g_test_add ("/agenda/ui/opens-client-in-window", Fixture, NULL, fixture_set_up, test_opens_client_in_window, fixture_tear_down);
   g_test_add ("/agenda/ui/notice-printer", Fixture, NULL, fixture_set_up, test_notice_printer, fixture_tear_down);
+  g_test_add ("/agenda/ui/benefit-titles-language", Fixture, NULL, fixture_set_up, test_benefit_titles_follow_language, fixture_tear_down);
+  g_test_add ("/agenda/ui/notice-contact", Fixture, NULL, fixture_set_up, test_notice_contact_never_blank, fixture_tear_down);
   g_test_add ("/agenda/notifier/once-a-day", Fixture, NULL, fixture_set_up, test_notifier_once_a_day, fixture_tear_down);
 
   return g_test_run ();

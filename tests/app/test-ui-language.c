@@ -18,6 +18,26 @@ shows_text (GtkWindow  *window,
   return amparo_test_find_text (GTK_WIDGET (window), text, FALSE) >= 0;
 }
 
+/* The Keyboard Shortcuts window is not shown; read its entries' titles. */
+static gboolean
+has_shortcut_titled (GtkWidget  *widget,
+                     const char *title)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "title", &text, NULL);
+      if (g_strcmp0 (text, title) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_shortcut_titled (child, title))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 assert_spanish (GtkWindow *window)
 {
@@ -65,6 +85,9 @@ on_activate_check_switch_cb (GApplication *app,
 
   assert_english (window);
   g_assert_true (shows_text (window, "No Press Releases Yet"));
+  /* The Keyboard Shortcuts window follows the switch too. */
+  g_assert_true (has_shortcut_titled (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
+                                      "Keyboard Shortcuts"));
   g_assert_cmpstr (amparo_window_state_get_section (state), ==, "press");
   g_assert_cmpstr (amparo_window_state_get_search_text (state), ==, "Núñez");
 
@@ -77,6 +100,26 @@ on_activate_check_switch_cb (GApplication *app,
 
   language = g_action_group_get_action_state (G_ACTION_GROUP (app), "language");
   g_assert_cmpstr (g_variant_get_string (language, NULL), ==, "es");
+
+  /* About speaks the UI's language, the developers' name included. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  amparo_test_wait (300);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) about = g_list_model_get_item (toplevels, i);
+        g_autofree char *developer = NULL;
+
+        if (!ADW_IS_ABOUT_WINDOW (about))
+          continue;
+        g_object_get (about, "developer-name", &developer, NULL);
+        g_assert_cmpstr (developer, ==, "Los desarrolladores de Amparo");
+        gtk_window_destroy (GTK_WINDOW (about));
+        break;
+      }
+  }
 
   gtk_window_destroy (window);
 }

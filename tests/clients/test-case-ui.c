@@ -11,12 +11,15 @@
 #include "amparo-contacts-panel.h"
 #include "amparo-date-entry.h"
 #include "amparo-family-panel.h"
+#include "amparo-iso-picker.h"
 #include "amparo-language.h"
 #include "amparo-main-view.h"
+#include "amparo-person-list-model.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-record-form.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
+#include "amparo-trash-dialog.h"
 #include "amparo-window.h"
 
 /* The whole case, recorded in the real window, in English and Spanish:
@@ -336,6 +339,14 @@ reschedule_and_miss (GtkWindow    *window,
   g_assert_cmpstr (amparo_event_get_moved_from (saved), ==, starts_at);
   old_shown = amparo_clients_format_date_time (starts_at);
   assert_shows (window, old_shown);
+  /* The client's history shows the move too, with the part it is about. */
+  {
+    g_autofree char *line = g_strdup_printf ("%s: %s → %s", g_dgettext ("amparo", "Date and time"), starts_at, past_iso);
+    g_autofree char *part = g_strdup_printf (" · %s · ", g_dgettext ("amparo", "Date"));
+
+    assert_shows (window, line);
+    assert_shows (window, part);
+  }
   /* Past and nobody said what happened. */
   assert_shows (window, g_dgettext ("amparo", "Needs outcome"));
 
@@ -479,6 +490,45 @@ class_memberships (GtkWindow    *window,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (window), flow->ends, TRUE), <, 0);
 }
 
+/* A date deleted from the client page goes to the Trash (Undo offered)
+ * and comes back from the Trash dialog. */
+static void
+trash_and_restore (GtkWindow    *window,
+                   AmparoPerson *client)
+{
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoEvent) event = first_event (store);
+  AmparoMainView *view = amparo_window_get_main_view (AMPARO_WINDOW (window));
+  GtkWidget *page = amparo_main_view_get_page (view, "clients");
+  GtkWidget *dialog = NULL;
+  gint64 until;
+
+  open_client (window, client);
+  activate (GTK_WIDGET (window), AMPARO_TYPE_PROCEEDINGS_PANEL, "proceedings.delete-event",
+            amparo_record_get_uid (AMPARO_RECORD (event)));
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH), ==, 1);
+  assert_shows (window, g_dgettext ("amparo", "Date moved to the Trash"));
+
+  gtk_widget_activate_action (page, "clients.show-trash", NULL);
+  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (dialog == NULL && g_get_monotonic_time () < until)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (AMPARO_IS_TRASH_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+          dialog = l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (dialog);
+  assert_shows (dialog, "Los Angeles Immigration Court");
+  gtk_widget_activate_action (dialog, "trash.restore", "(ss)", "AmparoEvent",
+                              amparo_record_get_uid (AMPARO_RECORD (event)));
+  amparo_test_wait (200);
+  g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 on_activate_cb (GApplication *app,
                 const Flow   *flow)
@@ -496,6 +546,7 @@ on_activate_cb (GApplication *app,
   family_timeline_and_dna (window, flow, client);
   stale_contact (window, flow);
   class_memberships (window, flow, client);
+  trash_and_restore (window, client);
   gtk_window_destroy (window);
 }
 
@@ -511,6 +562,140 @@ test_case (gconstpointer data)
   char *argv[] = { "amparo", db_arg, language_arg, NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) flow);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+/* The client list: the list view over a single selection (the filter
+ * drop-downs hold list views too). */
+static GtkWidget *
+find_client_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)))
+      && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_client_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* #13 on a narrow window: one A-Number form everywhere, a new client's
+ * page starts at the top, the list highlights a client opened from
+ * elsewhere, and with nothing open the list shows, not "Choose a client". */
+static void
+on_activate_narrow_cb (GApplication *app,
+                       gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) first = add_person (store, "Rosa", "Quispe", "2011-01-01");
+  g_autoptr(AmparoPerson) second = add_person (store, "Tomás", "Ixcoy", "2013-01-01");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *scroller, *list_view, *leaflet;
+  GtkAdjustment *adjustment;
+  GtkSelectionModel *selection;
+  g_autoptr(AmparoPerson) selected = NULL;
+
+  amparo_person_set_a_number (first, "212345678");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (first), &error));
+  open_client (window, first);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (window), "A-Number"))), ==, "A-212-345-678");
+
+  scroller = amparo_test_find_widget (amparo_test_find_widget (GTK_WIDGET (window), g_type_from_name ("AmparoClientEditor")),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, 400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  open_client (window, second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  list_view = find_client_list (GTK_WIDGET (window));
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (selected)), ==, amparo_record_get_uid (AMPARO_RECORD (second)));
+
+  /* Deleting the open client leaves nothing open: the list shows. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete", NULL);
+  amparo_test_wait (300);
+  leaflet = amparo_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_true (gtk_widget_is_ancestor (list_view, adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))));
+  gtk_window_destroy (window);
+}
+
+static void
+test_narrow_page (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.amparo.Amparo");
+  g_autofree char *db = g_build_filename (work_dir, "narrow.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=en", NULL };
+
+  g_settings_set_int (settings, "window-width", 400);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_narrow_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_settings_reset (settings, "window-width");
+}
+
+static guint
+find_name (GtkDropDown *drop_down,
+           const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      return i;
+  g_error ("“%s” is not in the list", name);
+}
+
+/* "Estados Unidos" picked in Spanish is "United States" in English: the
+ * store keeps the ISO code, the names come from iso-codes. */
+static void
+on_activate_country_cb (GApplication *app,
+                        gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) person = add_person (store, "Rosa", "Quispe", "2011-01-01");
+  GtkDropDown *drop_down;
+  GtkWidget *row;
+
+  open_client (window, person);
+  row = find_row (GTK_WIDGET (window), "País de nacimiento");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Estados Unidos"));
+  /* K'iche' and the other Mayan languages are in the language list. */
+  g_assert_cmpstr (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "quc"), ==, "K'iche'");
+  g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "kjb"));
+  g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "cab"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  amparo_test_wait (300);
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  g_assert_cmpstr (amparo_person_get_country_of_birth (person), ==, "US");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  amparo_test_wait (500);
+  row = find_row (GTK_WIDGET (window), "Country of birth");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "United States");
+  gtk_window_destroy (window);
+}
+
+static void
+test_country_picker (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_build_filename (work_dir, "country.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_country_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
@@ -563,6 +748,8 @@ main (int   argc,
   g_unsetenv ("LANGUAGE");
 
   g_test_add_func ("/case/date-entry-parse", test_date_entry_parse);
+  g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
+  g_test_add_func ("/case/country-picker", test_country_picker);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();

@@ -324,6 +324,35 @@ test_page_lists_releases (Fixture       *f,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "2 statements · Feb 3, 2021 – Jan 10, 2024", FALSE), >=, 0);
 }
 
+/* The list's statement counts follow the data: a release that states a
+ * demand changes its row at once, with nothing opened or reselected. */
+static void
+test_counts_follow_links (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  AmparoDemand *stated[] = { flights };
+  const char *after = "2 statements · Feb 3, 2021 – Jan 10, 2024";
+
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), <, 0);
+  amparo_release_set_title_en (release, "Deportation flights resume to Haiti");
+  amparo_release_set_release_date (release, "2024-01-10");
+  amparo_store_save (f->store, AMPARO_RECORD (release), &error);
+  g_assert_no_error (error);
+  amparo_store_set_release_demands (f->store, release, stated, G_N_ELEMENTS (stated), &error);
+  g_assert_no_error (error);
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), >=, 0);
+
+  /* …and back when the release goes to the Trash. */
+  g_assert_true (amparo_store_delete (f->store, AMPARO_RECORD (release), &error));
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), <, 0);
+}
+
 static void
 test_add_update_marks_met (Fixture       *f,
                            gconstpointer  data)
@@ -658,6 +687,7 @@ main (int   argc,
   ADD ("/demands/list/filters", test_filters);
   ADD ("/demands/list/status-and-target", test_status_and_target_filters);
   ADD ("/demands/page/releases", test_page_lists_releases);
+  ADD ("/demands/page/counts-follow-links", test_counts_follow_links);
   ADD ("/demands/page/release-opens-in-press", test_release_opens_in_press);
   ADD ("/demands/update/marks-met", test_add_update_marks_met);
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);

@@ -409,6 +409,47 @@ test_demands_suggested (Fixture       *fixture,
   g_assert_null (none);
 }
 
+/* The Spanish post of a two-post release, known by its address or, from
+ * Amparo before it recorded that, by its amparo-UID-es slug, is half of
+ * the release, not a release of its own. */
+static void
+test_spanish_post_not_a_release (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmparoRelease) release = amparo_release_new ();
+  g_autoptr(AmparoImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed = NULL;
+
+  amparo_release_set_title_en (release, "Court approves the settlement");
+  amparo_release_set_body_en (release, "The court approved it.");
+  amparo_release_set_status (release, AMPARO_RELEASE_STATUS_PUBLISHED);
+  amparo_release_set_post_id (release, 12);
+  amparo_release_set_post_url (release, "https://www.example.org/court-approves/");
+  amparo_release_set_post_id_es (release, 11);
+  amparo_release_set_post_url_es (release, "https://www.example.org/la-corte-aprueba/");
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (release), &error));
+
+  feed = g_strdup_printf ("<rss version=\"2.0\"><channel><title>Site</title>"
+                          "<item><title>La corte aprueba el acuerdo</title>"
+                          "<link>https://www.example.org/la-corte-aprueba/</link>"
+                          "<guid>https://www.example.org/?p=11</guid>"
+                          "<pubDate>Mon, 13 May 2024 17:00:00 +0000</pubDate>"
+                          "<description>La corte lo aprobó.</description></item>"
+                          "<item><title>La corte aprueba (antes)</title>"
+                          "<link>https://www.example.org/amparo-%s-es/</link>"
+                          "<guid>https://www.example.org/?p=9</guid>"
+                          "<pubDate>Mon, 13 May 2024 17:00:00 +0000</pubDate>"
+                          "<description>La corte lo aprobó.</description></item>"
+                          "</channel></rss>", amparo_record_get_uid (AMPARO_RECORD (release)));
+  g_hash_table_insert (fixture->server->overrides, g_strdup ("/feeds/two-posts.xml"), g_strdup (feed));
+
+  report = import_ok (fixture, "/feeds/two-posts.xml");
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_unchanged, ==, 2);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +467,7 @@ main (int   argc,
   ADD ("/net/feed-import/cancel-leaves-store", test_cancel_leaves_store);
   ADD ("/net/feed-import/trashed-release-not-revived", test_trashed_release_not_revived);
   ADD ("/net/feed-import/demands-suggested", test_demands_suggested);
+  ADD ("/net/feed-import/spanish-post-not-a-release", test_spanish_post_not_a_release);
 
   return g_test_run ();
 }

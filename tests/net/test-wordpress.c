@@ -525,6 +525,31 @@ test_lost_answer_retry (Fixture       *fixture,
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 100);
 }
 
+/* An update answered with a post older than Amparo's last confirmed
+ * write (a cache, a stale copy) does not count as published. */
+static void
+test_stale_answer_not_confirmed (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
+  g_autoptr(GError) error = NULL;
+  guint journal;
+
+  g_assert_true (publish (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_release_get_post_modified (fixture->release), ==, "2024-05-13T17:00:00Z");
+
+  amparo_release_set_post_modified (fixture->release, "2025-01-01T00:00:00Z");
+  amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  journal = test_count_journal (fixture->store);
+  g_assert_false (publish (fixture, wordpress, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "cannot be confirmed"));
+  g_assert_cmpuint (test_count_journal (fixture->store), ==, journal);
+  g_assert_cmpstr (amparo_release_get_post_modified (fixture->release), ==, "2025-01-01T00:00:00Z");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +571,7 @@ main (int   argc,
   ADD ("/net/wordpress/no-password-over-http", test_no_password_over_http);
   ADD ("/net/wordpress/redirects", test_redirects);
   ADD ("/net/wordpress/lost-answer-retry", test_lost_answer_retry);
+  ADD ("/net/wordpress/stale-answer-not-confirmed", test_stale_answer_not_confirmed);
 
   return g_test_run ();
 }

@@ -352,6 +352,37 @@ test_mark_published_follows_rules (Fixture       *f,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), "In review", FALSE), >=, 0);
 }
 
+/* A click in the text box must leave the focus there: no widget around it
+ * may take the click and move the focus elsewhere (the columns' flow box
+ * did, so the text could only be reached with Tab). */
+static void
+test_body_takes_click_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *body;
+
+  activate (f, "section.new");
+  body = widget (f, "body-en");
+  for (GtkWidget *w = gtk_widget_get_parent (body); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = NULL;
+
+      if (!GTK_IS_FLOW_BOX (w) && !GTK_IS_LIST_BOX (w))
+        continue;
+      controllers = gtk_widget_observe_controllers (w);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_NONE);
+        }
+    }
+  g_assert_true (gtk_widget_grab_focus (body));
+  amparo_test_wait (50);
+  g_assert_true (gtk_widget_has_focus (body));
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -536,6 +567,8 @@ main (int   argc,
               fixture_set_up, test_published_read_only, fixture_tear_down);
   g_test_add ("/press/ui/mark-published-rules", Fixture, NULL,
               fixture_set_up, test_mark_published_follows_rules, fixture_tear_down);
+  g_test_add ("/press/ui/body-click-focus", Fixture, NULL,
+              fixture_set_up, test_body_takes_click_focus, fixture_tear_down);
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 

@@ -171,7 +171,7 @@ dashboard_scenario (AmparoWindow *window)
   /* Its button shows every client again. */
   g_signal_emit_by_name (filter_button, "clicked");
   amparo_test_wait (300);
-  g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "6 persons", FALSE) >= 0);
+  g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "6 people", FALSE) >= 0);
   g_assert_null (amparo_window_state_get_object (state, "clients:filter"));
 }
 

@@ -130,6 +130,26 @@ test_open_by_program (Fixture       *fixture,
   assert_persons_behind (fixture, fr, AMPARO_REPORT_PERIOD_THIS_MONTH, REPORTS_TEST_FR);
 }
 
+/* A program typed with a stray space is the same program. */
+static void
+test_program_spelling (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(AmparoPerson) again = amparo_person_new ();
+  g_autoptr(AmparoReportFigure) month = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (again, "given-names", "Rosa", "family-names", "Tum", "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
+                "program", REPORTS_TEST_FR " ", "intake-date", TODAY, NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (again), &error));
+  month = figure (fixture, AMPARO_REPORT_OPEN_BY_PROGRAM, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
+  g_assert_cmpuint (month->bars->len, ==, 2);
+  g_assert_cmpint (amparo_report_figure_get_value (month, REPORTS_TEST_FR), ==, 2);
+  /* Largest first. */
+  g_assert_cmpstr (((AmparoReportBar *) g_ptr_array_index (month->bars, 0))->key, ==, REPORTS_TEST_FR);
+  assert_persons_behind (fixture, month, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
+}
+
 static void
 test_cases_by_status (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -204,7 +224,7 @@ test_closed_outcomes (Fixture       *fixture,
   g_assert_cmpint (recent->total, ==, 4);
   g_assert_cmpint (amparo_report_figure_get_value (recent, "granted"), ==, 2);
   g_assert_cmpint (amparo_report_figure_get_value (recent, "in absentia"), ==, 1);
-  g_assert_cmpint (amparo_report_figure_get_value (recent, ""), ==, 1);
+  g_assert_cmpint (amparo_report_figure_get_value (recent, "terminated"), ==, 1);
   g_assert_cmpstr (((AmparoReportBar *) g_ptr_array_index (recent->bars, 0))->label, ==, "Granted");
   g_assert_cmpint (quarter->total, ==, 0);
 
@@ -323,6 +343,7 @@ main (int   argc,
 
   g_test_add_func ("/reports/scope/periods", test_scope_periods);
   ADD ("/reports/figure/open-by-program", test_open_by_program);
+  ADD ("/reports/figure/program-spelling", test_program_spelling);
   ADD ("/reports/figure/cases-by-status", test_cases_by_status);
   ADD ("/reports/figure/separated-families", test_separated_families);
   ADD ("/reports/figure/hearings-by-week", test_hearings_by_week);

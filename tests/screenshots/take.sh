@@ -90,3 +90,39 @@ for lang in en es; do
   xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/web/publish-shots" "$out" "$lang" 2>/dev/null
 done
+
+# The spreadsheet import window (a name to confirm, rejected rows, a
+# Windows-1252 file), wide and at 600 px.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "csv-import-$lang" == *$filter* ]] || continue
+  xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
+    "$build/tests/screenshots/csv-import-shots" "$out" "$lang" 2>/dev/null
+done
+
+# The whole case (issue #9): a full client page, and each of its forms
+# (opened at start by AMPARO_CLIENT_FORM), wide and 600 px. Drawn with
+# cairo: GL under a busy Xvfb can leave the capture black.
+for lang in en es; do
+  export GSK_RENDERER=cairo
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-wide" "$lang" clients 1200 2400
+  AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-narrow" "$lang" clients 600 2400
+  for form in proceedings.add-proceeding proceedings.edit-event proceedings.reschedule \
+              family.edit-link family.add-evidence contacts.add proceedings.add-membership; do
+    name=${form#*.}
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+      shot "case-form-$name-$lang-wide" "$lang" clients 1200 900
+    AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
+      shot "case-form-$name-$lang-narrow" "$lang" clients 600 900
+  done
+  unset GSK_RENDERER
+done
+
+# Reports: the dashboard, light and dark (ADW_DEBUG_COLOR_SCHEME), wide
+# and at 600 px. The cairo renderer: on a loaded machine llvmpipe spends
+# longer compiling shaders than the shot waits.
+for lang in en es; do
+  GSK_RENDERER=cairo shot "reports-$lang-wide" "$lang" reports 1200 1000
+  GSK_RENDERER=cairo shot "reports-$lang-600" "$lang" reports 600 1000
+  GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-wide" "$lang" reports 1200 1000
+  GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark shot "reports-$lang-dark-600" "$lang" reports 600 1000
+done

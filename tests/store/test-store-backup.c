@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+#include <sys/wait.h>
+
 #include "amparo-store-private.h"
 #include "store-test-util.h"
 
@@ -107,10 +110,12 @@ static guint
 count_backups (const char *dir)
 {
   g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
   guint n = 0;
 
-  while (folder != NULL && g_dir_read_name (folder) != NULL)
-    n++;
+  /* The hidden lock file is not a backup. */
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    n += name[0] != '.';
   return n;
 }
 
@@ -158,15 +163,140 @@ test_daily_rotation (StoreFixture  *fixture,
   g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
 }
 
+static char *
+todays_backup (StoreFixture *fixture)
+{
+  g_autofree char *backups = amparo_store_get_backup_dir (fixture->store);
+  g_autofree char *today = store_test_days_from_today (0);
+
+  return g_strdup_printf ("%s/amparo-%s.db", backups, today);
+}
+
+static void
+fill_store (StoreFixture *fixture,
+            guint         n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amparo_store_begin (fixture->store, &error));
+  for (guint i = 0; i < n; i++)
+    g_object_unref (store_test_add_person (fixture->store, "Ana", "Pérez Tzul", "2012-01-01"));
+  g_assert_true (amparo_store_commit (fixture->store, &error));
+}
+
+/* Only backups, the hidden lock and nothing half-made in the folder. */
+static void
+assert_backups_clean (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_test_message ("backups/%s", name);
+      g_assert_null (strstr (name, "partial"));
+      if (name[0] != '.')
+        g_assert_true (amparo_store_check_file (path, NULL, NULL));
+    }
+}
+
+/* A kill used to leave a zero-filled "backup" (another process's
+ * unfinished copy renamed into place) that was never made again that
+ * day, and partial files behind. */
+static void
+test_bad_day_redone (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *todays = todays_backup (fixture);
+  g_autofree char *backups = amparo_store_get_backup_dir (fixture->store);
+  g_autofree char *stale = g_strconcat (todays, ".partial-Xy12Ab", NULL);
+  g_autofree char *zeros = g_malloc0 (65536);
+  g_autoptr(GError) error = NULL;
+
+  fill_store (fixture, 200);
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (todays, zeros, 65536, NULL));
+  g_assert_true (g_file_set_contents (stale, zeros, 4096, NULL));
+
+  g_assert_true (amparo_store_rotate_daily_backups (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (amparo_store_check_file (todays, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  assert_backups_clean (backups);
+}
+
+static const char *self_exe;
+
+/* Two processes making the day's backup at once, several times over:
+ * each time one sound backup, and nothing half-made left. */
+static void
+test_two_processes (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *todays = todays_backup (fixture);
+  g_autofree char *backups = amparo_store_get_backup_dir (fixture->store);
+
+  fill_store (fixture, 3000);
+  for (int round = 0; round < 6; round++)
+    {
+      GPid pids[2];
+
+      g_unlink (todays);
+      if (round % 2 == 1)
+        {
+          /* As a killed run used to leave it. */
+          g_autofree char *zeros = g_malloc0 (8192);
+          g_assert_true (g_file_set_contents (todays, zeros, 8192, NULL));
+        }
+      for (int p = 0; p < 2; p++)
+        {
+          const char *argv[] = { self_exe, "--daily-backup-child", fixture->path, NULL };
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                        NULL, NULL, &pids[p], &error));
+          g_assert_no_error (error);
+        }
+      for (int p = 0; p < 2; p++)
+        {
+          int status = 0;
+
+          g_assert_cmpint (waitpid (pids[p], &status, 0), ==, pids[p]);
+          g_assert_true (WIFEXITED (status));
+          g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+        }
+      g_assert_true (amparo_store_check_file (todays, NULL, NULL));
+      assert_backups_clean (backups);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The second process of test_two_processes(). */
+  if (argc == 3 && g_str_equal (argv[1], "--daily-backup-child"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!amparo_store_run_daily_backup (argv[2], NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  self_exe = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST ("/store/backup/to-file", test_backup_to_file);
   STORE_TEST ("/store/backup/async", test_backup_async);
   STORE_TEST ("/store/backup/daily-rotation", test_daily_rotation);
+  STORE_TEST ("/store/backup/bad-day-redone", test_bad_day_redone);
+  STORE_TEST ("/store/backup/two-processes", test_two_processes);
 
   return g_test_run ();
 }

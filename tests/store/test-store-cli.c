@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "store-test-util.h"
 
@@ -99,6 +101,161 @@ test_cli (void)
   store_test_remove_tree (dir);
 }
 
+/* Two real `amparo --backup` processes on one store at once (two desks):
+ * each gets a sound copy, and the backups folder (where both also start
+ * the day's backup) holds nothing half-made and nothing unsound. */
+static void
+test_two_processes_backup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amparo-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *database = g_strconcat ("--database=", db, NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+  if (amparo_exe == NULL)
+    {
+      g_test_skip ("Pass the amparo executable as the first argument");
+      return;
+    }
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+  }
+  for (int round = 0; round < 4; round++)
+    {
+      GPid pids[2];
+
+      for (int p = 0; p < 2; p++)
+        {
+          g_autofree char *copy = g_strdup_printf ("%s/copy-%d-%d.db", dir, round, p);
+          g_autofree char *backup = g_strconcat ("--backup=", copy, NULL);
+          const char *argv[] = { amparo_exe, database, backup, NULL };
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                        NULL, NULL, &pids[p], &error));
+          g_assert_no_error (error);
+        }
+      for (int p = 0; p < 2; p++)
+        {
+          g_autofree char *copy = g_strdup_printf ("%s/copy-%d-%d.db", dir, round, p);
+          int status = 0;
+
+          g_assert_cmpint (waitpid (pids[p], &status, 0), ==, pids[p]);
+          g_assert_true (WIFEXITED (status));
+          g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+          g_assert_true (amparo_store_check_file (copy, NULL, NULL));
+        }
+      {
+        g_autoptr(GDir) folder = g_dir_open (backups, 0, NULL);
+        const char *name;
+
+        while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+          {
+            g_autofree char *path = g_build_filename (backups, name, NULL);
+
+            g_assert_null (strstr (name, "partial"));
+            if (name[0] != '.')
+              g_assert_true (amparo_store_check_file (path, NULL, NULL));
+          }
+      }
+      {
+        g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+        const char *name;
+
+        while ((name = g_dir_read_name (folder)) != NULL)
+          g_assert_null (strstr (name, "partial"));
+      }
+    }
+  store_test_remove_tree (dir);
+}
+
+static gint64
+count_persons (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = amparo_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+}
+
+/* amparo --restore=BACKUP over a store whose crashed run left a -wal:
+ * copying the backup by hand would have that stale -wal applied to it.
+ * The restore refuses while the store is open, then puts a checked copy
+ * in place and keeps the old file, -wal and -shm aside. */
+static void
+test_restore (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amparo-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *database = g_strconcat ("--database=", db, NULL);
+  g_autofree char *backup = g_strconcat ("--backup=", copy, NULL);
+  g_autofree char *restore = g_strconcat ("--restore=", copy, NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = NULL;
+  gsize stale_length = 0;
+  gint64 in_backup;
+
+  if (amparo_exe == NULL)
+    {
+      g_test_skip ("Pass the amparo executable as the first argument");
+      return;
+    }
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+    g_assert_cmpint (run_amparo (&out, database, backup, NULL), ==, 0);
+  }
+  in_backup = count_persons (copy);
+
+  /* Later work, caught in the -wal as a crash would leave it. */
+  store = amparo_store_open (db, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 5; i++)
+    g_object_unref (store_test_add_person (store, "Después", "Del Respaldo", NULL));
+  g_assert_true (g_file_get_contents (wal, &stale, &stale_length, NULL));
+  g_assert_cmpuint (stale_length, >, 0);
+
+  /* Open (here, in this process): refused, nothing changed. */
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, restore, NULL), ==, 1);
+    g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, in_backup + 5);
+  }
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (wal, stale, stale_length, NULL));
+
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, restore, NULL), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "before-restore"));
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_persons (db), ==, in_backup);
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, "--check", NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "ok\n");
+  }
+  /* The old file and its -wal were kept. */
+  {
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint kept = 0;
+
+    while ((name = g_dir_read_name (folder)) != NULL)
+      kept += strstr (name, "before-restore") != NULL;
+    g_assert_cmpuint (kept, >=, 2);
+  }
+  store_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +265,8 @@ main (int   argc,
     amparo_exe = argv[1];
 
   g_test_add_func ("/store/cli/sample-check-backup", test_cli);
+  g_test_add_func ("/store/cli/two-processes-backup", test_two_processes_backup);
+  g_test_add_func ("/store/cli/restore", test_restore);
 
   return g_test_run ();
 }

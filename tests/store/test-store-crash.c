@@ -98,7 +98,15 @@ test_kill_while_writing (void)
         }
       close (fds[1]);
 
-      g_usleep (g_test_rand_int_range (5000, 80000));
+      /* Kill at a random instant after the first commit, however slow
+       * the machine: waiting a fixed time after the fork made the test
+       * depend on the load (no commit at all on a busy machine). */
+      {
+        gint64 first;
+        g_assert_cmpint (read (fds[0], &first, sizeof first), ==, sizeof first);
+        g_hash_table_add (committed, g_memdup2 (&first, sizeof first));
+      }
+      g_usleep (g_test_rand_int_range (0, 60000));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       if (!WIFSIGNALED (status))

@@ -360,6 +360,73 @@ test_foreign_wal (gconstpointer data)
   store_test_remove_tree (dir);
 }
 
+/* A 0-byte file is refused by the app exactly as --check refuses it
+ * (it used to be initialised as a new store by one, and called "not an
+ * Amparo database" by the other). */
+static void
+test_zero_byte_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = amparo_store_open (path, &open_error);
+  g_assert_null (store);
+  g_assert_error (open_error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  g_assert_false (amparo_store_check_file (path, NULL, &check_error));
+  g_assert_error (check_error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO);
+  g_assert_cmpstr (open_error->message, ==, check_error->message);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  store_test_remove_tree (dir);
+}
+
+/* Once a check has found the store damaged, Amparo does not open it for
+ * writing until a check passes again (or a backup is restored). */
+static void
+test_refuses_damaged_store (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autofree char *mark = g_strconcat (path, ".damaged", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (store_test_add_person (store, "Ana", "Pérez", NULL));
+  g_clear_object (&store);
+  run_sql (path, "PRAGMA foreign_keys = OFF;"
+                 "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
+                 " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');");
+
+  g_assert_false (amparo_store_check_file (path, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  before = read_bytes (path);
+
+  store = amparo_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "--restore"));
+  g_clear_error (&error);
+  g_assert_true (file_bytes_equal (path, before));
+
+  /* Repaired by hand: the next check clears the mark. */
+  run_sql (path, "DELETE FROM locations WHERE uid = 'x';");
+  g_assert_true (amparo_store_check_file (path, NULL, &error));
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+  store = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +438,8 @@ main (int   argc,
   g_test_add_func ("/store/open/not-amparo", test_not_amparo);
   g_test_add_func ("/store/open/corrupt", test_corrupt_file);
   g_test_add_func ("/store/open/read-only", test_read_only);
+  g_test_add_func ("/store/open/zero-byte-file", test_zero_byte_file);
+  g_test_add_func ("/store/open/refuses-damaged-store", test_refuses_damaged_store);
   g_test_add_data_func ("/store/open/foreign-wal/sqlite", GINT_TO_POINTER (FALSE), test_foreign_wal);
   g_test_add_data_func ("/store/open/foreign-wal/amparo", GINT_TO_POINTER (TRUE), test_foreign_wal);
   STORE_TEST ("/store/open/disk-full", test_disk_full);

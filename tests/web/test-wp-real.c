@@ -241,13 +241,24 @@ test_publish (Fixture       *fixture,
                                    env ("AMPARO_WP_PRETTY")));
 }
 
+/* Saves the edited release. The store sends an approved release whose
+ * text changed back for review (#13, tested in tests/store); here the
+ * reviewer approves the new text at once, as these tests are about the
+ * site, not the workflow. */
 static void
 save (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
+  gboolean was_approved = amparo_release_get_status (fixture->release) == AMPARO_RELEASE_STATUS_APPROVED;
 
   amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
   g_assert_no_error (error);
+  if (was_approved && amparo_release_get_status (fixture->release) == AMPARO_RELEASE_STATUS_IN_REVIEW)
+    {
+      amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_APPROVED);
+      amparo_store_save (fixture->store, AMPARO_RECORD (fixture->release), &error);
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -302,6 +313,12 @@ schedule (Fixture          *fixture,
   return outcome.ok;
 }
 
+typedef struct _Progress Progress;
+static AmparoImportReport *import_full (Fixture *fixture, const char *address, Progress *progress,
+                                        GCancellable *cancellable, GError **error);
+static guint count_titled (Fixture *fixture, const char *prefix);
+static void make_posts (const char *url, const char *prefix, guint n);
+
 /* The site moved (301): a correction sent there is not turned into a
  * read and reported as published; the new address is given. */
 static void
@@ -340,6 +357,8 @@ test_plain_permalinks (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = test_connection (wordpress, &error);
   g_autofree char *title = NULL;
+  g_autofree char *feed = g_strconcat (env ("AMPARO_WP_PLAIN"), "/?feed=rss2", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "Renee Garcia");
@@ -348,6 +367,15 @@ test_plain_permalinks (Fixture       *fixture,
   title = wp_post_field (env ("AMPARO_WP_PLAIN"), amparo_release_get_post_id (fixture->release),
                          "post_title");
   g_assert_cmpstr (title, ==, "Court approves the settlement");
+
+  /* The archive comes through ?rest_route= too; the published release
+   * is recognized, not imported again. */
+  make_posts (env ("AMPARO_WP_PLAIN"), "Plain post", 3);
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_titled (fixture, "Plain post"), ==, 3);
+  g_assert_cmpuint (count_titled (fixture, "Court approves the settlement"), ==, 1);
+  g_assert_cmpstr (report->timezone, ==, "America/Los_Angeles");
 }
 
 static void
@@ -435,7 +463,6 @@ test_retry_finds_post (Fixture       *fixture,
   /* As if the answer had been lost: the release knows no post. */
   amparo_release_set_post_id (fixture->release, 0);
   amparo_release_set_post_url (fixture->release, NULL);
-  amparo_release_set_status (fixture->release, AMPARO_RELEASE_STATUS_APPROVED);
   amparo_release_set_body_en (fixture->release, "The second try.");
   save (fixture);
   g_assert_true (publish (fixture, wordpress, &error));
@@ -555,13 +582,13 @@ test_unlink_deleted (Fixture       *fixture,
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), >, id);
 }
 
-typedef struct
+struct _Progress
 {
   guint         calls;
   guint         last_done;
   guint         last_total;
   GCancellable *cancel_at_first;
-} Progress;
+};
 
 static void
 on_progress (guint    done,
@@ -778,6 +805,61 @@ test_two_posts (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* WordPress publishes the scheduled post at the embargo time (its cron,
+ * run here by hand): the next import shows the release as published. */
+static void
+test_scheduled_goes_out (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AmparoWordpress) wordpress = site ("AMPARO_WP_PRETTY", "editor", AMPARO_POST_MODE_COMBINED);
+  g_autofree char *feed = g_strconcat (env ("AMPARO_WP_PRETTY"), "/feed/", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
+
+  amparo_release_set_title_en (fixture->release, "Embargoed until the hearing");
+  amparo_release_set_embargo_until (fixture->release, "2030-05-13T10:00:00-07:00");
+  save (fixture);
+  g_assert_true (schedule (fixture, wordpress, &error));
+  g_assert_no_error (error);
+  ignored = wp_php_printf (env ("AMPARO_WP_PRETTY"), "wp_publish_post(%" G_GINT64_FORMAT ");",
+                           amparo_release_get_post_id (fixture->release));
+
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  amparo_store_reload (fixture->store, AMPARO_RECORD (fixture->release), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_release_get_status (fixture->release), ==, AMPARO_RELEASE_STATUS_PUBLISHED);
+  g_assert_cmpstr (amparo_release_get_site_status (fixture->release), ==, "publish");
+  g_assert_null (amparo_release_get_scheduled_for (fixture->release));
+  g_assert_cmpstr (amparo_release_get_first_published_at (fixture->release), ==, "2030-05-13T17:00:00Z");
+  g_assert_cmpuint (count_titled (fixture, "Embargoed until the hearing"), ==, 1);
+}
+
+/* A category's feed is that category only: read page by page, not the
+ * whole site through the API. */
+static void
+test_import_category_feed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *url = env ("AMPARO_WP_PRETTY");
+  g_autofree char *feed = g_strconcat (url, "/category/press/feed/", NULL);
+  g_autoptr(AmparoImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored = NULL;
+
+  make_posts (url, "Not press", 2);
+  ignored = wp_php (url, "$cat = wp_insert_term('Press', 'category', array('slug' => 'press'));"
+                         "for ($i = 1; $i <= 12; $i++)"
+                         "  wp_insert_post(array('post_title' => 'Press only ' . $i, 'post_content' => 'Text.',"
+                         "    'post_status' => 'publish', 'post_author' => 2,"
+                         "    'post_category' => array($cat['term_id'])));");
+  report = import_full (fixture, feed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_titled (fixture, "Press only"), ==, 12);
+  g_assert_cmpuint (count_titled (fixture, "Not press"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +882,8 @@ main (int   argc,
   ADD ("/web/import-cancel", test_import_cancel);
   ADD ("/web/import-feed-pages", test_import_feed_pages);
   ADD ("/web/two-posts", test_two_posts);
+  ADD ("/web/scheduled-goes-out", test_scheduled_goes_out);
+  ADD ("/web/import-category-feed", test_import_category_feed);
 
   return g_test_run ();
 }

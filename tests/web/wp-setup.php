@@ -28,7 +28,9 @@ function amparo_setup_site($kind) {
   update_option('posts_per_page', 10);
   update_option('permalink_structure',
                 $kind === 'plain' ? '' : '/%year%/%monthnum%/%day%/%postname%/');
-  flush_rewrite_rules(false);
+  // Rebuilt on the first request, with every taxonomy registered (during
+  // the install the category rules would be missing).
+  delete_option('rewrite_rules');
 
   $users = array(
     'admin'   => array('administrator', 'Site Admin'),

@@ -48,17 +48,15 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/amparo-wp.XXXXXX")
 mysqld_pid=""
+apache_pid=""
+# Both servers run in the foreground as children of this script and are
+# stopped on any exit. Apache gets a session of its own: on shutdown it
+# signals its whole process group, which must not be this script's.
 cleanup () {
-  if [ -f "$tmp/apache/apache.pid" ]; then
-    kill "$(cat "$tmp/apache/apache.pid")" 2>/dev/null || true
-  fi
-  if [ -n "$mysqld_pid" ]; then
-    kill "$mysqld_pid" 2>/dev/null || true
-    wait "$mysqld_pid" 2>/dev/null || true
-  fi
-  # Apache's children may take a moment to go.
-  i=0
-  while [ -f "$tmp/apache/apache.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  for pid in $apache_pid $mysqld_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -82,7 +80,7 @@ mariadb-install-db --no-defaults --datadir="$tmp/db" $as_root --skip-test-db \
 mariadbd --no-defaults --datadir="$tmp/db" $as_root --socket="$tmp/db.sock" \
   --port="$db_port" --bind-address=127.0.0.1 --skip-grant-tables --skip-name-resolve \
   --pid-file="$tmp/db.pid" --log-error="$tmp/db.log" --innodb-buffer-pool-size=32M \
-  --skip-log-bin &
+  --skip-log-bin --open-files-limit=4096 &
 mysqld_pid=$!
 i=0
 until mariadb-admin --no-defaults --socket="$tmp/db.sock" ping >/dev/null 2>&1; do
@@ -208,8 +206,16 @@ DirectoryIndex index.php
 EOF
 # The apache2 binary wants the variables Debian's apachectl sets.
 APACHE_RUN_DIR="$tmp/apache" APACHE_LOCK_DIR="$tmp/apache" APACHE_LOG_DIR="$tmp/apache" \
-  apache2 -f "$tmp/apache/apache.conf" -k start \
-  || { cat "$tmp/apache/error.log" >&2; exit 1; }
+  setsid apache2 -f "$tmp/apache/apache.conf" -DFOREGROUND &
+apache_pid=$!
+i=0
+until python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$p1" 2>/dev/null; do
+  i=$((i + 1))
+  if [ $i -gt 300 ] || ! kill -0 "$apache_pid" 2>/dev/null; then
+    cat "$tmp/apache/error.log" >&2; exit 1
+  fi
+  sleep 0.1
+done
 
 # The sites' content and users, written from PHP.
 cat >"$tmp/wp-admin-do.php" <<EOF

@@ -1,11 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- PostgreSQL dialect of ../0007-web.sql (postgres #10: same number, same effect).
 --
--- What Amparo knows of a release's post on the WordPress site: the
--- status the site reports (publish, future, draft, private…), the time it
--- is scheduled for (an embargo), when it first went out (kept across
--- corrections), the modification time the site confirmed for the last
--- write, and in two-post mode the Spanish post.
+-- PostgreSQL twin of ../0007-web.sql: the release's post as the
+-- WordPress site reports it.
 
 ALTER TABLE releases ADD COLUMN site_status TEXT;
 ALTER TABLE releases ADD COLUMN scheduled_for TEXT;

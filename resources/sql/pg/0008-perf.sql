@@ -1,27 +1,19 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- PostgreSQL dialect of ../0008-perf.sql (postgres #10: same number, same effect).
--- Schema 8 (performance): sorting by name as a Spanish speaker expects,
--- by index, and only the indexes some query uses.
---
--- sort_name: family names, then given names, lower case and without
--- accents, so "Álvarez" sorts among the A's (COLLATE NOCASE put it after
--- "Zepeda": it folds ASCII only) and "Núñez" next to "Nunez". "ñ" sorts
--- after "n" ("n~"), as in the Spanish alphabet. Char 1 ends the family
--- names: "López" comes before "López Ixcot". A virtual generated column:
--- nothing to keep up to date, no bytes in the table, whatever program
--- writes persons (the app, the sqlite3 shell, a restore); only its index
--- stores it. Plain text compared byte by byte, so a page of the list is a
--- seek on (sort_name, id) — row values over COLLATE NOCASE terms could
--- not seek, and every "next page" scanned from the start.
-ALTER TABLE persons ADD COLUMN sort_name TEXT
-  GENERATED ALWAYS AS (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (lower (coalesce (family_names, '')), 'á', 'a'), 'Á', 'a'), 'à', 'a'), 'À', 'a'), 'ä', 'a'), 'â', 'a'), 'é', 'e'), 'É', 'e'), 'è', 'e'), 'ë', 'e'), 'ê', 'e'), 'í', 'i'), 'Í', 'i'), 'ï', 'i'), 'ó', 'o'), 'Ó', 'o'), 'ö', 'o'), 'ô', 'o'), 'ú', 'u'), 'Ú', 'u'), 'ü', 'u'), 'Ü', 'u'), 'ñ', 'n~'), 'Ñ', 'n~'), 'ç', 'c'), 'Ç', 'c') || chr (1) || replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (replace (lower (coalesce (given_names, '')), 'á', 'a'), 'Á', 'a'), 'à', 'a'), 'À', 'a'), 'ä', 'a'), 'â', 'a'), 'é', 'e'), 'É', 'e'), 'è', 'e'), 'ë', 'e'), 'ê', 'e'), 'í', 'i'), 'Í', 'i'), 'ï', 'i'), 'ó', 'o'), 'Ó', 'o'), 'ö', 'o'), 'ô', 'o'), 'ú', 'u'), 'Ú', 'u'), 'ü', 'u'), 'Ü', 'u'), 'ñ', 'n~'), 'Ñ', 'n~'), 'ç', 'c'), 'Ç', 'c')) STORED;
+-- Schema 8 on PostgreSQL (as ../0008-perf.sql): sorting by name as a
+-- Spanish speaker expects, by index. The same key as on SQLite: family
+-- then given names, lower case, accents folded, "ñ" as "n~" (after "n"),
+-- char 1 between them; compared byte by byte (COLLATE "C"), so both
+-- stores list persons in the same order and a page is an index seek.
+-- PostgreSQL adds only stored generated columns.
 
--- Live persons only: the Trash is small and sorted when shown.
+ALTER TABLE persons ADD COLUMN sort_name TEXT COLLATE "C" GENERATED ALWAYS AS (
+  replace (translate (lower (coalesce (family_names, '')), 'áàäâéèëêíïóöôúüç', 'aaaaeeeeiiooouuc'), 'ñ', 'n~')
+  || chr (1) ||
+  replace (translate (lower (coalesce (given_names, '')), 'áàäâéèëêíïóöôúüç', 'aaaaeeeeiiooouuc'), 'ñ', 'n~')
+) STORED;
+
 CREATE INDEX persons_by_sort_name ON persons (sort_name, id) WHERE deleted_at IS NULL;
 
--- Replaced by persons_by_sort_name (the list, the CSV export, tracing).
 DROP INDEX persons_by_family_names;
--- No list sorts by given names or by last change any more (the API
--- still offers both orders; they sort what they read).
 DROP INDEX persons_by_given_names;
 DROP INDEX persons_by_updated_at;

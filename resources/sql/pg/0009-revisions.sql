@@ -21,6 +21,9 @@ ALTER TABLE release_demands ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE demand_updates ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE organization ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE journal ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+-- Kinds of schema 6 (reports #16)
+ALTER TABLE adverse_parties ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE conflict_decisions ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 
 -- --copy-store keeps the journal's actors: only the journal's owner (the
 -- administrator who moves a store in) may, by setting amparo.copy_store

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "amparo-bench-data.h"
+#include "amparo-csv.h"
+#include "amparo-store.h"
+
+/* CSV import through the import's public API (parse, validate, apply
+ * with the journal) against sqlite3's `.import` of the same file into a
+ * bare table. The CSV is Amparo's own export of N synthetic persons
+ * (argument, 2000 by default: the import is the reliability helper's,
+ * and today it is quadratic). Prints rows per second and the ratio;
+ * never fails on them. */
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("amparo-bench-csv-XXXXXX", &error);
+  g_autofree char *source_path = g_build_filename (dir, "source.db", NULL);
+  g_autofree char *target_path = g_build_filename (dir, "target.db", NULL);
+  g_autofree char *bare_path = g_build_filename (dir, "bare.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "persons.csv", NULL);
+  g_autofree char *command = NULL;
+  AmparoBenchCounts counts;
+  double import_ms, sqlite_ms;
+  guint imported;
+  gint64 start;
+
+  {
+    g_autoptr(AmparoStore) source = amparo_store_open (source_path, &error);
+    g_autoptr(GListModel) persons = NULL;
+
+    if (source == NULL || !amparo_bench_generate_persons (source, n, 42, &counts, &error))
+      g_error ("%s", error->message);
+    persons = amparo_store_list_persons (source, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+    if (!amparo_csv_write_persons (source, persons, csv, &error))
+      g_error ("%s", error->message);
+  }
+
+  {
+    g_autoptr(AmparoStore) target = amparo_store_open (target_path, &error);
+    g_autoptr(AmparoCsvImport) import = NULL;
+
+    if (target == NULL)
+      g_error ("%s", error->message);
+    start = g_get_monotonic_time ();
+    import = amparo_csv_import_new_from_file (target, csv, &error);
+    if (import == NULL || !amparo_csv_import_apply (import, &error))
+      g_error ("%s", error->message);
+    import_ms = ms_since (start);
+    imported = (guint) amparo_store_count (target, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+  }
+
+  command = g_strdup_printf ("sqlite3 '%s' '.import --csv %s persons'", bare_path, csv);
+  start = g_get_monotonic_time ();
+  if (system (command) != 0)
+    {
+      printf ("# sqlite3 not found; CSV import of %u rows: %.0f ms (%.0f rows/s)\n",
+              imported, import_ms, imported / (import_ms / 1000.0));
+      sqlite_ms = -1;
+    }
+  else
+    {
+      sqlite_ms = ms_since (start);
+      printf ("# CSV import, %u rows (%u imported): %.0f ms, %.0f rows/s; sqlite3 .import %.0f ms, %.0f rows/s (×%.0f)\n",
+              n, imported, import_ms, imported / (import_ms / 1000.0), sqlite_ms,
+              n / (sqlite_ms / 1000.0), import_ms / sqlite_ms);
+    }
+
+  g_free (command);
+  command = g_strdup_printf ("rm -rf '%s'", dir);
+  if (system (command) != 0)
+    g_printerr ("# could not remove %s\n", dir);
+  printf ("1..1\nok 1 /bench/csv-import\n");
+  return 0;
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "amparo-bench-data.h"
+#include "amparo-name-matcher.h"
+#include "amparo-store.h"
+
+/* Tracing recall: among N synthetic persons, 20 relatives written down
+ * with ordinary spelling variants (b/v, s/z/c, ll/y, h, x/j/s, k/qu, a
+ * dropped particle or accent…) — is each among the first five proposed
+ * when sought with the other spelling, and how long does it take?
+ * Prints recall@5 and times; never fails on them. N from the argument
+ * (100000), or a store to copy from AMPARO_BENCH_STORE. */
+
+typedef struct
+{
+  const char *sought_given, *sought_family;
+  const char *written_given, *written_family;
+  int age;
+  const char *country;
+} Planted;
+
+static const Planted planted[] = {
+  { "Yoselin", "López Ixcot", "Joselyn", "Lopes Ixcot", 7, "Guatemala" },
+  { "Brayan", "Hernández Tum", "Bryan", "Hernandes Tum", 12, "Guatemala" },
+  { "Wilmer", "Velásquez", "Guilmer", "Velazquez", 15, "Honduras" },
+  { "Jesús", "Gutiérrez Pu", "Jesus", "Gutierres Pu", 9, "El Salvador" },
+  { "Heidy", "Xiloj Batz", "Jeidy", "Siloj Batz", 6, "Guatemala" },
+  { "Kevin", "Quiché Coj", "Kebin", "Kiche Coj", 13, "Guatemala" },
+  { "Ximena", "Zelaya Funes", "Jimena", "Selaya Funes", 8, "Honduras" },
+  { "Josué", "Bonilla Cerna", "Jossue", "Boniya Cerna", 16, "El Salvador" },
+  { "Estefany", "Cabrera Yax", "Stephany", "Cabrera Yax", 11, "Guatemala" },
+  { "Yordi", "Tzul Ajanel", "Jordy", "Sul Ajanel", 10, "Guatemala" },
+  { "Génesis", "Yax Tum", "Jenesis", "Llax Tum", 5, "Guatemala" },
+  { "Zoila", "Ajanel Cux", "Soila", "Ajanel Cuz", 14, "Guatemala" },
+  { "Guillermo", "Villatoro", "Guiyermo", "Billatoro", 17, "Honduras" },
+  { "Anderson", "Chiquín Xiloj", "Anderzon", "Chiquin Jiloj", 12, "Guatemala" },
+  { "Darwin", "Quintanilla Solís", "Darwin", "Kintanilla Solis", 15, "El Salvador" },
+  { "Maricela", "Girón Barrios", "Marisela", "Jirón Barrios", 9, "Honduras" },
+  { "Nayeli", "Cux Coj", "Nayely", "Cuz Coj", 7, "Guatemala" },
+  { "Elmer", "de León Pineda", "Elmer", "Leon Pineda", 13, "Guatemala" },
+  { "Rigoberto", "Batz Coj", "Rigoverto", "Bats Coj", 16, "Guatemala" },
+  { "Dilcia", "Portillo Orellana", "Dilsia", "Portiyo Orellana", 10, "Honduras" },
+};
+
+static char *
+birth_date_for_age (int years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) birth = g_date_time_add_full (now, -years, -2, 0, 0, 0, 0);
+
+  return g_date_time_format (birth, "%Y-%m-%d");
+}
+
+static gint64
+plant (AmparoStore   *store,
+       const Planted *p)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autofree char *birth = birth_date_for_age (p->age);
+  g_autoptr(GError) error = NULL;
+
+  amparo_person_set_given_names (person, p->written_given);
+  amparo_person_set_family_names (person, p->written_family);
+  amparo_person_set_birth_date (person, birth);
+  amparo_person_set_country_of_birth (person, p->country);
+  if (!amparo_store_save (store, AMPARO_RECORD (person), &error))
+    g_error ("%s", error->message);
+  return amparo_record_get_id (AMPARO_RECORD (person));
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
+  const char *given_store = g_getenv ("AMPARO_BENCH_STORE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("amparo-bench-tracing-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autoptr(AmparoStore) store = NULL;
+  gint64 ids[G_N_ELEMENTS (planted)];
+  double times[G_N_ELEMENTS (planted)];
+  guint found = 0;
+
+  if (given_store != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("cp '%s' '%s'", given_store, path);
+
+      if (system (command) != 0)
+        g_error ("could not copy %s", given_store);
+    }
+  store = amparo_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (given_store == NULL)
+    {
+      AmparoBenchCounts counts;
+
+      if (!amparo_bench_generate_persons (store, n, 42, &counts, &error))
+        g_error ("%s", error->message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    ids[i] = plant (store, &planted[i]);
+  if (!amparo_name_matcher_update_keys (store, &error))
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    {
+      const Planted *p = &planted[i];
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GListModel) matches = amparo_name_matcher_find (store, p->sought_given, p->sought_family,
+                                                                p->age + 1, p->country, 5, &error);
+      int rank = -1;
+
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      for (guint j = 0; matches != NULL && j < g_list_model_get_n_items (matches); j++)
+        {
+          g_autoptr(AmparoNameMatch) match = g_list_model_get_item (matches, j);
+
+          if (amparo_name_match_get_person_id (match) == ids[i] && rank < 0)
+            rank = (int) j;
+        }
+      if (rank >= 0)
+        found++;
+      printf ("#   %-10s %-18s → %-10s %-18s %s (%.1f ms)\n", p->sought_given, p->sought_family,
+               p->written_given, p->written_family,
+               rank >= 0 ? "found" : "MISSED", times[i]);
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+  g_print ("# tracing recall@5 over %u persons: %u/%u; median %.1f ms, max %.1f ms\n",
+           (guint) amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE),
+           found, (guint) G_N_ELEMENTS (planted), times[G_N_ELEMENTS (times) / 2],
+           times[G_N_ELEMENTS (times) - 1]);
+
+  g_clear_object (&store);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    if (system (command) != 0)
+      g_printerr ("# could not remove %s\n", dir);
+  }
+  g_print ("1..1\nok 1 /bench/tracing-recall\n");
+  return 0;
+}
