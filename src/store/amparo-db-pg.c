@@ -27,7 +27,6 @@ typedef struct
 {
   AmparoDb parent;
   PGconn *conn;
-  GPtrArray *notifications;
 } PgDb;
 
 typedef struct
@@ -91,7 +90,6 @@ pg_close (AmparoDb *db)
   PgDb *self = (PgDb *) db;
 
   PQfinish (self->conn);
-  g_clear_pointer (&self->notifications, g_ptr_array_unref);
   g_free (db->label);
   g_free (self);
 }
@@ -484,7 +482,6 @@ amparo_db_pg_open (const char  *uri,
   self->parent.engine = AMPARO_DB_ENGINE_PG;
   self->parent.label = amparo_db_pg_display_uri (uri);
   self->conn = conn;
-  self->notifications = g_ptr_array_new_with_free_func (g_free);
   return &self->parent;
 }
 

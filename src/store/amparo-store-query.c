@@ -81,8 +81,8 @@ list_for (AmparoStore  *self,
   const char *params[] = { id_text, NULL };
   const char *order_by[] = { order, NULL };
 
-  return (new_list (self, record_type, where, params,
-                                               order ? order_by : NULL));
+  return new_list (self, record_type, where, params,
+                   order ? order_by : NULL);
 }
 
 static GListModel *
@@ -249,10 +249,10 @@ amparo_store_list (AmparoStore     *self,
   klass = g_type_class_ref (record_type);
   order_by[0] = scope == AMPARO_LIST_TRASH ? "deleted_at DESC"
                                            : AMPARO_RECORD_CLASS (klass)->default_order;
-  return (new_list (self, record_type,
-                                               scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
-                                                                          : "deleted_at IS NULL",
-                                               NULL, order_by));
+  return new_list (self, record_type,
+                   scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
+                                              : "deleted_at IS NULL",
+                   NULL, order_by);
 }
 
 /**
@@ -278,10 +278,10 @@ amparo_store_list_persons (AmparoStore      *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (orders), NULL);
 
-  return (new_list (self, AMPARO_TYPE_PERSON,
-                                               scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
-                                                                          : "deleted_at IS NULL",
-                                               NULL, orders[sort]));
+  return new_list (self, AMPARO_TYPE_PERSON,
+                   scope == AMPARO_LIST_TRASH ? "deleted_at IS NOT NULL"
+                                              : "deleted_at IS NULL",
+                   NULL, orders[sort]);
 }
 
 /**
@@ -807,5 +807,5 @@ amparo_store_list_journal (AmparoStore *self)
   const char *order_by[] = { "id DESC", NULL };
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  return (new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by));
+  return new_list (self, AMPARO_TYPE_JOURNAL_ENTRY, NULL, NULL, order_by);
 }
