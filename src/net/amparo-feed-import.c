@@ -14,6 +14,7 @@
 #include "amparo-html-text.h"
 #include "amparo-http.h"
 #include "amparo-net-error.h"
+#include "amparo-wordpress.h"
 #include "amparo-wordpress-archive.h"
 
 /* An import runs in three steps: the document is read (libsoup or GIO,
@@ -485,7 +486,10 @@ link_to_post (AmparoRelease      *existing,
       amparo_release_set_site_status (copy, "publish");
       amparo_release_set_post_url (copy, item->link);
       amparo_release_set_scheduled_for (copy, NULL);
-      amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
+      /* Published in Amparo too once the embargo passed (the store's
+       * rules refuse it before; someone put it out early by hand). */
+      if (amparo_wordpress_check_publishable (existing, NULL, NULL))
+        amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_PUBLISHED);
       amparo_release_set_published_at (copy, item->published_at);
       if (!has_text (amparo_release_get_first_published_at (copy)))
         amparo_release_set_first_published_at (copy, item->published_at);

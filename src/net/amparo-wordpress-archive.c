@@ -15,7 +15,8 @@
 #include "amparo-net-error.h"
 
 /* The whole archive of a WordPress site through its public REST API
- * (wp/v2/posts, 100 a page), instead of its feed: every post, not the 10
+ * (wp/v2/posts, 100 a page, by id: posts with the same date would move
+ * between pages when sorted by date), instead of its feed: every post, not the 10
  * newest; the whole text even when the feed gives summaries; the post id;
  * and dates in the site's time zone, which the API's index reports. The
  * posts come back as feed items, so the import treats both alike. */
@@ -222,7 +223,7 @@ static void
 read_page (GTask *task)
 {
   Archive *archive = g_task_get_task_data (task);
-  g_autofree char *query = g_strdup_printf ("per_page=%d&page=%u&orderby=date&order=desc"
+  g_autofree char *query = g_strdup_printf ("per_page=%d&page=%u&orderby=id&order=desc"
                                             "&_fields=id,guid,link,date_gmt,title,content",
                                             PER_PAGE, archive->page);
   g_autofree char *url = rest_url (archive->root, "wp/v2/posts", query);

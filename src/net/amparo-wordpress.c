@@ -1863,8 +1863,7 @@ amparo_wordpress_take_down_async (AmparoWordpress     *self,
  * @error: a store error
  *
  * Forgets the release's post (both, in two-post mode), so publishing
- * makes a new one, and journals it. A published release goes back to
- * approved.
+ * makes a new one, and journals it. The release keeps its status.
  *
  * Returns: %TRUE once saved
  */
@@ -1888,8 +1887,7 @@ amparo_wordpress_unlink (AmparoStore    *store,
   amparo_release_set_site_status (copy, NULL);
   amparo_release_set_scheduled_for (copy, NULL);
   amparo_release_set_post_modified (copy, NULL);
-  if (amparo_release_get_status (copy) == AMPARO_RELEASE_STATUS_PUBLISHED)
-    amparo_release_set_status (copy, AMPARO_RELEASE_STATUS_APPROVED);
+  /* The status stays: a published release may be published again. */
 
   if (!amparo_store_begin (store, error))
     return FALSE;

@@ -352,10 +352,6 @@ amparo_release_check_status_change (AmparoRelease        *release,
         return refuse (error, _("Only a draft can be sent for review."));
       return TRUE;
     case AMPARO_RELEASE_STATUS_APPROVED:
-      /* A release whose post was deleted on the site and unlinked
-       * (amparo_wordpress_unlink) is approved text with no publication. */
-      if (from == AMPARO_RELEASE_STATUS_PUBLISHED && amparo_release_get_post_id (release) == 0)
-        return TRUE;
       if (from != AMPARO_RELEASE_STATUS_IN_REVIEW)
         return refuse (error, _("Only a release in review can be approved. Send it for review first."));
       return TRUE;
