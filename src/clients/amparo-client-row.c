@@ -93,6 +93,17 @@ is_separated (AmparoStore  *store,
   return amparo_clients_is_separated (store, person);
 }
 
+static gboolean
+has_stale_contacts (AmparoStore  *store,
+                    AmparoPerson *person)
+{
+  const char *known = amparo_person_list_model_get_row_text (person, AMPARO_PERSON_ROW_STALE_CONTACTS);
+
+  if (known != NULL)
+    return g_str_equal (known, "1");
+  return amparo_store_count_stale_contacts (store, person, amparo_store_get_contact_stale_days ()) > 0;
+}
+
 static void
 show_badge (GtkWidget *badge,
             gboolean   shown)
@@ -171,5 +182,5 @@ amparo_client_row_bind (AmparoClientRow *self,
   show_badge (self->separated_badge, !trashed && is_separated (store, person));
   show_badge (self->trash_badge, trashed);
   /* caserecord (#9): one indexed count per visible row */
-  show_badge (self->stale_badge, !trashed && amparo_store_count_stale_contacts (store, person, amparo_store_get_contact_stale_days ()) > 0);
+  show_badge (self->stale_badge, !trashed && has_stale_contacts (store, person));
 }

@@ -45,6 +45,8 @@ static const char * const row_columns[] = {
     " OR EXISTS (SELECT 1 FROM relationships r JOIN persons o ON o.id = r.person_id"
     " WHERE r.relative_id = persons.id AND r.deleted_at IS NULL AND r.separated = 1"
     " AND r.reunification_status <> 'reunified')",
+  /* AMPARO_PERSON_ROW_STALE_CONTACTS: added with the setting's days */
+  NULL,
   NULL
 };
 
@@ -161,10 +163,21 @@ amparo_person_list_model_new (GListModel *model)
     {
       AmparoQueryModel *query = AMPARO_QUERY_MODEL (model);
 
-      amparo_query_model_set_extra_columns (query, row_columns);
+      g_auto(GStrv) columns = g_new0 (char *, G_N_ELEMENTS (row_columns));
+
+      for (guint i = 0; i < AMPARO_PERSON_ROW_STALE_CONTACTS; i++)
+        columns[i] = g_strdup (row_columns[i]);
+      /* Contacts not verified for the configured number of days. */
+      columns[AMPARO_PERSON_ROW_STALE_CONTACTS] =
+        g_strdup_printf ("EXISTS (SELECT 1 FROM contacts c WHERE c.person_id = persons.id"
+                         " AND c.deleted_at IS NULL AND (c.last_verified IS NULL"
+                         " OR c.last_verified < date ('now', 'localtime', '-%d days')))",
+                         MAX (amparo_store_get_contact_stale_days (), 0));
+      amparo_query_model_set_extra_columns (query, (const char * const *) columns);
       amparo_query_model_watch_rows (query, AMPARO_TYPE_LOCATION, "person-id", NULL);
       amparo_query_model_watch_rows (query, AMPARO_TYPE_EVENT, "person-id", NULL);
       amparo_query_model_watch_rows (query, AMPARO_TYPE_RELATIONSHIP, "person-id", "relative-id");
+      amparo_query_model_watch_rows (query, AMPARO_TYPE_CONTACT, "person-id", NULL);
     }
   self->n_items = g_list_model_get_n_items (model);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self,

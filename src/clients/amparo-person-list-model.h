@@ -17,6 +17,7 @@ typedef enum
   AMPARO_PERSON_ROW_LOCATION,
   AMPARO_PERSON_ROW_NEXT_HEARING,
   AMPARO_PERSON_ROW_SEPARATED,
+  AMPARO_PERSON_ROW_STALE_CONTACTS,
 } AmparoPersonRowText;
 
 AmparoPersonListModel *amparo_person_list_model_new           (GListModel          *model);
