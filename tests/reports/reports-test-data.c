@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "amparo-test-store.h"
 #include "reports-test-data.h"
 
 /* A small store where every figure's answer is known (see the expected
@@ -259,4 +260,23 @@ reports_test_data_clear (ReportsTestData *data)
   g_clear_object (&data->marta);
   g_clear_object (&data->luis);
   g_clear_object (&data->carlos);
+}
+
+void
+reports_fixture_set_up (ReportsFixture *fixture,
+                        const char     *today)
+{
+  fixture->dir = amparo_test_make_dir ();
+  fixture->store = amparo_test_open_store (fixture->dir, "reports.amparo");
+  reports_test_data_fill (fixture->store, today, &fixture->data);
+}
+
+void
+reports_fixture_tear_down (ReportsFixture *fixture,
+                           gconstpointer   user_data)
+{
+  reports_test_data_clear (&fixture->data);
+  g_clear_object (&fixture->store);
+  amparo_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
 }

@@ -18,6 +18,20 @@ typedef struct
   AmparoPerson *carlos;  /* closed, CRP */
 } ReportsTestData;
 
+/* A store of its own in a temporary folder, filled with the data above:
+ * the fixture of the reports' store tests. */
+typedef struct
+{
+  char *dir;
+  AmparoStore *store;
+  ReportsTestData data;
+} ReportsFixture;
+
+void reports_fixture_set_up    (ReportsFixture *fixture,
+                                const char     *today);
+void reports_fixture_tear_down (ReportsFixture *fixture,
+                                gconstpointer   user_data);
+
 void reports_test_data_fill  (AmparoStore     *store,
                               const char      *today,
                               ReportsTestData *data);

@@ -16,30 +16,20 @@
 
 #define TODAY "2026-05-20"
 
-typedef struct
-{
-  char *dir;
-  AmparoStore *store;
-  ReportsTestData data;
-} Fixture;
+typedef ReportsFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "funder.amparo");
-  reports_test_data_fill (fixture->store, TODAY, &fixture->data);
+  reports_fixture_set_up (fixture, TODAY);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  reports_test_data_clear (&fixture->data);
-  g_clear_object (&fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  reports_fixture_tear_down (fixture, user_data);
 }
 
 static guint

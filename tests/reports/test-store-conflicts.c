@@ -11,12 +11,7 @@
  * Kevin is a client; his mother Rosa is the adverse party in his SIJS
  * case; Yoselin, Rosa's daughter, is recorded but not a client. */
 
-typedef struct
-{
-  char *dir;
-  AmparoStore *store;
-  ReportsTestData data;
-} Fixture;
+typedef ReportsFixture Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -25,19 +20,14 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "conflicts.amparo");
-  reports_test_data_fill (fixture->store, today, &fixture->data);
+  reports_fixture_set_up (fixture, today);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  reports_test_data_clear (&fixture->data);
-  g_clear_object (&fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  reports_fixture_tear_down (fixture, user_data);
 }
 
 static AmparoPerson *
