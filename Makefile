@@ -18,6 +18,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 	python3-pyatspi at-spi2-core libical-dev
 # perf benchmarks: start-up against GNOME Text Editor, CSV import against sqlite3
 PACKAGES += gnome-text-editor sqlite3
+# country and language names with their translations (#9)
+PACKAGES += iso-codes
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
