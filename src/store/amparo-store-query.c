@@ -99,6 +99,37 @@ list_watching (AmparoStore  *self,
   return model;
 }
 
+/* One record by its uid (@uid set) or its row id: the shared body of
+ * amparo_store_get_by_uid() and amparo_store_get_by_id(). */
+static gpointer
+get_one (AmparoStore  *self,
+         GType         record_type,
+         const char   *uid,
+         gint64        id,
+         GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  AmparoDbStep rc;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?",
+                         amparo_store_get_select_columns (record_type), table_of (record_type),
+                         uid != NULL ? "uid" : "id");
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
+    return NULL;
+  if (uid != NULL)
+    amparo_db_bind_text (stmt, 1, uid);
+  else
+    amparo_db_bind_int64 (stmt, 1, id);
+  rc = amparo_db_step (stmt, error);
+  if (rc == AMPARO_DB_ROW)
+    return amparo_store_record_from_db_row (record_type, stmt, 0);
+  if (rc == AMPARO_DB_DONE)
+    g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
+                 _("The record was not found. It may have been removed by someone else."));
+  return NULL;
+}
+
 /**
  * amparo_store_get_by_uid:
  * @record_type: the kind, e.g. %AMPARO_TYPE_PERSON
@@ -114,25 +145,10 @@ amparo_store_get_by_uid (AmparoStore  *self,
                          const char   *uid,
                          GError      **error)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(AmparoDbStmt) stmt = NULL;
-  AmparoDbStep rc;
-
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AMPARO_TYPE_RECORD), NULL);
-
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE uid = ?",
-                         amparo_store_get_select_columns (record_type), table_of (record_type));
-  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
-    return NULL;
-  amparo_db_bind_text (stmt, 1, uid);
-  rc = amparo_db_step (stmt, error);
-  if (rc == AMPARO_DB_ROW)
-    return amparo_store_record_from_db_row (record_type, stmt, 0);
-  if (rc == AMPARO_DB_DONE)
-    g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
-                 _("The record was not found. It may have been removed by someone else."));
-  return NULL;
+  /* A NULL uid finds nothing, as row id 0 does. */
+  return get_one (self, record_type, uid, 0, error);
 }
 
 /**
@@ -149,25 +165,10 @@ amparo_store_get_by_id (AmparoStore  *self,
                         gint64        id,
                         GError      **error)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(AmparoDbStmt) stmt = NULL;
-  AmparoDbStep rc;
-
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AMPARO_TYPE_RECORD), NULL);
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?",
-                         amparo_store_get_select_columns (record_type), table_of (record_type));
-  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
-    return NULL;
-  amparo_db_bind_int64 (stmt, 1, id);
-  rc = amparo_db_step (stmt, error);
-  if (rc == AMPARO_DB_ROW)
-    return amparo_store_record_from_db_row (record_type, stmt, 0);
-  if (rc == AMPARO_DB_DONE)
-    g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
-                 _("The record was not found. It may have been removed by someone else."));
-  return NULL;
+  return get_one (self, record_type, NULL, id, error);
 }
 
 /**
