@@ -1017,54 +1017,15 @@ amparo_wordpress_check_publishable_full (AmparoRelease       *release,
                                          GDateTime           *now,
                                          GError             **error)
 {
-  AmparoReleaseStatus status = amparo_release_get_status (release);
-  const char *embargo = amparo_release_get_embargo_until (release);
-  g_autoptr(GDateTime) clock_now = now == NULL ? g_date_time_new_now_utc () : NULL;
-  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GError) refused = NULL;
 
-  if (status == AMPARO_RELEASE_STATUS_DRAFT || status == AMPARO_RELEASE_STATUS_IN_REVIEW)
-    {
-      g_set_error_literal (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
-                           _("This release is not approved yet. Approve it before "
-                             "publishing it on the website."));
-      return FALSE;
-    }
-  if (status == AMPARO_RELEASE_STATUS_WITHDRAWN)
-    {
-      g_set_error_literal (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
-                           _("This release was withdrawn, so it cannot be published."));
-      return FALSE;
-    }
-  if (!has_text (amparo_release_get_title_en (release)) ||
-      !has_text (amparo_release_get_body_en (release)))
-    {
-      g_set_error_literal (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
-                           _("This release has no English title or text yet."));
-      return FALSE;
-    }
-  if (!has_text (embargo))
+  /* The rule lives in the store, beside the status workflow; here it only
+   * becomes the network's error. */
+  if (amparo_release_check_may_go_out (release, (flags & AMPARO_PUBLISH_SCHEDULE) != 0,
+                                       now, &refused))
     return TRUE;
-
-  until = g_date_time_new_from_iso8601 (embargo, NULL);
-  if (until == NULL)
-    {
-      g_set_error_literal (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
-                           _("The embargo time of this release cannot be read. Correct "
-                             "it before publishing."));
-      return FALSE;
-    }
-  if (g_date_time_compare (now != NULL ? now : clock_now, until) < 0 &&
-      !(flags & AMPARO_PUBLISH_SCHEDULE))
-    {
-      g_autofree char *shown = g_date_time_format (until, "%Y-%m-%d %H:%M %:z");
-
-      g_set_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED,
-                   _("This release is under embargo until %s. It cannot be "
-                     "published before then."), shown);
-      return FALSE;
-    }
-
-  return TRUE;
+  g_set_error_literal (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_REFUSED, refused->message);
+  return FALSE;
 }
 
 /**

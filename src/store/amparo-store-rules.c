@@ -315,6 +315,26 @@ check_embargo_passed (AmparoRelease  *release,
   return refuse (error, message);
 }
 
+static gboolean
+has_words (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_approved (AmparoReleaseStatus   status,
+                GError              **error)
+{
+  if (status == AMPARO_RELEASE_STATUS_WITHDRAWN)
+    return refuse (error, _("This release was withdrawn, so it cannot be published."));
+  if (status != AMPARO_RELEASE_STATUS_APPROVED)
+    return refuse (error, _("This release is not approved yet. Approve it before publishing it."));
+  return TRUE;
+}
+
 /**
  * amparo_release_check_status_change:
  * @release: the release, with the text it would have
@@ -356,11 +376,7 @@ amparo_release_check_status_change (AmparoRelease        *release,
         return refuse (error, _("Only a release in review can be approved. Send it for review first."));
       return TRUE;
     case AMPARO_RELEASE_STATUS_PUBLISHED:
-      if (from == AMPARO_RELEASE_STATUS_WITHDRAWN)
-        return refuse (error, _("This release was withdrawn, so it cannot be published."));
-      if (from != AMPARO_RELEASE_STATUS_APPROVED)
-        return refuse (error, _("This release is not approved yet. Approve it before publishing it."));
-      return check_embargo_passed (release, now, error);
+      return check_approved (from, error) && check_embargo_passed (release, now, error);
     case AMPARO_RELEASE_STATUS_WITHDRAWN:
       if (from != AMPARO_RELEASE_STATUS_APPROVED && from != AMPARO_RELEASE_STATUS_PUBLISHED)
         return refuse (error, _("Only an approved or published release can be withdrawn."));
@@ -426,4 +442,43 @@ amparo_store_apply_release_rules (AmparoStore    *self,
         }
     }
   return amparo_release_check_status_change (release, from, to, NULL, error);
+}
+
+/**
+ * amparo_release_check_may_go_out:
+ * @release: a release as it would be sent
+ * @scheduled: whether it goes out as a scheduled post, which the site
+ *   itself holds until the embargo ends
+ * @now: (nullable): the current time, %NULL for the clock's
+ * @error: %AMPARO_STORE_ERROR_INVALID with the reason
+ *
+ * The rule for sending a release to the website, from the same pieces as
+ * the status workflow: approved (or already published, for a
+ * correction), with English text, and past its embargo unless the site
+ * is to hold it.
+ *
+ * Returns: whether @release may be sent now
+ */
+gboolean
+amparo_release_check_may_go_out (AmparoRelease  *release,
+                                 gboolean        scheduled,
+                                 GDateTime      *now,
+                                 GError        **error)
+{
+  const char *embargo;
+  g_autoptr(GDateTime) until = NULL;
+
+  g_return_val_if_fail (AMPARO_IS_RELEASE (release), FALSE);
+
+  if (amparo_release_get_status (release) != AMPARO_RELEASE_STATUS_PUBLISHED &&
+      !check_approved (amparo_release_get_status (release), error))
+    return FALSE;
+  if (!has_words (amparo_release_get_title_en (release)) ||
+      !has_words (amparo_release_get_body_en (release)))
+    return refuse (error, _("This release has no English title or text yet."));
+  embargo = amparo_release_get_embargo_until (release);
+  if (scheduled && has_words (embargo) &&
+      (until = g_date_time_new_from_iso8601 (embargo, NULL)) == NULL)
+    return refuse (error, _("The embargo time of this release cannot be read. Correct it before publishing."));
+  return scheduled || check_embargo_passed (release, now, error);
 }

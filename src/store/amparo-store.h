@@ -339,6 +339,10 @@ gboolean      amparo_release_check_status_change (AmparoRelease       *release,
                                                   AmparoReleaseStatus  to,
                                                   GDateTime           *now,
                                                   GError             **error);
+gboolean      amparo_release_check_may_go_out   (AmparoRelease  *release,
+                                                 gboolean        scheduled,
+                                                 GDateTime      *now,
+                                                 GError        **error);
 gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
                                                  AmparoRelease  *release,
                                                  GError        **error);

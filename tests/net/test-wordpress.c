@@ -150,6 +150,19 @@ test_refused_before_approval_or_embargo (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (amparo_wordpress_check_publishable (fixture->release, later, &error));
   g_assert_no_error (error);
+  /* A scheduled post: the site itself holds it until the embargo ends. */
+  g_assert_true (amparo_wordpress_check_publishable_full (fixture->release, AMPARO_PUBLISH_SCHEDULE,
+                                                          now, NULL));
+  /* The same rule as the store's workflow: spaces are no English text. */
+  {
+    g_autofree char *body = g_strdup (amparo_release_get_body_en (fixture->release));
+
+    amparo_release_set_body_en (fixture->release, "  \n ");
+    g_assert_false (amparo_wordpress_check_publishable (fixture->release, later, &error));
+    g_assert_nonnull (strstr (error->message, "no English title or text"));
+    g_clear_error (&error);
+    amparo_release_set_body_en (fixture->release, body);
+  }
 
   /* Through the real call: nothing reaches the site, nothing changes. */
   amparo_release_set_embargo_until (fixture->release, "2999-01-01T09:00:00-08:00");
