@@ -9,15 +9,73 @@
 
 /* The simple text format of release bodies (HACKING.md): paragraphs
  * separated by a blank line, **bold**, *italic*, [text](https://…) and
- * numbered lines "1. …". Everything else a person typed is text: it is
+ * numbered lines "1. …", a backslash before \\, *, [ or ] for the sign itself.
+ * The one renderer of the format: the preview, the PDF, the exports and
+ * the website (src/net) all call it. Everything else a person typed is text: it is
  * escaped for the output format, so a "<script>" in a title or body is
  * shown, never run, whether it ends up in HTML, Markdown or a label. */
 
-static gboolean
-is_safe_url (const char *url)
+/**
+ * amparo_markup_is_safe_link:
+ * @url: (nullable): an address
+ *
+ * Returns: whether @url is an http, https or mailto address, the only
+ *   links Amparo keeps, shows or publishes
+ */
+gboolean
+amparo_markup_is_safe_link (const char *url)
 {
-  return g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")
-         || g_str_has_prefix (url, "mailto:");
+  if (url == NULL)
+    return FALSE;
+  return (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0') ||
+         (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
+         (g_ascii_strncasecmp (url, "mailto:", 7) == 0 && url[7] != '\0');
+}
+
+/* HTML for the website as much as for files: WordPress's filter turns
+ * the XML-only "&apos;" into visible text for authors without the
+ * unfiltered-HTML right, so the quote is written as a number. */
+static char *
+escape_html (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\'': g_string_append (out, "&#39;"); break;
+      default: g_string_append_c (out, *p);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* A backslash makes the next \, *, [ or ] itself (how imported text
+ * keeps a literal asterisk, src/net/amparo-html-text.c). */
+static gboolean
+is_escape (const char *p,
+           const char *end)
+{
+  return p[0] == '\\' && p + 1 < end && strchr ("\\*[]", p[1]) != NULL && p[1] != '\0';
+}
+
+/* The first @marker in [@p, @end) that is not escaped, or NULL. */
+static const char *
+find_marker (const char *p,
+             const char *end,
+             const char *marker)
+{
+  gsize n = strlen (marker);
+
+  for (; p + n <= end; p++)
+    if (is_escape (p, end))
+      p++;
+    else if (memcmp (p, marker, n) == 0)
+      return p;
+  return NULL;
 }
 
 /**
@@ -33,8 +91,10 @@ amparo_markup_escape (const char         *text,
 
   if (text == NULL)
     return g_strdup ("");
-  if (format == AMPARO_MARKUP_HTML || format == AMPARO_MARKUP_PANGO)
+  if (format == AMPARO_MARKUP_PANGO)
     return g_markup_escape_text (text, -1);
+  if (format == AMPARO_MARKUP_HTML)
+    return escape_html (text);
   if (format == AMPARO_MARKUP_PLAIN)
     return g_strdup (text);
 
@@ -130,7 +190,7 @@ try_link (GString            *out,
           const char         *end,
           AmparoMarkupFormat  format)
 {
-  const char *mid = g_strstr_len (p, end - p, "](");
+  const char *mid = find_marker (p, end, "](");
   const char *close;
   g_autofree char *url = NULL;
 
@@ -140,7 +200,7 @@ try_link (GString            *out,
   if (close == NULL)
     return 0;
   url = g_strstrip (g_strndup (mid + 2, close - (mid + 2)));
-  if (!is_safe_url (url) || strpbrk (url, " \"<>") != NULL)
+  if (!amparo_markup_is_safe_link (url) || strpbrk (url, " \"<>") != NULL)
     return 0;
   append_link (out, p + 1, mid - (p + 1), url, format);
   return close + 1 - p;
@@ -159,7 +219,7 @@ try_style (GString            *out,
 
   if (p + skip >= end || g_ascii_isspace (p[skip]))
     return 0;
-  close = g_strstr_len (p + skip, end - (p + skip), marker);
+  close = find_marker (p + skip, end, marker);
   if (close == NULL || close == p + skip)
     return 0;
   append_styled (out, p + skip, close - (p + skip), bold, format);
@@ -181,6 +241,14 @@ append_inline (GString            *out,
       g_autoptr(GString) piece = g_string_new (NULL);
       gsize used = 0;
 
+      if (is_escape (p, end))
+        {
+          append_escaped (out, plain, p - plain, format);
+          append_escaped (out, p + 1, 1, format);
+          p += 2;
+          plain = p;
+          continue;
+        }
       if (*p == '[')
         used = try_link (piece, p, end, format);
       else if (*p == '*')
@@ -218,15 +286,31 @@ list_item_text (const char *line)
   return p;
 }
 
+/* A list keeps the number it was given first ("3. …" stays 3). */
+static guint
+list_start (const char *line)
+{
+  guint64 start = g_ascii_strtoull (line + strspn (line, " "), NULL, 10);
+
+  return start >= 1 && start < 100000 ? (guint) start : 1;
+}
+
 static void
 open_block (GString            *out,
             gboolean            list,
+            guint               start,
             AmparoMarkupFormat  format)
 {
   if (out->len > 0)
     g_string_append (out, format == AMPARO_MARKUP_HTML ? "" : "\n");
-  if (format == AMPARO_MARKUP_HTML)
-    g_string_append (out, list ? "<ol>\n" : "<p>");
+  if (format != AMPARO_MARKUP_HTML)
+    return;
+  if (!list)
+    g_string_append (out, "<p>");
+  else if (start != 1)
+    g_string_append_printf (out, "<ol start=\"%u\">\n", start);
+  else
+    g_string_append (out, "<ol>\n");
 }
 
 static void
@@ -236,7 +320,7 @@ close_block (GString            *out,
 {
   if (format == AMPARO_MARKUP_HTML)
     g_string_append (out, list ? "</ol>\n" : "</p>\n");
-  else
+  else if (!list) /* each item already ended its line */
     g_string_append_c (out, '\n');
 }
 
@@ -259,7 +343,8 @@ append_line (GString            *out,
       return;
     }
   if (!first)
-    g_string_append (out, format == AMPARO_MARKUP_HTML ? "<br>\n" : "\n");
+    /* No newline after <br>: WordPress would make it a second break. */
+    g_string_append (out, format == AMPARO_MARKUP_HTML ? "<br>" : "\n");
   append_inline (out, line, strlen (line), format);
 }
 
@@ -274,7 +359,10 @@ char *
 amparo_markup_render (const char         *text,
                       AmparoMarkupFormat  format)
 {
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  /* Imported text should be UTF-8 already; a stray byte must not cut
+   * what follows it. */
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_auto(GStrv) lines = g_strsplit (valid, "\n", -1);
   g_autoptr(GString) out = g_string_new (NULL);
   int block = -1; /* -1 none, 0 paragraph, 1 list */
   guint number = 0;
@@ -297,9 +385,9 @@ amparo_markup_render (const char         *text,
         {
           if (block >= 0)
             close_block (out, block, format);
-          open_block (out, kind, format);
+          number = kind == 1 ? list_start (line) - 1 : 0;
+          open_block (out, kind, number + 1, format);
           block = kind;
-          number = 0;
           first = TRUE;
         }
       append_line (out, line, item, ++number, first, format);

@@ -25,6 +25,7 @@ char  *amparo_markup_render      (const char         *text,
                                   AmparoMarkupFormat  format);
 char  *amparo_markup_escape      (const char         *text,
                                   AmparoMarkupFormat  format);
+gboolean amparo_markup_is_safe_link (const char      *url);
 guint  amparo_markup_count_words (const char         *text);
 
 G_END_DECLS

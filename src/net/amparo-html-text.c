@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-html-text.h"
+#include "amparo-markup.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -272,7 +273,7 @@ enter_link (Walker  *walker,
     return;
 
   url = clean_url ((const char *) href);
-  if (amparo_url_is_safe_link (url))
+  if (amparo_markup_is_safe_link (url))
     push_style (walker, node, "[", g_strdup_printf ("](%s)", url));
 }
 
@@ -603,22 +604,4 @@ amparo_simple_text_escape (const char *text)
     }
 
   return g_string_free (out, FALSE);
-}
-
-/**
- * amparo_url_is_safe_link:
- * @url: (nullable): an address
- *
- * Returns: whether @url is an http, https or mailto address, the only
- *   links Amparo keeps or publishes
- */
-gboolean
-amparo_url_is_safe_link (const char *url)
-{
-  if (url == NULL)
-    return FALSE;
-
-  return (g_ascii_strncasecmp (url, "http://", 7) == 0 && url[7] != '\0') ||
-         (g_ascii_strncasecmp (url, "https://", 8) == 0 && url[8] != '\0') ||
-         (g_ascii_strncasecmp (url, "mailto:", 7) == 0 && url[7] != '\0');
 }

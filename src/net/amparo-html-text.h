@@ -12,6 +12,5 @@ char *amparo_html_to_plain_text             (const char *html,
 char *amparo_text_collapse_whitespace       (const char *text);
 char *amparo_text_collapse_whitespace_take  (char       *text);
 char *amparo_simple_text_escape             (const char *text);
-gboolean amparo_url_is_safe_link            (const char *url);
 
 G_END_DECLS

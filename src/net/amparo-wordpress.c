@@ -12,7 +12,7 @@
 #include "amparo-credentials.h"
 #include "amparo-http.h"
 #include "amparo-net-error.h"
-#include "amparo-simple-html.h"
+#include "amparo-markup.h"
 #include "amparo-wordpress-private.h"
 
 /* Publishing to a WordPress site through its REST API, authenticated
@@ -258,7 +258,7 @@ linked_html (const char *body,
              const char *label,
              const char *mark)
 {
-  g_autofree char *html = amparo_simple_text_to_html (body);
+  g_autofree char *html = amparo_markup_render (body, AMPARO_MARKUP_HTML);
   g_autofree char *escaped = NULL;
 
   if (url == NULL)
@@ -1040,7 +1040,7 @@ amparo_wordpress_check_publishable_full (AmparoRelease       *release,
 char *
 amparo_wordpress_build_combined_html (AmparoRelease *release)
 {
-  g_autofree char *english = amparo_simple_text_to_html (amparo_release_get_body_en (release));
+  g_autofree char *english = amparo_markup_render (amparo_release_get_body_en (release), AMPARO_MARKUP_HTML);
   g_autofree char *spanish = NULL;
   g_autofree char *title = NULL;
   const char *title_es = amparo_release_get_title_es (release);
@@ -1048,7 +1048,7 @@ amparo_wordpress_build_combined_html (AmparoRelease *release)
   if (!has_text (amparo_release_get_body_es (release)))
     return g_steal_pointer (&english);
 
-  spanish = amparo_simple_text_to_html (amparo_release_get_body_es (release));
+  spanish = amparo_markup_render (amparo_release_get_body_es (release), AMPARO_MARKUP_HTML);
   title = has_text (title_es) ? g_markup_printf_escaped ("<h2>%s</h2>\n", title_es)
                               : g_strdup ("");
   return g_strdup_printf ("%s<hr>\n<p><strong>Español abajo</strong></p>\n%s%s",

@@ -10,7 +10,7 @@
 #include "amparo-bilingual-split.h"
 #include "amparo-feed-parser.h"
 #include "amparo-html-text.h"
-#include "amparo-simple-html.h"
+#include "amparo-markup.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -19,8 +19,8 @@ exercise_item (AmparoFeedItem *item)
 {
   g_autofree char *body = amparo_html_to_simple_text (item->content_html, -1);
   g_autoptr(AmparoBilingualText) text = amparo_bilingual_split (item->title, body);
-  g_autofree char *html_en = amparo_simple_text_to_html (text->body_en);
-  g_autofree char *html_es = amparo_simple_text_to_html (text->body_es);
+  g_autofree char *html_en = amparo_markup_render (text->body_en, AMPARO_MARKUP_HTML);
+  g_autofree char *html_es = amparo_markup_render (text->body_es, AMPARO_MARKUP_HTML);
 
   g_assert (g_utf8_validate (body, -1, NULL));
 }
@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *direct = amparo_html_to_simple_text ((const char *) data, size);
   g_autofree char *plain = amparo_html_to_plain_text ((const char *) data, size);
   g_autofree char *nul_terminated = g_strndup ((const char *) data, size);
-  g_autofree char *as_html = amparo_simple_text_to_html (nul_terminated);
+  g_autofree char *as_html = amparo_markup_render (nul_terminated, AMPARO_MARKUP_HTML);
   g_auto(GStrv) demands = amparo_extract_demands (nul_terminated);
 
   if (feed != NULL)

@@ -65,10 +65,10 @@ CONFIG
 case "$target" in
   feed)
     sources="$here/fuzz-feed.c $top/src/net/amparo-feed-parser.c $top/src/net/amparo-html-text.c
-             $top/src/net/amparo-bilingual-split.c $top/src/net/amparo-simple-html.c
+             $top/src/net/amparo-bilingual-split.c $top/src/export/amparo-markup.c
              $top/src/net/amparo-net-error.c"
-    watch="$top/src/net/*.h"
-    includes="-I$top/src/net"
+    watch="$top/src/net/*.h $top/src/export/amparo-markup.h"
+    includes="-I$top/src/net -I$top/src/export"
     packages="glib-2.0 libxml-2.0"
     corpus="$here/corpus"
     defines="-DG_LOG_DOMAIN=\"amparo-fuzz\""

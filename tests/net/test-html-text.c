@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "amparo-html-text.h"
+#include "amparo-markup.h"
 
 static void
 assert_converts (const char *html,
@@ -112,6 +113,27 @@ test_images (void)
   assert_converts ("<p><img src=\"spacer.gif\" alt=\"\">Only text</p>", "Only text");
 }
 
+/* An imported post comes back out the same on the website and reads the
+ * same in the preview and the PDF: one renderer for the format. */
+static void
+test_round_trip (void)
+{
+  const char *site = "<p>Price: 5 * 3 [approx]</p>\n<ol start=\"4\">\n<li>four</li>\n<li>five</li>\n</ol>\n"
+                     "<p>Rosa&#39;s line<br>next</p>\n";
+  g_autofree char *text = amparo_html_to_simple_text (site, -1);
+  g_autofree char *html = amparo_markup_render (text, AMPARO_MARKUP_HTML);
+  g_autofree char *plain = amparo_markup_render (text, AMPARO_MARKUP_PLAIN);
+  g_autofree char *pango = amparo_markup_render (text, AMPARO_MARKUP_PANGO);
+
+  g_assert_cmpstr (html, ==, site);
+  /* What staff see in the preview and print: the signs, not escapes. */
+  g_assert_cmpstr (plain, ==, "Price: 5 * 3 [approx]\n\n4. four\n5. five\n\nRosa's line\nnext\n");
+  g_assert_null (strchr (pango, '\\'));
+  g_assert_true (amparo_markup_is_safe_link ("HTTPS://example.org"));
+  g_assert_false (amparo_markup_is_safe_link ("https://"));
+  g_assert_false (amparo_markup_is_safe_link ("javascript:alert(1)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +147,7 @@ main (int   argc,
   g_test_add_func ("/net/html-text/plain", test_plain);
   g_test_add_func ("/net/html-text/hostile", test_hostile);
   g_test_add_func ("/net/html-text/images", test_images);
+  g_test_add_func ("/net/html-text/round-trip", test_round_trip);
 
   return g_test_run ();
 }
