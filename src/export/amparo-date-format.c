@@ -7,6 +7,8 @@
 
 #include "amparo-date-format.h"
 
+#include <glib/gi18n.h>
+
 #include <stdio.h>
 
 /* Dates are formatted here rather than with strftime() because the C
@@ -203,4 +205,21 @@ amparo_time_zone_describe (const char *identifier,
   city = strrchr (identifier, '/');
   words = g_strdelimit (g_strdup (city != NULL ? city + 1 : identifier), "_", ' ');
   return spanish ? g_strdup_printf ("hora de %s", words) : g_strdup_printf ("%s time", words);
+}
+
+/**
+ * amparo_translation_language:
+ *
+ * The language gettext writes in now, read from the header of the loaded
+ * translation (the entry of the empty string): what code without GTK
+ * uses to name things in the language its `_()` strings come out in.
+ *
+ * Returns: "es" while the Spanish translation is in force, else "en"
+ */
+const char *
+amparo_translation_language (void)
+{
+  const char *header = dgettext (GETTEXT_PACKAGE, "");
+
+  return header != NULL && strstr (header, "\nLanguage: es") != NULL ? "es" : "en";
 }

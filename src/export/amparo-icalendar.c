@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-icalendar.h"
+#include "amparo-date-format.h"
 #include "amparo-private-file.h"
 
 #include <glib/gi18n.h>
@@ -294,14 +295,14 @@ append_labelled (GString    *text,
 }
 
 static char *
-describe_event (AmparoEvent      *event,
+describe_event (const char       *title,
                 AmparoPerson     *person,
                 AmparoProceeding *proceeding)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *a_number = NULL;
 
-  append_labelled (text, amparo_event_get_title (event), "%s", amparo_event_get_title (event));
+  append_labelled (text, title, "%s", title);
   if (person != NULL)
     a_number = amparo_a_number_format (amparo_person_get_a_number (person));
   append_labelled (text, a_number, _("A-Number: %s"), a_number);
@@ -346,8 +347,12 @@ add_event (Lookup              *lookup,
   g_autofree char *uid = g_strconcat (amparo_record_get_uid (AMPARO_RECORD (event)),
                                       "@" AMPARO_ICALENDAR_UID_DOMAIN, NULL);
   g_autofree char *name = person_name (person);
+  /* Named in the language of the file's other words; a benefit's end
+   * says which benefit. */
+  g_autofree char *title = amparo_event_dup_title (lookup->store, event, amparo_translation_language ());
+  gboolean benefit = amparo_event_get_kind (event) == AMPARO_EVENT_KIND_BENEFIT_END && title != NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *description = describe_event (event, person, proceeding);
+  g_autofree char *description = describe_event (title, person, proceeding);
   icalcomponent *vevent;
   int y, m, d, hour, minute;
 
@@ -355,7 +360,8 @@ add_event (Lookup              *lookup,
     return;
 
   /* Translators: an exported calendar event's title: "Hearing: María López" */
-  summary = g_strdup_printf (_("%s: %s"), amparo_event_kind_get_label (amparo_event_get_kind (event)), name);
+  summary = g_strdup_printf (_("%s: %s"), benefit ? title : amparo_event_kind_get_label (amparo_event_get_kind (event)),
+                             name);
 
   vevent = icalcomponent_new_vevent ();
   add_text (vevent, icalproperty_new_uid, uid);

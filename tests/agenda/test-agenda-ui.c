@@ -14,6 +14,7 @@
 #include "amparo-csv-import-dialog.h"
 #include "amparo-notice-printer.h"
 #include "amparo-date-format.h"
+#include "amparo-icalendar.h"
 #include "amparo-language.h"
 #include "amparo-store.h"
 
@@ -478,6 +479,20 @@ test_benefit_titles_follow_language (Fixture       *fixture,
   g_assert_null (strstr (es, "support ends"));
   en = notice_text (fixture, "en");
   g_assert_nonnull (strstr (en, "Housing support ends"));
+
+  /* The calendar file too, in the language of its other words. */
+  {
+    g_autoptr(GListModel) events = amparo_store_list_events (fixture->store, fixture->jose);
+    g_autofree char *ics_en = amparo_icalendar_build (fixture->store, events, NULL);
+    g_autofree char *ics_es = NULL;
+
+    g_assert_nonnull (strstr (ics_en, "SUMMARY:Housing support ends: José"));
+    amparo_language_set ("es");
+    ics_es = amparo_icalendar_build (fixture->store, events, NULL);
+    g_assert_nonnull (strstr (ics_es, "SUMMARY:Fin del apoyo de vivienda: José"));
+    g_assert_nonnull (strstr (ics_es, "SUMMARY:Fin del apoyo médico: José"));
+    amparo_language_set ("en");
+  }
 
   amparo_language_set ("es");
   show_page (fixture);
