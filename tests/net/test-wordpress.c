@@ -7,6 +7,7 @@
 #include "amparo-http.h"
 #include "amparo-net-error.h"
 #include "amparo-wordpress.h"
+#include "amparo-test-wait.h"
 #include "net-test-server.h"
 
 typedef struct
@@ -16,14 +17,6 @@ typedef struct
   char          *dir;
   AmparoRelease *release;
 } Fixture;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  char     *name;
-  GError   *error;
-} Outcome;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -76,32 +69,12 @@ site (Fixture        *fixture,
   return wordpress;
 }
 
-static void
-on_published_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = amparo_wordpress_publish_finish (AMPARO_WORDPRESS (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
 static gboolean
 publish (Fixture          *fixture,
          AmparoWordpress  *wordpress,
          GError          **error)
 {
-  Outcome outcome = { 0, };
-
-  amparo_wordpress_publish_async (wordpress, fixture->store, fixture->release, NULL,
-                                  on_published_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
+  return amparo_test_wp_publish (wordpress, fixture->store, fixture->release, 0, error);
 }
 
 static guint
@@ -280,46 +253,22 @@ test_forbidden (Fixture       *fixture,
 }
 
 static void
-on_tested_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->name = amparo_wordpress_test_connection_finish (AMPARO_WORDPRESS (source), result,
-                                                           &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
 test_connection (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(AmparoWordpress) good = site (fixture, "/wp", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
   g_autoptr(AmparoWordpress) bad = site (fixture, "/wp", "nope", AMPARO_POST_MODE_COMBINED);
   g_autoptr(AmparoWordpress) none = site (fixture, "/nothing", TEST_WP_PASSWORD, AMPARO_POST_MODE_COMBINED);
-  Outcome outcome = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = amparo_test_wp_connection (good, &error);
 
-  amparo_wordpress_test_connection_async (good, NULL, on_tested_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (outcome.error);
-  g_assert_cmpstr (outcome.name, ==, TEST_WP_NAME);
-  g_free (outcome.name);
-
-  memset (&outcome, 0, sizeof outcome);
-  amparo_wordpress_test_connection_async (bad, NULL, on_tested_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH);
-  g_clear_error (&outcome.error);
-
-  memset (&outcome, 0, sizeof outcome);
-  amparo_wordpress_test_connection_async (none, NULL, on_tested_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_NO_API);
-  g_clear_error (&outcome.error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, TEST_WP_NAME);
+  g_assert_null (amparo_test_wp_connection (bad, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_AUTH);
+  g_clear_error (&error);
+  g_assert_null (amparo_test_wp_connection (none, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_NO_API);
 }
 
 static void
@@ -468,7 +417,6 @@ test_no_password_over_http (Fixture       *fixture,
   g_autoptr(AmparoWordpress) remote = amparo_wordpress_new ("http://example.org", TEST_WP_USER,
                                                             AMPARO_POST_MODE_COMBINED);
   g_autoptr(GError) error = NULL;
-  Outcome outcome = { 0, };
 
   g_assert_true (amparo_wordpress_credentials_safe ("https://example.org/wp-json/"));
   g_assert_true (amparo_wordpress_credentials_safe ("http://127.0.0.1:8080/"));
@@ -485,11 +433,9 @@ test_no_password_over_http (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "plain http"));
   g_assert_cmpint (amparo_release_get_post_id (fixture->release), ==, 0);
 
-  amparo_wordpress_test_connection_async (remote, NULL, on_tested_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (outcome.error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_INSECURE);
-  g_clear_error (&outcome.error);
+  g_clear_error (&error);
+  g_assert_null (amparo_test_wp_connection (remote, &error));
+  g_assert_error (error, AMPARO_NET_ERROR, AMPARO_NET_ERROR_INSECURE);
 }
 
 /* A 307 keeps the method: followed. A 302 would turn the POST into a

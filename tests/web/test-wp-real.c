@@ -8,6 +8,7 @@
 #include "amparo-http.h"
 #include "amparo-net-error.h"
 #include "amparo-wordpress.h"
+#include "amparo-test-wait.h"
 #include "net-test-server.h"
 
 /* Publishing and import against a real WordPress (Debian's package),
@@ -152,58 +153,19 @@ site (const char     *url_var,
   return wordpress;
 }
 
-static void
-on_published_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = amparo_wordpress_publish_finish (AMPARO_WORDPRESS (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
 static gboolean
 publish (Fixture          *fixture,
          AmparoWordpress  *wordpress,
          GError          **error)
 {
-  Outcome outcome = { 0, };
-
-  amparo_wordpress_publish_async (wordpress, fixture->store, fixture->release, NULL,
-                                  on_published_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
-}
-
-static void
-on_tested_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->name = amparo_wordpress_test_connection_finish (AMPARO_WORDPRESS (source), result,
-                                                           &outcome->error);
-  outcome->done = TRUE;
+  return amparo_test_wp_publish (wordpress, fixture->store, fixture->release, 0, error);
 }
 
 static char *
 test_connection (AmparoWordpress  *wordpress,
                  GError          **error)
 {
-  Outcome outcome = { 0, };
-
-  amparo_wordpress_test_connection_async (wordpress, NULL, on_tested_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.name;
+  return amparo_test_wp_connection (wordpress, error);
 }
 
 static void
@@ -267,31 +229,12 @@ assert_message (GError     *error,
     g_error ("“%s” not in “%s”", words, error->message);
 }
 
-static void
-on_taken_down_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = amparo_wordpress_publish_finish (AMPARO_WORDPRESS (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
 static gboolean
 take_down (Fixture          *fixture,
            AmparoWordpress  *wordpress,
            GError          **error)
 {
-  Outcome outcome = { 0, };
-
-  amparo_wordpress_take_down_async (wordpress, fixture->store, fixture->release, NULL,
-                                    on_taken_down_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
+  return amparo_test_wp_take_down (wordpress, fixture->store, fixture->release, error);
 }
 
 static gboolean
@@ -299,15 +242,8 @@ schedule (Fixture          *fixture,
           AmparoWordpress  *wordpress,
           GError          **error)
 {
-  Outcome outcome = { 0, };
-
-  amparo_wordpress_publish_full_async (wordpress, fixture->store, fixture->release,
-                                       AMPARO_PUBLISH_SCHEDULE, NULL, on_published_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
+  return amparo_test_wp_publish (wordpress, fixture->store, fixture->release,
+                                 AMPARO_PUBLISH_SCHEDULE, error);
 }
 
 typedef struct _Progress Progress;
