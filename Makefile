@@ -27,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILDDIR)/resources \
 	AMPARO_LOCALEDIR=$(CURDIR)/$(BUILDDIR)/po
 
-.PHONY: all deps build run check screenshots bench fuzz clean
+.PHONY: all deps build run check screenshots bench fuzz kill-storm clean
 
 all: build
 
@@ -71,6 +71,12 @@ bench: build
 
 fuzz: build
 	tests/fuzz/run-fuzz.sh 300
+
+# SIGKILLs of real amparo processes during imports, exports and backups,
+# each followed by the checks an administrator would make (#11).
+KILLS ?= 300
+kill-storm: build
+	bash tests/store/kill-storm.sh $(BUILDDIR)/src/amparo $(KILLS)
 
 clean:
 	rm -rf $(BUILDDIR)
