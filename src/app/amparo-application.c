@@ -6,9 +6,11 @@
 #include "amparo-application.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "amparo-backup-dialog.h"
 #include "amparo-cli.h"
+#include "amparo-credentials.h"
 #include "amparo-csv-import-dialog.h"
 #include "amparo-import-dialog.h"
 #include "amparo-language.h"
@@ -16,6 +18,7 @@
 #include "amparo-publish-dialog.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
+#include "amparo-store-preferences.h"
 #include "amparo-window.h"
 
 struct _AmparoApplication
@@ -26,6 +29,8 @@ struct _AmparoApplication
   AmparoStore    *store;
   char           *database_path;
   char           *language_override;
+  /* --database or AMPARO_DATABASE: the Case Store setting is not asked. */
+  gboolean        store_given;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoApplication, amparo_application, ADW_TYPE_APPLICATION)
@@ -346,6 +351,7 @@ amparo_application_handle_local_options (GApplication *app,
       self->language_override = g_strdup (language);
     }
 
+  self->store_given = g_variant_dict_contains (options, "database") || g_getenv ("AMPARO_DATABASE");
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_free (self->database_path);
@@ -411,6 +417,17 @@ on_store_error_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             GApplication     *app)
 {
+  AmparoApplication *self = AMPARO_APPLICATION (app);
+
+  if (g_strcmp0 (response, "this-computer") == 0)
+    {
+      /* The server is down or refused: work on this desk's own file,
+       * and say so in Preferences → Case Store for when it is back. */
+      g_settings_set_string (self->settings, "store-location", "this-computer");
+      g_free (self->database_path);
+      self->database_path = amparo_store_default_path ();
+      g_application_activate (app);
+    }
   g_application_release (app);
 }
 
@@ -426,6 +443,9 @@ show_store_error (AmparoApplication *self,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s",
                                   error->message, self->database_path);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (amparo_store_path_is_server (self->database_path) && !self->store_given)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "this-computer",
+                                     _("Use _This Computer’s Store"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_error_response_cb),
@@ -433,20 +453,69 @@ show_store_error (AmparoApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void open_store_and_window (AmparoApplication *self, const char *password);
+
+static void
+on_server_password_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AmparoApplication) self = user_data;
+  g_autofree char *password = amparo_credentials_lookup_finish (result, NULL);
+
+  /* No keyring or none kept: the server says whether it needs one. */
+  open_store_and_window (self, password);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Preferences → Case Store chose the shared server: its password comes
+ * from the keyring before the store opens. */
+static gboolean
+start_configured_server (AmparoApplication *self)
+{
+  g_autofree char *location = g_settings_get_string (self->settings, "store-location");
+  g_autofree char *uri = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->store_given || g_strcmp0 (location, "server") != 0 ||
+      !(uri = amparo_store_server_uri_from_settings (self->settings)))
+    return FALSE;
+  g_free (self->database_path);
+  self->database_path = g_strdup (uri);
+  user = g_settings_get_string (self->settings, "server-user");
+  g_application_hold (G_APPLICATION (self));
+  amparo_credentials_lookup_async (uri, user, NULL, on_server_password_cb, g_object_ref (self));
+  return TRUE;
+}
+
 static void
 amparo_application_activate (GApplication *app)
 {
   AmparoApplication *self = AMPARO_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
 
   if (window != NULL)
     {
       gtk_window_present (window);
       return;
     }
+  if (self->store == NULL && start_configured_server (self))
+    return;
+  open_store_and_window (self, NULL);
+}
 
-  if (self->store == NULL)
+static void
+open_store_and_window (AmparoApplication *self,
+                       const char        *password)
+{
+  GtkWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL && amparo_store_path_is_server (self->database_path))
+    self->store = amparo_store_open_server (self->database_path, password, &error);
+  else if (self->store == NULL)
     self->store = amparo_store_open (self->database_path, &error);
   if (self->store == NULL)
     {
@@ -454,8 +523,39 @@ amparo_application_activate (GApplication *app)
       return;
     }
 
-  window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (app), self->store));
+  window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (self), self->store));
   gtk_window_present (window);
+}
+
+/**
+ * amparo_application_use_store:
+ * @store: a case store just opened (Preferences → Case Store)
+ *
+ * Makes @store the one this desk works on: a window on it opens and the
+ * windows on the old store close, each asking about unsaved changes as
+ * when the person closes it.
+ */
+void
+amparo_application_use_store (AmparoApplication *self,
+                              AmparoStore       *store)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GtkWindow *window;
+
+  g_return_if_fail (AMPARO_IS_APPLICATION (self));
+  g_return_if_fail (AMPARO_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_free (self->database_path);
+  self->database_path = g_strdup (amparo_store_get_path (store));
+  window = GTK_WINDOW (amparo_window_new (GTK_APPLICATION (self), store));
+  gtk_window_present (window);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (AMPARO_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+    else  /* Preferences stays open, saying what happened, over the new window. */
+      gtk_window_set_transient_for (l->data, window);
+  g_list_free (windows);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "amparo-a11y.h"
 #include "amparo-language.h"
 #include "amparo-organization-preferences.h"
+#include "amparo-store-preferences.h"
 #include "amparo-website-preferences.h"
 
 struct _AmparoPreferencesWindow
@@ -16,7 +17,7 @@ struct _AmparoPreferencesWindow
 
   GSettings            *settings;
 
-  AdwActionRow         *database_row;
+  AmparoStorePreferences *store_page;
   GtkSwitch            *follow_desktop_switch;
 };
 
@@ -58,12 +59,13 @@ amparo_preferences_window_class_init (AmparoPreferencesWindowClass *klass)
 
   object_class->dispose = amparo_preferences_window_dispose;
 
+  g_type_ensure (AMPARO_TYPE_STORE_PREFERENCES);
   g_type_ensure (AMPARO_TYPE_WEBSITE_PREFERENCES);
   g_type_ensure (AMPARO_TYPE_ORGANIZATION_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, store_page);
   gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, follow_desktop_switch);
 }
 
@@ -100,7 +102,6 @@ amparo_preferences_window_new (GtkWindow  *parent,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
                        NULL);
-  adw_action_row_set_subtitle (self->database_row,
-                               database_path ? database_path : "");
+  amparo_store_preferences_set_path (self->store_page, database_path);
   return self;
 }

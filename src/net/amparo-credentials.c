@@ -137,8 +137,14 @@ amparo_credentials_store_async (const char          *site_url,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, amparo_credentials_store_async);
-  /* Translators: the keyring item's name; %s is the user, then the site */
-  label = g_strdup_printf (_("Amparo: WordPress password for %s on %s"), user_name, site);
+  /* The same schema keeps the shared case store's password, keyed by
+   * the server's address (without a password). */
+  if (g_str_has_prefix (site, "postgresql://"))
+    /* Translators: the keyring item's name; %s is the user, then the server */
+    label = g_strdup_printf (_("Amparo: case store password for %s on %s"), user_name, site);
+  else
+    /* Translators: the keyring item's name; %s is the user, then the site */
+    label = g_strdup_printf (_("Amparo: WordPress password for %s on %s"), user_name, site);
   secret_password_store (amparo_credentials_get_schema (), SECRET_COLLECTION_DEFAULT,
                          label, password, cancellable, on_stored_cb, task,
                          "site", site, "user", user_name, NULL);

@@ -435,19 +435,27 @@ amparo_db_pg_display_uri (const char *uri)
   return text;
 }
 
+/* @password: (nullable): from the keyring; never part of @uri, which is
+ * shown and kept in settings. */
 static PGconn *
-connect_to (const char  *uri,
-            GError     **error)
+connect_with (const char  *uri,
+              const char  *password,
+              GError     **error)
 {
   g_autofree char *sslmode = amparo_db_pg_effective_sslmode (uri);
-  const char *keywords[] = { "dbname", "application_name", sslmode ? "sslmode" : NULL, NULL };
-  const char *values[] = { uri, "Amparo", sslmode, NULL };
+  const char *keywords[5] = { "dbname", "application_name", NULL, NULL, NULL };
+  const char *values[5] = { uri, "Amparo", NULL, NULL, NULL };
+  guint n = 2;
   PQconninfoOption *options;
   PGconn *conn;
 
   if (!(options = parse_uri (uri, error)))
     return NULL;
   PQconninfoFree (options);
+  if (sslmode != NULL)
+    keywords[n] = "sslmode", values[n++] = sslmode;
+  if (password != NULL)
+    keywords[n] = "password", values[n++] = password;
 
   conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (conn) != CONNECTION_OK)
@@ -463,11 +471,26 @@ connect_to (const char  *uri,
   return conn;
 }
 
+static PGconn *
+connect_to (const char  *uri,
+            GError     **error)
+{
+  return connect_with (uri, NULL, error);
+}
+
 AmparoDb *
 amparo_db_pg_open (const char  *uri,
                    GError     **error)
 {
-  PGconn *conn = connect_to (uri, error);
+  return amparo_db_pg_open_with_password (uri, NULL, error);
+}
+
+AmparoDb *
+amparo_db_pg_open_with_password (const char  *uri,
+                                 const char  *password,
+                                 GError     **error)
+{
+  PGconn *conn = connect_with (uri, password, error);
   PgDb *self;
   PGresult *result;
 

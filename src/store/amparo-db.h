@@ -128,6 +128,9 @@ AmparoDb     *amparo_db_sqlite_wrap    (sqlite3       *handle,
 /* amparo-db-pg.c */
 AmparoDb     *amparo_db_pg_open        (const char    *uri,
                                         GError       **error);
+AmparoDb     *amparo_db_pg_open_with_password (const char *uri,
+                                               const char *password,
+                                               GError    **error);
 gboolean      amparo_db_is_server_uri  (const char    *uri);
 /* The sslmode a connection to @uri will use: the URI's own, else
  * verify-full for any host but this computer (NULL: libpq's default). */

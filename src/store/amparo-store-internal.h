@@ -98,9 +98,6 @@ void      amparo_store_live_free           (AmparoStoreLive *live);
 void      amparo_store_live_note_own_row   (AmparoStore  *self,
                                             gint64        journal_id);
 
-/* amparo-store-pg.c */
-AmparoStore *amparo_store_open_server      (const char   *uri,
-                                            GError      **error);
 
 /* amparo-store-save.c */
 gboolean  amparo_store_set_deleted         (AmparoStore  *self,

@@ -29,16 +29,38 @@ read_account (AmparoStore  *self,
   return TRUE;
 }
 
+/**
+ * amparo_store_open_server:
+ * @uri: a `postgresql://` address, without a password
+ * @password: (nullable): the account's password, from the keyring
+ *
+ * Returns: (transfer full) (nullable): the shared store, or %NULL with
+ *   @error set (%AMPARO_STORE_ERROR_UNREACHABLE when it cannot be reached
+ *   or refuses the account)
+ */
 AmparoStore *
 amparo_store_open_server (const char  *uri,
+                          const char  *password,
                           GError     **error)
 {
   g_autoptr(AmparoStore) self = g_object_new (AMPARO_TYPE_STORE, NULL);
 
-  if (!(self->conn = amparo_db_pg_open (uri, error)))
+  if (!(self->conn = amparo_db_pg_open_with_password (uri, password, error)))
     return NULL;
   self->path = g_strdup (amparo_db_get_label (self->conn));
   if (!amparo_store_migrate (self, error) || !read_account (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * amparo_store_path_is_server:
+ * @path: (nullable): what --database, AMPARO_DATABASE or the settings name
+ *
+ * Returns: whether @path is a shared server's `postgresql://` address
+ */
+gboolean
+amparo_store_path_is_server (const char *path)
+{
+  return path != NULL && amparo_db_is_server_uri (path);
 }

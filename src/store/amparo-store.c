@@ -585,7 +585,7 @@ amparo_store_open (const char  *path,
 
   /* postgres (#10): a postgresql:// address is a shared server. */
   if (amparo_db_is_server_uri (path))
-    return amparo_store_open_server (path, error);
+    return amparo_store_open_server (path, NULL, error);
 
   self = g_object_new (AMPARO_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);

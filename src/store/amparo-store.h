@@ -125,6 +125,10 @@ G_DECLARE_FINAL_TYPE (AmparoStore, amparo_store, AMPARO, STORE, GObject)
 
 AmparoStore  *amparo_store_open                 (const char     *path,
                                                  GError        **error);
+AmparoStore  *amparo_store_open_server          (const char     *uri,
+                                                 const char     *password,
+                                                 GError        **error);
+gboolean      amparo_store_path_is_server       (const char     *path);
 const char   *amparo_store_get_path             (AmparoStore    *self);
 int           amparo_store_get_schema_version   (AmparoStore    *self);
 char         *amparo_store_default_path         (void);

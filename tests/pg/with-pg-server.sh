@@ -38,12 +38,18 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 
 $as_server "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
   >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+# Members of `password_login` must give their password (the Case Store
+# preferences test); every other account is trusted, as before.
+printf 'host all +password_login 127.0.0.1/32 scram-sha-256\n' | cat - "$dir/data/pg_hba.conf" > "$dir/hba" &&
+  $as_server cp "$dir/hba" "$dir/data/pg_hba.conf"
 $as_server "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 1; }
 
 psql -q -h 127.0.0.1 -p "$port" -U postgres -d template1 -v ON_ERROR_STOP=1 \
   -c 'CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm;' >&2
+psql -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+  -c 'CREATE ROLE password_login NOLOGIN;' >&2
 
 export AMPARO_TEST_ENGINE=pg
 export AMPARO_TEST_PG_URI="postgresql://postgres@127.0.0.1:$port/postgres"

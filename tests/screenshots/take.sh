@@ -135,3 +135,10 @@ for lang in en es; do
   AMPARO_OPEN_DEMAND="Title 42" shot "demand-open-$lang-600" "$lang" demands 600 1000
   AMPARO_OPEN_RELEASE="Biden Administration" shot "release-open-$lang-600" "$lang" press 600 1000
 done
+
+# Preferences → Case Store (#10): this computer or the shared server.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "store-prefs-$lang" == *$filter* ]] || continue
+  GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
+    "$build/tests/screenshots/prefs-shots" "$out" "$lang" 2>/dev/null
+done
