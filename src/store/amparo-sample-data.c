@@ -359,13 +359,13 @@ add_separated_family (Loader  *loader,
   AmparoRelationship *link;
 
   mother = add_person (loader, error, "Rosa Amalia", "Tzul Ixcoy", born (loader, 34, 120),
-                       AMPARO_SEX_FEMALE, "Guatemala", "K'iche', Spanish",
+                       AMPARO_SEX_FEMALE, "Guatemala", "quc,spa",
                        "interpreter-needed", TRUE, "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
                        "a-number", "A-220-555-101", "intake-date", day (loader, -50),
                        "program", "Family reunification", "assigned-staff", "M. Herrera",
                        NULL);
   son = add_person (loader, error, "Wilmer Estuardo", "Tzul Ixcoy", born (loader, 11, 40),
-                    AMPARO_SEX_MALE, "Guatemala", "K'iche', Spanish",
+                    AMPARO_SEX_MALE, "Guatemala", "quc,spa",
                     "unaccompanied-minor", TRUE, "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
                     "a-number", "220555102", "intake-date", day (loader, -55),
                     "program", "Children's Representation Program", "assigned-staff", "M. Herrera",
@@ -434,12 +434,12 @@ add_class_member (Loader  *loader,
   AmparoPerson *mother, *son;
 
   mother = add_person (loader, error, "Dalia Marisol", "Fuentes Orellana", born (loader, 38, 200),
-                       AMPARO_SEX_FEMALE, "Honduras", "Spanish",
+                       AMPARO_SEX_FEMALE, "Honduras", "spa",
                        "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "A 21-555-0103",
                        "intake-date", day (loader, -120), "program", "Ms. L settlement",
                        "assigned-staff", "J. Ramírez", NULL);
   son = add_person (loader, error, "Kevin Josué", "Fuentes Orellana", born (loader, 14, 30),
-                    AMPARO_SEX_MALE, "Honduras", "Spanish",
+                    AMPARO_SEX_MALE, "Honduras", "spa",
                     "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "215550104",
                     "intake-date", day (loader, -120), "program", "Ms. L settlement",
                     "assigned-staff", "J. Ramírez", NULL);
@@ -481,14 +481,14 @@ add_unaccompanied_minor (Loader  *loader,
   AmparoPerson *boy, *aunt;
 
   boy = add_person (loader, error, "Brayan Alexis", "Mejía Cruz", born (loader, 13, 75),
-                    AMPARO_SEX_MALE, "El Salvador", "Spanish",
+                    AMPARO_SEX_MALE, "El Salvador", "spa",
                     "unaccompanied-minor", TRUE, "mpp-history", TRUE,
                     "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "220555105",
                     "aliases", "Brian Mejía",
                     "intake-date", day (loader, -90), "program", "Children's Representation Program",
                     "assigned-staff", "S. Okafor", NULL);
   aunt = add_person (loader, error, "Sonia Maribel", "Cruz Hernández", born (loader, 41, 10),
-                     AMPARO_SEX_FEMALE, "El Salvador", "Spanish",
+                     AMPARO_SEX_FEMALE, "El Salvador", "spa",
                      "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   if (boy == NULL || aunt == NULL)
     return;
@@ -545,7 +545,7 @@ add_reunified_family (Loader  *loader,
                             AMPARO_SEX_MALE, "Guatemala", "Mam, Spanish",
                             "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   grandmother = add_person (loader, error, "Petrona", "Morales de Chávez", born (loader, 60, 90),
-                            AMPARO_SEX_FEMALE, "Guatemala", "Mam",
+                            AMPARO_SEX_FEMALE, "Guatemala", "mam",
                             "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   if (girl == NULL || grandfather == NULL || grandmother == NULL)
     return;
@@ -577,7 +577,7 @@ add_search_examples (Loader  *loader,
   AmparoPerson *jose, *joselyn, *mother;
 
   jose = add_person (loader, error, "José", "Núñez Castillo", born (loader, 29, 300),
-                     AMPARO_SEX_MALE, "Mexico", "Spanish",
+                     AMPARO_SEX_MALE, "Mexico", "spa",
                      "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "A-220-555-107",
                      "aliases", "Pepe Núñez", "intake-date", day (loader, -30),
                      "assigned-staff", "J. Ramírez", NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "amparo-store.h"
@@ -226,6 +227,36 @@ test_stale_contacts (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stale), ==, 0);
 }
 
+/* Languages typed before the picker become ISO 639-3 codes when a store
+ * is opened (migration 0014): each name that is plainly one language,
+ * in English or Spanish, is mapped; the rest is kept as typed, in its
+ * place. Set a store back to before 0014 and open it again. */
+static void
+test_languages_migrated (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "amparo.db", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, amparo_record_get_id (AMPARO_RECORD (fixture->person)));
+  g_autofree char *sql = g_strdup_printf ("UPDATE persons SET languages = 'K''iche'', Español, Chuj de San Mateo'"
+                                          " WHERE id = %s; PRAGMA user_version = 13;", id);
+  g_autoptr(AmparoPerson) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (amparo_test_skip_on_pg ("sets SQLite's user_version back"))
+    return;
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = amparo_test_open_store (fixture->dir, "amparo.db");
+  again = amparo_store_get_by_uid (fixture->store, AMPARO_TYPE_PERSON,
+                                   amparo_record_get_uid (AMPARO_RECORD (fixture->person)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_person_get_languages (again), ==, "quc,spa,Chuj de San Mateo");
+}
+
 static gint64
 add_membership (Fixture          *fixture,
                 AmparoLitigation *case_,
@@ -288,6 +319,7 @@ main (int   argc,
   ADD ("/case/close-proceeding", test_close_proceeding);
   ADD ("/case/evidence-and-reunification", test_evidence_and_reunification);
   ADD ("/case/stale-contacts", test_stale_contacts);
+  ADD ("/case/languages-migrated", test_languages_migrated);
   ADD ("/case/class-membership", test_class_membership);
 #undef ADD
   return g_test_run ();

@@ -699,6 +699,67 @@ test_country_picker (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
+/* A person's languages picked from iso-codes' list in Spanish, kept as
+ * ISO 639-3 codes, named in English after a switch; a language typed
+ * before the list existed shows as typed and can be taken off. */
+static void
+on_activate_languages_cb (GApplication *app,
+                          gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) person = add_person (store, "Rosa", "Tzul", "2011-01-01");
+  const char *mayan[] = { "mam", "kjb", "ixl", "cab" };
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *drop_down;
+  GtkWidget *row;
+
+  amparo_person_set_languages (person, "Chuj de San Mateo");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (person), &error));
+  open_client (window, person);
+  row = find_row (GTK_WIDGET (window), "Idiomas");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "Chuj de San Mateo");
+  drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row));
+  assert_shows (row, "Agregar un idioma…");
+  /* Mam, Q'anjob'al, Ixil and Garífuna are in the list, by their names. */
+  for (guint i = 0; i < G_N_ELEMENTS (mayan); i++)
+    find_name (drop_down, amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, mayan[i]));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "K'iche'"));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Español"));
+  /* Picked once, added once; the list is ready for the next. */
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Español"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, 0);
+  g_assert_cmpstr (amparo_iso_picker_get_value (AMPARO_ISO_PICKER (row)), ==, "Chuj de San Mateo,quc,spa");
+  assert_shows (row, "Chuj de San Mateo, K'iche', Español");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (amparo_iso_picker_get_remove_button (AMPARO_ISO_PICKER (row)))));
+  g_assert_true (gtk_widget_activate_action (row, "iso-picker.remove", "s", "Chuj de San Mateo"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  amparo_test_wait (300);
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  g_assert_cmpstr (amparo_person_get_languages (person), ==, "quc,spa");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  amparo_test_wait (500);
+  row = find_row (GTK_WIDGET (window), "Languages");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "K'iche', Spanish");
+  assert_shows (row, "Add a language…");
+  gtk_window_destroy (window);
+}
+
+static void
+test_language_picker (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_build_filename (work_dir, "languages.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_languages_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 /* What people type, in each language's order, and ISO in both. */
 static void
 test_date_entry_parse (void)
@@ -750,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/case/date-entry-parse", test_date_entry_parse);
   g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
   g_test_add_func ("/case/country-picker", test_country_picker);
+  g_test_add_func ("/case/language-picker", test_language_picker);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();
