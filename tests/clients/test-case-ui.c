@@ -17,6 +17,8 @@
 #include "amparo-person-list-model.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-record-form.h"
+#include "amparo-reverify-dialog.h"
+#include "amparo-client-editor.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
 #include "amparo-trash-dialog.h"
@@ -760,6 +762,139 @@ test_language_picker (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
+typedef struct
+{
+  const char *language;
+  const char *never;
+  const char *days_ago;
+  const char *empty;
+} ReverifyFlow;
+
+static const ReverifyFlow reverify_english = {
+  "en", "Never reached", "days ago", "Every contact was reached in the last 90 days.",
+};
+
+static const ReverifyFlow reverify_spanish = {
+  "es", "Nunca contactado", "días", "Todos los contactos se contactaron en los últimos 90 días.",
+};
+
+static AmparoContact *
+add_contact (AmparoStore  *store,
+             AmparoPerson *person,
+             const char   *value,
+             const char   *last_verified)
+{
+  g_autoptr(GError) error = NULL;
+  AmparoContact *contact = amparo_contact_new ();
+
+  amparo_contact_set_person_id (contact, amparo_record_get_id (AMPARO_RECORD (person)));
+  amparo_contact_set_kind (contact, AMPARO_CONTACT_KIND_PHONE);
+  amparo_contact_set_value (contact, value);
+  amparo_contact_set_last_verified (contact, last_verified);
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (contact), &error));
+  g_assert_no_error (error);
+  return contact;
+}
+
+static GtkWidget *
+get_reverify_dialog (void)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (AMPARO_IS_REVERIFY_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static GtkListBoxRow *
+find_list_row (GtkWidget  *dialog,
+               const char *title)
+{
+  return (GtkListBoxRow *) find_row (dialog, title);
+}
+
+/* "Contacts to re-verify": every contact not reached in 90 days, from
+ * the app menu's action (Ctrl+Shift+R), with how long; "Reached Today"
+ * there drops it, a row opens its client, and none left says so. */
+static void
+on_activate_reverify_cb (GApplication *app,
+                         gpointer      data)
+{
+  const ReverifyFlow *flow = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) rosa = add_person (store, "Rosa", "Tzul", "2011-01-01");
+  g_autoptr(AmparoPerson) tomas = add_person (store, "Tomás", "Yax", "2012-01-01");
+  g_autoptr(AmparoPerson) eva = add_person (store, "Eva", "Paz", "2013-01-01");
+  g_autofree char *long_ago = days_from_today (-120);
+  g_autofree char *today = days_from_today (0);
+  g_autoptr(AmparoContact) old = add_contact (store, rosa, "+502 5555 0101", long_ago);
+  g_autoptr(AmparoContact) never = add_contact (store, tomas, "+1 213 555 0100", NULL);
+  g_autoptr(AmparoContact) fresh = add_contact (store, eva, "+1 213 555 0199", today);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.reverify-contacts");
+  GtkWidget *dialog, *editor;
+  GtkListBoxRow *row;
+  guint key = 0;
+  GdkModifierType modifiers = 0;
+
+  g_assert_nonnull (accels[0]);
+  g_assert_true (gtk_accelerator_parse (accels[0], &key, &modifiers));
+  g_assert_cmpuint (key, ==, GDK_KEY_r);
+  g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
+  dialog = get_reverify_dialog ();
+  g_assert_nonnull (dialog);
+  assert_shows (dialog, "+502 5555 0101");
+  g_assert_nonnull (find_list_row (dialog, "Tzul, Rosa"));
+  g_assert_nonnull (find_list_row (dialog, "Yax, Tomás"));
+  g_assert_null (find_list_row (dialog, "Paz, Eva"));
+  assert_shows (dialog, flow->never);
+  assert_shows (dialog, "120");
+  assert_shows (dialog, flow->days_ago);
+
+  g_assert_true (gtk_widget_activate_action (dialog, "reverify.reached", "s", amparo_record_get_uid (AMPARO_RECORD (old))));
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (old), NULL));
+  g_assert_cmpstr (amparo_contact_get_last_verified (old), ==, today);
+  g_assert_null (find_list_row (dialog, "Tzul, Rosa"));
+
+  /* A row opens that client's page, in the Clients section. */
+  row = find_list_row (dialog, "Yax, Tomás");
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  amparo_test_wait (400);
+  g_assert_cmpstr (amparo_window_state_get_section (amparo_window_get_state (AMPARO_WINDOW (window))), ==, "clients");
+  editor = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_CLIENT_EDITOR);
+  g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (amparo_client_editor_get_person (AMPARO_CLIENT_EDITOR (editor)))),
+                   ==, amparo_record_get_uid (AMPARO_RECORD (tomas)));
+
+  g_assert_true (amparo_store_mark_contact_reached (store, never, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
+  dialog = get_reverify_dialog ();
+  assert_shows (dialog, flow->empty);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
+static void
+test_reverify (gconstpointer data)
+{
+  const ReverifyFlow *flow = data;
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_strdup_printf ("%s/reverify-%s.db", work_dir, flow->language);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
+  char *argv[] = { "amparo", db_arg, language_arg, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_reverify_cb), (gpointer) flow);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 /* What people type, in each language's order, and ISO in both. */
 static void
 test_date_entry_parse (void)
@@ -812,6 +947,8 @@ main (int   argc,
   g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
   g_test_add_func ("/case/country-picker", test_country_picker);
   g_test_add_func ("/case/language-picker", test_language_picker);
+  g_test_add_data_func ("/case/reverify/en", &reverify_english, test_reverify);
+  g_test_add_data_func ("/case/reverify/es", &reverify_spanish, test_reverify);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();
