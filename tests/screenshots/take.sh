@@ -135,3 +135,13 @@ for lang in en es; do
   AMPARO_OPEN_DEMAND="Title 42" shot "demand-open-$lang-600" "$lang" demands 600 1000
   AMPARO_OPEN_RELEASE="Biden Administration" shot "release-open-$lang-600" "$lang" press 600 1000
 done
+
+# case (#9): a client's Languages row, its searchable list open, and
+# Contacts to Re-verify over the window, wide and at 600 px.
+for lang in en es; do
+  for width in 1200 600; do
+    [ -z "$filter" ] || [[ "case-shots-$lang" == *$filter* ]] || continue
+    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
+      "$build/tests/screenshots/case-shots" "$out" "$lang" "$width" 2>/dev/null
+  done
+done
