@@ -6,7 +6,6 @@
 #include "amparo-csv.h"
 #include "amparo-csv-reader.h"
 #include "amparo-private-file.h"
-#include "amparo-query-model.h"
 #include "amparo-iso-codes.h"
 
 #include <glib/gi18n.h>
@@ -231,20 +230,34 @@ append_person (GString      *out,
   g_string_append (out, "\r\n");
 }
 
-/* Every live contact, by person id, in one query rather than one per row. */
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  AmparoContact *x = *(AmparoContact **) a, *y = *(AmparoContact **) b;
+  gint64 ix = amparo_record_get_id (AMPARO_RECORD (x)), iy = amparo_record_get_id (AMPARO_RECORD (y));
+
+  if (amparo_contact_get_kind (x) != amparo_contact_get_kind (y))
+    return (int) amparo_contact_get_kind (x) - (int) amparo_contact_get_kind (y);
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* Every live contact, by person id (each person's by kind, then as
+ * entered), in one list rather than one query per row; on SQLite and on
+ * the shared server alike. */
 static GHashTable *
 contacts_by_person (AmparoStore *store)
 {
-  static const char * const order_by[] = { "person_id", "kind", "id", NULL };
-  g_autoptr(AmparoQueryModel) model = amparo_query_model_new (store, AMPARO_TYPE_CONTACT,
-                                                              "deleted_at IS NULL", NULL, order_by);
+  g_autoptr(GListModel) model = amparo_store_list (store, AMPARO_TYPE_CONTACT, AMPARO_LIST_LIVE);
   GHashTable *by_person = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                  (GDestroyNotify) g_ptr_array_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer each;
 
   for (guint i = 0; i < n; i++)
     {
-      AmparoContact *contact = g_list_model_get_item (G_LIST_MODEL (model), i);
+      AmparoContact *contact = g_list_model_get_item (model, i);
       gint64 id = amparo_contact_get_person_id (contact);
       GPtrArray *list = g_hash_table_lookup (by_person, &id);
 
@@ -255,6 +268,9 @@ contacts_by_person (AmparoStore *store)
         }
       g_ptr_array_add (list, contact);
     }
+  g_hash_table_iter_init (&iter, by_person);
+  while (g_hash_table_iter_next (&iter, NULL, &each))
+    g_ptr_array_sort (each, compare_contacts);
   return by_person;
 }
 
