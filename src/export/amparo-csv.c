@@ -29,6 +29,8 @@ typedef enum {
   COLUMN_ENUM,
   COLUMN_A_NUMBER,
   COLUMN_UID,
+  COLUMN_COUNTRY,    /* an ISO 3166 code; a name in English or Spanish is mapped */
+  COLUMN_LANGUAGES,  /* ISO 639-3 codes, "quc,spa"; names are mapped one by one */
 } ColumnType;
 
 typedef struct
@@ -47,8 +49,8 @@ static const Column columns[] = {
   { "birth-date", "Date of birth", COLUMN_DATE, "dateofbirth birthdate dob fechadenacimiento nacimiento" },
   { "birth-date-estimated", "Date of birth estimated", COLUMN_BOOLEAN, "dateofbirthestimated birthdateestimated fechadenacimientoaproximada fechaaproximada" },
   { "sex", "Sex", COLUMN_ENUM, "sex gender sexo" },
-  { "country-of-birth", "Country of birth", COLUMN_TEXT, "countryofbirth country paisdenacimiento pais" },
-  { "languages", "Languages", COLUMN_TEXT, "languages language idiomas idioma" },
+  { "country-of-birth", "Country of birth", COLUMN_COUNTRY, "countryofbirth country paisdenacimiento pais" },
+  { "languages", "Languages", COLUMN_LANGUAGES, "languages language idiomas idioma" },
   { "interpreter-needed", "Interpreter needed", COLUMN_BOOLEAN, "interpreterneeded interpreter necesitainterprete interprete" },
   { "unaccompanied-minor", "Unaccompanied minor", COLUMN_BOOLEAN, "unaccompaniedminor uac menornoacompanado" },
   { "mpp-history", "MPP history", COLUMN_BOOLEAN, "mpphistory mpp" },
@@ -186,6 +188,8 @@ column_value (AmparoPerson *person,
       return g_strdup (value != NULL ? value->value_nick : "");
     case COLUMN_TEXT:
     case COLUMN_DATE:
+    case COLUMN_COUNTRY:
+    case COLUMN_LANGUAGES:
     default:
       return g_strdup (amparo_record_get_string (record, column->property));
     }
@@ -466,6 +470,27 @@ parse_enum (GType       enum_type,
   return FALSE;
 }
 
+/* What the pickers store, from what an old spreadsheet holds: a name the
+ * iso-codes tables know (in English or the interface language) becomes
+ * its code; anything else is kept as typed, as the migrations did. */
+static char *
+map_languages (const char *text)
+{
+  g_auto(GStrv) items = g_strsplit (text, ",", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *code;
+
+      if (*g_strstrip (items[i]) == '\0')
+        continue;
+      code = amparo_iso_codes_find_code (AMPARO_ISO_LANGUAGES, items[i]);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", code != NULL ? code : items[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 set_field (AmparoPerson  *person,
            const Column  *column,
@@ -497,6 +522,14 @@ set_field (AmparoPerson  *person,
       return TRUE;
     case COLUMN_A_NUMBER:
     case COLUMN_UID:
+      return TRUE;
+    case COLUMN_COUNTRY:
+      amparo_record_set_string (record, column->property,
+                                amparo_iso_codes_find_code (AMPARO_ISO_COUNTRIES, text) ?: text);
+      return TRUE;
+    case COLUMN_LANGUAGES:
+      value = map_languages (text);
+      amparo_record_set_string (record, column->property, value);
       return TRUE;
     case COLUMN_TEXT:
     default:

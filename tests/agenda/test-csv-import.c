@@ -318,6 +318,28 @@ test_contacts_round_trip (Fixture       *fixture,
   }
 }
 
+/* An old spreadsheet's countries and languages by name become the codes
+ * the pickers store (names iso-codes knows, in English or the interface
+ * language, any case); anything else is kept as typed. */
+static void
+test_countries_and_languages (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char text[] = "Given names,Family names,Country of birth,Languages\r\n"
+                      "Rosa,Tzul,guatemala,\"K'iche', Spanish\"\r\n"
+                      "Eva,Paz,United States,\"mam, Chuj de San Mateo\"\r\n"
+                      "Ana,Ruiz,Narnia,QUC\r\n";
+  g_autoptr(AmparoCsvImport) import = import_text (fixture, text, sizeof text - 1);
+
+  g_assert_cmpuint (amparo_csv_import_count (import, AMPARO_CSV_ROW_CREATE), ==, 3);
+  g_assert_cmpstr (amparo_person_get_country_of_birth (amparo_csv_import_get_person (import, 0)), ==, "GT");
+  g_assert_cmpstr (amparo_person_get_languages (amparo_csv_import_get_person (import, 0)), ==, "quc,spa");
+  g_assert_cmpstr (amparo_person_get_country_of_birth (amparo_csv_import_get_person (import, 1)), ==, "US");
+  g_assert_cmpstr (amparo_person_get_languages (amparo_csv_import_get_person (import, 1)), ==, "mam,Chuj de San Mateo");
+  g_assert_cmpstr (amparo_person_get_country_of_birth (amparo_csv_import_get_person (import, 2)), ==, "Narnia");
+  g_assert_cmpstr (amparo_person_get_languages (amparo_csv_import_get_person (import, 2)), ==, "quc");
+}
+
 /* One stray byte in a UTF-8 file used to turn the whole file into
  * Windows-1252 mojibake ("JosÃ© NÃºÃ±ez"). */
 static void
@@ -430,6 +452,7 @@ main (int    argc,
   ADD ("/csv-import/windows-1252", test_windows_1252);
   ADD ("/csv-import/names-disagree", test_names_disagree);
   ADD ("/csv-import/contacts-round-trip", test_contacts_round_trip);
+  ADD ("/csv-import/countries-and-languages", test_countries_and_languages);
 #undef ADD
 
   return g_test_run ();
