@@ -747,6 +747,8 @@ on_activate_languages_cb (GApplication *app,
   g_assert_true (AMPARO_IS_ISO_PICKER (row));
   assert_shows (row, "K'iche', Spanish");
   assert_shows (row, "Add a language…");
+  /* The history names the languages too, not their codes. */
+  assert_shows (window, "Languages: Chuj de San Mateo → K'iche', Spanish");
   gtk_window_destroy (window);
 }
 
