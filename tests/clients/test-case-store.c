@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "amparo-client-notice.h"
 #include "amparo-store.h"
 #include "amparo-test-store.h"
 
@@ -268,6 +269,25 @@ test_languages_migrated (Fixture       *fixture,
   g_assert_cmpstr (amparo_person_get_languages (again), ==, "quc,spa,Chuj de San Mateo");
 }
 
+/* The client notice's language when staff have not chosen: English only
+ * for someone whose languages are English without Spanish, by code now
+ * as by the names typed before. */
+static void
+test_notice_language_from_codes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const struct { const char *languages; const char *notice; } cases[] = {
+    { "eng", "en" }, { "quc,eng", "en" }, { "eng,spa", "es" }, { "quc", "es" },
+    { "English", "en" }, { "Inglés, Español", "es" }, { NULL, "es" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      amparo_person_set_languages (fixture->person, cases[i].languages);
+      g_assert_cmpstr (amparo_client_notice_guess_language (fixture->person), ==, cases[i].notice);
+    }
+}
+
 static gint64
 add_membership (Fixture          *fixture,
                 AmparoLitigation *case_,
@@ -331,6 +351,7 @@ main (int   argc,
   ADD ("/case/evidence-and-reunification", test_evidence_and_reunification);
   ADD ("/case/stale-contacts", test_stale_contacts);
   ADD ("/case/languages-migrated", test_languages_migrated);
+  ADD ("/case/notice-language-from-codes", test_notice_language_from_codes);
   ADD ("/case/class-membership", test_class_membership);
 #undef ADD
   return g_test_run ();
