@@ -134,6 +134,35 @@ refresh (AmparoReverifyDialog *self)
   adw_preferences_group_set_description (self->group, n > 0 ? description : NULL);
 }
 
+/* The list shows clients' numbers and addresses: journal it as a view of
+ * each client shown, in one transaction, as opening a client page is. */
+static void
+journal_shown (AmparoReverifyDialog *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  gboolean ok;
+
+  if (!amparo_store_begin (self->store, &error))
+    goto failed;
+  ok = TRUE;
+  for (guint i = 0; ok && (row = gtk_list_box_get_row_at_index (self->contacts_list, i)) != NULL; i++)
+    {
+      AmparoRecord *person = g_object_get_data (G_OBJECT (row), "person");
+
+      if (person == NULL || !g_hash_table_add (seen, person))
+        continue;
+      ok = amparo_store_log_action (self->store, AMPARO_JOURNAL_ACTION_VIEW, person,
+                                    "contacts to re-verify", &error);
+    }
+  if (ok && amparo_store_commit (self->store, &error))
+    return;
+  amparo_store_rollback (self->store);
+failed:
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 static void
 on_record_changed_cb (AmparoReverifyDialog *self,
                       AmparoRecord         *record)
@@ -276,5 +305,6 @@ amparo_reverify_dialog_new (GtkWindow   *parent,
   gtk_label_set_text (self->empty_label, empty);
   g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
+  journal_shown (self);
   return self;
 }

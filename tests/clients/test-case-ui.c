@@ -860,6 +860,22 @@ on_activate_reverify_cb (GApplication *app,
   assert_shows (dialog, flow->never);
   assert_shows (dialog, "120");
   assert_shows (dialog, flow->days_ago);
+  /* Showing clients' numbers is journaled as a view of each client. */
+  {
+    g_autoptr(GListModel) journal = amparo_store_list_journal (store);
+    guint views = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+      {
+        g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+
+        views += amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_VIEW
+                 && g_strcmp0 (amparo_journal_entry_get_details (entry), "contacts to re-verify") == 0
+                 && (g_strcmp0 (amparo_journal_entry_get_record_uid (entry), amparo_record_get_uid (AMPARO_RECORD (rosa))) == 0
+                     || g_strcmp0 (amparo_journal_entry_get_record_uid (entry), amparo_record_get_uid (AMPARO_RECORD (tomas))) == 0);
+      }
+    g_assert_cmpuint (views, ==, 2);
+  }
 
   g_assert_true (gtk_widget_activate_action (dialog, "reverify.reached", "s", amparo_record_get_uid (AMPARO_RECORD (old))));
   g_assert_true (amparo_store_reload (store, AMPARO_RECORD (old), NULL));
