@@ -91,7 +91,8 @@ static const struct
 /* Header map entries at or above this are contact columns:
  * CONTACT_COLUMN + (N - 1) * N_CONTACT_FIELDS + field. */
 #define CONTACT_COLUMN 1000
-#define MAX_CONTACTS 99
+/* Past this a header is not read as a contact column. */
+#define MAX_CONTACTS 999
 
 typedef struct
 {
@@ -1024,7 +1025,6 @@ amparo_csv_format_persons (AmparoStore *store,
   g_hash_table_iter_init (&iter, contacts);
   while (g_hash_table_iter_next (&iter, NULL, &list))
     n_groups = MAX (n_groups, ((GPtrArray *) list)->len);
-  n_groups = MIN (n_groups, MAX_CONTACTS);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
