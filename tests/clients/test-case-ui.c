@@ -822,6 +822,36 @@ find_list_row (GtkWidget  *dialog,
   return (GtkListBoxRow *) find_row (dialog, title);
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) name = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_ACTION,
+                                                                         G_VARIANT_TYPE_STRING);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if ((name != NULL && g_str_equal (g_variant_get_string (name, NULL), action)) ||
+          menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a menu button of the window offers @action. */
+static gboolean
+window_menu_has_action (GtkWidget  *widget,
+                        const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), action))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (window_menu_has_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Contacts to re-verify": every contact not reached in 90 days, from
  * the app menu's action (Ctrl+Shift+R), with how long; "Reached Today"
  * there drops it, a row opens its client, and none left says so. */
@@ -850,6 +880,7 @@ on_activate_reverify_cb (GApplication *app,
   g_assert_true (gtk_accelerator_parse (accels[0], &key, &modifiers));
   g_assert_cmpuint (key, ==, GDK_KEY_r);
   g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (window_menu_has_action (GTK_WIDGET (window), "app.reverify-contacts"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
   dialog = get_reverify_dialog ();
   g_assert_nonnull (dialog);
