@@ -202,7 +202,7 @@ amparo_export_persons_csv (GtkWidget   *widget,
 {
   ExportData *data = g_new0 (ExportData, 1);
   gsize length;
-  char *text = amparo_csv_format_persons (persons, &length);
+  char *text = amparo_csv_format_persons (store, persons, &length);
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
 
   data->store = g_object_ref (store);

@@ -142,6 +142,7 @@ make_row (AmparoCsvImport *import,
   g_autofree char *title = NULL;
   g_autofree char *a_number = NULL;
   const char *reason = amparo_csv_import_get_reason (import, index);
+  guint n_contacts = amparo_csv_import_get_n_contacts (import, index);
 
   /* Translators: a row of the import preview: "Line 4: María López" */
   title = g_strdup_printf (_("Line %u: %s"), amparo_csv_import_get_line (import, index), name);
@@ -153,6 +154,14 @@ make_row (AmparoCsvImport *import,
     {
       a_number = amparo_a_number_format (amparo_person_get_a_number (person));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a_number);
+    }
+  /* case (#9): the contacts the row brings, after the A-Number. */
+  if (reason == NULL && n_contacts > 0)
+    {
+      g_autofree char *contacts = g_strdup_printf (ngettext ("%u contact", "%u contacts", n_contacts), n_contacts);
+      g_autofree char *subtitle = a_number != NULL ? g_strdup_printf ("%s · %s", a_number, contacts) : g_strdup (contacts);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   return row;

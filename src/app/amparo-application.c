@@ -16,6 +16,7 @@
 #include "amparo-language.h"
 #include "amparo-preferences-window.h"
 #include "amparo-publish-dialog.h"
+#include "amparo-reverify-dialog.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
 #include "amparo-store-preferences.h"
@@ -255,6 +256,19 @@ import_csv_action (GSimpleAction *action,
     amparo_csv_import_dialog_choose (parent, self->store);
 }
 
+/* Contacts not reached within the configured age, for everyone. */
+static void
+reverify_contacts_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  AmparoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (amparo_reverify_dialog_new (parent, self->store)));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -276,6 +290,7 @@ static const GActionEntry app_entries[] = {
   { "backup", backup_action },
   { "import-feed", import_feed_action },
   { "import-csv", import_csv_action },
+  { "reverify-contacts", reverify_contacts_action },
   { "publish-release", publish_release_action, "s" },
   { "load-sample-data", load_sample_data_action },
   { "quit", quit_action },
@@ -295,6 +310,7 @@ set_accels (GtkApplication *app)
     { "win.delete", { "<Control>Delete", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "app.reverify-contacts", { "<Control><Shift>r", NULL } },
     { "win.show-section::clients", { "<Alt>1", NULL } },
     { "win.show-section::agenda", { "<Alt>2", NULL } },
     { "win.show-section::press", { "<Alt>3", NULL } },

@@ -23,5 +23,10 @@ const char *amparo_iso_picker_get_value (AmparoIsoPicker *self);
 void        amparo_iso_picker_set_value (AmparoIsoPicker *self,
                                          const char      *value);
 GtkDropDown *amparo_iso_picker_get_drop_down (AmparoIsoPicker *self);
+GtkMenuButton *amparo_iso_picker_get_remove_button (AmparoIsoPicker *self);
+
+GStrv       amparo_iso_picker_split        (const char      *value);
+char       *amparo_iso_picker_display_list (AmparoIsoTable   table,
+                                            const char      *value);
 
 G_END_DECLS

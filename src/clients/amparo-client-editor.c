@@ -61,7 +61,7 @@ struct _AmparoClientEditor
   GtkSwitch              *estimated_switch;
   AdwComboRow            *sex_row;
   AmparoIsoPicker        *country_row;
-  AdwEntryRow            *languages_row;
+  AmparoIsoPicker        *languages_row;
   GtkSwitch              *interpreter_switch;
   GtkSwitch              *minor_switch;
   GtkSwitch              *mpp_switch;
@@ -439,7 +439,6 @@ bind_person (AmparoClientEditor *self)
     { self->given_row, "given-names" },
     { self->family_row, "family-names" },
     { self->birth_row, "birth-date" },
-    { self->languages_row, "languages" },
     { self->program_row, "program" },
     { self->staff_row, "assigned-staff" },
     { self->intake_row, "intake-date" },
@@ -458,6 +457,9 @@ bind_person (AmparoClientEditor *self)
   amparo_clients_bind_combo (self->bindings, self->sex_row, self->person, "sex");
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property (self->person, "country-of-birth", self->country_row, "value",
+                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->person, "languages", self->languages_row, "value",
                                                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property_full (self->person, "a-number", self->a_number_row, "text",

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "amparo-iso-picker.h"
 #include "amparo-clients-util.h"
 
 /* Who changed the person's record, when, and what from what: the journal
@@ -169,6 +170,12 @@ node_to_text (GType       type,
     return g_strdup (C_("history", "empty"));
   if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  /* Codes the store keeps for countries and languages, by their names. */
+  if (json_node_get_value_type (node) == G_TYPE_STRING && g_str_equal (column, "languages"))
+    return amparo_iso_picker_display_list (AMPARO_ISO_LANGUAGES, json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_STRING &&
+      (g_str_equal (column, "country_of_birth") || g_str_equal (column, "country")))
+    return amparo_iso_codes_display (AMPARO_ISO_COUNTRIES, json_node_get_string (node));
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       char *label = enum_label_for (type, column, json_node_get_string (node));

@@ -429,6 +429,13 @@ amparo_client_notice_guess_language (AmparoPerson *person)
   if ((strstr (languages, "english") || strstr (languages, "inglés")) &&
       !strstr (languages, "spanish") && !strstr (languages, "español"))
     return "en";
+  /* Languages are ISO 639-3 codes now ("eng,quc"); names typed before stay. */
+  {
+    g_auto(GStrv) codes = g_strsplit_set (languages, ", ", -1);
+
+    if (g_strv_contains ((const char * const *) codes, "eng") && !g_strv_contains ((const char * const *) codes, "spa"))
+      return "en";
+  }
   return "es";
 }
 

@@ -6,6 +6,7 @@
 #include "amparo-csv.h"
 #include "amparo-csv-reader.h"
 #include "amparo-private-file.h"
+#include "amparo-iso-codes.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -28,6 +29,8 @@ typedef enum {
   COLUMN_ENUM,
   COLUMN_A_NUMBER,
   COLUMN_UID,
+  COLUMN_COUNTRY,    /* an ISO 3166 code; a name in English or Spanish is mapped */
+  COLUMN_LANGUAGES,  /* ISO 639-3 codes, "quc,spa"; names are mapped one by one */
 } ColumnType;
 
 typedef struct
@@ -46,8 +49,8 @@ static const Column columns[] = {
   { "birth-date", "Date of birth", COLUMN_DATE, "dateofbirth birthdate dob fechadenacimiento nacimiento" },
   { "birth-date-estimated", "Date of birth estimated", COLUMN_BOOLEAN, "dateofbirthestimated birthdateestimated fechadenacimientoaproximada fechaaproximada" },
   { "sex", "Sex", COLUMN_ENUM, "sex gender sexo" },
-  { "country-of-birth", "Country of birth", COLUMN_TEXT, "countryofbirth country paisdenacimiento pais" },
-  { "languages", "Languages", COLUMN_TEXT, "languages language idiomas idioma" },
+  { "country-of-birth", "Country of birth", COLUMN_COUNTRY, "countryofbirth country paisdenacimiento pais" },
+  { "languages", "Languages", COLUMN_LANGUAGES, "languages language idiomas idioma" },
   { "interpreter-needed", "Interpreter needed", COLUMN_BOOLEAN, "interpreterneeded interpreter necesitainterprete interprete" },
   { "unaccompanied-minor", "Unaccompanied minor", COLUMN_BOOLEAN, "unaccompaniedminor uac menornoacompanado" },
   { "mpp-history", "MPP history", COLUMN_BOOLEAN, "mpphistory mpp" },
@@ -59,6 +62,38 @@ static const Column columns[] = {
   { NULL, "Amparo ID", COLUMN_UID, "amparoid uid" },
 };
 
+/* A person's contacts follow their row as numbered groups of columns
+ * ("Contact 1 kind", "Contact 1", … "Contact 2 kind"…), as many groups
+ * as the person with most contacts needs: one value per cell, so a
+ * spreadsheet can sort and filter them, and nothing needs escaping. */
+typedef enum {
+  CONTACT_KIND,
+  CONTACT_VALUE,
+  CONTACT_BELONGS_TO,
+  CONTACT_COUNTRY,
+  CONTACT_LAST_VERIFIED,
+  N_CONTACT_FIELDS
+} ContactField;
+
+static const struct
+{
+  const char *property;
+  const char *header;    /* after "Contact N", never translated */
+  const char *aliases;   /* normalized, after "contactN" or "contactoN" */
+} contact_fields[N_CONTACT_FIELDS] = {
+  { "kind", " kind", "kind type tipo clase" },
+  { "value", "", " value numero valor" },
+  { "belongs-to", " belongs to", "belongsto whose for dequien de" },
+  { "country", " country", "country pais" },
+  { "last-verified", " last verified", "lastverified verified verifiedon verificado ultimaverificacion" },
+};
+
+/* Header map entries at or above this are contact columns:
+ * CONTACT_COLUMN + (N - 1) * N_CONTACT_FIELDS + field. */
+#define CONTACT_COLUMN 1000
+/* Past this a header is not read as a contact column. */
+#define MAX_CONTACTS 999
+
 typedef struct
 {
   guint               line;
@@ -68,6 +103,7 @@ typedef struct
   AmparoPerson       *person;
   char               *existing_name;  /* CONFIRM: the names the store has */
   gboolean            confirmed;
+  GPtrArray          *contacts;       /* AmparoContact to save with the person */
 } Row;
 
 struct _AmparoCsvImport
@@ -92,6 +128,7 @@ row_clear (Row *row)
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->existing_name, g_free);
   g_clear_object (&row->person);
+  g_clear_pointer (&row->contacts, g_ptr_array_unref);
 }
 
 /* Writing */
@@ -152,6 +189,8 @@ column_value (AmparoPerson *person,
       return g_strdup (value != NULL ? value->value_nick : "");
     case COLUMN_TEXT:
     case COLUMN_DATE:
+    case COLUMN_COUNTRY:
+    case COLUMN_LANGUAGES:
     default:
       return g_strdup (amparo_record_get_string (record, column->property));
     }
@@ -159,7 +198,9 @@ column_value (AmparoPerson *person,
 
 static void
 append_person (GString      *out,
-               AmparoPerson *person)
+               AmparoPerson *person,
+               GPtrArray    *contacts,
+               guint         n_groups)
 {
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
@@ -169,7 +210,73 @@ append_person (GString      *out,
         g_string_append_c (out, ',');
       append_field (out, value);
     }
+  for (guint i = 0; i < n_groups; i++)
+    {
+      AmparoContact *contact = contacts != NULL && i < contacts->len ? contacts->pdata[i] : NULL;
+
+      for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+        {
+          AmparoRecord *record = AMPARO_RECORD (contact);
+
+          g_string_append_c (out, ',');
+          if (contact == NULL)
+            continue;
+          if (f == CONTACT_KIND)
+            {
+              g_autoptr(GEnumClass) kinds = g_type_class_ref (AMPARO_TYPE_CONTACT_KIND);
+              GEnumValue *kind = g_enum_get_value (kinds, amparo_contact_get_kind (contact));
+
+              append_field (out, kind != NULL ? kind->value_nick : "");
+            }
+          else
+            append_field (out, amparo_record_get_string (record, contact_fields[f].property));
+        }
+    }
   g_string_append (out, "\r\n");
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  AmparoContact *x = *(AmparoContact **) a, *y = *(AmparoContact **) b;
+  gint64 ix = amparo_record_get_id (AMPARO_RECORD (x)), iy = amparo_record_get_id (AMPARO_RECORD (y));
+
+  if (amparo_contact_get_kind (x) != amparo_contact_get_kind (y))
+    return (int) amparo_contact_get_kind (x) - (int) amparo_contact_get_kind (y);
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* Every live contact, by person id (each person's by kind, then as
+ * entered), in one list rather than one query per row; on SQLite and on
+ * the shared server alike. */
+static GHashTable *
+contacts_by_person (AmparoStore *store)
+{
+  g_autoptr(GListModel) model = amparo_store_list (store, AMPARO_TYPE_CONTACT, AMPARO_LIST_LIVE);
+  GHashTable *by_person = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer each;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AmparoContact *contact = g_list_model_get_item (model, i);
+      gint64 id = amparo_contact_get_person_id (contact);
+      GPtrArray *list = g_hash_table_lookup (by_person, &id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_person, g_memdup2 (&id, sizeof id), list);
+        }
+      g_ptr_array_add (list, contact);
+    }
+  g_hash_table_iter_init (&iter, by_person);
+  while (g_hash_table_iter_next (&iter, NULL, &each))
+    g_ptr_array_sort (each, compare_contacts);
+  return by_person;
 }
 
 /* Reading */
@@ -236,6 +343,37 @@ find_column (const char *header)
 
       if (g_strv_contains ((const char * const *) aliases, key))
         return c;
+    }
+  return -1;
+}
+
+/* "Contact 2 last verified", "Contacto 2 verificado": the map entry of a
+ * contact column, or -1. */
+static int
+find_contact_column (const char *header)
+{
+  g_autofree char *key = normalize_header (header);
+  const char *p = key;
+  guint64 n;
+  char *end;
+
+  if (g_str_has_prefix (p, "contacto"))
+    p += strlen ("contacto");
+  else if (g_str_has_prefix (p, "contact"))
+    p += strlen ("contact");
+  else
+    return -1;
+  if (!g_ascii_isdigit (*p))
+    return -1;
+  n = g_ascii_strtoull (p, &end, 10);
+  if (n < 1 || n > MAX_CONTACTS)
+    return -1;
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    {
+      g_auto(GStrv) aliases = g_strsplit (contact_fields[f].aliases, " ", -1);
+
+      if (g_strv_contains ((const char * const *) aliases, end))
+        return CONTACT_COLUMN + (int) (n - 1) * N_CONTACT_FIELDS + (int) f;
     }
   return -1;
 }
@@ -308,6 +446,8 @@ parse_enum (GType       enum_type,
     { "m", "male" }, { "masculino", "male" }, { "hombre", "male" }, { "nino", "male" },
     { "activo", "active" }, { "activa", "active" }, { "cerrado", "closed" },
     { "cerrada", "closed" }, { "prospectivo", "prospective" },
+    { "telefono", "phone" }, { "tel", "phone" }, { "celular", "phone" }, { "correo", "email" },
+    { "correoelectronico", "email" }, { "direccion", "address" }, { "domicilio", "address" },
   };
   g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
   g_autofree char *key = normalize_header (text);
@@ -329,6 +469,27 @@ parse_enum (GType       enum_type,
         }
     }
   return FALSE;
+}
+
+/* What the pickers store, from what an old spreadsheet holds: a name the
+ * iso-codes tables know (in English or the interface language) becomes
+ * its code; anything else is kept as typed, as the migrations did. */
+static char *
+map_languages (const char *text)
+{
+  g_auto(GStrv) items = g_strsplit (text, ",", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *code;
+
+      if (*g_strstrip (items[i]) == '\0')
+        continue;
+      code = amparo_iso_codes_find_code (AMPARO_ISO_LANGUAGES, items[i]);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", code != NULL ? code : items[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static gboolean
@@ -362,6 +523,14 @@ set_field (AmparoPerson  *person,
       return TRUE;
     case COLUMN_A_NUMBER:
     case COLUMN_UID:
+      return TRUE;
+    case COLUMN_COUNTRY:
+      amparo_record_set_string (record, column->property,
+                                amparo_iso_codes_find_code (AMPARO_ISO_COUNTRIES, text) ?: text);
+      return TRUE;
+    case COLUMN_LANGUAGES:
+      value = map_languages (text);
+      amparo_record_set_string (record, column->property, value);
       return TRUE;
     case COLUMN_TEXT:
     default:
@@ -526,6 +695,158 @@ remember (AmparoCsvImport *self,
                          GUINT_TO_POINTER (row->line));
 }
 
+/* Contacts */
+
+/* How two spellings of one contact compare: a phone by its digits
+ * ("(213) 555-0100" is "213-555-0100"), anything else as a name is. */
+static char *
+contact_key (AmparoContactKind  kind,
+             const char        *value)
+{
+  GString *digits;
+
+  if (kind != AMPARO_CONTACT_KIND_PHONE && kind != AMPARO_CONTACT_KIND_WHATSAPP)
+    return name_key (value);
+  digits = g_string_new (NULL);
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+static AmparoContact *
+find_same_contact (GListModel        *known,
+                   AmparoContactKind  kind,
+                   const char        *value)
+{
+  g_autofree char *key = contact_key (kind, value);
+  guint n = known != NULL ? g_list_model_get_n_items (known) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmparoContact) contact = g_list_model_get_item (known, i);
+      g_autofree char *other = contact_key (amparo_contact_get_kind (contact),
+                                            amparo_contact_get_value (contact) ?: "");
+
+      if (amparo_contact_get_kind (contact) == kind && g_str_equal (key, other))
+        return g_steal_pointer (&contact);
+    }
+  return NULL;
+}
+
+static const char *
+contact_cell (char      **fields,
+              const int  *map,
+              guint       n_map,
+              guint       group,
+              ContactField field)
+{
+  const char *text = cell (fields, map, n_map, CONTACT_COLUMN + (int) (group * N_CONTACT_FIELDS + field));
+
+  return text != NULL && *g_strstrip ((char *) text) != '\0' ? text : NULL;
+}
+
+static guint
+count_contact_groups (const int *map,
+                      guint      n_map)
+{
+  guint groups = 0;
+
+  for (guint i = 0; i < n_map; i++)
+    if (map[i] >= CONTACT_COLUMN)
+      groups = MAX (groups, (guint) (map[i] - CONTACT_COLUMN) / N_CONTACT_FIELDS + 1);
+  return groups;
+}
+
+/* One group of contact cells into @contact (new, or the store's own
+ * copy of the same contact): empty cells leave what is there, and a
+ * last-verified date older than the store's is not taken, so an old
+ * spreadsheet never makes a contact look less recently reached. */
+static gboolean
+fill_contact (AmparoContact  *contact,
+              guint           group,
+              char          **fields,
+              const int      *map,
+              guint           n_map,
+              char          **reason)
+{
+  const char *belongs_to = contact_cell (fields, map, n_map, group, CONTACT_BELONGS_TO);
+  const char *country = contact_cell (fields, map, n_map, group, CONTACT_COUNTRY);
+  const char *verified = contact_cell (fields, map, n_map, group, CONTACT_LAST_VERIFIED);
+  g_autofree char *iso = NULL;
+  g_autofree char *why = NULL;
+
+  if (verified != NULL && !parse_date (verified, &iso, &why))
+    {
+      *reason = g_strdup_printf ("Contact %u%s: %s", group + 1, contact_fields[CONTACT_LAST_VERIFIED].header, why);
+      return FALSE;
+    }
+  if (belongs_to != NULL)
+    amparo_contact_set_belongs_to (contact, belongs_to);
+  if (country != NULL)
+    amparo_contact_set_country (contact, amparo_iso_codes_find_code (AMPARO_ISO_COUNTRIES, country) ?: country);
+  if (iso != NULL && g_strcmp0 (iso, amparo_contact_get_last_verified (contact)) > 0)
+    amparo_contact_set_last_verified (contact, iso);
+  return TRUE;
+}
+
+/* The row's contacts, each matched to one the person already has (same
+ * kind and value) or new; none is ever removed by an import. */
+static gboolean
+read_contacts (AmparoCsvImport  *self,
+               Row              *row,
+               char            **fields,
+               const int        *map,
+               guint             n_map,
+               AmparoPerson     *existing)
+{
+  guint groups = count_contact_groups (map, n_map);
+  g_autoptr(GListModel) known = existing != NULL ? amparo_store_list_contacts (self->store, existing) : NULL;
+
+  row->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint g = 0; g < groups; g++)
+    {
+      const char *kind_text = contact_cell (fields, map, n_map, g, CONTACT_KIND);
+      const char *value = contact_cell (fields, map, n_map, g, CONTACT_VALUE);
+      g_autoptr(AmparoContact) same = NULL;
+      g_autoptr(AmparoContact) contact = NULL;
+      int kind = AMPARO_CONTACT_KIND_OTHER;
+
+      if (value == NULL)
+        {
+          if (kind_text != NULL || contact_cell (fields, map, n_map, g, CONTACT_BELONGS_TO) != NULL ||
+              contact_cell (fields, map, n_map, g, CONTACT_COUNTRY) != NULL ||
+              contact_cell (fields, map, n_map, g, CONTACT_LAST_VERIFIED) != NULL)
+            {
+              /* Translators: %u is the number of a contact in the row (Contact 1, Contact 2…) */
+              row->reason = g_strdup_printf (_("Contact %u has no phone number, email or address. Fill it in, or empty the whole contact."), g + 1);
+              return FALSE;
+            }
+          continue;
+        }
+      if (kind_text != NULL && !parse_enum (AMPARO_TYPE_CONTACT_KIND, kind_text, &kind))
+        {
+          g_autofree char *header = g_strdup_printf ("Contact %u%s", g + 1, contact_fields[CONTACT_KIND].header);
+
+          row->reason = g_strdup_printf (_("%s: “%s” is not a value Amparo knows."), header, kind_text);
+          return FALSE;
+        }
+      same = find_same_contact (known, kind, value);
+      contact = same != NULL ? AMPARO_CONTACT (amparo_record_copy (AMPARO_RECORD (same))) : amparo_contact_new ();
+      if (same == NULL)
+        {
+          amparo_contact_set_kind (contact, kind);
+          amparo_contact_set_value (contact, value);
+          if (existing != NULL)
+            amparo_contact_set_person_id (contact, amparo_record_get_id (AMPARO_RECORD (existing)));
+        }
+      if (!fill_contact (contact, g, fields, map, n_map, &row->reason))
+        return FALSE;
+      g_ptr_array_add (row->contacts, g_steal_pointer (&contact));
+    }
+  return TRUE;
+}
+
 static void
 check_row (AmparoCsvImport  *self,
            Row              *row,
@@ -563,6 +884,8 @@ check_row (AmparoCsvImport  *self,
       row->reason = g_strdup (error != NULL ? error->message : _("This row cannot be saved."));
       return;
     }
+  if (!read_contacts (self, row, fields, map, n_map, existing))
+    return;
   remember (self, row, a_number, existing);
   if (existing != NULL && names_disagree (existing, row->person))
     {
@@ -613,7 +936,7 @@ read_row (AmparoCsvImport *self,
           const int       *map,
           guint            n_map)
 {
-  Row row = { record->line, AMPARO_CSV_ROW_REJECT, NULL, NULL, NULL, NULL, FALSE };
+  Row row = { record->line, AMPARO_CSV_ROW_REJECT, NULL, NULL, NULL, NULL, FALSE, NULL };
   g_auto(GStrv) fields = decode_fields (self, record->fields, FALSE);
   g_auto(GStrv) shown = fields == NULL ? decode_fields (self, record->fields, TRUE) : NULL;
   Row *added;
@@ -659,10 +982,12 @@ map_header (AmparoCsvImport  *self,
   for (guint i = 0; i < n; i++)
     {
       map[i] = find_column (header[i]);
+      if (map[i] < 0)
+        map[i] = find_contact_column (header[i]);
       if (map[i] < 0 && *g_strstrip (header[i]) != '\0')
         g_ptr_array_add (self->ignored, g_strdup (header[i]));
-      given |= map[i] >= 0 && g_strcmp0 (columns[map[i]].property, "given-names") == 0;
-      family |= map[i] >= 0 && g_strcmp0 (columns[map[i]].property, "family-names") == 0;
+      given |= map[i] >= 0 && map[i] < CONTACT_COLUMN && g_strcmp0 (columns[map[i]].property, "given-names") == 0;
+      family |= map[i] >= 0 && map[i] < CONTACT_COLUMN && g_strcmp0 (columns[map[i]].property, "family-names") == 0;
     }
   if (!given || !family)
     {
@@ -677,18 +1002,29 @@ map_header (AmparoCsvImport  *self,
 
 /**
  * amparo_csv_format_persons:
+ * @store: where the persons' contacts are
  * @persons: a #GListModel of #AmparoPerson
  * @length: (out) (optional): the length in bytes
  *
  * Returns: (transfer full): the CSV text: byte order mark, header row,
- *   one row per person
+ *   one row per person with their contacts in numbered columns
  */
 char *
-amparo_csv_format_persons (GListModel *persons,
-                           gsize      *length)
+amparo_csv_format_persons (AmparoStore *store,
+                           GListModel  *persons,
+                           gsize       *length)
 {
+  g_autoptr(GHashTable) contacts = contacts_by_person (store);
   GString *out = g_string_new (UTF8_BOM);
   guint n = g_list_model_get_n_items (persons);
+  guint n_groups = 0;
+  GHashTableIter iter;
+  gpointer list;
+
+  /* As many contact columns as the person with most contacts needs. */
+  g_hash_table_iter_init (&iter, contacts);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    n_groups = MAX (n_groups, ((GPtrArray *) list)->len);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
@@ -696,12 +1032,17 @@ amparo_csv_format_persons (GListModel *persons,
         g_string_append_c (out, ',');
       append_field (out, columns[c].header);
     }
+  for (guint i = 0; i < n_groups; i++)
+    for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+      g_string_append_printf (out, ",Contact %u%s", i + 1, contact_fields[f].header);
   g_string_append (out, "\r\n");
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AmparoPerson) person = g_list_model_get_item (persons, i);
-      append_person (out, person);
+      gint64 id = amparo_record_get_id (AMPARO_RECORD (person));
+
+      append_person (out, person, g_hash_table_lookup (contacts, &id), n_groups);
     }
   if (length != NULL)
     *length = out->len;
@@ -771,7 +1112,7 @@ amparo_csv_write_persons (AmparoStore  *store,
                           GError      **error)
 {
   gsize length;
-  g_autofree char *text = amparo_csv_format_persons (persons, &length);
+  g_autofree char *text = amparo_csv_format_persons (store, persons, &length);
   JournalPersons journal = { store, persons };
 
   return amparo_private_file_write (path, text, length, journal_persons_cb, &journal, error);
@@ -995,15 +1336,11 @@ amparo_csv_import_count (AmparoCsvImport    *self,
   return count;
 }
 
-/**
- * amparo_csv_import_describe_row:
- *
- * Returns: (transfer full): one line of the report, e.g.
- *   "Line 4: rejected: …"
- */
-char *
-amparo_csv_import_describe_row (AmparoCsvImport *self,
-                                guint            index)
+static gboolean row_accepted (const Row *row);
+
+static char *
+describe_row_alone (AmparoCsvImport *self,
+                    guint            index)
 {
   Row *row = &g_array_index (self->rows, Row, index);
   g_autofree char *name = row->person != NULL ? person_name (row->person) : g_strdup ("");
@@ -1032,6 +1369,27 @@ amparo_csv_import_describe_row (AmparoCsvImport *self,
       /* Translators: a line of the import report */
       return g_strdup_printf (_("Line %u: rejected: %s"), row->line, row->reason);
     }
+}
+
+/**
+ * amparo_csv_import_describe_row:
+ *
+ * Returns: (transfer full): one line of the report, e.g.
+ *   "Line 4: rejected: …", with the contacts a saved row brings
+ */
+char *
+amparo_csv_import_describe_row (AmparoCsvImport *self,
+                                guint            index)
+{
+  Row *row = &g_array_index (self->rows, Row, index);
+  g_autofree char *line = describe_row_alone (self, index);
+  guint n = row->contacts != NULL ? row->contacts->len : 0;
+
+  if (!row_accepted (row) || n == 0)
+    return g_steal_pointer (&line);
+  /* Translators: after a line of the import report ("Line 3: new person: Rosa Quispe") */
+  return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%s; %u contact to add or update",
+                                     "%s; %u contacts to add or update", n), line, n);
 }
 
 /**
@@ -1104,6 +1462,24 @@ row_accepted (const Row *row)
          (row->action == AMPARO_CSV_ROW_CONFIRM && row->confirmed);
 }
 
+/* After the person, who now has an id to give new contacts. */
+static gboolean
+save_contacts (AmparoCsvImport  *self,
+               Row              *row,
+               GError          **error)
+{
+  for (guint i = 0; row->contacts != NULL && i < row->contacts->len; i++)
+    {
+      AmparoContact *contact = row->contacts->pdata[i];
+
+      if (amparo_contact_get_person_id (contact) <= 0)
+        amparo_contact_set_person_id (contact, amparo_record_get_id (AMPARO_RECORD (row->person)));
+      if (!amparo_store_save (self->store, AMPARO_RECORD (contact), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * amparo_csv_import_apply_full:
  * @progress: (nullable): called every few hundred rows saved
@@ -1141,7 +1517,8 @@ amparo_csv_import_apply_full (AmparoCsvImport        *self,
         }
       if (!row_accepted (row))
         continue;
-      if (!amparo_store_save (self->store, AMPARO_RECORD (row->person), &local))
+      if (!amparo_store_save (self->store, AMPARO_RECORD (row->person), &local) ||
+          !save_contacts (self, row, &local))
         {
           amparo_store_rollback (self->store);
           g_set_error (error, local->domain, local->code,
@@ -1169,6 +1546,22 @@ amparo_csv_import_count_accepted (AmparoCsvImport *self)
   for (guint i = 0; i < self->rows->len; i++)
     count += row_accepted (&g_array_index (self->rows, Row, i));
   return count;
+}
+
+/**
+ * amparo_csv_import_get_n_contacts:
+ *
+ * Returns: how many contacts the row adds to its person or updates
+ */
+guint
+amparo_csv_import_get_n_contacts (AmparoCsvImport *self,
+                                  guint            row)
+{
+  GPtrArray *contacts;
+
+  g_return_val_if_fail (row < self->rows->len, 0);
+  contacts = g_array_index (self->rows, Row, row).contacts;
+  return contacts != NULL ? contacts->len : 0;
 }
 
 /**

@@ -49,7 +49,8 @@ typedef struct _AmparoCsvImport AmparoCsvImport;
 GPtrArray          *amparo_csv_parse                (const char       *text,
                                                      gsize             length,
                                                      GArray          **lines);
-char               *amparo_csv_format_persons       (GListModel       *persons,
+char               *amparo_csv_format_persons       (AmparoStore      *store,
+                                                     GListModel       *persons,
                                                      gsize            *length);
 gboolean            amparo_csv_journal_persons      (AmparoStore      *store,
                                                      GListModel       *persons,
@@ -101,6 +102,8 @@ gboolean            amparo_csv_import_apply_full    (AmparoCsvImport  *self,
                                                      GCancellable     *cancellable,
                                                      GError          **error);
 guint               amparo_csv_import_count_accepted (AmparoCsvImport *self);
+guint               amparo_csv_import_get_n_contacts (AmparoCsvImport *self,
+                                                     guint             row);
 const char         *amparo_csv_import_get_existing_name (AmparoCsvImport *self,
                                                      guint             row);
 void                amparo_csv_import_set_confirmed (AmparoCsvImport  *self,

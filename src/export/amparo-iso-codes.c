@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 /* The iso-codes tables, read once. Names are translated with the
@@ -132,9 +133,76 @@ amparo_iso_codes_display (AmparoIsoTable  table,
   return g_strdup (name != NULL ? name : value != NULL ? value : "");
 }
 
+/* Names to codes, casefolded: the English names once, the translated
+ * ones again whenever the interface language changes. A CSV import asks
+ * once per row, from a worker thread, so this is a hash, under a lock. */
+typedef struct
+{
+  GHashTable *english;      /* casefolded English name → code */
+  GHashTable *translated;   /* casefolded name in `language` → code */
+  char       *language;
+} Lookup;
+
+static GMutex lookup_lock;
+static Lookup lookups[G_N_ELEMENTS (tables)];
+
+static char *
+current_language (void)
+{
+  return g_strdup_printf ("%s|%s", g_getenv ("LANGUAGE") ?: "", setlocale (LC_MESSAGES, NULL) ?: "");
+}
+
+static GHashTable *
+build_lookup (Table    *t,
+              gboolean  translate)
+{
+  GHashTable *by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i + 1 < t->codes->len; i++)
+    {
+      const char *code = t->codes->pdata[i];
+      const char *english = g_hash_table_lookup (t->names, code);
+      char *key = g_utf8_casefold (translate ? dgettext (t->domain, english) : english, -1);
+
+      /* Two languages can share a name; the first in the file keeps it. */
+      if (g_hash_table_contains (by_name, key))
+        g_free (key);
+      else
+        g_hash_table_insert (by_name, key, (gpointer) code);
+    }
+  return by_name;
+}
+
+static const char *
+find_by_name (AmparoIsoTable  table,
+              Table          *t,
+              const char     *folded)
+{
+  Lookup *lookup = &lookups[table];
+  g_autofree char *language = current_language ();
+  const char *code;
+
+  g_mutex_lock (&lookup_lock);
+  if (lookup->english == NULL)
+    lookup->english = build_lookup (t, FALSE);
+  if (lookup->translated == NULL || g_strcmp0 (lookup->language, language) != 0)
+    {
+      g_clear_pointer (&lookup->translated, g_hash_table_unref);
+      g_free (lookup->language);
+      lookup->language = g_strdup (language);
+      lookup->translated = build_lookup (t, TRUE);
+    }
+  code = g_hash_table_lookup (lookup->english, folded);
+  if (code == NULL)
+    code = g_hash_table_lookup (lookup->translated, folded);
+  g_mutex_unlock (&lookup_lock);
+  return code;
+}
+
 /**
  * amparo_iso_codes_find_code:
- * @name: a name in English or in the interface language, any case
+ * @name: a name in English or in the interface language, any case, or
+ *   a code ("gt", "QUC")
  *
  * Returns: (transfer none) (nullable): its code, or %NULL
  */
@@ -143,20 +211,18 @@ amparo_iso_codes_find_code (AmparoIsoTable  table,
                             const char     *name)
 {
   Table *t = load (table);
-  g_autofree char *wanted_name = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *upper = NULL;
+  gpointer code;
 
   if (name == NULL)
     return NULL;
-  wanted_name = g_utf8_casefold (name, -1);
-  for (guint i = 0; i + 1 < t->codes->len; i++)
-    {
-      const char *code = t->codes->pdata[i];
-      const char *english = g_hash_table_lookup (t->names, code);
-      g_autofree char *a = g_utf8_casefold (english, -1);
-      g_autofree char *b = g_utf8_casefold (dgettext (t->domain, english), -1);
-
-      if (g_str_equal (a, wanted_name) || g_str_equal (b, wanted_name) || g_ascii_strcasecmp (code, name) == 0)
-        return code;
-    }
-  return NULL;
+  trimmed = g_strstrip (g_strdup (name));
+  /* Codes are "US" for countries, "quc" for languages. */
+  upper = table == AMPARO_ISO_COUNTRIES ? g_ascii_strup (trimmed, -1) : g_ascii_strdown (trimmed, -1);
+  if (g_hash_table_lookup_extended (t->names, upper, &code, NULL))
+    return code;
+  folded = g_utf8_casefold (trimmed, -1);
+  return find_by_name (table, t, folded);
 }

@@ -359,13 +359,13 @@ add_separated_family (Loader  *loader,
   AmparoRelationship *link;
 
   mother = add_person (loader, error, "Rosa Amalia", "Tzul Ixcoy", born (loader, 34, 120),
-                       AMPARO_SEX_FEMALE, "Guatemala", "K'iche', Spanish",
+                       AMPARO_SEX_FEMALE, "GT", "quc,spa",
                        "interpreter-needed", TRUE, "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
                        "a-number", "A-220-555-101", "intake-date", day (loader, -50),
                        "program", "Family reunification", "assigned-staff", "M. Herrera",
                        NULL);
   son = add_person (loader, error, "Wilmer Estuardo", "Tzul Ixcoy", born (loader, 11, 40),
-                    AMPARO_SEX_MALE, "Guatemala", "K'iche', Spanish",
+                    AMPARO_SEX_MALE, "GT", "quc,spa",
                     "unaccompanied-minor", TRUE, "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
                     "a-number", "220555102", "intake-date", day (loader, -55),
                     "program", "Children's Representation Program", "assigned-staff", "M. Herrera",
@@ -375,26 +375,26 @@ add_separated_family (Loader  *loader,
 
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (mother),
        "kind", AMPARO_LOCATION_KIND_CBP_CUSTODY, "facility", "San Ysidro Port of Entry",
-       "city", "San Diego", "country", "United States",
+       "city", "San Diego", "country", "US",
        "since", day (loader, -62), "until", day (loader, -58), "source", "Client's son", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (mother),
-       "kind", AMPARO_LOCATION_KIND_DEPORTED, "city", "Quetzaltenango", "country", "Guatemala",
+       "kind", AMPARO_LOCATION_KIND_DEPORTED, "city", "Quetzaltenango", "country", "GT",
        "since", day (loader, -41), "source", "Phone call with the client", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (son),
        "kind", AMPARO_LOCATION_KIND_CBP_CUSTODY, "facility", "San Ysidro Port of Entry",
-       "city", "San Diego", "country", "United States",
+       "city", "San Diego", "country", "US",
        "since", day (loader, -62), "until", day (loader, -59), "source", "ORR case file", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (son),
        "kind", AMPARO_LOCATION_KIND_ORR_SHELTER, "facility", "Casa Ejemplo (sample shelter)",
-       "city", "Los Angeles", "country", "United States",
+       "city", "Los Angeles", "country", "US",
        "since", day (loader, -59), "source", "ORR case file", NULL);
   add (loader, error, AMPARO_TYPE_CONTACT, "person-id", id_of (mother),
        "kind", AMPARO_CONTACT_KIND_WHATSAPP, "value", "+502 5555 0142",
-       "belongs-to", "Rosa (mother), in Quetzaltenango", "country", "Guatemala",
+       "belongs-to", "Rosa (mother), in Quetzaltenango", "country", "GT",
        "last-verified", day (loader, -3), NULL);
   add (loader, error, AMPARO_TYPE_CONTACT, "person-id", id_of (mother),
        "kind", AMPARO_CONTACT_KIND_PHONE, "value", "+502 5555 0177",
-       "belongs-to", "Neighbor who passes on messages", "country", "Guatemala",
+       "belongs-to", "Neighbor who passes on messages", "country", "GT",
        "last-verified", day (loader, -160), NULL);
 
   add_relationship (loader, error, son, mother, AMPARO_RELATIONSHIP_KIND_PARENT,
@@ -434,12 +434,12 @@ add_class_member (Loader  *loader,
   AmparoPerson *mother, *son;
 
   mother = add_person (loader, error, "Dalia Marisol", "Fuentes Orellana", born (loader, 38, 200),
-                       AMPARO_SEX_FEMALE, "Honduras", "Spanish",
+                       AMPARO_SEX_FEMALE, "HN", "spa",
                        "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "A 21-555-0103",
                        "intake-date", day (loader, -120), "program", "Ms. L settlement",
                        "assigned-staff", "J. Ramírez", NULL);
   son = add_person (loader, error, "Kevin Josué", "Fuentes Orellana", born (loader, 14, 30),
-                    AMPARO_SEX_MALE, "Honduras", "Spanish",
+                    AMPARO_SEX_MALE, "HN", "spa",
                     "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "215550104",
                     "intake-date", day (loader, -120), "program", "Ms. L settlement",
                     "assigned-staff", "J. Ramírez", NULL);
@@ -452,10 +452,10 @@ add_class_member (Loader  *loader,
                     "separated-by", "CBP", "reunification-date", "2018-07-26",
                     "status-date", "2018-07-26", "tracing-consent", TRUE, NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (mother),
-       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Riverside", "country", "United States",
+       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Riverside", "country", "US",
        "since", "2018-07-26", "source", "Client", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (son),
-       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Riverside", "country", "United States",
+       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Riverside", "country", "US",
        "since", "2018-07-26", "source", "Client", NULL);
 
   if (pub->ms_l != NULL)
@@ -481,14 +481,14 @@ add_unaccompanied_minor (Loader  *loader,
   AmparoPerson *boy, *aunt;
 
   boy = add_person (loader, error, "Brayan Alexis", "Mejía Cruz", born (loader, 13, 75),
-                    AMPARO_SEX_MALE, "El Salvador", "Spanish",
+                    AMPARO_SEX_MALE, "SV", "spa",
                     "unaccompanied-minor", TRUE, "mpp-history", TRUE,
                     "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "220555105",
                     "aliases", "Brian Mejía",
                     "intake-date", day (loader, -90), "program", "Children's Representation Program",
                     "assigned-staff", "S. Okafor", NULL);
   aunt = add_person (loader, error, "Sonia Maribel", "Cruz Hernández", born (loader, 41, 10),
-                     AMPARO_SEX_FEMALE, "El Salvador", "Spanish",
+                     AMPARO_SEX_FEMALE, "SV", "spa",
                      "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   if (boy == NULL || aunt == NULL)
     return;
@@ -497,18 +497,18 @@ add_unaccompanied_minor (Loader  *loader,
                     AMPARO_VERIFICATION_AGENCY_VERIFIED, AMPARO_REUNIFICATION_NOT_SEPARATED, NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (boy),
        "kind", AMPARO_LOCATION_KIND_SHELTER_MEXICO, "facility", "Migrant shelter (sample)",
-       "city", "Tijuana", "country", "Mexico",
+       "city", "Tijuana", "country", "MX",
        "since", day (loader, -400), "until", day (loader, -130), "source", "Client", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (boy),
        "kind", AMPARO_LOCATION_KIND_ORR_SHELTER, "facility", "Casa Ejemplo (sample shelter)",
-       "city", "Los Angeles", "country", "United States",
+       "city", "Los Angeles", "country", "US",
        "since", day (loader, -128), "until", day (loader, -95), "source", "ORR case file", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (boy),
-       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Santa Ana", "country", "United States",
+       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Santa Ana", "country", "US",
        "since", day (loader, -95), "source", "ORR release notice", NULL);
   add (loader, error, AMPARO_TYPE_CONTACT, "person-id", id_of (boy),
        "kind", AMPARO_CONTACT_KIND_PHONE, "value", "(714) 555-0135",
-       "belongs-to", "Sonia (aunt and sponsor)", "country", "United States",
+       "belongs-to", "Sonia (aunt and sponsor)", "country", "US",
        "last-verified", day (loader, -20), NULL);
 
   add (loader, error, AMPARO_TYPE_PROCEEDING, "person-id", id_of (boy),
@@ -537,15 +537,15 @@ add_reunified_family (Loader  *loader,
   AmparoPerson *girl, *grandfather, *grandmother;
 
   girl = add_person (loader, error, "Daniela Guadalupe", "Chávez Morales", born (loader, 12, 180),
-                     AMPARO_SEX_FEMALE, "Guatemala", "Mam, Spanish",
+                     AMPARO_SEX_FEMALE, "GT", "mam,spa",
                      "unaccompanied-minor", TRUE, "interpreter-needed", TRUE,
                      "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "220555106",
                      "intake-date", day (loader, -200), "assigned-staff", "S. Okafor", NULL);
   grandfather = add_person (loader, error, "Tomás", "Chávez Yax", born (loader, 63, 5),
-                            AMPARO_SEX_MALE, "Guatemala", "Mam, Spanish",
+                            AMPARO_SEX_MALE, "GT", "mam,spa",
                             "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   grandmother = add_person (loader, error, "Petrona", "Morales de Chávez", born (loader, 60, 90),
-                            AMPARO_SEX_FEMALE, "Guatemala", "Mam",
+                            AMPARO_SEX_FEMALE, "GT", "mam",
                             "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   if (girl == NULL || grandfather == NULL || grandmother == NULL)
     return;
@@ -562,7 +562,7 @@ add_reunified_family (Loader  *loader,
                     AMPARO_VERIFICATION_CLAIMED, AMPARO_REUNIFICATION_NOT_SEPARATED,
                     "notes", "Spouses", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (girl),
-       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Los Angeles", "country", "United States",
+       "kind", AMPARO_LOCATION_KIND_SPONSOR_HOME, "city", "Los Angeles", "country", "US",
        "since", day (loader, -150), "source", "ORR release notice", NULL);
   add (loader, error, AMPARO_TYPE_EVENT, "person-id", id_of (girl),
        "kind", AMPARO_EVENT_KIND_CHECK_IN, "title", "Post-release check-in call",
@@ -577,17 +577,17 @@ add_search_examples (Loader  *loader,
   AmparoPerson *jose, *joselyn, *mother;
 
   jose = add_person (loader, error, "José", "Núñez Castillo", born (loader, 29, 300),
-                     AMPARO_SEX_MALE, "Mexico", "Spanish",
+                     AMPARO_SEX_MALE, "MX", "spa",
                      "client-status", AMPARO_CLIENT_STATUS_ACTIVE, "a-number", "A-220-555-107",
                      "aliases", "Pepe Núñez", "intake-date", day (loader, -30),
                      "assigned-staff", "J. Ramírez", NULL);
   joselyn = add_person (loader, error, "Joselyn", "López", born (loader, 7, 100),
-                        AMPARO_SEX_FEMALE, "Guatemala", "Q'anjob'al, Spanish",
+                        AMPARO_SEX_FEMALE, "GT", "kjb,spa",
                         "unaccompanied-minor", TRUE, "interpreter-needed", TRUE,
                         "client-status", AMPARO_CLIENT_STATUS_ACTIVE,
                         "intake-date", day (loader, -14), "assigned-staff", "M. Herrera", NULL);
   mother = add_person (loader, error, "Yesenia", "López Pascual", born (loader, 27, 10),
-                       AMPARO_SEX_FEMALE, "Guatemala", "Q'anjob'al",
+                       AMPARO_SEX_FEMALE, "GT", "kjb",
                        "birth-date-estimated", TRUE,
                        "client-status", AMPARO_CLIENT_STATUS_NOT_CLIENT, NULL);
   if (jose == NULL || joselyn == NULL || mother == NULL)
@@ -595,7 +595,7 @@ add_search_examples (Loader  *loader,
 
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (jose),
        "kind", AMPARO_LOCATION_KIND_ICE_DETENTION, "facility", "Adelanto ICE Processing Center",
-       "city", "Adelanto", "country", "United States",
+       "city", "Adelanto", "country", "US",
        "since", day (loader, -35), "source", "ICE detainee locator", NULL);
   add (loader, error, AMPARO_TYPE_EVENT, "person-id", id_of (jose),
        "kind", AMPARO_EVENT_KIND_HEARING, "title", "Bond hearing",
@@ -607,7 +607,7 @@ add_search_examples (Loader  *loader,
 
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (joselyn),
        "kind", AMPARO_LOCATION_KIND_ORR_SHELTER, "facility", "Casa Ejemplo (sample shelter)",
-       "city", "Los Angeles", "country", "United States",
+       "city", "Los Angeles", "country", "US",
        "since", day (loader, -16), "source", "ORR case file", NULL);
   add (loader, error, AMPARO_TYPE_LOCATION, "person-id", id_of (mother),
        "kind", AMPARO_LOCATION_KIND_UNKNOWN, "since", day (loader, -16),

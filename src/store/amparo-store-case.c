@@ -12,6 +12,7 @@
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
+#include "amparo-server-list.h"
 
 /*
  * The case record (issue #9): what becomes of hearings, how a family link
@@ -531,12 +532,15 @@ amparo_store_list_stale_contacts (AmparoStore *self,
   g_autofree char *cutoff = stale_cutoff (days);
   const char *params[] = { cutoff, NULL };
   const char *order_by[] = { "last_verified IS NOT NULL", "last_verified", "id", NULL };
+  const char *where = "deleted_at IS NULL AND (last_verified IS NULL OR last_verified < ?1)"
+                      " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)";
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_CONTACT,
-                                               "deleted_at IS NULL AND (last_verified IS NULL OR last_verified < ?1)"
-                                               " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)",
-                                               params, order_by));
+  /* case (#9): the query model's paging speaks SQLite only; the shared
+   * server's list is read whole through the driver (see new_list()). */
+  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
+    return G_LIST_MODEL (amparo_server_list_new (self, AMPARO_TYPE_CONTACT, where, params, order_by));
+  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_CONTACT, where, params, order_by));
 }
 
 /**

@@ -133,6 +133,33 @@ test_worker_and_cancel (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (persons), ==, n);
 }
 
+/* Contacts in the file: the preview counts them per row, and the import
+ * saves them with the new person. */
+static void
+test_contacts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char text[] = "Given names,Family names,A-Number,Contact 1 kind,Contact 1,Contact 1 last verified,"
+                      "Contact 2 kind,Contact 2,Contact 2 belongs to\r\n"
+                      "Rosa,Tzul,A-212-345-678,phone,+502 5555 0101,2026-10-01,whatsapp,+502 5555 0202,Her mother\r\n"
+                      "Eva,Paz,,email,,2026-10-01,,,\r\n";
+  g_autoptr(AmparoPerson) rosa = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+
+  open_dialog (fixture, text, sizeof text - 1);
+  wait_for_preview (fixture);
+  g_assert_true (shows (fixture, "A-212-345-678 · 2 contacts"));
+  g_assert_true (shows (fixture, "Contact 1 has no phone number, email or address"));
+  g_assert_true (shows (fixture, "1 new person, 0 matched, 1 rejected"));
+  g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
+  wait_for_preview (fixture);
+  g_assert_null (fixture->dialog);
+  rosa = amparo_store_find_person_by_a_number (fixture->store, "212345678", NULL);
+  g_assert_nonnull (rosa);
+  contacts = amparo_store_list_contacts (fixture->store, rosa);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 2);
+}
+
 /* A row with another child's A-Number shows both names and changes
  * nothing until "Use new names" is checked. */
 static void
@@ -205,6 +232,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/csv-import/dialog/worker-and-cancel", test_worker_and_cancel);
+  ADD ("/csv-import/dialog/contacts", test_contacts);
   ADD ("/csv-import/dialog/confirm-names", test_confirm_names);
   ADD ("/csv-import/dialog/change-encoding", test_change_encoding);
 #undef ADD

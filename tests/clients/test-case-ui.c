@@ -17,6 +17,8 @@
 #include "amparo-person-list-model.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-record-form.h"
+#include "amparo-reverify-dialog.h"
+#include "amparo-client-editor.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
 #include "amparo-trash-dialog.h"
@@ -699,6 +701,249 @@ test_country_picker (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
+/* A person's languages picked from iso-codes' list in Spanish, kept as
+ * ISO 639-3 codes, named in English after a switch; a language typed
+ * before the list existed shows as typed and can be taken off. */
+static void
+on_activate_languages_cb (GApplication *app,
+                          gpointer      data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) person = add_person (store, "Rosa", "Tzul", "2011-01-01");
+  const char *mayan[] = { "mam", "kjb", "ixl", "cab" };
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *drop_down;
+  GtkWidget *row;
+
+  amparo_person_set_languages (person, "Chuj de San Mateo");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (person), &error));
+  open_client (window, person);
+  row = find_row (GTK_WIDGET (window), "Idiomas");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "Chuj de San Mateo");
+  drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row));
+  assert_shows (row, "Agregar un idioma…");
+  /* Mam, Q'anjob'al, Ixil and Garífuna are in the list, by their names. */
+  for (guint i = 0; i < G_N_ELEMENTS (mayan); i++)
+    find_name (drop_down, amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, mayan[i]));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "K'iche'"));
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Español"));
+  /* Picked once, added once; the list is ready for the next. */
+  gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Español"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, 0);
+  g_assert_cmpstr (amparo_iso_picker_get_value (AMPARO_ISO_PICKER (row)), ==, "Chuj de San Mateo,quc,spa");
+  assert_shows (row, "Chuj de San Mateo, K'iche', Español");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (amparo_iso_picker_get_remove_button (AMPARO_ISO_PICKER (row)))));
+  g_assert_true (gtk_widget_activate_action (row, "iso-picker.remove", "s", "Chuj de San Mateo"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  amparo_test_wait (300);
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  g_assert_cmpstr (amparo_person_get_languages (person), ==, "quc,spa");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  amparo_test_wait (500);
+  row = find_row (GTK_WIDGET (window), "Languages");
+  g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  assert_shows (row, "K'iche', Spanish");
+  assert_shows (row, "Add a language…");
+  /* The history names the languages too, not their codes. */
+  assert_shows (window, "Languages: Chuj de San Mateo → K'iche', Spanish");
+  gtk_window_destroy (window);
+}
+
+static void
+test_language_picker (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_build_filename (work_dir, "languages.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_languages_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+typedef struct
+{
+  const char *language;
+  const char *never;
+  const char *days_ago;
+  const char *empty;
+} ReverifyFlow;
+
+static const ReverifyFlow reverify_english = {
+  "en", "Never reached", "days ago", "Every contact was reached in the last 90 days.",
+};
+
+static const ReverifyFlow reverify_spanish = {
+  "es", "Nunca contactado", "días", "Todos los contactos se contactaron en los últimos 90 días.",
+};
+
+static AmparoContact *
+add_contact (AmparoStore  *store,
+             AmparoPerson *person,
+             const char   *value,
+             const char   *last_verified)
+{
+  g_autoptr(GError) error = NULL;
+  AmparoContact *contact = amparo_contact_new ();
+
+  amparo_contact_set_person_id (contact, amparo_record_get_id (AMPARO_RECORD (person)));
+  amparo_contact_set_kind (contact, AMPARO_CONTACT_KIND_PHONE);
+  amparo_contact_set_value (contact, value);
+  amparo_contact_set_last_verified (contact, last_verified);
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (contact), &error));
+  g_assert_no_error (error);
+  return contact;
+}
+
+static GtkWidget *
+get_reverify_dialog (void)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (AMPARO_IS_REVERIFY_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static GtkListBoxRow *
+find_list_row (GtkWidget  *dialog,
+               const char *title)
+{
+  return (GtkListBoxRow *) find_row (dialog, title);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) name = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_ACTION,
+                                                                         G_VARIANT_TYPE_STRING);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if ((name != NULL && g_str_equal (g_variant_get_string (name, NULL), action)) ||
+          menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a menu button of the window offers @action. */
+static gboolean
+window_menu_has_action (GtkWidget  *widget,
+                        const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), action))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (window_menu_has_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Contacts to re-verify": every contact not reached in 90 days, from
+ * the app menu's action (Ctrl+Shift+R), with how long; "Reached Today"
+ * there drops it, a row opens its client, and none left says so. */
+static void
+on_activate_reverify_cb (GApplication *app,
+                         gpointer      data)
+{
+  const ReverifyFlow *flow = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AmparoStore *store = get_store (window);
+  g_autoptr(AmparoPerson) rosa = add_person (store, "Rosa", "Tzul", "2011-01-01");
+  g_autoptr(AmparoPerson) tomas = add_person (store, "Tomás", "Yax", "2012-01-01");
+  g_autoptr(AmparoPerson) eva = add_person (store, "Eva", "Paz", "2013-01-01");
+  g_autofree char *long_ago = days_from_today (-120);
+  g_autofree char *today = days_from_today (0);
+  g_autoptr(AmparoContact) old = add_contact (store, rosa, "+502 5555 0101", long_ago);
+  g_autoptr(AmparoContact) never = add_contact (store, tomas, "+1 213 555 0100", NULL);
+  g_autoptr(AmparoContact) fresh = add_contact (store, eva, "+1 213 555 0199", today);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.reverify-contacts");
+  GtkWidget *dialog, *editor;
+  GtkListBoxRow *row;
+  guint key = 0;
+  GdkModifierType modifiers = 0;
+
+  g_assert_nonnull (accels[0]);
+  g_assert_true (gtk_accelerator_parse (accels[0], &key, &modifiers));
+  g_assert_cmpuint (key, ==, GDK_KEY_r);
+  g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (window_menu_has_action (GTK_WIDGET (window), "app.reverify-contacts"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
+  dialog = get_reverify_dialog ();
+  g_assert_nonnull (dialog);
+  assert_shows (dialog, "+502 5555 0101");
+  g_assert_nonnull (find_list_row (dialog, "Tzul, Rosa"));
+  g_assert_nonnull (find_list_row (dialog, "Yax, Tomás"));
+  g_assert_null (find_list_row (dialog, "Paz, Eva"));
+  assert_shows (dialog, flow->never);
+  assert_shows (dialog, "120");
+  assert_shows (dialog, flow->days_ago);
+  /* Showing clients' numbers is journaled as a view of each client. */
+  {
+    g_autoptr(GListModel) journal = amparo_store_list_journal (store);
+    guint views = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+      {
+        g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+
+        views += amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_VIEW
+                 && g_strcmp0 (amparo_journal_entry_get_details (entry), "contacts to re-verify") == 0
+                 && (g_strcmp0 (amparo_journal_entry_get_record_uid (entry), amparo_record_get_uid (AMPARO_RECORD (rosa))) == 0
+                     || g_strcmp0 (amparo_journal_entry_get_record_uid (entry), amparo_record_get_uid (AMPARO_RECORD (tomas))) == 0);
+      }
+    g_assert_cmpuint (views, ==, 2);
+  }
+
+  g_assert_true (gtk_widget_activate_action (dialog, "reverify.reached", "s", amparo_record_get_uid (AMPARO_RECORD (old))));
+  g_assert_true (amparo_store_reload (store, AMPARO_RECORD (old), NULL));
+  g_assert_cmpstr (amparo_contact_get_last_verified (old), ==, today);
+  g_assert_null (find_list_row (dialog, "Tzul, Rosa"));
+
+  /* A row opens that client's page, in the Clients section. */
+  row = find_list_row (dialog, "Yax, Tomás");
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  amparo_test_wait (400);
+  g_assert_cmpstr (amparo_window_state_get_section (amparo_window_get_state (AMPARO_WINDOW (window))), ==, "clients");
+  editor = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_CLIENT_EDITOR);
+  g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (amparo_client_editor_get_person (AMPARO_CLIENT_EDITOR (editor)))),
+                   ==, amparo_record_get_uid (AMPARO_RECORD (tomas)));
+
+  g_assert_true (amparo_store_mark_contact_reached (store, never, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
+  dialog = get_reverify_dialog ();
+  assert_shows (dialog, flow->empty);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
+static void
+test_reverify (gconstpointer data)
+{
+  const ReverifyFlow *flow = data;
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db = g_strdup_printf ("%s/reverify-%s.db", work_dir, flow->language);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
+  char *argv[] = { "amparo", db_arg, language_arg, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_reverify_cb), (gpointer) flow);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 /* What people type, in each language's order, and ISO in both. */
 static void
 test_date_entry_parse (void)
@@ -750,6 +995,9 @@ main (int   argc,
   g_test_add_func ("/case/date-entry-parse", test_date_entry_parse);
   g_test_add_func ("/case/narrow-page-fixes", test_narrow_page);
   g_test_add_func ("/case/country-picker", test_country_picker);
+  g_test_add_func ("/case/language-picker", test_language_picker);
+  g_test_add_data_func ("/case/reverify/en", &reverify_english, test_reverify);
+  g_test_add_data_func ("/case/reverify/es", &reverify_spanish, test_reverify);
   g_test_add_data_func ("/case/whole-case/en", &english, test_case);
   g_test_add_data_func ("/case/whole-case/es", &spanish, test_case);
   status = g_test_run ();

@@ -79,10 +79,12 @@ case "$target" in
     glib-compile-resources --generate-source --sourcedir="$top" --c-name amparo_core \
       --target="$out/amparo-core-resources.c" "$top/resources/amparo-core.gresource.xml" || exit 1
     sources="$here/fuzz-csv.c $top/src/export/amparo-csv.c $top/src/export/amparo-csv-reader.c
-             $top/src/export/amparo-private-file.c $top/src/store/*.c $out/amparo-core-resources.c"
+             $top/src/export/amparo-private-file.c $top/src/export/amparo-iso-codes.c
+             $top/src/store/*.c $out/amparo-core-resources.c"
     watch="$top/src/store/*.h $top/src/export/amparo-csv*.h $top/resources/sql/*.sql"
     includes="-I$top/src/store -I$top/src/export"
-    packages="gio-2.0 sqlite3 libpq"
+    # json-glib: the import maps country and language names to iso-codes' codes.
+    packages="gio-2.0 sqlite3 libpq json-glib-1.0"
     corpus="$here/corpus-csv"
     defines=""  # each source names its own log domain
     ;;

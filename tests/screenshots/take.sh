@@ -142,3 +142,13 @@ for lang in en es; do
   GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/screenshots/prefs-shots" "$out" "$lang" 2>/dev/null
 done
+
+# case (#9): a client's Languages row, its searchable list open, and
+# Contacts to Re-verify over the window, wide and at 600 px.
+for lang in en es; do
+  for width in 1200 600; do
+    [ -z "$filter" ] || [[ "case-shots-$lang" == *$filter* ]] || continue
+    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
+      "$build/tests/screenshots/case-shots" "$out" "$lang" "$width" 2>/dev/null
+  done
+done
