@@ -171,5 +171,7 @@ AmparoConflictDecision *amparo_store_record_conflict_decision (AmparoStore      
                                                  const char                 *notes,
                                                  GError                    **error);
 const char         *amparo_store_get_actor      (AmparoStore *self);
+GListModel         *amparo_store_list_adverse_parties (AmparoStore  *self,
+                                                       AmparoPerson *person);
 
 G_END_DECLS
