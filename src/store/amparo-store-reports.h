@@ -93,6 +93,10 @@ AmparoReportFigure *amparo_store_report_figure  (AmparoStore             *self,
                                                  AmparoReportFigureKind   kind,
                                                  const AmparoReportScope *scope,
                                                  GError                 **error);
+gboolean            amparo_store_report_dashboard (AmparoStore             *self,
+                                                   const AmparoReportScope *scope,
+                                                   AmparoReportFigure     **figures,
+                                                   GError                 **error);
 char               *amparo_store_report_persons_where (AmparoReportFigureKind   kind,
                                                        const char              *key,
                                                        const AmparoReportScope *scope,

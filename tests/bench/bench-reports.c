@@ -234,7 +234,12 @@ run (guint    n_persons,
     time_page (store);
 
   g_clear_object (&store);
-  amparo_test_remove_dir (dir);
+  /* AMPARO_BENCH_KEEP=1 leaves the store behind, to look at the
+   * queries' plans (EXPLAIN QUERY PLAN) without generating it again. */
+  if (g_getenv ("AMPARO_BENCH_KEEP") != NULL)
+    g_print ("  store kept in %s\n", dir);
+  else
+    amparo_test_remove_dir (dir);
 }
 
 int
