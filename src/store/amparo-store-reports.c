@@ -53,6 +53,21 @@
   "  FROM (SELECT (CAST (strftime ('%Y', :until, '-1 day') AS INTEGER) - CAST (strftime ('%Y', p.birth_date) AS INTEGER))" \
   "   - (strftime ('%m-%d', :until, '-1 day') < strftime ('%m-%d', p.birth_date)) AS a)) END"
 #define STILL_APART "(r.reunification_status <> 'reunified' AND julianday (r.separation_date) IS NOT NULL)"
+/* The same figure for one program: its separations are a quarter or
+ * less, so they are listed once (one look-up list of the program's
+ * persons, not two) and the few still apart sorted for the median. */
+#define SEPARATED_ONE_PROGRAM \
+  "WITH rows AS MATERIALIZED (SELECT r.reunification_status AS st, r.separation_date AS day," \
+  "   " STILL_APART " AS apart FROM relationships r" \
+  "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_ID ("r.person_id") \
+  "  AND (r.separation_date IS NULL OR r.separation_date < :until))," \
+  " s AS MATERIALIZED (SELECT st, count(*) AS n, count (CASE WHEN apart THEN 1 END) AS apart," \
+  "  min (CASE WHEN apart THEN day END) AS first FROM rows GROUP BY st)," \
+  " total AS MATERIALIZED (SELECT sum (apart) AS n, min (first) AS first FROM s)," \
+  " middle AS MATERIALIZED (SELECT avg (julianday (:today) - julianday (m.day)) AS days" \
+  "  FROM (SELECT day FROM rows WHERE apart ORDER BY day" \
+  "   LIMIT 2 - (SELECT n FROM total) % 2 OFFSET ((SELECT n FROM total) - 1) / 2) m)" \
+  " SELECT s.st, s.n, middle.days, julianday (:today) - julianday (total.first) FROM s, total, middle"
 #define PERSONS_PASS \
   "SELECT p.client_status, coalesce (p.program, ''), count(*) FROM persons p" \
   " WHERE p.client_status IN ('prospective', 'active', 'closed')" \
@@ -674,7 +689,10 @@ amparo_store_report_figure (AmparoStore             *self,
                           kind == AMPARO_REPORT_CASES_BY_STATUS ? &figure : NULL, error);
       return figure;
     }
-  figure = run_grouped (self, kind, figure_sql[kind], scope, error);
+  figure = run_grouped (self, kind,
+                        kind == AMPARO_REPORT_SEPARATED_FAMILIES && scope->program != NULL
+                        ? SEPARATED_ONE_PROGRAM : figure_sql[kind],
+                        scope, error);
   if (figure != NULL)
     finish_figure (figure, scope);
   return figure;

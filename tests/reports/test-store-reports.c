@@ -185,6 +185,7 @@ test_separated_median_odd (Fixture       *fixture,
   g_autofree char *day_150 = reports_test_days_from (TODAY, -150);
   g_autoptr(AmparoRelationship) r = amparo_relationship_new ();
   g_autoptr(AmparoReportFigure) month = NULL;
+  g_autoptr(AmparoReportFigure) crp = NULL;
   g_autoptr(GError) error = NULL;
 
   g_object_set (r, "person-id", amparo_record_get_id (AMPARO_RECORD (fixture->data.carlos)),
@@ -199,6 +200,12 @@ test_separated_median_odd (Fixture       *fixture,
   g_assert_cmpint (month->total, ==, 4);
   g_assert_cmpint (month->median_days, ==, 150);
   g_assert_cmpint (month->longest_days, ==, 300);
+
+  /* One program (its own statement): Kevin 100 days, Carlos 150. */
+  crp = figure (fixture, AMPARO_REPORT_SEPARATED_FAMILIES, AMPARO_REPORT_PERIOD_THIS_MONTH, REPORTS_TEST_CRP);
+  g_assert_cmpint (crp->total, ==, 2);
+  g_assert_cmpint (crp->median_days, ==, 125);
+  g_assert_cmpint (crp->longest_days, ==, 150);
 }
 
 /* The whole dashboard at once (one pass for the persons' figures) gives
