@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-client-editor.h"
+#include "amparo-adverse-panel.h"
 #include "amparo-conflict-check.h"
 
 #include <glib/gi18n.h>
@@ -84,6 +85,7 @@ struct _AmparoClientEditor
   AmparoContactsPanel    *contacts_panel;
   AmparoProceedingsPanel *proceedings_panel;
   AmparoHistoryPanel     *history_panel;
+  AmparoAdversePanel     *adverse_panel;   /* reports (#16) */
   GtkScrolledWindow      *scroller;
 };
 
@@ -496,6 +498,7 @@ show_record_panels (AmparoClientEditor *self)
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
   amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
   amparo_proceedings_panel_set_person (self->proceedings_panel, self->store, self->original);
+  amparo_adverse_panel_set_person (self->adverse_panel, self->store, self->original);
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
 }
 
@@ -597,6 +600,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   g_type_ensure (AMPARO_TYPE_ISO_PICKER);
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
+  g_type_ensure (AMPARO_TYPE_ADVERSE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-client-editor.ui");
@@ -642,6 +646,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (contacts_panel);
   BIND (proceedings_panel);
   BIND (history_panel);
+  BIND (adverse_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_duplicate_clicked_cb);
 }
@@ -839,6 +844,7 @@ amparo_client_editor_save_drafts (AmparoClientEditor *self,
   amparo_whereabouts_panel_save_draft (self->whereabouts_panel, state);
   amparo_family_panel_save_draft (self->family_panel, state);
   amparo_proceedings_panel_save_draft (self->proceedings_panel, state);
+  amparo_adverse_panel_save_draft (self->adverse_panel, state);
 }
 
 void
@@ -850,6 +856,7 @@ amparo_client_editor_restore_drafts (AmparoClientEditor *self,
   amparo_whereabouts_panel_restore_draft (self->whereabouts_panel, state);
   amparo_family_panel_restore_draft (self->family_panel, state);
   amparo_proceedings_panel_restore_draft (self->proceedings_panel, state);
+  amparo_adverse_panel_restore_draft (self->adverse_panel, state);
 }
 
 /**

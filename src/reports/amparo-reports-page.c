@@ -21,7 +21,14 @@
  * a bar chart counted by one aggregate query (amparo-store-reports.c);
  * the period and program apply to all. A bar opens the records behind it
  * in the Clients list (AmparoReportFilter in the window state). The
- * period and program survive a language switch in the window state. */
+ * period and program survive a language switch in the window state.
+ *
+ * Nothing is read before the section is first shown, so the app's first
+ * frame never waits for it; then the figures (and the programs for the
+ * filter) are counted on a worker thread, on a store connection of the
+ * worker's own (SQLite in WAL mode lets it read while the window
+ * writes), and fill in when counted, a spinner meanwhile. A change of
+ * period while counting counts again once the count under way is in. */
 
 #define STATE_SCOPE "reports:scope"
 
@@ -35,12 +42,19 @@ struct _AmparoReportsPage
   guint              refresh_source;
   gboolean           filling;
   double             last_refresh_ms;
+  gboolean           shown;         /* mapped once: the figures may be read */
+  gboolean           counting;
+  gboolean           count_again;   /* the scope changed while counting */
+  char              *kept_program;  /* to select once the programs are in */
+  AmparoStore       *worker_store;  /* the worker's connection, between counts */
+  GCancellable      *cancellable;
 
   GtkDropDown       *period_dropdown;
   GtkDropDown       *program_dropdown;
   GtkEditable       *from_entry;
   GtkEditable       *until_entry;
   GtkLabel          *period_label;
+  GtkSpinner        *spinner;
   GtkFlowBox        *dashboard;
 
   AmparoBarChart    *charts[AMPARO_REPORT_N_FIGURES];
@@ -49,6 +63,14 @@ struct _AmparoReportsPage
 };
 
 G_DEFINE_FINAL_TYPE (AmparoReportsPage, amparo_reports_page, AMPARO_TYPE_SECTION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_COUNTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 period_label (AmparoReportPeriod period)
@@ -96,7 +118,7 @@ read_scope (AmparoReportsPage *self)
   self->scope = amparo_report_scope_new (period, g_getenv ("AMPARO_REPORTS_TODAY"),
                                          gtk_editable_get_text (self->from_entry),
                                          gtk_editable_get_text (self->until_entry),
-                                         chosen_program (self));
+                                         self->kept_program != NULL ? self->kept_program : chosen_program (self));
 }
 
 static void
@@ -217,36 +239,166 @@ fill_chart (AmparoReportsPage  *self,
   gtk_label_set_text (self->captions[figure->kind], caption);
 }
 
+static void fill_programs (AmparoReportsPage *self,
+                           GStrv              programs);
+static void start_count (AmparoReportsPage *self);
+
+/* What one count takes to the worker thread and brings back. */
+typedef struct
+{
+  AmparoStore *store;        /* the worker's own connection */
+  char *path;
+  AmparoReportScope *scope;
+  GStrv programs;
+  AmparoReportFigure *figures[AMPARO_REPORT_N_FIGURES];
+  gint64 start;
+} Count;
+
+static void
+count_free (gpointer data)
+{
+  Count *count = data;
+
+  g_clear_object (&count->store);
+  g_free (count->path);
+  amparo_report_scope_free (count->scope);
+  g_strfreev (count->programs);
+  for (guint i = 0; i < AMPARO_REPORT_N_FIGURES; i++)
+    amparo_report_figure_free (count->figures[i]);
+  g_free (count);
+}
+
+/* On the worker thread: nothing here touches a widget or the window's
+ * store. */
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Count *count = task_data;
+  GError *error = NULL;
+
+  if (count->store == NULL && !(count->store = amparo_store_open (count->path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!(count->programs = amparo_store_report_list_programs (count->store, &error)) ||
+      !amparo_store_report_dashboard (count->store, count->scope, count->figures, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_counting (AmparoReportsPage *self,
+              gboolean           counting)
+{
+  self->counting = counting;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), counting);
+  gtk_spinner_set_spinning (self->spinner, counting);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+static void
+show_count_error (AmparoReportsPage *self,
+                  const GError      *error)
+{
+  for (guint kind = 0; kind < AMPARO_REPORT_N_FIGURES; kind++)
+    {
+      gtk_label_set_text (self->captions[kind], error->message);
+      amparo_bar_chart_clear (self->charts[kind]);
+    }
+}
+
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmparoReportsPage) self = user_data;
+  Count *count = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* The connection stays open for the next count. */
+  if (self->worker_store == NULL)
+    self->worker_store = g_steal_pointer (&count->store);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_count_error (self, error);
+  else
+    {
+      fill_programs (self, g_steal_pointer (&count->programs));
+      for (guint kind = 0; kind < AMPARO_REPORT_N_FIGURES; kind++)
+        fill_chart (self, count->figures[kind]);
+    }
+  self->last_refresh_ms = (g_get_monotonic_time () - count->start) / 1000.0;
+  set_counting (self, FALSE);
+  if (self->count_again)
+    {
+      self->count_again = FALSE;
+      read_scope (self);
+      start_count (self);
+    }
+}
+
+static void
+start_count (AmparoReportsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Count *count;
+
+  if (self->store == NULL || self->scope == NULL || !self->shown)
+    return;
+  if (self->counting)
+    {
+      self->count_again = TRUE;
+      return;
+    }
+  update_period_label (self);
+  count = g_new0 (Count, 1);
+  count->store = g_steal_pointer (&self->worker_store);
+  count->path = g_strdup (amparo_store_get_path (self->store));
+  count->scope = amparo_report_scope_copy (self->scope);
+  count->start = g_get_monotonic_time ();
+  task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_count);
+  g_task_set_task_data (task, count, count_free);
+  set_counting (self, TRUE);
+  g_task_run_in_thread (task, count_in_thread);
+}
+
 /**
  * amparo_reports_page_refresh:
  *
- * Counts every figure again (one query each) and redraws the charts.
+ * Counts every figure again, off the main thread, and redraws the
+ * charts when counted (#AmparoReportsPage:counting turns %FALSE). Does
+ * nothing before the section has been shown.
  */
 void
 amparo_reports_page_refresh (AmparoReportsPage *self)
 {
-  gint64 start = g_get_monotonic_time ();
-
   g_return_if_fail (AMPARO_IS_REPORTS_PAGE (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->store == NULL || self->scope == NULL)
-    return;
-  update_period_label (self);
-  for (guint kind = 0; kind < AMPARO_REPORT_N_FIGURES; kind++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AmparoReportFigure) figure = amparo_store_report_figure (self->store, kind, self->scope, &error);
+  start_count (self);
+}
 
-      if (figure == NULL)
-        {
-          gtk_label_set_text (self->captions[kind], error->message);
-          amparo_bar_chart_clear (self->charts[kind]);
-          continue;
-        }
-      fill_chart (self, figure);
-    }
-  self->last_refresh_ms = (g_get_monotonic_time () - start) / 1000.0;
+/**
+ * amparo_reports_page_is_counting:
+ *
+ * Returns: whether figures are being counted (they fill in when done)
+ */
+gboolean
+amparo_reports_page_is_counting (AmparoReportsPage *self)
+{
+  g_return_val_if_fail (AMPARO_IS_REPORTS_PAGE (self), FALSE);
+
+  return self->counting;
 }
 
 static void
@@ -274,16 +426,13 @@ on_range_changed_cb (AmparoReportsPage *self)
     on_scope_changed_cb (self);
 }
 
-static void fill_programs (AmparoReportsPage *self);
-
 static gboolean
 refresh_cb (gpointer user_data)
 {
   AmparoReportsPage *self = user_data;
 
   self->refresh_source = 0;
-  /* A client may have brought a new program. */
-  fill_programs (self);
+  /* The count lists the programs again: a client may have brought one. */
   read_scope (self);
   amparo_reports_page_refresh (self);
   return G_SOURCE_REMOVE;
@@ -293,34 +442,35 @@ refresh_cb (gpointer user_data)
 static void
 on_record_changed_cb (AmparoReportsPage *self)
 {
-  if (self->refresh_source == 0)
+  if (self->refresh_source == 0 && self->shown)
     self->refresh_source = g_timeout_add (300, refresh_cb, self);
 }
 
+static guint program_position (AmparoReportsPage *self,
+                               const char        *program);
+
+/* The programs the worker found; the one chosen stays chosen, and one
+ * kept from before a language switch is chosen once it is listed. */
 static void
-fill_programs (AmparoReportsPage *self)
+fill_programs (AmparoReportsPage *self,
+               GStrv              programs)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
-  const char *was = chosen_program (self);
-  g_autofree char *keep = g_strdup (was);
-  guint selected = 0;
+  g_autofree char *keep = g_strdup (self->kept_program != NULL ? self->kept_program : chosen_program (self));
+  guint selected;
 
   g_strfreev (self->programs);
-  self->programs = amparo_store_report_list_programs (self->store, &error);
-  if (self->programs == NULL)
-    g_warning ("Could not list the programs: %s", error->message);
+  self->programs = programs;
+  g_clear_pointer (&self->kept_program, g_free);
   gtk_string_list_append (list, _("All programs"));
   for (guint i = 0; self->programs != NULL && self->programs[i] != NULL; i++)
-    {
-      gtk_string_list_append (list, self->programs[i]);
-      if (g_strcmp0 (keep, self->programs[i]) == 0)
-        selected = i + 1;
-    }
+    gtk_string_list_append (list, self->programs[i]);
+  selected = program_position (self, keep);
   self->filling = TRUE;
   gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->program_dropdown, selected);
   self->filling = FALSE;
+  /* The kept program was counted already (the scope named it). */
 }
 
 static guint
@@ -347,8 +497,10 @@ restore_scope (AmparoReportsPage *self)
                               GPOINTER_TO_UINT (g_object_get_data (kept, "period")));
   gtk_editable_set_text (self->from_entry, g_object_get_data (kept, "from") ?: "");
   gtk_editable_set_text (self->until_entry, g_object_get_data (kept, "until") ?: "");
-  gtk_drop_down_set_selected (self->program_dropdown,
-                              program_position (self, g_object_get_data (kept, "program")));
+  /* The programs are not listed yet: the scope names the kept one, and
+   * the drop-down selects it once the count has listed them. */
+  g_free (self->kept_program);
+  self->kept_program = g_strdup (g_object_get_data (kept, "program"));
   self->filling = FALSE;
 }
 
@@ -362,8 +514,21 @@ amparo_reports_page_save_state (AmparoSectionPage *page)
   g_object_set_data (kept, "period", GUINT_TO_POINTER (gtk_drop_down_get_selected (self->period_dropdown)));
   g_object_set_data_full (kept, "from", g_strdup (gtk_editable_get_text (self->from_entry)), g_free);
   g_object_set_data_full (kept, "until", g_strdup (gtk_editable_get_text (self->until_entry)), g_free);
-  g_object_set_data_full (kept, "program", g_strdup (chosen_program (self)), g_free);
+  g_object_set_data_full (kept, "program",
+                          g_strdup (self->kept_program != NULL ? self->kept_program : chosen_program (self)), g_free);
   amparo_window_state_set_object (state, STATE_SCOPE, kept);
+}
+
+/* The first time the section is shown: read the kept scope and count. */
+static void
+on_map_cb (AmparoReportsPage *self)
+{
+  if (self->shown || self->store == NULL)
+    return;
+  self->shown = TRUE;
+  restore_scope (self);
+  read_scope (self);
+  start_count (self);
 }
 
 static void
@@ -375,11 +540,16 @@ amparo_reports_page_setup (AmparoSectionPage *page)
   if (!AMPARO_IS_STORE (store) || store == self->store)
     return;
   g_set_object (&self->store, store);
+  /* Another store: another worker connection. */
+  g_clear_object (&self->worker_store);
   g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
-  fill_programs (self);
-  restore_scope (self);
-  read_scope (self);
-  amparo_reports_page_refresh (self);
+  if (self->shown)
+    {
+      read_scope (self);
+      start_count (self);
+    }
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map_cb (self);
 }
 
 /**
@@ -604,14 +774,37 @@ amparo_reports_page_dispose (GObject *object)
   AmparoReportsPage *self = AMPARO_REPORTS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* A count under way finishes on its thread; its result is dropped. */
+  g_cancellable_cancel (self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_REPORTS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->scope, amparo_report_scope_free);
   g_clear_pointer (&self->programs, g_strfreev);
+  g_clear_pointer (&self->kept_program, g_free);
   g_clear_object (&self->card_widths);
+  g_clear_object (&self->worker_store);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (amparo_reports_page_parent_class)->dispose (object);
+}
+
+static void
+amparo_reports_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AmparoReportsPage *self = AMPARO_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AmparoReportsPage, name)
@@ -624,8 +817,20 @@ amparo_reports_page_class_init (AmparoReportsPageClass *klass)
   AmparoSectionPageClass *page_class = AMPARO_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = amparo_reports_page_dispose;
+  object_class->get_property = amparo_reports_page_get_property;
   page_class->setup = amparo_reports_page_setup;
   page_class->save_state = amparo_reports_page_save_state;
+
+  /**
+   * AmparoReportsPage:counting:
+   *
+   * Whether the figures are being counted; they fill in when it turns
+   * %FALSE.
+   */
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "section.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "section.print", NULL, print_action);
@@ -640,6 +845,7 @@ amparo_reports_page_class_init (AmparoReportsPageClass *klass)
   BIND (from_entry);
   BIND (until_entry);
   BIND (period_label);
+  BIND (spinner);
   BIND (dashboard);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
@@ -654,6 +860,8 @@ amparo_reports_page_init (AmparoReportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   self->card_widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->filling = TRUE;
   for (AmparoReportPeriod p = AMPARO_REPORT_PERIOD_THIS_MONTH; p <= AMPARO_REPORT_PERIOD_RANGE; p++)

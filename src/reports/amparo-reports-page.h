@@ -17,5 +17,6 @@ void            amparo_reports_page_open_bar            (AmparoReportsPage      
 AmparoBarChart *amparo_reports_page_get_chart           (AmparoReportsPage      *self,
                                                          AmparoReportFigureKind  kind);
 double          amparo_reports_page_get_last_refresh_ms (AmparoReportsPage      *self);
+gboolean        amparo_reports_page_is_counting         (AmparoReportsPage      *self);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "amparo-name-matcher.h"
+#include "amparo-query-model.h"
 #include "amparo-relative.h"
+#include "amparo-server-list.h"
 #include "amparo-store-internal.h"
 #include "amparo-store-private.h"
 
@@ -686,4 +688,35 @@ amparo_store_record_conflict_decision (AmparoStore                *self,
   if (!amparo_store_save (self, AMPARO_RECORD (record), error))
     return NULL;
   return g_steal_pointer (&record);
+}
+
+/**
+ * amparo_store_list_adverse_parties:
+ * @person: a saved client
+ *
+ * The adverse parties recorded in @person's cases, oldest first (the
+ * client page's "Adverse Parties", amparo-adverse-panel.c).
+ *
+ * Returns: (transfer full): a #GListModel of #AmparoAdverseParty
+ */
+GListModel *
+amparo_store_list_adverse_parties (AmparoStore  *self,
+                                   AmparoPerson *person)
+{
+  g_autofree char *id = NULL;
+  const char *where = "person_id = ? AND deleted_at IS NULL";
+  const char *order_by[] = { "id", NULL };
+
+  g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
+  g_return_val_if_fail (AMPARO_IS_PERSON (person), NULL);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, amparo_record_get_id (AMPARO_RECORD (person)));
+  /* As every list shown: other desks' saves reach it, and a shared
+   * server reads it through the driver (amparo-store-query.c). */
+  amparo_store_watch_others (self);
+  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
+    return G_LIST_MODEL (amparo_server_list_new (self, AMPARO_TYPE_ADVERSE_PARTY, where,
+                                                 (const char * const[]) { id, NULL }, order_by));
+  return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_ADVERSE_PARTY, where,
+                                               (const char * const[]) { id, NULL }, order_by));
 }

@@ -24,11 +24,21 @@
 #define LIVE_ID(col) \
   col " NOT IN (SELECT id FROM persons WHERE deleted_at IS NOT NULL)" \
   " AND (:program IS NULL OR " col " IN (SELECT id FROM persons WHERE program = :program AND deleted_at IS NULL))"
+/* The same for tables with few rows per figure (hearings in eight weeks,
+ * class members): one primary-key look-up a row is cheaper than listing
+ * a program's quarter of a million persons first. */
+#define LIVE_ID_FEW(col) \
+  col " NOT IN (SELECT id FROM persons WHERE deleted_at IS NOT NULL)" \
+  " AND (:program IS NULL OR EXISTS (SELECT 1 FROM persons WHERE id = " col \
+  " AND program = :program AND deleted_at IS NULL))"
 #define PROGRAM_KEY "coalesce (nullif (trim (p.program), ''), '')"
 #define OUTCOME_KEY "lower (trim (coalesce (pr.outcome, '')))"
+/* updated_at is a timestamp, :from and :until days: as strings,
+ * "2026-12-02T…" >= "2026-12-02" and < "2026-12-03", so the range is the
+ * days', and it reads the index (0013) instead of every closed row. */
 #define CLOSED_PROCEEDING \
   "pr.deleted_at IS NULL AND pr.status IN ('decided', 'closed')" \
-  " AND substr (pr.updated_at, 1, 10) >= :from AND substr (pr.updated_at, 1, 10) < :until"
+  " AND pr.updated_at >= :from AND pr.updated_at < :until"
 #define STALE_BUCKET \
   "CASE WHEN c.last_verified IS NULL OR julianday (c.last_verified) IS NULL THEN 'never'" \
   " WHEN c.last_verified < date (:today, '-365 days') THEN 'year'" \
@@ -42,37 +52,60 @@
   " (SELECT CASE WHEN a < 6 THEN '0-5' WHEN a < 13 THEN '6-12' WHEN a < 18 THEN '13-17' ELSE '18+' END" \
   "  FROM (SELECT (CAST (strftime ('%Y', :until, '-1 day') AS INTEGER) - CAST (strftime ('%Y', p.birth_date) AS INTEGER))" \
   "   - (strftime ('%m-%d', :until, '-1 day') < strftime ('%m-%d', p.birth_date)) AS a)) END"
+#define STILL_APART "(r.reunification_status <> 'reunified' AND julianday (r.separation_date) IS NOT NULL)"
+/* The same figure for one program: its separations are a quarter or
+ * less, so they are listed once (one look-up list of the program's
+ * persons, not two) and the few still apart sorted for the median. */
+#define SEPARATED_ONE_PROGRAM \
+  "WITH rows AS MATERIALIZED (SELECT r.reunification_status AS st, r.separation_date AS day," \
+  "   " STILL_APART " AS apart FROM relationships r" \
+  "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_ID ("r.person_id") \
+  "  AND (r.separation_date IS NULL OR r.separation_date < :until))," \
+  " s AS MATERIALIZED (SELECT st, count(*) AS n, count (CASE WHEN apart THEN 1 END) AS apart," \
+  "  min (CASE WHEN apart THEN day END) AS first FROM rows GROUP BY st)," \
+  " total AS MATERIALIZED (SELECT sum (apart) AS n, min (first) AS first FROM s)," \
+  " middle AS MATERIALIZED (SELECT avg (julianday (:today) - julianday (m.day)) AS days" \
+  "  FROM (SELECT day FROM rows WHERE apart ORDER BY day" \
+  "   LIMIT 2 - (SELECT n FROM total) % 2 OFFSET ((SELECT n FROM total) - 1) / 2) m)" \
+  " SELECT s.st, s.n, middle.days, julianday (:today) - julianday (total.first) FROM s, total, middle"
+#define PERSONS_PASS \
+  "SELECT p.client_status, coalesce (p.program, ''), count(*) FROM persons p" \
+  " WHERE p.client_status IN ('prospective', 'active', 'closed')" \
+  " AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON \
+  " GROUP BY p.client_status, p.program"
 #define SERVED \
   "p.client_status IN ('active', 'closed') AND (p.intake_date IS NULL OR p.intake_date < :until)"
 
 static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
   /* Grouped by the column as stored, in index order (no sort of a
    * million rows); spellings with stray spaces are merged in C. */
-  [AMPARO_REPORT_OPEN_BY_PROGRAM] =
-    "SELECT coalesce (p.program, ''), count(*) FROM persons p"
-    " WHERE p.client_status = 'active' AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON
-    " GROUP BY p.program",
-  [AMPARO_REPORT_CASES_BY_STATUS] =
-    "SELECT p.client_status, count(*) FROM persons p"
-    " WHERE p.client_status IN ('prospective', 'active', 'closed')"
-    " AND (p.intake_date IS NULL OR p.intake_date < :until) AND " LIVE_PERSON " GROUP BY 1",
-  /* One statement: counts by status, and the median and longest time
-   * apart of those not reunified, from the same rows. */
+  /* Both from one pass over the persons index, grouped in its order
+   * (status, then program as stored: no sort of a million rows);
+   * spellings with stray spaces are merged in C (split_persons_pass). */
+  [AMPARO_REPORT_OPEN_BY_PROGRAM] = PERSONS_PASS,
+  [AMPARO_REPORT_CASES_BY_STATUS] = PERSONS_PASS,
+  /* One statement: counts by status, in the order of the index, and
+   * the median and longest time apart of those not reunified. The
+   * median is the middle separation date in date order, read from the
+   * partial index relationships_apart (0013) with OFFSET: no sort. */
   [AMPARO_REPORT_SEPARATED_FAMILIES] =
-    "WITH s AS MATERIALIZED (SELECT r.reunification_status AS st,"
-    "   julianday (:today) - julianday (r.separation_date) AS days"
+    "WITH s AS MATERIALIZED (SELECT r.reunification_status AS st, count(*) AS n,"
+    "   count (CASE WHEN " STILL_APART " THEN 1 END) AS apart,"
+    "   min (CASE WHEN " STILL_APART " THEN r.separation_date END) AS first"
     "  FROM relationships r"
     "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_ID ("r.person_id")
-    "  AND (r.separation_date IS NULL OR r.separation_date < :until)),"
-    " apart AS MATERIALIZED (SELECT days, row_number () OVER (ORDER BY days) AS n, count(*) OVER () AS total"
-    "  FROM s WHERE st <> 'reunified' AND days IS NOT NULL),"
-    /* One pass over those apart for both numbers, joined once. */
-    " stats AS MATERIALIZED (SELECT avg (CASE WHEN n IN ((total + 1) / 2, (total + 2) / 2) THEN days END) AS median,"
-    "  max (days) AS longest FROM apart)"
-    " SELECT s.st, count(*), stats.median, stats.longest FROM s, stats GROUP BY s.st",
+    "  AND (r.separation_date IS NULL OR r.separation_date < :until) GROUP BY r.reunification_status),"
+    " total AS MATERIALIZED (SELECT sum (apart) AS n, min (first) AS first FROM s),"
+    " middle AS MATERIALIZED (SELECT avg (julianday (:today) - julianday (m.separation_date)) AS days"
+    "  FROM (SELECT r.separation_date FROM relationships r"
+    "   WHERE r.separated = 1 AND r.deleted_at IS NULL AND r.reunification_status <> 'reunified'"
+    "   AND julianday (r.separation_date) IS NOT NULL AND r.separation_date < :until AND " LIVE_ID ("r.person_id")
+    /* The middle one, or the middle two of an even number. */
+    "   ORDER BY r.separation_date LIMIT 2 - (SELECT n FROM total) % 2 OFFSET ((SELECT n FROM total) - 1) / 2) m)"
+    " SELECT s.st, s.n, middle.days, julianday (:today) - julianday (total.first) FROM s, total, middle",
   [AMPARO_REPORT_HEARINGS_BY_WEEK] =
     "SELECT " HEARING_WEEK ", count(*) FROM events e"
-    " WHERE e.kind = 'hearing' AND e.done = 0 AND e.deleted_at IS NULL AND " LIVE_ID ("e.person_id")
+    " WHERE e.kind = 'hearing' AND e.done = 0 AND e.deleted_at IS NULL AND " LIVE_ID_FEW ("e.person_id")
     " AND e.starts_at >= :today AND e.starts_at < date (:today, '+56 days') GROUP BY 1",
   [AMPARO_REPORT_CLOSED_OUTCOMES] =
     "SELECT " OUTCOME_KEY ", count(*), min (trim (pr.outcome)) FROM proceedings pr"
@@ -82,10 +115,10 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
     " WHERE c.deleted_at IS NULL AND " MAYBE_STALE " AND p.client_status = 'active' AND " LIVE_PERSON " GROUP BY 1",
   [AMPARO_REPORT_CLASS_MEMBERS] =
     "SELECT m.claim_status, count(*) FROM memberships m"
-    " WHERE m.deleted_at IS NULL AND " LIVE_ID ("m.person_id") " GROUP BY 1",
+    " WHERE m.deleted_at IS NULL AND " LIVE_ID_FEW ("m.person_id") " GROUP BY 1",
   [AMPARO_REPORT_BENEFITS_ENDING] =
     "SELECT b.kind, count(*) FROM benefits b JOIN memberships m ON m.id = b.membership_id"
-    " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND " LIVE_ID ("m.person_id")
+    " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND " LIVE_ID_FEW ("m.person_id")
     " AND b.ends_on >= :today AND b.ends_on < date (:today, '+60 days') GROUP BY 1",
   [AMPARO_REPORT_DEMANDS_BY_STATUS] =
     "SELECT d.status, count(*) FROM demands d"
@@ -575,6 +608,60 @@ finish_figure (AmparoReportFigure      *figure,
     }
 }
 
+/* Open cases by program and cases by status from one pass: rows of
+ * (status, program as stored, count). Either figure may be unwanted. */
+static gboolean
+count_persons_pass (AmparoStore             *self,
+                    const AmparoReportScope *scope,
+                    AmparoReportFigure     **open_out,
+                    AmparoReportFigure     **status_out,
+                    GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoReportFigure) open = figure_new (AMPARO_REPORT_OPEN_BY_PROGRAM);
+  g_autoptr(AmparoReportFigure) statuses = figure_new (AMPARO_REPORT_CASES_BY_STATUS);
+  AmparoReportBar *status_bar = NULL;
+  int rc;
+
+  if (!(stmt = amparo_store_prepare (self, PERSONS_PASS, error)))
+    return FALSE;
+  bind_scope (stmt, scope);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *status = (const char *) sqlite3_column_text (stmt, 0);
+      const char *program = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 value = sqlite3_column_int64 (stmt, 2);
+
+      if (status == NULL || program == NULL)
+        continue;
+      /* Rows come grouped by status: one bar per run of a status. */
+      if (status_bar == NULL || !g_str_equal (status_bar->key, status))
+        status_bar = add_bar (statuses, status, NULL, 0);
+      status_bar->value += value;
+      statuses->total += value;
+      if (g_str_equal (status, "active"))
+        {
+          add_bar (open, program, NULL, value);
+          open->total += value;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return amparo_store_set_sqlite_error (self, rc, error);
+  finish_figure (open, scope);
+  finish_figure (statuses, scope);
+  if (open_out != NULL)
+    *open_out = g_steal_pointer (&open);
+  if (status_out != NULL)
+    *status_out = g_steal_pointer (&statuses);
+  return TRUE;
+}
+
+static gboolean
+is_persons_pass (AmparoReportFigureKind kind)
+{
+  return kind == AMPARO_REPORT_OPEN_BY_PROGRAM || kind == AMPARO_REPORT_CASES_BY_STATUS;
+}
+
 /**
  * amparo_store_report_figure:
  * @kind: which figure
@@ -590,16 +677,64 @@ amparo_store_report_figure (AmparoStore             *self,
                             const AmparoReportScope *scope,
                             GError                 **error)
 {
-  AmparoReportFigure *figure;
+  AmparoReportFigure *figure = NULL;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) kind < AMPARO_REPORT_N_FIGURES, NULL);
   g_return_val_if_fail (scope != NULL, NULL);
 
-  figure = run_grouped (self, kind, figure_sql[kind], scope, error);
+  if (is_persons_pass (kind))
+    {
+      count_persons_pass (self, scope, kind == AMPARO_REPORT_OPEN_BY_PROGRAM ? &figure : NULL,
+                          kind == AMPARO_REPORT_CASES_BY_STATUS ? &figure : NULL, error);
+      return figure;
+    }
+  figure = run_grouped (self, kind,
+                        kind == AMPARO_REPORT_SEPARATED_FAMILIES && scope->program != NULL
+                        ? SEPARATED_ONE_PROGRAM : figure_sql[kind],
+                        scope, error);
   if (figure != NULL)
     finish_figure (figure, scope);
   return figure;
+}
+
+/**
+ * amparo_store_report_dashboard:
+ * @scope: period, program and today
+ * @figures: (out caller-allocates) (array fixed-size=9): receives every
+ *   figure, in #AmparoReportFigureKind order
+ *
+ * Counts the whole dashboard: the figures that read persons in one pass,
+ * every other one with its own aggregate query. Safe on a worker thread
+ * with a store of its own (the Reports page counts off the main thread).
+ *
+ * Returns: %TRUE, or %FALSE with @error set and @figures all %NULL
+ */
+gboolean
+amparo_store_report_dashboard (AmparoStore             *self,
+                               const AmparoReportScope *scope,
+                               AmparoReportFigure     **figures,
+                               GError                 **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL && figures != NULL, FALSE);
+
+  memset (figures, 0, sizeof (AmparoReportFigure *) * AMPARO_REPORT_N_FIGURES);
+  if (!count_persons_pass (self, scope, &figures[AMPARO_REPORT_OPEN_BY_PROGRAM],
+                           &figures[AMPARO_REPORT_CASES_BY_STATUS], error))
+    return FALSE;
+  for (guint kind = 0; kind < AMPARO_REPORT_N_FIGURES; kind++)
+    {
+      if (is_persons_pass (kind))
+        continue;
+      if (!(figures[kind] = amparo_store_report_figure (self, kind, scope, error)))
+        {
+          for (guint i = 0; i < AMPARO_REPORT_N_FIGURES; i++)
+            g_clear_pointer (&figures[i], amparo_report_figure_free);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static void

@@ -93,6 +93,10 @@ AmparoReportFigure *amparo_store_report_figure  (AmparoStore             *self,
                                                  AmparoReportFigureKind   kind,
                                                  const AmparoReportScope *scope,
                                                  GError                 **error);
+gboolean            amparo_store_report_dashboard (AmparoStore             *self,
+                                                   const AmparoReportScope *scope,
+                                                   AmparoReportFigure     **figures,
+                                                   GError                 **error);
 char               *amparo_store_report_persons_where (AmparoReportFigureKind   kind,
                                                        const char              *key,
                                                        const AmparoReportScope *scope,
@@ -171,5 +175,7 @@ AmparoConflictDecision *amparo_store_record_conflict_decision (AmparoStore      
                                                  const char                 *notes,
                                                  GError                    **error);
 const char         *amparo_store_get_actor      (AmparoStore *self);
+GListModel         *amparo_store_list_adverse_parties (AmparoStore  *self,
+                                                       AmparoPerson *person);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-adverse-party.h"
 #include "amparo-store.h"
 #include "amparo-store-private.h"
 #include "amparo-store-case-private.h"
@@ -685,6 +686,13 @@ validate_other (Check         *check,
     {
       if (check_required (check, record, "name", _("Enter the organization's name.")))
         check_one_line (check, record, "name");
+    }
+  /* Reports (#16): the conflict check finds an adverse party by name. */
+  else if (AMPARO_IS_ADVERSE_PARTY (record))
+    {
+      check_reference (check, record, "person-id", _("Choose the client whose case this is."));
+      if (check_required (check, record, "party-name", _("Enter the name of the person or organization.")))
+        check_one_line (check, record, "party-name");
     }
   else if (AMPARO_IS_JOURNAL_ENTRY (record))
     fail (check, AMPARO_STORE_ERROR_INVALID, NULL, _("The journal cannot be changed."));

@@ -176,6 +176,76 @@ test_separated_families (Fixture       *fixture,
   assert_persons_behind (fixture, month, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
 }
 
+/* An odd number still apart: the median is the middle one, read in date
+ * order from the index (0013); a bad date is left out as before. */
+static void
+test_separated_median_odd (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *day_150 = reports_test_days_from (TODAY, -150);
+  g_autoptr(AmparoRelationship) r = amparo_relationship_new ();
+  g_autoptr(AmparoReportFigure) month = NULL;
+  g_autoptr(AmparoReportFigure) crp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (r, "person-id", amparo_record_get_id (AMPARO_RECORD (fixture->data.carlos)),
+                "relative-id", amparo_record_get_id (AMPARO_RECORD (fixture->data.marta)),
+                "kind", AMPARO_RELATIONSHIP_KIND_SIBLING, "separated", TRUE, "separation-date", day_150,
+                "reunification-status", AMPARO_REUNIFICATION_PLANNED, NULL);
+  amparo_store_save (fixture->store, AMPARO_RECORD (r), &error);
+  g_assert_no_error (error);
+
+  month = figure (fixture, AMPARO_REPORT_SEPARATED_FAMILIES, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
+  g_assert_cmpint (amparo_report_figure_get_value (month, "planned"), ==, 1);
+  g_assert_cmpint (month->total, ==, 4);
+  g_assert_cmpint (month->median_days, ==, 150);
+  g_assert_cmpint (month->longest_days, ==, 300);
+
+  /* One program (its own statement): Kevin 100 days, Carlos 150. */
+  crp = figure (fixture, AMPARO_REPORT_SEPARATED_FAMILIES, AMPARO_REPORT_PERIOD_THIS_MONTH, REPORTS_TEST_CRP);
+  g_assert_cmpint (crp->total, ==, 2);
+  g_assert_cmpint (crp->median_days, ==, 125);
+  g_assert_cmpint (crp->longest_days, ==, 150);
+}
+
+/* The whole dashboard at once (one pass for the persons' figures) gives
+ * what each figure gives alone, with and without a program. */
+static void
+test_dashboard_matches_figures (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char *programs[] = { NULL, REPORTS_TEST_FR, REPORTS_TEST_CRP };
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      g_autoptr(AmparoReportScope) scope = amparo_report_scope_new (AMPARO_REPORT_PERIOD_THIS_YEAR, TODAY, NULL, NULL,
+                                                                    programs[p]);
+      AmparoReportFigure *all[AMPARO_REPORT_N_FIGURES];
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (amparo_store_report_dashboard (fixture->store, scope, all, &error));
+      g_assert_no_error (error);
+      for (guint kind = 0; kind < AMPARO_REPORT_N_FIGURES; kind++)
+        {
+          g_autoptr(AmparoReportFigure) one = amparo_store_report_figure (fixture->store, kind, scope, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (all[kind]->kind, ==, kind);
+          g_assert_cmpint (all[kind]->total, ==, one->total);
+          g_assert_cmpuint (all[kind]->bars->len, ==, one->bars->len);
+          for (guint i = 0; i < one->bars->len; i++)
+            {
+              AmparoReportBar *a = g_ptr_array_index (all[kind]->bars, i);
+              AmparoReportBar *b = g_ptr_array_index (one->bars, i);
+
+              g_assert_cmpstr (a->key, ==, b->key);
+              g_assert_cmpint (a->value, ==, b->value);
+            }
+          amparo_report_figure_free (all[kind]);
+        }
+    }
+}
+
 static void
 test_hearings_by_week (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -336,7 +406,9 @@ main (int   argc,
   ADD ("/reports/figure/program-spelling", test_program_spelling);
   ADD ("/reports/figure/cases-by-status", test_cases_by_status);
   ADD ("/reports/figure/separated-families", test_separated_families);
+  ADD ("/reports/figure/separated-median-odd", test_separated_median_odd);
   ADD ("/reports/figure/hearings-by-week", test_hearings_by_week);
+  ADD ("/reports/dashboard", test_dashboard_matches_figures);
   ADD ("/reports/figure/closed-outcomes", test_closed_outcomes);
   ADD ("/reports/figure/stale-contacts", test_stale_contacts);
   ADD ("/reports/figure/class-members-and-benefits", test_class_members_and_benefits);

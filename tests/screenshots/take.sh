@@ -152,3 +152,17 @@ for lang in en es; do
       "$build/tests/screenshots/case-shots" "$out" "$lang" "$width" 2>/dev/null
   done
 done
+
+# Reports (#16): a client page's Adverse Parties, light and dark, wide and
+# at 600 px. Last, because it adds two adverse parties to the sample store
+# (through the store, tests/reports/adverse-shots-seed.c); the window is
+# tall so the panel, low on the page, is in the shot.
+if [ -x "$build/tests/reports/adverse-shots-seed" ] && { [ -z "$filter" ] || [[ adverse == *$filter* ]]; }; then
+  "$build/tests/reports/adverse-shots-seed" "$db"
+  for lang in en es; do
+    GSK_RENDERER=cairo AMPARO_OPEN_CLIENT="Brayan Mejía" shot "adverse-$lang-wide" "$lang" clients 1200 3200
+    GSK_RENDERER=cairo AMPARO_OPEN_CLIENT="Brayan Mejía" shot "adverse-$lang-600" "$lang" clients 600 3600
+    GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark AMPARO_OPEN_CLIENT="Brayan Mejía" shot "adverse-$lang-dark-wide" "$lang" clients 1200 3200
+    GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark AMPARO_OPEN_CLIENT="Brayan Mejía" shot "adverse-$lang-dark-600" "$lang" clients 600 3600
+  done
+fi
