@@ -444,6 +444,9 @@ save_release (AmparoPressPage *self)
 
   if (self->draft == NULL)
     return;
+  /* Every problem at once, each under its field. */
+  if (!amparo_release_editor_check (self->editor, TRUE))
+    return;
   if (!save_draft (self, &error))
     {
       toast_error (self, error);
@@ -457,6 +460,9 @@ set_status (AmparoPressPage     *self,
 {
   g_autoptr(GError) error = NULL;
   AmparoReleaseStatus before = amparo_release_get_status (self->draft);
+
+  if (!amparo_release_editor_check (self->editor, TRUE))
+    return;
 
   /* The change is saved at once, so the journal records who made it —
    * the operating system user — with everything typed before it. */
@@ -763,7 +769,8 @@ matches_search (AmparoPressPage *self,
   const char *fields[] = {
     amparo_release_get_title_en (release), amparo_release_get_title_es (release),
     amparo_release_get_body_en (release), amparo_release_get_body_es (release),
-    amparo_release_get_dateline (release), amparo_release_get_media_contact (release),
+    amparo_release_get_dateline (release), amparo_release_get_dateline_es (release),
+    amparo_release_get_media_contact (release),
   };
 
   if (self->search_text == NULL || *self->search_text == '\0')

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-field-errors.h"
 #include "amparo-language.h"
 #include "amparo-markup.h"
 #include "amparo-press-util.h"
@@ -36,6 +37,10 @@ struct _AmparoReleaseEditor
   gboolean       loading;
 
   GtkWidget     *spanish_missing;
+  GtkLabel      *form_error;
+  GtkWidget     *title_error[N_LANGUAGES];
+  GtkWidget     *date_error_row;
+  GtkWidget     *embargo_error_row;
   GtkEntry      *title[N_LANGUAGES];
   GtkTextView   *body[N_LANGUAGES];
   GtkLabel      *words[N_LANGUAGES];
@@ -45,6 +50,7 @@ struct _AmparoReleaseEditor
   GtkWidget     *list[N_LANGUAGES];
   GtkWidget     *columns;
   GtkWidget     *dateline_row;
+  GtkWidget     *dateline_es_row;
   GtkWidget     *date_row;
   AdwComboRow   *embargo_row;
   GtkWidget     *embargo_time_row;
@@ -110,11 +116,41 @@ update_missing (AmparoReleaseEditor *self)
   gtk_widget_set_visible (self->spanish_missing, missing);
 }
 
+/* The form's fields in its order, each with the place of its message. */
+static guint
+list_fields (AmparoReleaseEditor *self,
+             AmparoFieldError     fields[4])
+{
+  fields[0] = (AmparoFieldError) { "title-en", self->title_error[EN] };
+  fields[1] = (AmparoFieldError) { "title-es", self->title_error[ES] };
+  fields[2] = (AmparoFieldError) { "release-date", self->date_error_row };
+  fields[3] = (AmparoFieldError) { "embargo-until", self->embargo_error_row };
+  return 4;
+}
+
+static gboolean
+check_fields (AmparoReleaseEditor *self,
+              gboolean             focus)
+{
+  AmparoFieldError fields[4];
+  guint n = list_fields (self, fields);
+  /* A copy: the store normalizes what it checks, and the text being
+   * typed must not change under the cursor. */
+  g_autoptr(AmparoRecord) copy = amparo_record_copy (AMPARO_RECORD (self->release));
+  g_autoptr(GPtrArray) errors = amparo_store_validate_all (self->store, copy);
+  gboolean wrong = amparo_field_errors_show (fields, n, self->form_error, errors, focus);
+
+  amparo_field_errors_set_checking (G_OBJECT (self->release), wrong);
+  return !wrong;
+}
+
 static void
 on_release_notify_cb (AmparoReleaseEditor *self)
 {
   update_words (self);
   update_missing (self);
+  if (amparo_field_errors_get_checking (G_OBJECT (self->release)))
+    check_fields (self, FALSE);
 }
 
 static char *
@@ -127,7 +163,7 @@ embargo_local_text (AmparoRelease *release)
   const char *zone_name = amparo_release_get_embargo_timezone (release);
 
   if (until == NULL)
-    return g_strdup ("");
+    return g_strdup (iso != NULL ? iso : "");  /* as typed, not a time yet */
   zone = !amparo_press_is_blank (zone_name) ? g_time_zone_new_identifier (zone_name) : NULL;
   local = zone != NULL ? g_date_time_to_timezone (until, zone) : g_date_time_to_local (until);
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
@@ -159,6 +195,7 @@ store_embargo (AmparoReleaseEditor *self)
   g_autoptr(GDateTime) until = NULL;
   g_autofree char *iso = NULL;
   int y, m, d, hh = 0, mm = 0;
+  char rest = 0;
 
   gtk_widget_set_visible (self->embargo_time_row, embargoed);
   gtk_widget_set_visible (self->embargo_zone_row, embargoed);
@@ -170,10 +207,15 @@ store_embargo (AmparoReleaseEditor *self)
       amparo_release_set_embargo_timezone (self->release, NULL);
       return;
     }
-  if (zone != NULL && sscanf (text, "%d-%d-%d %d:%d", &y, &m, &d, &hh, &mm) >= 3)
+  if (zone != NULL && sscanf (text, "%d-%d-%d %d:%d%c", &y, &m, &d, &hh, &mm, &rest) == 5)
     until = g_date_time_new (zone, y, m, d, hh, mm, 0);
   if (until == NULL)
-    return;
+    {
+      /* Kept as typed, so the check says it is not a time yet, rather than
+       * the release going out as "for immediate release". */
+      amparo_release_set_embargo_until (self->release, text);
+      return;
+    }
   iso = g_date_time_format_iso8601 (until);
   amparo_release_set_embargo_until (self->release, iso);
   amparo_release_set_embargo_timezone (self->release, zone_name);
@@ -475,6 +517,7 @@ amparo_release_editor_set_release (AmparoReleaseEditor *self,
       bind_text (self, body, gtk_text_view_get_buffer (self->body[i]), "text");
     }
   bind_text (self, "dateline", self->dateline_row, "text");
+  bind_text (self, "dateline-es", self->dateline_es_row, "text");
   bind_text (self, "release-date", self->date_row, "text");
   bind_text (self, "media-contact", self->contact_row, "text");
   load_embargo (self);
@@ -488,6 +531,13 @@ amparo_release_editor_set_release (AmparoReleaseEditor *self,
                            G_CONNECT_SWAPPED);
   on_demands_changed_cb (self);
   on_release_notify_cb (self);
+  if (!amparo_field_errors_get_checking (G_OBJECT (release)))
+    {
+      AmparoFieldError fields[4];
+      guint n = list_fields (self, fields);
+
+      amparo_field_errors_clear (fields, n, self->form_error);
+    }
 }
 
 /**
@@ -518,6 +568,24 @@ amparo_release_editor_set_editable (AmparoReleaseEditor *self,
        child = gtk_widget_get_next_sibling (child))
     if (child != self->spanish_missing)
       gtk_widget_set_sensitive (child, editable);
+}
+
+/**
+ * amparo_release_editor_check:
+ * @focus: move the focus to the first field at fault
+ *
+ * Shows every problem with the release under its field, in the form's
+ * order, and checks again on each change until they are fixed.
+ *
+ * Returns: %TRUE when the release can be saved
+ */
+gboolean
+amparo_release_editor_check (AmparoReleaseEditor *self,
+                             gboolean             focus)
+{
+  g_return_val_if_fail (AMPARO_IS_RELEASE_EDITOR (self), FALSE);
+
+  return self->release == NULL || check_fields (self, focus);
 }
 
 void
@@ -578,9 +646,17 @@ amparo_release_editor_class_init (AmparoReleaseEditorClass *klass)
   BIND_PAIR (italic);
   BIND_PAIR (link);
   BIND_PAIR (list);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_en_error", FALSE,
+                                             G_STRUCT_OFFSET (AmparoReleaseEditor, title_error[EN]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_es_error", FALSE,
+                                             G_STRUCT_OFFSET (AmparoReleaseEditor, title_error[ES]));
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, form_error);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, date_error_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_error_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, spanish_missing);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, columns);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, dateline_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, dateline_es_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_time_row);

@@ -472,6 +472,73 @@ test_format_toolbar_and_embargo (Fixture       *f,
   g_assert_null (amparo_release_get_embargo_until (draft));
 }
 
+static const char *
+message_of (Fixture    *f,
+            const char *name)
+{
+  GtkWidget *message = widget (f, name);
+
+  if (!gtk_widget_get_visible (message))
+    return NULL;
+  if (ADW_IS_PREFERENCES_ROW (message))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message));
+  return gtk_label_get_text (GTK_LABEL (message));
+}
+
+/* Save shows every problem at once, each under its field, the focus on
+ * the first; a language switch keeps them (in the new language) and
+ * everything typed; fixing a field takes its message away (#13). */
+static void
+test_errors_beside_fields (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) all = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  guint before = g_list_model_get_n_items (all);
+  GtkWidget *focus;
+
+  activate (f, "section.new");
+  type_text (f, "body-en", "Text without a title.");
+  type_text (f, "date-row", "2021-02-30");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  type_text (f, "embargo-time-row", "next Tuesday");
+  activate (f, "section.save");
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+  g_assert_cmpstr (message_of (f, "title-en-error"), ==,
+                   "Give the release a title in English or in Spanish.");
+  g_assert_null (message_of (f, "title-es-error"));
+  g_assert_cmpstr (message_of (f, "release-date-error"), ==,
+                   "2021-02 has no day 30: that month has 28 days.");
+  g_assert_cmpstr (message_of (f, "embargo-error"), ==,
+                   "The embargo needs a date, a time and a time zone.");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == widget (f, "title-en") || gtk_widget_is_ancestor (focus, widget (f, "title-en")));
+
+  rebuild_page (f, "es");
+  g_assert_cmpstr (message_of (f, "title-en-error"), ==,
+                   "Escriba un título para el comunicado en inglés o en español.");
+  g_assert_cmpstr (message_of (f, "release-date-error"), ==,
+                   "2021-02 no tiene día 30: ese mes tiene 28 días.");
+  g_assert_cmpstr (message_of (f, "embargo-error"), ==,
+                   "El embargo necesita fecha, hora y zona horaria.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "date-row"))), ==, "2021-02-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "embargo-time-row"))), ==, "next Tuesday");
+  g_assert_cmpstr (amparo_release_get_body_en (amparo_press_page_get_draft (f->page)), ==,
+                   "Text without a title.");
+
+  /* Fixed one by one, each message goes as its field is right. */
+  type_text (f, "title-es", "Un título");
+  g_assert_null (message_of (f, "title-en-error"));
+  g_assert_nonnull (message_of (f, "release-date-error"));
+  type_text (f, "date-row", "2021-02-28");
+  type_text (f, "embargo-time-row", "2021-03-01 09:00");
+  g_assert_null (message_of (f, "release-date-error"));
+  g_assert_null (message_of (f, "embargo-error"));
+  activate (f, "section.save");
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
+}
+
 /* The header's search and the status filter narrow the list; a title in
  * the UI language is shown, or the other one marked as missing. */
 static void
@@ -595,6 +662,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/errors-beside-fields", Fixture, NULL,
+              fixture_set_up, test_errors_beside_fields, fixture_tear_down);
   g_test_add ("/press/ui/format-toolbar-embargo", Fixture, NULL,
               fixture_set_up, test_format_toolbar_and_embargo, fixture_tear_down);
   g_test_add ("/press/ui/search-filter", Fixture, NULL,
