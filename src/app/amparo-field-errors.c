@@ -87,7 +87,13 @@ amparo_field_errors_show (const AmparoFieldError *fields,
     set_message (GTK_WIDGET (other), rest->len > 0 ? rest->str : NULL);
   /* The input is the widget just before its message. */
   if (focus && first != NULL && gtk_widget_get_prev_sibling (first) != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_prev_sibling (first));
+    {
+      GtkWidget *input = gtk_widget_get_prev_sibling (first);
+
+      /* A text view sits in a frame: the focus goes into it. */
+      if (!gtk_widget_grab_focus (input))
+        gtk_widget_child_focus (input, GTK_DIR_TAB_FORWARD);
+    }
   return errors->len > 0;
 }
 

@@ -303,6 +303,9 @@ save_demand (AmparoDemandsPage *self)
   if (self->draft == NULL || self->store == NULL)
     return;
 
+  /* Every problem at once, each under its field. */
+  if (!amparo_demand_editor_check (self->editor, TRUE))
+    return;
   parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (self->draft), &position);
   if (!amparo_store_save (self->store, AMPARO_RECORD (self->draft), &error))
     {

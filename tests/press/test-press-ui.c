@@ -12,6 +12,7 @@
 #include "amparo-store.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
+#include "amparo-trash-dialog.h"
 
 /* The Press releases page over a real store with the sample data, under
  * Xvfb: a release written in both languages through the editor's
@@ -421,6 +422,40 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
 }
 
+/* Deleted, a release goes to the Trash with an Undo toast; the app's
+ * Trash dialog brings it back into the list as well (#9, #13). */
+static void
+test_trash_dialog_restores (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) live = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  g_autoptr(AmparoRelease) saved = NULL;
+  AmparoTrashDialog *dialog;
+  guint before;
+
+  write_release (f);
+  activate (f, "section.save");
+  saved = g_object_ref (amparo_press_page_get_draft (f->page));
+  before = g_list_model_get_n_items (live);
+  activate (f, "section.delete");
+  g_assert_nonnull (amparo_test_find_button (GTK_WIDGET (f->window), "Undo"));
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before - 1);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE), <, 0);
+
+  dialog = amparo_trash_dialog_new (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), SCRIPT_TITLE, FALSE), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trash.restore", "(ss)",
+                                             G_OBJECT_TYPE_NAME (saved),
+                                             amparo_record_get_uid (AMPARO_RECORD (saved))));
+  amparo_test_wait (250);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE), >=, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  amparo_test_wait (100);
+}
+
 static char *
 body_text (Fixture    *f,
            const char *name)
@@ -662,6 +697,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/trash-dialog-restores", Fixture, NULL,
+              fixture_set_up, test_trash_dialog_restores, fixture_tear_down);
   g_test_add ("/press/ui/errors-beside-fields", Fixture, NULL,
               fixture_set_up, test_errors_beside_fields, fixture_tear_down);
   g_test_add ("/press/ui/format-toolbar-embargo", Fixture, NULL,
