@@ -33,5 +33,6 @@ char     *amparo_date_month_name      (guint            month,
                                        const char      *language);
 char     *amparo_time_zone_describe   (const char      *identifier,
                                        const char      *language);
+GPtrArray *amparo_time_zone_list_named (void);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-date-format.h"
 #include "amparo-field-errors.h"
 #include "amparo-language.h"
 #include "amparo-markup.h"
@@ -54,7 +55,9 @@ struct _AmparoReleaseEditor
   GtkWidget     *date_row;
   AdwComboRow   *embargo_row;
   GtkWidget     *embargo_time_row;
-  GtkWidget     *embargo_zone_row;
+  AdwComboRow   *embargo_zone_row;
+  GtkStringList *zone_names;
+  GPtrArray     *zone_ids;
   GtkWidget     *contact_row;
   AdwComboRow   *litigation_row;
   GtkListBox    *demand_list;
@@ -170,19 +173,53 @@ embargo_local_text (AmparoRelease *release)
 }
 
 static void
+add_zone (AmparoReleaseEditor *self,
+          const char          *id)
+{
+  g_autofree char *words = NULL;
+
+  if (amparo_press_is_blank (id) || g_ptr_array_find_with_equal_func (self->zone_ids, id, g_str_equal, NULL))
+    return;
+  words = amparo_time_zone_describe (id, amparo_language_get ());
+  g_ptr_array_add (self->zone_ids, g_strdup (id));
+  gtk_string_list_append (self->zone_names, words);
+}
+
+/* Picked from a list in words ("Pacific time", "hora del Pacífico"): the
+ * organization's zone first (the office machine's: the organization
+ * record keeps none), the named zones of the region, and a zone the
+ * release already had (an import) if it is none of those. */
+static void
+fill_zones (AmparoReleaseEditor *self)
+{
+  g_autofree char *office = amparo_store_default_time_zone ();
+  g_autoptr(GPtrArray) named = amparo_time_zone_list_named ();
+
+  g_ptr_array_set_size (self->zone_ids, 0);
+  gtk_string_list_splice (self->zone_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->zone_names)), NULL);
+  add_zone (self, office);
+  for (guint i = 0; i < named->len; i++)
+    add_zone (self, g_ptr_array_index (named, i));
+  add_zone (self, amparo_release_get_embargo_timezone (self->release));
+}
+
+static void
 load_embargo (AmparoReleaseEditor *self)
 {
   gboolean embargoed = !amparo_press_is_blank (amparo_release_get_embargo_until (self->release));
   const char *zone = amparo_release_get_embargo_timezone (self->release);
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autofree char *text = embargo_local_text (self->release);
+  guint selected = 0;
 
+  fill_zones (self);
+  if (zone != NULL)
+    g_ptr_array_find_with_equal_func (self->zone_ids, zone, g_str_equal, &selected);
   adw_combo_row_set_selected (self->embargo_row, embargoed ? 1 : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->embargo_time_row), text);
-  gtk_editable_set_text (GTK_EDITABLE (self->embargo_zone_row),
-                         !amparo_press_is_blank (zone) ? zone : g_time_zone_get_identifier (local));
+  adw_combo_row_set_selected (self->embargo_zone_row, selected);
   gtk_widget_set_visible (self->embargo_time_row, embargoed);
-  gtk_widget_set_visible (self->embargo_zone_row, embargoed);
+  gtk_widget_set_visible (GTK_WIDGET (self->embargo_zone_row), embargoed);
 }
 
 static void
@@ -190,7 +227,8 @@ store_embargo (AmparoReleaseEditor *self)
 {
   gboolean embargoed = adw_combo_row_get_selected (self->embargo_row) == 1;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->embargo_time_row));
-  const char *zone_name = gtk_editable_get_text (GTK_EDITABLE (self->embargo_zone_row));
+  guint picked = adw_combo_row_get_selected (self->embargo_zone_row);
+  const char *zone_name = picked < self->zone_ids->len ? g_ptr_array_index (self->zone_ids, picked) : "UTC";
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
   g_autoptr(GDateTime) until = NULL;
   g_autofree char *iso = NULL;
@@ -198,7 +236,7 @@ store_embargo (AmparoReleaseEditor *self)
   char rest = 0;
 
   gtk_widget_set_visible (self->embargo_time_row, embargoed);
-  gtk_widget_set_visible (self->embargo_zone_row, embargoed);
+  gtk_widget_set_visible (GTK_WIDGET (self->embargo_zone_row), embargoed);
   if (self->loading || self->release == NULL)
     return;
   if (!embargoed)
@@ -614,6 +652,8 @@ amparo_release_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->litigation_names);
+  g_clear_object (&self->zone_names);
+  g_clear_pointer (&self->zone_ids, g_ptr_array_unref);
   g_clear_object (&self->demand_names);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->litigation_ids, g_array_unref);
@@ -724,6 +764,9 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->litigation_names = gtk_string_list_new (NULL);
+  self->zone_names = gtk_string_list_new (NULL);
+  self->zone_ids = g_ptr_array_new_with_free_func (g_free);
+  adw_combo_row_set_model (self->embargo_zone_row, G_LIST_MODEL (self->zone_names));
   self->demand_names = gtk_string_list_new (NULL);
   self->litigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->demand_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -737,7 +780,7 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->embargo_time_row, "changed", G_CALLBACK (store_embargo),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->embargo_zone_row, "changed", G_CALLBACK (store_embargo),
+  g_signal_connect_object (self->embargo_zone_row, "notify::selected", G_CALLBACK (store_embargo),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->litigation_row, "notify::selected",
                            G_CALLBACK (on_litigation_selected_cb), self, G_CONNECT_SWAPPED);

@@ -325,6 +325,37 @@ test_published_read_only (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (widget (f, "title-en")));
 }
 
+static char *
+zone_item (Fixture *f,
+           guint    position)
+{
+  GListModel *zones = adw_combo_row_get_model (ADW_COMBO_ROW (widget (f, "embargo-zone-row")));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, position);
+
+  return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+}
+
+static void
+pick_zone (Fixture    *f,
+           const char *words)
+{
+  GtkWidget *row = widget (f, "embargo-zone-row");
+  GListModel *zones = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autofree char *item = zone_item (f, i);
+
+      if (g_str_equal (item, words))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          amparo_test_wait (50);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 /* "Mark as Published" follows the store's workflow like publishing does:
  * not during the embargo, and an approved release edited goes back to
  * review instead of staying "Approved" with new text. */
@@ -336,7 +367,7 @@ test_mark_published_follows_rules (Fixture       *f,
 
   write_release (f);
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
-  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  pick_zone (f, "Pacific time");
   type_text (f, "embargo-time-row", "2099-12-11 10:00");
   activate (f, "section.save");
   draft = amparo_press_page_get_draft (f->page);
@@ -467,6 +498,54 @@ body_text (Fixture    *f,
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The embargo's zone is picked from a list in words, the organization's
+ * (the office's, TZ=America/Chicago here) first, in both languages; no
+ * identifier and no "Etc/UTC" default to type over (#13). */
+static void
+test_embargo_zone_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmparoRelease *draft;
+  GListModel *zones;
+  g_autofree char *first = NULL;
+  g_autofree char *first_es = NULL;
+
+  activate (f, "section.new");
+  type_text (f, "title-en", "Embargoed statement");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  g_assert_true (ADW_IS_COMBO_ROW (widget (f, "embargo-zone-row")));
+  first = zone_item (f, 0);
+  g_assert_cmpstr (first, ==, "Central time");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (widget (f, "embargo-zone-row"))), ==, 0);
+  zones = adw_combo_row_get_model (ADW_COMBO_ROW (widget (f, "embargo-zone-row")));
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autofree char *item = zone_item (f, i);
+
+      g_assert_null (strchr (item, '/'));
+    }
+  type_text (f, "embargo-time-row", "2026-12-10 09:30");
+  draft = amparo_press_page_get_draft (f->page);
+  g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Chicago");
+  g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2026-12-10T09:30:00-06"));
+
+  pick_zone (f, "Pacific time");
+  g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Los_Angeles");
+  g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2026-12-10T09:30:00-08"));
+
+  rebuild_page (f, "es");
+  first_es = zone_item (f, 0);
+  g_assert_cmpstr (first_es, ==, "hora del Centro");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (widget (f, "embargo-zone-row"))), ==, 1);
+  {
+    g_autofree char *picked = zone_item (f, 1);
+
+    g_assert_cmpstr (picked, ==, "hora del Pacífico");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "embargo-time-row"))), ==,
+                   "2026-12-10 09:30");
+}
+
 /* The toolbar writes the simple text format; nobody types markup. */
 static void
 test_format_toolbar_and_embargo (Fixture       *f,
@@ -499,7 +578,7 @@ test_format_toolbar_and_embargo (Fixture       *f,
 
   g_assert_null (amparo_release_get_embargo_until (draft));
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
-  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  pick_zone (f, "Pacific time");
   type_text (f, "embargo-time-row", "2023-12-11 10:00");
   g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2023-12-11T10:00:00-08"));
   g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Los_Angeles");
@@ -679,6 +758,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The office's zone, whatever the machine running the tests says. */
+  g_setenv ("TZ", "America/Chicago", TRUE);
+
   if (!amparo_test_init_display (&argc, &argv))
     return 0;
 
@@ -697,6 +779,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/embargo-zone-list", Fixture, NULL,
+              fixture_set_up, test_embargo_zone_list, fixture_tear_down);
   g_test_add ("/press/ui/trash-dialog-restores", Fixture, NULL,
               fixture_set_up, test_trash_dialog_restores, fixture_tear_down);
   g_test_add ("/press/ui/errors-beside-fields", Fixture, NULL,
