@@ -67,7 +67,16 @@ test_import_dialog (void)
   dialog = amparo_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
+
+  /* Import with an empty address says what to enter, and stays (#13). */
+  amparo_import_dialog_set_address (dialog, "   ");
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  amparo_test_wait (50);
+  g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), >=, 0);
   amparo_import_dialog_set_address (dialog, feed);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
   amparo_import_dialog_start (dialog);
   wait_until_stage_done (dialog);
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "report");
