@@ -570,12 +570,6 @@ on_list_activate_cb (AmparoDemandsPage *self,
 }
 
 static void
-on_back_clicked_cb (AmparoDemandsPage *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-static void
 on_release_activated_cb (AmparoDemandsPage *self,
                          AmparoRelease     *release)
 {
@@ -1020,7 +1014,6 @@ amparo_demands_page_class_init (AmparoDemandsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_release_activated_cb);
 }
 
@@ -1029,10 +1022,8 @@ amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  /* The back button's visibility is bound in the template. */
   amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
-                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
-                                         NULL);
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"));
   build_filters (self);
   update_actions (self);
 }

@@ -51,7 +51,6 @@ struct _AmparoPressPage
   GtkListView         *list_view;
   GtkStack            *detail_stack;
   GtkStack            *view_stack;
-  GtkWidget           *back_button;
   GtkLabel            *status_label;
   GtkWidget           *unsaved_label;
   GtkButton           *workflow_button;
@@ -831,12 +830,6 @@ on_list_activate_cb (AmparoPressPage *self,
 }
 
 static void
-on_back_cb (AmparoPressPage *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-static void
 on_preview_toggled_cb (AmparoPressPage *self)
 {
   gboolean preview = gtk_toggle_button_get_active (self->preview_button);
@@ -1183,7 +1176,6 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, workflow_button);
@@ -1194,7 +1186,6 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_preview);
 
@@ -1226,7 +1217,6 @@ amparo_press_page_init (AmparoPressPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   fill_status_filter (self);
   amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
-                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
-                                         self->back_button);
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"));
   update_actions (self);
 }

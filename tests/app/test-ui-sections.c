@@ -84,13 +84,78 @@ resize (GtkWindow *window,
   g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 20);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's button that makes a new record (action section.new). */
+static GtkWidget *
+find_new_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                                           "section.new") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_new_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The header shows the button once the fold is laid out. */
+static void
+wait_for_visible (GtkWidget *widget,
+                  gboolean   visible)
+{
+  for (guint i = 0; i < 50 && gtk_widget_get_visible (widget) != visible; i++)
+    amparo_test_wait (50);
+  g_assert_cmpint (gtk_widget_get_visible (widget), ==, visible);
+}
+
+/* Folded on the detail, the header bar's back button (not a bar of the
+ * section's own) shows and goes back to the list. */
+static void
+check_back_in_header (GtkWindow  *window,
+                      AdwLeaflet *leaflet)
+{
+  GtkWidget *back = find_named (GTK_WIDGET (window), "header-back-button");
+
+  g_assert_nonnull (back);
+  g_assert_true (ADW_IS_HEADER_BAR (gtk_widget_get_ancestor (back, ADW_TYPE_HEADER_BAR)));
+  adw_leaflet_set_visible_child_name (leaflet, "list");
+  wait_for_visible (back, FALSE);
+  adw_leaflet_set_visible_child_name (leaflet, "detail");
+  wait_for_visible (back, TRUE);
+  g_signal_emit_by_name (back, "clicked");
+  wait_for_visible (back, FALSE);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+}
+
 /* Every list-detail section folds at 600 px and not when wide, through the
- * one shared layout, and its list is as wide in Spanish as in English. */
+ * one shared layout, and its list is as wide in Spanish as in English,
+ * its "+" the same plain button, its back button in the header bar. */
 static void
 on_activate_check_fold_cb (GApplication *app,
                            gpointer      user_data)
 {
-  const char *sections[] = { "demands", "press" };
+  const char *sections[] = { "clients", "demands", "press" };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   /* Sizes are read when settled, not halfway through a fold animation. */
@@ -112,12 +177,18 @@ on_activate_check_fold_cb (GApplication *app,
           g_assert_nonnull (leaflet);
           g_assert_false (adw_leaflet_get_folded (leaflet));
           list = adw_leaflet_get_child_by_name (leaflet, "list");
+          g_test_message ("%s wide, %s: list %d px", sections[i], l == 0 ? "en" : "es",
+                          gtk_widget_get_width (list));
           g_assert_cmpint (gtk_widget_get_width (list), ==, 320);
+          g_assert_nonnull (find_new_button (list));
+          g_assert_false (gtk_widget_has_css_class (find_new_button (list), "suggested-action"));
+          wait_for_visible (find_named (GTK_WIDGET (window), "header-back-button"), FALSE);
 
           resize (window, 600);
           leaflet = visible_leaflet (GTK_WIDGET (window));
           g_test_message ("%s at 600 px, %s", sections[i], l == 0 ? "en" : "es");
           g_assert_true (adw_leaflet_get_folded (leaflet));
+          check_back_in_header (window, leaflet);
           resize (window, 1200);
         }
     }

@@ -653,6 +653,36 @@ test_errors_beside_fields (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
 }
 
+static double
+x_in_page (Fixture    *f,
+           const char *name)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget (f, name), GTK_WIDGET (f->page), &bounds));
+  return bounds.origin.x;
+}
+
+/* The toolbar's buttons sit at the end whether the release is saved or
+ * has unsaved edits ("Unsaved" showing or not), #13. */
+static void
+test_toolbar_stays_put (Fixture       *f,
+                        gconstpointer  data)
+{
+  double saved_x, edited_x;
+
+  write_release (f);
+  activate (f, "section.save");
+  amparo_test_wait (100);
+  saved_x = x_in_page (f, "preview-button");
+  type_text (f, "title-en", "Edited after saving");
+  amparo_test_wait (100);
+  edited_x = x_in_page (f, "preview-button");
+  g_test_message ("preview button at x=%.0f saved, x=%.0f with unsaved edits", saved_x, edited_x);
+  g_assert_cmpfloat (saved_x, ==, edited_x);
+  g_assert_cmpfloat (saved_x, >, gtk_widget_get_width (GTK_WIDGET (f->page)) / 2.0);
+}
+
 /* The header's search and the status filter narrow the list; a title in
  * the UI language is shown, or the other one marked as missing. */
 static void
@@ -779,6 +809,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/toolbar-stays-put", Fixture, NULL,
+              fixture_set_up, test_toolbar_stays_put, fixture_tear_down);
   g_test_add ("/press/ui/embargo-zone-list", Fixture, NULL,
               fixture_set_up, test_embargo_zone_list, fixture_tear_down);
   g_test_add ("/press/ui/trash-dialog-restores", Fixture, NULL,
