@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "amparo-application.h"
+#include "amparo-sample-data.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
 #include "amparo-window.h"
@@ -195,6 +196,67 @@ on_activate_check_fold_cb (GApplication *app,
   gtk_window_destroy (window);
 }
 
+/* The badges of the client list read whole in Spanish, wide and at
+ * 600 px: "Menor no acompañado", not "Menor no acompañ…" (#13). */
+static void
+check_badges (GtkWidget *widget,
+              guint     *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "badge"))
+    {
+      g_test_message ("badge “%s”%s", gtk_label_get_text (GTK_LABEL (widget)),
+                      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) ? " cut" : "");
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+      (*seen)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_badges (child, seen);
+}
+
+static void
+on_activate_check_badges_cb (GApplication *app,
+                             gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  const int widths[] = { 1200, 600 };
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  amparo_test_wait (300);
+  show_section (window, "clients");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      guint seen = 0;
+
+      resize (window, widths[w]);
+      check_badges (GTK_WIDGET (window), &seen);
+      g_assert_cmpuint (seen, >, 0);
+    }
+  gtk_window_destroy (window);
+}
+
+static void
+test_badges_whole (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "amparo.db");
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { "amparo", "--language=es", db_arg, NULL };
+
+  amparo_sample_data_load (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_unsetenv ("LANGUAGE");
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_badges_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  amparo_test_remove_dir (dir);
+}
+
 static void
 test_fold_alike (void)
 {
@@ -234,5 +296,6 @@ main (int   argc,
 
   g_test_add_func ("/ui/sections/search-per-section", test_search_per_section);
   g_test_add_func ("/ui/sections/fold-alike", test_fold_alike);
+  g_test_add_func ("/ui/sections/badges-whole", test_badges_whole);
   return g_test_run ();
 }
