@@ -683,6 +683,33 @@ test_toolbar_stays_put (Fixture       *f,
   g_assert_cmpfloat (saved_x, >, gtk_widget_get_width (GTK_WIDGET (f->page)) / 2.0);
 }
 
+/* The Spanish text has its own dateline, typed in its own row and used
+ * by the Spanish preview (#13). */
+static void
+test_dateline_per_language (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmparoRelease *draft;
+  const char *preview;
+
+  write_release (f);
+  type_text (f, "date-row", "2026-12-10");
+  type_text (f, "dateline-en", "LOS ANGELES");
+  type_text (f, "dateline-es", "LOS ÁNGELES");
+  draft = amparo_press_page_get_draft (f->page);
+  g_assert_cmpstr (amparo_release_get_dateline (draft), ==, "LOS ANGELES");
+  g_assert_cmpstr (amparo_release_get_dateline_es (draft), ==, "LOS ÁNGELES");
+
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_SPANISH);
+  amparo_test_wait (100);
+  preview = gtk_label_get_text (GTK_LABEL (widget (f, "preview-label")));
+  g_assert_nonnull (strstr (preview, "LOS ÁNGELES (10 de diciembre de 2026)"));
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_ENGLISH);
+  amparo_test_wait (100);
+  preview = gtk_label_get_text (GTK_LABEL (widget (f, "preview-label")));
+  g_assert_nonnull (strstr (preview, "LOS ANGELES (December 10, 2026)"));
+}
+
 /* The header's search and the status filter narrow the list; a title in
  * the UI language is shown, or the other one marked as missing. */
 static void
@@ -809,6 +836,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/dateline-per-language", Fixture, NULL,
+              fixture_set_up, test_dateline_per_language, fixture_tear_down);
   g_test_add ("/press/ui/toolbar-stays-put", Fixture, NULL,
               fixture_set_up, test_toolbar_stays_put, fixture_tear_down);
   g_test_add ("/press/ui/embargo-zone-list", Fixture, NULL,
