@@ -24,6 +24,7 @@ struct _AmparoImportDialog
 
   GtkStack       *stack;
   AdwEntryRow    *address_row;
+  GtkWidget      *address_error_row;
   GtkProgressBar *progress_bar;
   GtkWidget      *import_button;
   GtkWidget      *cancel_button;
@@ -193,8 +194,15 @@ start_action (GtkWidget  *widget,
   AmparoImportDialog *self = AMPARO_IMPORT_DIALOG (widget);
   g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_row))));
 
-  if (*address == '\0' || self->cancellable != NULL)
+  if (self->cancellable != NULL)
     return;
+  /* Import with nothing to read from: say what to enter, under the field. */
+  if (*address == '\0')
+    {
+      gtk_widget_set_visible (self->address_error_row, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
+      return;
+    }
 
   g_settings_set_string (self->settings, "website-feed-url", address);
   self->cancellable = g_cancellable_new ();
@@ -217,6 +225,12 @@ cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
   else
     gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_address_changed_cb (AmparoImportDialog *self)
+{
+  gtk_widget_set_visible (self->address_error_row, FALSE);
 }
 
 static void
@@ -253,6 +267,7 @@ amparo_import_dialog_class_init (AmparoImportDialogClass *klass)
                                                "/io/github/amparo/Amparo/ui/app/amparo-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, address_error_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, cancel_button);
@@ -267,6 +282,7 @@ amparo_import_dialog_class_init (AmparoImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, demands_list);
   gtk_widget_class_bind_template_child (widget_class, AmparoImportDialog, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_address_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_address_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);

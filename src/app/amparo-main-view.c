@@ -28,6 +28,8 @@ struct _AmparoMainView
   GtkSearchBar      *search_bar;
   GtkSearchEntry    *search_entry;
   AdwViewStack      *stack;
+  GtkWidget         *back_button;
+  guint              back_idle;
 
   char              *shown_section;
 };
@@ -125,12 +127,67 @@ on_search_entry_changed_cb (AmparoMainView *self,
                                          gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+static AmparoSectionPage *
+visible_page (AmparoMainView *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  return AMPARO_IS_SECTION_PAGE (child) ? AMPARO_SECTION_PAGE (child) : NULL;
+}
+
+static void
+update_back_button (AmparoMainView *self)
+{
+  AmparoSectionPage *page = visible_page (self);
+
+  gtk_widget_set_visible (self->back_button,
+                          page != NULL && amparo_section_page_get_can_go_back (page));
+}
+
+static void
+on_back_clicked_cb (AmparoMainView *self)
+{
+  AmparoSectionPage *page = visible_page (self);
+
+  if (page != NULL)
+    amparo_section_page_go_back (page);
+}
+
+static gboolean
+update_back_button_cb (gpointer user_data)
+{
+  AmparoMainView *self = user_data;
+
+  self->back_idle = 0;
+  update_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A leaflet folds while it is being allocated: showing a header button
+ * then would leave the header unallocated for the frame, so it waits. */
+static void
+on_page_can_go_back_cb (AmparoMainView *self)
+{
+  if (self->back_idle == 0)
+    self->back_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_back_button_cb, self, NULL);
+}
+
+static void
+watch_page_back (AmparoSectionPage *page,
+                 AmparoMainView    *self)
+{
+  g_signal_connect_object (page, "notify::can-go-back", G_CALLBACK (on_page_can_go_back_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_stack_visible_child_cb (AmparoMainView *self,
                            GParamSpec     *pspec,
                            AdwViewStack   *stack)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  update_back_button (self);
 
   if (self->state != NULL && name != NULL)
     amparo_window_state_set_section (self->state, name);
@@ -159,6 +216,7 @@ amparo_main_view_dispose (GObject *object)
 {
   AmparoMainView *self = (AmparoMainView *)object;
 
+  g_clear_handle_id (&self->back_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_MAIN_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->state);
@@ -240,6 +298,8 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmparoMainView, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 }
@@ -249,6 +309,7 @@ amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  foreach_page (self, watch_page_back);
   amparo_a11y_name_builtin_controls (GTK_WIDGET (self->search_bar));
 }
 

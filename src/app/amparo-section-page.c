@@ -14,6 +14,8 @@ typedef struct
   GtkWindow         *window;
   gulong             close_handler;
   gboolean           closing;
+  AdwLeaflet        *leaflet;
+  gboolean           can_go_back;
 } AmparoSectionPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AmparoSectionPage, amparo_section_page, ADW_TYPE_BIN)
@@ -22,6 +24,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STATE,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -138,6 +141,7 @@ amparo_section_page_dispose (GObject *object)
     g_clear_signal_handler (&priv->search_handler, priv->state);
   g_clear_object (&priv->state);
   g_clear_object (&priv->store);
+  g_clear_weak_pointer (&priv->leaflet);
 
   G_OBJECT_CLASS (amparo_section_page_parent_class)->dispose (object);
 }
@@ -158,6 +162,9 @@ amparo_section_page_get_property (GObject    *object,
       break;
     case PROP_STATE:
       g_value_set_object (value, priv->state);
+      break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, priv->can_go_back);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -204,6 +211,16 @@ amparo_section_page_class_init (AmparoSectionPageClass *klass)
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, AMPARO_TYPE_WINDOW_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AmparoSectionPage:can-go-back:
+   *
+   * The section is folded into one pane and shows the detail: the main
+   * view's header bar shows its back button.
+   */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -306,32 +323,81 @@ amparo_section_page_show_list_state (GtkStack   *stack,
   gtk_stack_set_visible_child_name (stack, name);
 }
 
+static void
+update_can_go_back (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+  gboolean can = priv->leaflet != NULL && adw_leaflet_get_folded (priv->leaflet)
+                 && g_strcmp0 (adw_leaflet_get_visible_child_name (priv->leaflet), "list") != 0;
+
+  if (can == priv->can_go_back)
+    return;
+  priv->can_go_back = can;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
 /**
  * amparo_section_page_setup_list_detail:
  * @leaflet: the section's leaflet: an #AmparoSidebar page named "list",
  *   a separator, and a page named "detail"
  * @detail: the detail page's child
- * @back_button: (nullable): the button that goes back to the list
  *
  * The one list-detail layout of every section: the same sidebar width,
  * the same point at which the section folds into one pane (below
  * AMPARO_SIDEBAR_WIDTH + AMPARO_DETAIL_MIN_WIDTH, so a 600 px window
- * folds everywhere), and a back button shown only when folded.
+ * folds everywhere), and a back button in the header bar, shown only
+ * when folded on the detail (#AmparoSectionPage:can-go-back).
  */
 void
 amparo_section_page_setup_list_detail (AmparoSectionPage *self,
                                        AdwLeaflet        *leaflet,
-                                       GtkWidget         *detail,
-                                       GtkWidget         *back_button)
+                                       GtkWidget         *detail)
 {
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
   g_return_if_fail (AMPARO_IS_SECTION_PAGE (self));
   g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  priv->leaflet = leaflet;
+  g_object_add_weak_pointer (G_OBJECT (leaflet), (gpointer *) &priv->leaflet);
+  g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (update_can_go_back),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (leaflet, "notify::visible-child", G_CALLBACK (update_can_go_back),
+                           self, G_CONNECT_SWAPPED);
 
   adw_leaflet_set_fold_threshold_policy (leaflet, ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
   adw_leaflet_set_can_unfold (leaflet, TRUE);
   adw_leaflet_set_can_navigate_back (leaflet, TRUE);
   gtk_widget_set_size_request (detail, AMPARO_DETAIL_MIN_WIDTH, -1);
   gtk_widget_set_hexpand (detail, TRUE);
-  if (back_button != NULL)
-    g_object_bind_property (leaflet, "folded", back_button, "visible", G_BINDING_SYNC_CREATE);
+  update_can_go_back (self);
+}
+
+/**
+ * amparo_section_page_go_back:
+ *
+ * Shows the list of a section folded on its detail.
+ */
+void
+amparo_section_page_go_back (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  g_return_if_fail (AMPARO_IS_SECTION_PAGE (self));
+
+  if (priv->leaflet != NULL)
+    adw_leaflet_set_visible_child_name (priv->leaflet, "list");
+}
+
+/**
+ * amparo_section_page_get_can_go_back:
+ */
+gboolean
+amparo_section_page_get_can_go_back (AmparoSectionPage *self)
+{
+  AmparoSectionPagePrivate *priv = amparo_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (AMPARO_IS_SECTION_PAGE (self), FALSE);
+
+  return priv->can_go_back;
 }

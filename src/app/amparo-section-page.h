@@ -48,7 +48,8 @@ void               amparo_section_page_show_list_state (GtkStack   *stack,
                                                         GListModel *all);
 void               amparo_section_page_setup_list_detail (AmparoSectionPage *self,
                                                           AdwLeaflet        *leaflet,
-                                                          GtkWidget         *detail,
-                                                          GtkWidget         *back_button);
+                                                          GtkWidget         *detail);
+void               amparo_section_page_go_back (AmparoSectionPage *self);
+gboolean           amparo_section_page_get_can_go_back (AmparoSectionPage *self);
 
 G_END_DECLS

@@ -109,6 +109,8 @@ show_badge (GtkWidget *badge,
             gboolean   shown)
 {
   gtk_widget_set_visible (badge, shown);
+  /* newuser (#13): a hidden badge leaves no gap in the flow box. */
+  gtk_widget_set_visible (gtk_widget_get_parent (badge), shown);
 }
 
 static void
@@ -143,7 +145,24 @@ amparo_client_row_class_init (AmparoClientRowClass *klass)
 static void
 amparo_client_row_init (AmparoClientRow *self)
 {
+  GtkWidget *badges;
+  g_autoptr(GListModel) controllers = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* newuser (#13): the badges' flow box only lays them out; its click
+   * gesture would take a click on a badge away from the list row. */
+  badges = gtk_widget_get_ancestor (self->minor_badge, GTK_TYPE_FLOW_BOX);
+  controllers = gtk_widget_observe_controllers (badges);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
+  for (GtkWidget *slot = gtk_widget_get_first_child (badges); slot != NULL;
+       slot = gtk_widget_get_next_sibling (slot))
+    gtk_widget_set_focusable (slot, FALSE);
 }
 
 GtkWidget *

@@ -319,7 +319,8 @@ show_content (AmparoClientsPage *self,
 {
   gtk_stack_set_visible_child_name (self->content_stack, name);
   adw_leaflet_set_visible_child (self->leaflet,
-                                 g_str_equal (name, "none") ? self->list_pane : self->content_pane);
+                                 g_str_equal (name, "none") ? adw_leaflet_get_child_by_name (self->leaflet, "list")
+                                                            : adw_leaflet_get_child_by_name (self->leaflet, "detail"));
 }
 
 /* How far down the list a record opened from elsewhere (a relative, the
@@ -537,12 +538,6 @@ on_editor_dirty_cb (AmparoClientsPage  *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.save",
                                  amparo_client_editor_get_dirty (editor));
-}
-
-static void
-on_back_clicked_cb (AmparoClientsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -908,7 +903,6 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_trash_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_dirty_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 }
 
 #undef BIND
@@ -920,6 +914,10 @@ amparo_clients_page_init (AmparoClientsPage *self)
   g_autoptr(GListModel) kinds = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The same list-detail layout as every section: sidebar width, fold at
+   * 600 px, back button in the header bar. */
+  amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"));
 
   statuses = create_choices (AMPARO_TYPE_CLIENT_STATUS);
   kinds = create_choices (AMPARO_TYPE_LOCATION_KIND);

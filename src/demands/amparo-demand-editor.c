@@ -9,6 +9,7 @@
 
 #include "amparo-demand-update-row.h"
 #include "amparo-demands-util.h"
+#include "amparo-field-errors.h"
 #include "amparo-language.h"
 
 /* A demand's page: its English and Spanish wording, to whom it is
@@ -26,6 +27,8 @@ struct _AmparoDemandEditor
   AmparoDemand  *demand;
   GPtrArray     *bindings;
 
+  GtkLabel      *form_error;
+  GtkWidget     *text_error;
   GtkTextView   *text_en_view;
   GtkTextView   *text_es_view;
   GtkTextView   *notes_view;
@@ -146,6 +149,40 @@ bind_row (AmparoDemandEditor *self,
                    g_object_ref (amparo_demands_bind_text (self->demand, property, row, "text")));
 }
 
+static gboolean
+check_fields (AmparoDemandEditor *self,
+              gboolean            focus)
+{
+  AmparoFieldError fields[] = { { "text-en", self->text_error } };
+  /* A copy: the text being typed must not change under the cursor. */
+  g_autoptr(AmparoRecord) copy = amparo_record_copy (AMPARO_RECORD (self->demand));
+  g_autoptr(GPtrArray) errors = amparo_store_validate_all (self->store, copy);
+  gboolean wrong = amparo_field_errors_show (fields, G_N_ELEMENTS (fields), self->form_error,
+                                             errors, focus);
+
+  amparo_field_errors_set_checking (G_OBJECT (self->demand), wrong);
+  return !wrong;
+}
+
+static void
+on_demand_notify_cb (AmparoDemandEditor *self)
+{
+  if (amparo_field_errors_get_checking (G_OBJECT (self->demand)))
+    check_fields (self, FALSE);
+}
+
+static void
+show_checked_errors (AmparoDemandEditor *self)
+{
+  AmparoFieldError fields[] = { { "text-en", self->text_error } };
+
+  if (self->demand != NULL && self->store != NULL &&
+      amparo_field_errors_get_checking (G_OBJECT (self->demand)))
+    check_fields (self, FALSE);
+  else
+    amparo_field_errors_clear (fields, G_N_ELEMENTS (fields), self->form_error);
+}
+
 static void
 bind_demand (AmparoDemandEditor *self)
 {
@@ -159,6 +196,8 @@ bind_demand (AmparoDemandEditor *self)
                    g_object_ref (amparo_demands_bind_enum (self->demand, "target", self->target_row)));
   g_signal_connect_object (self->demand, "notify::status",
                            G_CALLBACK (show_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->demand, "notify",
+                           G_CALLBACK (on_demand_notify_cb), self, G_CONNECT_SWAPPED);
   show_status (self);
 }
 
@@ -259,6 +298,8 @@ amparo_demand_editor_class_init (AmparoDemandEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/demands/amparo-demand-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandEditor, form_error);
+  gtk_widget_class_bind_template_child (widget_class, AmparoDemandEditor, text_error);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandEditor, text_en_view);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandEditor, text_es_view);
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandEditor, notes_view);
@@ -292,7 +333,10 @@ amparo_demand_editor_set_store (AmparoDemandEditor *self,
   g_return_if_fail (AMPARO_IS_DEMAND_EDITOR (self));
 
   if (g_set_object (&self->store, store))
-    bind_lists (self);
+    {
+      bind_lists (self);
+      show_checked_errors (self);
+    }
 }
 
 /**
@@ -326,6 +370,7 @@ amparo_demand_editor_set_demand (AmparoDemandEditor *self,
   if (demand != NULL)
     bind_demand (self);
   bind_lists (self);
+  show_checked_errors (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMAND]);
 }
 
@@ -357,4 +402,22 @@ amparo_demand_editor_focus_text (AmparoDemandEditor *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (g_strcmp0 (amparo_language_get (), "es") == 0
                                      ? self->text_es_view : self->text_en_view));
+}
+
+/**
+ * amparo_demand_editor_check:
+ * @focus: move the focus to the first field at fault
+ *
+ * Shows every problem with the demand under its field and checks again
+ * on each change until they are fixed.
+ *
+ * Returns: %TRUE when the demand can be saved
+ */
+gboolean
+amparo_demand_editor_check (AmparoDemandEditor *self,
+                            gboolean            focus)
+{
+  g_return_val_if_fail (AMPARO_IS_DEMAND_EDITOR (self), FALSE);
+
+  return self->demand == NULL || self->store == NULL || check_fields (self, focus);
 }

@@ -19,5 +19,7 @@ void           amparo_demand_editor_set_demand (AmparoDemandEditor *self,
 GtkTextBuffer *amparo_demand_editor_get_buffer (AmparoDemandEditor *self,
                                                 const char         *language);
 void           amparo_demand_editor_focus_text (AmparoDemandEditor *self);
+gboolean       amparo_demand_editor_check      (AmparoDemandEditor *self,
+                                                gboolean            focus);
 
 G_END_DECLS

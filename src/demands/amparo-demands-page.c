@@ -303,6 +303,9 @@ save_demand (AmparoDemandsPage *self)
   if (self->draft == NULL || self->store == NULL)
     return;
 
+  /* Every problem at once, each under its field. */
+  if (!amparo_demand_editor_check (self->editor, TRUE))
+    return;
   parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (self->draft), &position);
   if (!amparo_store_save (self->store, AMPARO_RECORD (self->draft), &error))
     {
@@ -564,12 +567,6 @@ on_list_activate_cb (AmparoDemandsPage *self,
     return;
   open_record (self, demand);
   show_detail (self);
-}
-
-static void
-on_back_clicked_cb (AmparoDemandsPage *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
@@ -1017,7 +1014,6 @@ amparo_demands_page_class_init (AmparoDemandsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_release_activated_cb);
 }
 
@@ -1026,10 +1022,8 @@ amparo_demands_page_init (AmparoDemandsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bound_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  /* The back button's visibility is bound in the template. */
   amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
-                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
-                                         NULL);
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"));
   build_filters (self);
   update_actions (self);
 }

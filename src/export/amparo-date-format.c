@@ -161,6 +161,25 @@ amparo_time_format (GDateTime  *datetime,
                           h < 12 ? "AM" : "PM");
 }
 
+/* The zones of the United States and its neighbours, by name. */
+static const struct { const char *id, *en, *es; } named_zones[] = {
+  { "America/Los_Angeles", "Pacific time", "hora del Pacífico" },
+  { "America/Tijuana", "Pacific time", "hora del Pacífico" },
+  { "America/Denver", "Mountain time", "hora de la Montaña" },
+  { "America/Phoenix", "Mountain time (Arizona)", "hora de la Montaña (Arizona)" },
+  { "America/Chicago", "Central time", "hora del Centro" },
+  { "America/Mexico_City", "Central Mexico time", "hora del centro de México" },
+  { "America/New_York", "Eastern time", "hora del Este" },
+  { "America/Anchorage", "Alaska time", "hora de Alaska" },
+  { "Pacific/Honolulu", "Hawaii time", "hora de Hawái" },
+  { "America/Puerto_Rico", "Atlantic time (Puerto Rico)", "hora del Atlántico (Puerto Rico)" },
+  { "America/Guatemala", "Central America time", "hora de Centroamérica" },
+  { "America/El_Salvador", "Central America time", "hora de Centroamérica" },
+  { "America/Tegucigalpa", "Central America time", "hora de Centroamérica" },
+  { "Etc/UTC", "UTC", "UTC" },
+  { "UTC", "UTC", "UTC" },
+};
+
 /**
  * amparo_time_zone_describe:
  * @identifier: a time zone as stored, `America/Los_Angeles`
@@ -176,32 +195,15 @@ char *
 amparo_time_zone_describe (const char *identifier,
                            const char *language)
 {
-  static const struct { const char *id, *en, *es; } zones[] = {
-    { "America/Los_Angeles", "Pacific time", "hora del Pacífico" },
-    { "America/Tijuana", "Pacific time", "hora del Pacífico" },
-    { "America/Denver", "Mountain time", "hora de la Montaña" },
-    { "America/Phoenix", "Mountain time (Arizona)", "hora de la Montaña (Arizona)" },
-    { "America/Chicago", "Central time", "hora del Centro" },
-    { "America/Mexico_City", "Central Mexico time", "hora del centro de México" },
-    { "America/New_York", "Eastern time", "hora del Este" },
-    { "America/Anchorage", "Alaska time", "hora de Alaska" },
-    { "Pacific/Honolulu", "Hawaii time", "hora de Hawái" },
-    { "America/Puerto_Rico", "Atlantic time (Puerto Rico)", "hora del Atlántico (Puerto Rico)" },
-    { "America/Guatemala", "Central America time", "hora de Centroamérica" },
-    { "America/El_Salvador", "Central America time", "hora de Centroamérica" },
-    { "America/Tegucigalpa", "Central America time", "hora de Centroamérica" },
-    { "Etc/UTC", "UTC", "UTC" },
-    { "UTC", "UTC", "UTC" },
-  };
   gboolean spanish = language != NULL && g_str_has_prefix (language, "es");
   const char *city;
   g_autofree char *words = NULL;
 
   g_return_val_if_fail (identifier != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    if (g_str_equal (identifier, zones[i].id))
-      return g_strdup (spanish ? zones[i].es : zones[i].en);
+  for (guint i = 0; i < G_N_ELEMENTS (named_zones); i++)
+    if (g_str_equal (identifier, named_zones[i].id))
+      return g_strdup (spanish ? named_zones[i].es : named_zones[i].en);
   city = strrchr (identifier, '/');
   words = g_strdelimit (g_strdup (city != NULL ? city + 1 : identifier), "_", ' ');
   return spanish ? g_strdup_printf ("hora de %s", words) : g_strdup_printf ("%s time", words);
@@ -222,4 +224,30 @@ amparo_translation_language (void)
   const char *header = dgettext (GETTEXT_PACKAGE, "");
 
   return header != NULL && strstr (header, "\nLanguage: es") != NULL ? "es" : "en";
+}
+
+/**
+ * amparo_time_zone_list_named:
+ *
+ * The zones amparo_time_zone_describe() has a name for, one per name
+ * (Los Angeles for Pacific time, not Tijuana too), for a list to pick
+ * from.
+ *
+ * Returns: (transfer container): IANA names
+ */
+GPtrArray *
+amparo_time_zone_list_named (void)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (named_zones); i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        seen = seen || g_str_equal (named_zones[j].en, named_zones[i].en);
+      if (!seen)
+        g_ptr_array_add (ids, (gpointer) named_zones[i].id);
+    }
+  return ids;
 }

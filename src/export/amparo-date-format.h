@@ -34,5 +34,6 @@ char     *amparo_date_month_name      (guint            month,
 char     *amparo_time_zone_describe   (const char      *identifier,
                                        const char      *language);
 const char *amparo_translation_language (void);
+GPtrArray *amparo_time_zone_list_named (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "amparo-date-format.h"
+#include "amparo-private-file.h"
 
 /* A release as it is published: header (immediate or embargoed), media
  * contact, title, dateline, body, the numbered demands and the
@@ -232,12 +233,25 @@ emit_contact (GString            *out,
   emit_body (out, line, format);
 }
 
+/* Each language has its own dateline (LOS ANGELES, LOS ÁNGELES); a
+ * Spanish text without one borrows the English one rather than none. */
+static const char *
+dateline_for (AmparoRelease *release,
+              const char    *language)
+{
+  const char *spanish = amparo_release_get_dateline_es (release);
+
+  if (g_strcmp0 (language, "es") == 0 && !is_blank (spanish))
+    return spanish;
+  return amparo_release_get_dateline (release);
+}
+
 static char *
 dateline_body (AmparoRelease *release,
                const char    *language)
 {
   const char *body = field (AMPARO_RECORD (release), "body", language);
-  const char *place = amparo_release_get_dateline (release);
+  const char *place = dateline_for (release, language);
   g_autofree char *date = amparo_date_format_iso (amparo_release_get_release_date (release),
                                                   language, AMPARO_DATE_LONG);
   g_autofree char *place_md = amparo_markup_escape (place, AMPARO_MARKUP_MARKDOWN);
@@ -407,42 +421,119 @@ html_document (AmparoRelease         *release,
                           lang, escaped, fragment);
 }
 
+/* A page may end a few lines early, but never leave a couple of lines
+ * alone on a page of their own: the text is set a little smaller until
+ * they fit on the page before (down to PDF_SMALLEST_POINTS). */
+#define PDF_POINTS          11.0
+#define PDF_SMALLEST_POINTS 10.0
+#define PDF_FEWEST_LINES    4
+
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               const char *markup,
+               double      points)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Serif");
+
+  pango_font_description_set_size (font, (int) (points * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) ((PDF_WIDTH - 2 * PDF_MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static gboolean
+line_is_blank (PangoLayoutIter *iter)
+{
+  return pango_layout_iter_get_line_readonly (iter)->length == 0;
+}
+
+/* Lays the lines out on pages; with @cr, draws them. A blank line never
+ * starts a page, and blank lines after the last text make no page.
+ * Returns the number of pages; @last_lines, the lines of text on the
+ * last one. */
+static guint
+lay_out_pages (PangoLayout *layout,
+               cairo_t     *cr,
+               guint       *last_lines)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double offset = 0, room = PDF_HEIGHT - 2 * PDF_MARGIN;
+  int n_lines = pango_layout_get_line_count (layout), last_text = -1, index = 0;
+  guint pages = 1;
+  gboolean need_page = FALSE;
+
+  do
+    if (!line_is_blank (iter))
+      last_text = index;
+  while (index++, pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  *last_lines = 0;
+  iter = pango_layout_get_iter (layout);
+  for (index = 0; index <= last_text && index < n_lines; index++, pango_layout_iter_next_line (iter))
+    {
+      PangoRectangle rect;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &rect);
+      top = (double) rect.y / PANGO_SCALE - offset;
+      bottom = top + (double) rect.height / PANGO_SCALE;
+      if (line_is_blank (iter) && (need_page || bottom > room || (pages > 1 && *last_lines == 0)))
+        {
+          /* Skipped: the next page starts with the next text. */
+          need_page = need_page || bottom > room;
+          if (!need_page)
+            offset = (double) (rect.y + rect.height) / PANGO_SCALE;
+          continue;
+        }
+      if (need_page || bottom > room)
+        {
+          if (cr != NULL)
+            cairo_show_page (cr);
+          pages++;
+          *last_lines = 0;
+          need_page = FALSE;
+          offset = (double) rect.y / PANGO_SCALE;
+        }
+      if (!line_is_blank (iter))
+        (*last_lines)++;
+      if (cr == NULL)
+        continue;
+      cairo_move_to (cr, PDF_MARGIN + (double) rect.x / PANGO_SCALE,
+                     PDF_MARGIN + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - offset);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  pango_layout_iter_free (iter);
+  return pages;
+}
+
 static void
 draw_pages (cairo_t    *cr,
             const char *markup)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Serif 11");
-  PangoLayoutIter *iter;
-  double offset = 0;
-  double room = PDF_HEIGHT - 2 * PDF_MARGIN;
+  double points = PDF_POINTS;
+  PangoLayout *layout = create_layout (cr, markup, points);
+  guint last_lines, pages = lay_out_pages (layout, NULL, &last_lines);
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((PDF_WIDTH - 2 * PDF_MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-
-  /* Line by line, so that a long release flows onto the next page. */
-  iter = pango_layout_get_iter (layout);
-  do
+  while (pages > 1 && last_lines < PDF_FEWEST_LINES && points > PDF_SMALLEST_POINTS)
     {
-      PangoRectangle rect;
-      int baseline = pango_layout_iter_get_baseline (iter);
-      double top;
+      PangoLayout *smaller = create_layout (cr, markup, points - 0.25);
+      guint smaller_last;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &rect);
-      top = (double) rect.y / PANGO_SCALE - offset;
-      if (top + (double) rect.height / PANGO_SCALE > room)
+      if (lay_out_pages (smaller, NULL, &smaller_last) < pages)
         {
-          cairo_show_page (cr);
-          offset = (double) rect.y / PANGO_SCALE;
+          g_object_unref (layout);
+          layout = smaller;
+          break;
         }
-      cairo_move_to (cr, PDF_MARGIN + (double) rect.x / PANGO_SCALE,
-                     PDF_MARGIN + (double) baseline / PANGO_SCALE - offset);
-      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+      points -= 0.25;
+      g_object_unref (smaller);
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  lay_out_pages (layout, cr, &last_lines);
   g_object_unref (layout);
 }
 
@@ -451,9 +542,16 @@ write_pdf (const char  *markup,
            const char  *path,
            GError     **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
+  /* Drawn into a private (0600) file that takes its name once whole. */
+  g_autofree char *temp = amparo_private_file_begin (path, error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
   cairo_status_t status;
+
+  if (temp == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (temp, PDF_WIDTH, PDF_HEIGHT);
+  cr = cairo_create (surface);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_pages (cr, markup);
@@ -464,11 +562,12 @@ write_pdf (const char  *markup,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      amparo_private_file_abort (temp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return amparo_private_file_finish (temp, path, NULL, NULL, error);
 }
 
 /**
@@ -499,7 +598,7 @@ amparo_release_write_file (AmparoRelease         *release,
   if (file == AMPARO_RELEASE_FILE_HTML)
     {
       document = html_document (release, text, language);
-      return g_file_set_contents (path, document, -1, error);
+      return amparo_private_file_write (path, document, strlen (document), NULL, NULL, error);
     }
-  return g_file_set_contents (path, text, -1, error);
+  return amparo_private_file_write (path, text, strlen (text), NULL, NULL, error);
 }

@@ -51,7 +51,6 @@ struct _AmparoPressPage
   GtkListView         *list_view;
   GtkStack            *detail_stack;
   GtkStack            *view_stack;
-  GtkWidget           *back_button;
   GtkLabel            *status_label;
   GtkWidget           *unsaved_label;
   GtkButton           *workflow_button;
@@ -444,6 +443,9 @@ save_release (AmparoPressPage *self)
 
   if (self->draft == NULL)
     return;
+  /* Every problem at once, each under its field. */
+  if (!amparo_release_editor_check (self->editor, TRUE))
+    return;
   if (!save_draft (self, &error))
     {
       toast_error (self, error);
@@ -457,6 +459,9 @@ set_status (AmparoPressPage     *self,
 {
   g_autoptr(GError) error = NULL;
   AmparoReleaseStatus before = amparo_release_get_status (self->draft);
+
+  if (!amparo_release_editor_check (self->editor, TRUE))
+    return;
 
   /* The change is saved at once, so the journal records who made it —
    * the operating system user — with everything typed before it. */
@@ -763,7 +768,8 @@ matches_search (AmparoPressPage *self,
   const char *fields[] = {
     amparo_release_get_title_en (release), amparo_release_get_title_es (release),
     amparo_release_get_body_en (release), amparo_release_get_body_es (release),
-    amparo_release_get_dateline (release), amparo_release_get_media_contact (release),
+    amparo_release_get_dateline (release), amparo_release_get_dateline_es (release),
+    amparo_release_get_media_contact (release),
   };
 
   if (self->search_text == NULL || *self->search_text == '\0')
@@ -821,12 +827,6 @@ on_list_activate_cb (AmparoPressPage *self,
                      guint            position)
 {
   show_detail (self);
-}
-
-static void
-on_back_cb (AmparoPressPage *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
@@ -1176,7 +1176,6 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, workflow_button);
@@ -1187,7 +1186,6 @@ amparo_press_page_class_init (AmparoPressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoPressPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_preview);
 
@@ -1219,7 +1217,6 @@ amparo_press_page_init (AmparoPressPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   fill_status_filter (self);
   amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,
-                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"),
-                                         self->back_button);
+                                         adw_leaflet_get_child_by_name (self->leaflet, "detail"));
   update_actions (self);
 }

@@ -16,7 +16,7 @@
 #define CORRECTING_KEY "amparo-press-correcting"
 
 static const char * const edited_properties[] = {
-  "title-en", "title-es", "body-en", "body-es", "dateline", "release-date",
+  "title-en", "title-es", "body-en", "body-es", "dateline", "dateline-es", "release-date",
   "embargo-until", "embargo-timezone", "status", "media-contact", "litigation-id",
 };
 

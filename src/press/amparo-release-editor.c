@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-date-format.h"
+#include "amparo-field-errors.h"
 #include "amparo-language.h"
 #include "amparo-markup.h"
 #include "amparo-press-util.h"
@@ -36,6 +38,10 @@ struct _AmparoReleaseEditor
   gboolean       loading;
 
   GtkWidget     *spanish_missing;
+  GtkLabel      *form_error;
+  GtkWidget     *title_error[N_LANGUAGES];
+  GtkWidget     *date_error_row;
+  GtkWidget     *embargo_error_row;
   GtkEntry      *title[N_LANGUAGES];
   GtkTextView   *body[N_LANGUAGES];
   GtkLabel      *words[N_LANGUAGES];
@@ -45,10 +51,13 @@ struct _AmparoReleaseEditor
   GtkWidget     *list[N_LANGUAGES];
   GtkWidget     *columns;
   GtkWidget     *dateline_row;
+  GtkWidget     *dateline_es_row;
   GtkWidget     *date_row;
   AdwComboRow   *embargo_row;
   GtkWidget     *embargo_time_row;
-  GtkWidget     *embargo_zone_row;
+  AdwComboRow   *embargo_zone_row;
+  GtkStringList *zone_names;
+  GPtrArray     *zone_ids;
   GtkWidget     *contact_row;
   AdwComboRow   *litigation_row;
   GtkListBox    *demand_list;
@@ -110,11 +119,41 @@ update_missing (AmparoReleaseEditor *self)
   gtk_widget_set_visible (self->spanish_missing, missing);
 }
 
+/* The form's fields in its order, each with the place of its message. */
+static guint
+list_fields (AmparoReleaseEditor *self,
+             AmparoFieldError     fields[4])
+{
+  fields[0] = (AmparoFieldError) { "title-en", self->title_error[EN] };
+  fields[1] = (AmparoFieldError) { "title-es", self->title_error[ES] };
+  fields[2] = (AmparoFieldError) { "release-date", self->date_error_row };
+  fields[3] = (AmparoFieldError) { "embargo-until", self->embargo_error_row };
+  return 4;
+}
+
+static gboolean
+check_fields (AmparoReleaseEditor *self,
+              gboolean             focus)
+{
+  AmparoFieldError fields[4];
+  guint n = list_fields (self, fields);
+  /* A copy: the store normalizes what it checks, and the text being
+   * typed must not change under the cursor. */
+  g_autoptr(AmparoRecord) copy = amparo_record_copy (AMPARO_RECORD (self->release));
+  g_autoptr(GPtrArray) errors = amparo_store_validate_all (self->store, copy);
+  gboolean wrong = amparo_field_errors_show (fields, n, self->form_error, errors, focus);
+
+  amparo_field_errors_set_checking (G_OBJECT (self->release), wrong);
+  return !wrong;
+}
+
 static void
 on_release_notify_cb (AmparoReleaseEditor *self)
 {
   update_words (self);
   update_missing (self);
+  if (amparo_field_errors_get_checking (G_OBJECT (self->release)))
+    check_fields (self, FALSE);
 }
 
 static char *
@@ -127,10 +166,42 @@ embargo_local_text (AmparoRelease *release)
   const char *zone_name = amparo_release_get_embargo_timezone (release);
 
   if (until == NULL)
-    return g_strdup ("");
+    return g_strdup (iso != NULL ? iso : "");  /* as typed, not a time yet */
   zone = !amparo_press_is_blank (zone_name) ? g_time_zone_new_identifier (zone_name) : NULL;
   local = zone != NULL ? g_date_time_to_timezone (until, zone) : g_date_time_to_local (until);
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+add_zone (AmparoReleaseEditor *self,
+          const char          *id)
+{
+  g_autofree char *words = NULL;
+
+  if (amparo_press_is_blank (id) || g_ptr_array_find_with_equal_func (self->zone_ids, id, g_str_equal, NULL))
+    return;
+  words = amparo_time_zone_describe (id, amparo_language_get ());
+  g_ptr_array_add (self->zone_ids, g_strdup (id));
+  gtk_string_list_append (self->zone_names, words);
+}
+
+/* Picked from a list in words ("Pacific time", "hora del Pacífico"): the
+ * organization's zone first (the office machine's: the organization
+ * record keeps none), the named zones of the region, and a zone the
+ * release already had (an import) if it is none of those. */
+static void
+fill_zones (AmparoReleaseEditor *self)
+{
+  g_autofree char *office = amparo_store_default_time_zone ();
+  g_autoptr(GPtrArray) named = amparo_time_zone_list_named ();
+
+  g_ptr_array_set_size (self->zone_ids, 0);
+  gtk_string_list_splice (self->zone_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->zone_names)), NULL);
+  add_zone (self, office);
+  for (guint i = 0; i < named->len; i++)
+    add_zone (self, g_ptr_array_index (named, i));
+  add_zone (self, amparo_release_get_embargo_timezone (self->release));
 }
 
 static void
@@ -138,15 +209,17 @@ load_embargo (AmparoReleaseEditor *self)
 {
   gboolean embargoed = !amparo_press_is_blank (amparo_release_get_embargo_until (self->release));
   const char *zone = amparo_release_get_embargo_timezone (self->release);
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autofree char *text = embargo_local_text (self->release);
+  guint selected = 0;
 
+  fill_zones (self);
+  if (zone != NULL)
+    g_ptr_array_find_with_equal_func (self->zone_ids, zone, g_str_equal, &selected);
   adw_combo_row_set_selected (self->embargo_row, embargoed ? 1 : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->embargo_time_row), text);
-  gtk_editable_set_text (GTK_EDITABLE (self->embargo_zone_row),
-                         !amparo_press_is_blank (zone) ? zone : g_time_zone_get_identifier (local));
+  adw_combo_row_set_selected (self->embargo_zone_row, selected);
   gtk_widget_set_visible (self->embargo_time_row, embargoed);
-  gtk_widget_set_visible (self->embargo_zone_row, embargoed);
+  gtk_widget_set_visible (GTK_WIDGET (self->embargo_zone_row), embargoed);
 }
 
 static void
@@ -154,14 +227,16 @@ store_embargo (AmparoReleaseEditor *self)
 {
   gboolean embargoed = adw_combo_row_get_selected (self->embargo_row) == 1;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->embargo_time_row));
-  const char *zone_name = gtk_editable_get_text (GTK_EDITABLE (self->embargo_zone_row));
+  guint picked = adw_combo_row_get_selected (self->embargo_zone_row);
+  const char *zone_name = picked < self->zone_ids->len ? g_ptr_array_index (self->zone_ids, picked) : "UTC";
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
   g_autoptr(GDateTime) until = NULL;
   g_autofree char *iso = NULL;
   int y, m, d, hh = 0, mm = 0;
+  char rest = 0;
 
   gtk_widget_set_visible (self->embargo_time_row, embargoed);
-  gtk_widget_set_visible (self->embargo_zone_row, embargoed);
+  gtk_widget_set_visible (GTK_WIDGET (self->embargo_zone_row), embargoed);
   if (self->loading || self->release == NULL)
     return;
   if (!embargoed)
@@ -170,10 +245,15 @@ store_embargo (AmparoReleaseEditor *self)
       amparo_release_set_embargo_timezone (self->release, NULL);
       return;
     }
-  if (zone != NULL && sscanf (text, "%d-%d-%d %d:%d", &y, &m, &d, &hh, &mm) >= 3)
+  if (zone != NULL && sscanf (text, "%d-%d-%d %d:%d%c", &y, &m, &d, &hh, &mm, &rest) == 5)
     until = g_date_time_new (zone, y, m, d, hh, mm, 0);
   if (until == NULL)
-    return;
+    {
+      /* Kept as typed, so the check says it is not a time yet, rather than
+       * the release going out as "for immediate release". */
+      amparo_release_set_embargo_until (self->release, text);
+      return;
+    }
   iso = g_date_time_format_iso8601 (until);
   amparo_release_set_embargo_until (self->release, iso);
   amparo_release_set_embargo_timezone (self->release, zone_name);
@@ -475,6 +555,7 @@ amparo_release_editor_set_release (AmparoReleaseEditor *self,
       bind_text (self, body, gtk_text_view_get_buffer (self->body[i]), "text");
     }
   bind_text (self, "dateline", self->dateline_row, "text");
+  bind_text (self, "dateline-es", self->dateline_es_row, "text");
   bind_text (self, "release-date", self->date_row, "text");
   bind_text (self, "media-contact", self->contact_row, "text");
   load_embargo (self);
@@ -488,6 +569,13 @@ amparo_release_editor_set_release (AmparoReleaseEditor *self,
                            G_CONNECT_SWAPPED);
   on_demands_changed_cb (self);
   on_release_notify_cb (self);
+  if (!amparo_field_errors_get_checking (G_OBJECT (release)))
+    {
+      AmparoFieldError fields[4];
+      guint n = list_fields (self, fields);
+
+      amparo_field_errors_clear (fields, n, self->form_error);
+    }
 }
 
 /**
@@ -520,6 +608,24 @@ amparo_release_editor_set_editable (AmparoReleaseEditor *self,
       gtk_widget_set_sensitive (child, editable);
 }
 
+/**
+ * amparo_release_editor_check:
+ * @focus: move the focus to the first field at fault
+ *
+ * Shows every problem with the release under its field, in the form's
+ * order, and checks again on each change until they are fixed.
+ *
+ * Returns: %TRUE when the release can be saved
+ */
+gboolean
+amparo_release_editor_check (AmparoReleaseEditor *self,
+                             gboolean             focus)
+{
+  g_return_val_if_fail (AMPARO_IS_RELEASE_EDITOR (self), FALSE);
+
+  return self->release == NULL || check_fields (self, focus);
+}
+
 void
 amparo_release_editor_focus_title (AmparoReleaseEditor *self)
 {
@@ -546,6 +652,8 @@ amparo_release_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->litigation_names);
+  g_clear_object (&self->zone_names);
+  g_clear_pointer (&self->zone_ids, g_ptr_array_unref);
   g_clear_object (&self->demand_names);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->litigation_ids, g_array_unref);
@@ -578,9 +686,17 @@ amparo_release_editor_class_init (AmparoReleaseEditorClass *klass)
   BIND_PAIR (italic);
   BIND_PAIR (link);
   BIND_PAIR (list);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_en_error", FALSE,
+                                             G_STRUCT_OFFSET (AmparoReleaseEditor, title_error[EN]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_es_error", FALSE,
+                                             G_STRUCT_OFFSET (AmparoReleaseEditor, title_error[ES]));
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, form_error);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, date_error_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_error_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, spanish_missing);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, columns);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, dateline_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, dateline_es_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoReleaseEditor, embargo_time_row);
@@ -648,6 +764,9 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->litigation_names = gtk_string_list_new (NULL);
+  self->zone_names = gtk_string_list_new (NULL);
+  self->zone_ids = g_ptr_array_new_with_free_func (g_free);
+  adw_combo_row_set_model (self->embargo_zone_row, G_LIST_MODEL (self->zone_names));
   self->demand_names = gtk_string_list_new (NULL);
   self->litigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->demand_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -661,7 +780,7 @@ amparo_release_editor_init (AmparoReleaseEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->embargo_time_row, "changed", G_CALLBACK (store_embargo),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->embargo_zone_row, "changed", G_CALLBACK (store_embargo),
+  g_signal_connect_object (self->embargo_zone_row, "notify::selected", G_CALLBACK (store_embargo),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->litigation_row, "notify::selected",
                            G_CALLBACK (on_litigation_selected_cb), self, G_CONNECT_SWAPPED);

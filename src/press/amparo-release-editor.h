@@ -17,6 +17,8 @@ void           amparo_release_editor_set_release  (AmparoReleaseEditor *self,
                                                    AmparoRelease       *release);
 void           amparo_release_editor_set_editable (AmparoReleaseEditor *self,
                                                    gboolean             editable);
+gboolean       amparo_release_editor_check        (AmparoReleaseEditor *self,
+                                                   gboolean             focus);
 void           amparo_release_editor_focus_title  (AmparoReleaseEditor *self);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ amparo_release_class_init (AmparoReleaseClass *klass)
   amparo_record_class_add_string (record_class, "body-en");
   amparo_record_class_add_string (record_class, "body-es");
   amparo_record_class_add_string (record_class, "dateline");
+  /* 0011-newuser.sql: the Spanish text's own dateline (LOS ÁNGELES). */
+  amparo_record_class_add_string (record_class, "dateline-es");
   amparo_record_class_add_string (record_class, "release-date");
   amparo_record_class_add_string (record_class, "embargo-until");
   amparo_record_class_add_string (record_class, "embargo-timezone");

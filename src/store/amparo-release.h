@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * - `title-es`
  * - `body-en`
  * - `body-es`
- * - `dateline`
+ * - `dateline`, `dateline-es`: the English dateline and the Spanish one
  * - `release-date`
  * - `embargo-until`
  * - `embargo-timezone`
@@ -50,6 +50,7 @@ AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, title_es, "title-
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, body_en, "body-en")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, body_es, "body-es")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, dateline, "dateline")
+AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, dateline_es, "dateline-es")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, release_date, "release-date")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, embargo_until, "embargo-until")
 AMPARO_RECORD_STRING_ACCESSORS (AmparoRelease, amparo_release, embargo_timezone, "embargo-timezone")

@@ -389,7 +389,7 @@ amparo_release_check_status_change (AmparoRelease        *release,
 /* What reviewers approve: changing any of these after approval means the
  * approval no longer covers the text. */
 static const char * const reviewed_fields[] = {
-  "title-en", "title-es", "body-en", "body-es", "dateline", "release-date",
+  "title-en", "title-es", "body-en", "body-es", "dateline", "dateline-es", "release-date",
   "embargo-until", "embargo-timezone", "media-contact",
 };
 

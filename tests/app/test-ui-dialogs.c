@@ -7,6 +7,8 @@
 #include "amparo-application.h"
 #include "amparo-backup-dialog.h"
 #include "amparo-import-dialog.h"
+#include "amparo-language.h"
+#include "amparo-organization-preferences.h"
 #include "amparo-preferences-window.h"
 #include "amparo-publish-dialog.h"
 #include "amparo-website-preferences.h"
@@ -67,7 +69,16 @@ test_import_dialog (void)
   dialog = amparo_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
+
+  /* Import with an empty address says what to enter, and stays (#13). */
+  amparo_import_dialog_set_address (dialog, "   ");
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  amparo_test_wait (50);
+  g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), >=, 0);
   amparo_import_dialog_set_address (dialog, feed);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
   amparo_import_dialog_start (dialog);
   wait_until_stage_done (dialog);
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "report");
@@ -132,6 +143,43 @@ test_preferences_website (void)
   g_assert_cmpstr (amparo_website_preferences_get_status (AMPARO_WEBSITE_PREFERENCES (website)),
                    ==, "Enter the website address and user name first.");
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* In Spanish, wide and at 600 px, every Preferences row reads whole
+ * (#13): a long choice goes under its title instead of being cut. */
+static void
+test_preferences_whole_in_spanish (void)
+{
+  const int widths[] = { 900, 600 };
+
+  amparo_language_set ("es");
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      AmparoPreferencesWindow *prefs = amparo_preferences_window_new (NULL, "/tmp/amparo.db");
+      GtkWidget *pages[] = {
+        amparo_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE),
+        amparo_test_find_widget (GTK_WIDGET (prefs), AMPARO_TYPE_WEBSITE_PREFERENCES),
+        amparo_test_find_widget (GTK_WIDGET (prefs), AMPARO_TYPE_ORGANIZATION_PREFERENCES),
+      };
+
+      gtk_window_set_default_size (GTK_WINDOW (prefs), widths[w], 760);
+      gtk_window_present (GTK_WINDOW (prefs));
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autoptr(GPtrArray) cut = NULL;
+
+          g_assert_nonnull (pages[i]);
+          adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                                   ADW_PREFERENCES_PAGE (pages[i]));
+          amparo_test_wait (300);
+          cut = amparo_test_cut_texts (GTK_WIDGET (prefs));
+          for (guint c = 0; c < cut->len; c++)
+            g_test_message ("cut at %d px: “%s”", widths[w], (char *) g_ptr_array_index (cut, c));
+          g_assert_cmpuint (cut->len, ==, 0);
+        }
+      gtk_window_destroy (GTK_WINDOW (prefs));
+    }
+  amparo_language_set ("en");
 }
 
 static const char *
@@ -234,12 +282,14 @@ main (int   argc,
 {
   if (!amparo_test_init_display (&argc, &argv))
     return 0;
+  amparo_language_init ();
 
   g_test_add_func ("/ui/dialogs/import", test_import_dialog);
   g_test_add_func ("/ui/dialogs/backup", test_backup_dialog);
   g_test_add_func ("/ui/dialogs/store-error", test_store_error_leaves_file);
   g_test_add_func ("/ui/dialogs/preferences-website", test_preferences_website);
   g_test_add_func ("/ui/dialogs/publish-refusals", test_publish_refusals);
+  g_test_add_func ("/ui/dialogs/preferences-whole-in-spanish", test_preferences_whole_in_spanish);
 
   return g_test_run ();
 }

@@ -75,6 +75,38 @@ amparo_test_visible_texts (GtkWidget *root)
   return texts;
 }
 
+static void
+collect_cut (GtkWidget *widget,
+             GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut (child, texts);
+}
+
+/**
+ * amparo_test_cut_texts:
+ * @root: a window or widget, laid out
+ *
+ * newuser (#13): what a person cannot read whole.
+ *
+ * Returns: (transfer full) (element-type utf8): the text of every mapped
+ *   label under @root that is shown ellipsized ("Menor no acompañ…")
+ */
+GPtrArray *
+amparo_test_cut_texts (GtkWidget *root)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_cut (root, texts);
+  return texts;
+}
+
 /**
  * amparo_test_find_text:
  * @root: a window or widget

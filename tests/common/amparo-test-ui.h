@@ -9,6 +9,7 @@ gboolean   amparo_test_init_display    (int         *argc,
                                         char      ***argv);
 void       amparo_test_wait            (guint        milliseconds);
 GPtrArray *amparo_test_visible_texts   (GtkWidget   *root);
+GPtrArray *amparo_test_cut_texts       (GtkWidget   *root);
 int        amparo_test_find_text       (GtkWidget   *root,
                                         const char  *text,
                                         gboolean     partial);

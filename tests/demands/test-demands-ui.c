@@ -11,6 +11,7 @@
 #include "amparo-language.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
+#include "amparo-trash-dialog.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
 
@@ -701,6 +702,107 @@ test_close_after_undoing_edit (Fixture       *f,
   g_assert_null (f->window);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message under the wording, or NULL while none is shown. */
+static const char *
+error_shown (Fixture *f)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (f->page), "text-error");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Saving a demand with no wording says so under the wording, keeps saying
+ * it (in Spanish) across a language switch, and goes once it is written
+ * (#13). */
+static void
+test_errors_beside_fields (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) live = amparo_store_list (f->store, AMPARO_TYPE_DEMAND, AMPARO_LIST_LIVE);
+  guint before = g_list_model_get_n_items (live);
+  GtkTextBuffer *buffer;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.new", NULL));
+  amparo_test_wait (250);
+  gtk_editable_set_text (GTK_EDITABLE (amparo_test_find_widget (GTK_WIDGET (find_editor (GTK_WIDGET (f->page))),
+                                                                ADW_TYPE_ENTRY_ROW)),
+                         "Short title typed first");
+  g_assert_null (error_shown (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
+  amparo_test_wait (250);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
+  g_assert_cmpstr (error_shown (f), ==, "Write the demand in English or in Spanish.");
+
+  rebuild_page (f, "es");
+  g_assert_cmpstr (error_shown (f), ==, "Escriba la exigencia en inglés o en español.");
+  g_assert_cmpstr (amparo_demand_get_title_en (amparo_demands_page_get_draft (f->page)), ==,
+                   "Short title typed first");
+
+  buffer = amparo_demand_editor_get_buffer (find_editor (GTK_WIDGET (f->page)), "es");
+  gtk_text_buffer_set_text (buffer, "Restablecer la oficina de entrevistas de asilo.", -1);
+  amparo_test_wait (100);
+  g_assert_null (error_shown (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
+  amparo_test_wait (250);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before + 1);
+}
+
+/* Deleted, a demand goes to the Trash with an Undo toast; the app's Trash
+ * dialog brings it back into the list as well (#9, #13). */
+static void
+test_trash_dialog_restores (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  g_autoptr(AmparoDemand) stored = NULL;
+  const char *english = amparo_demand_get_text_en (flights);
+  AmparoTrashDialog *dialog;
+
+  open_demand (f, flights);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.delete", NULL));
+  amparo_test_wait (250);
+  g_assert_nonnull (amparo_test_find_button (GTK_WIDGET (f->window), "Undo"));
+  g_assert_null (find_row_showing (GTK_WIDGET (f->window), english));
+
+  dialog = amparo_trash_dialog_new (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amparo_test_wait (250);
+  /* The dialog names it by its short title. */
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog),
+                                          amparo_demand_get_title_en (flights) != NULL
+                                          ? amparo_demand_get_title_en (flights) : english,
+                                          FALSE), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trash.restore", "(ss)",
+                                             G_OBJECT_TYPE_NAME (flights),
+                                             amparo_record_get_uid (AMPARO_RECORD (flights))));
+  amparo_test_wait (250);
+  stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
+                                   amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
+  g_assert_false (amparo_record_is_deleted (AMPARO_RECORD (stored)));
+  g_assert_nonnull (find_row_showing (GTK_WIDGET (f->window), english));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  amparo_test_wait (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +826,8 @@ main (int   argc,
   ADD ("/demands/edit/new-save-delete-undo", test_new_save_delete_undo);
   ADD ("/demands/edit/close-asks-to-save", test_close_asks_to_save);
   ADD ("/demands/edit/close-after-undoing-edit", test_close_after_undoing_edit);
+  ADD ("/demands/edit/errors-beside-fields", test_errors_beside_fields);
+  ADD ("/demands/edit/trash-dialog-restores", test_trash_dialog_restores);
 #undef ADD
 
   return g_test_run ();

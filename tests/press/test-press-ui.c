@@ -12,6 +12,7 @@
 #include "amparo-store.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
+#include "amparo-trash-dialog.h"
 
 /* The Press releases page over a real store with the sample data, under
  * Xvfb: a release written in both languages through the editor's
@@ -324,6 +325,37 @@ test_published_read_only (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (widget (f, "title-en")));
 }
 
+static char *
+zone_item (Fixture *f,
+           guint    position)
+{
+  GListModel *zones = adw_combo_row_get_model (ADW_COMBO_ROW (widget (f, "embargo-zone-row")));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, position);
+
+  return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+}
+
+static void
+pick_zone (Fixture    *f,
+           const char *words)
+{
+  GtkWidget *row = widget (f, "embargo-zone-row");
+  GListModel *zones = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autofree char *item = zone_item (f, i);
+
+      if (g_str_equal (item, words))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          amparo_test_wait (50);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 /* "Mark as Published" follows the store's workflow like publishing does:
  * not during the embargo, and an approved release edited goes back to
  * review instead of staying "Approved" with new text. */
@@ -335,7 +367,7 @@ test_mark_published_follows_rules (Fixture       *f,
 
   write_release (f);
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
-  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  pick_zone (f, "Pacific time");
   type_text (f, "embargo-time-row", "2099-12-11 10:00");
   activate (f, "section.save");
   draft = amparo_press_page_get_draft (f->page);
@@ -421,6 +453,40 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
 }
 
+/* Deleted, a release goes to the Trash with an Undo toast; the app's
+ * Trash dialog brings it back into the list as well (#9, #13). */
+static void
+test_trash_dialog_restores (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) live = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  g_autoptr(AmparoRelease) saved = NULL;
+  AmparoTrashDialog *dialog;
+  guint before;
+
+  write_release (f);
+  activate (f, "section.save");
+  saved = g_object_ref (amparo_press_page_get_draft (f->page));
+  before = g_list_model_get_n_items (live);
+  activate (f, "section.delete");
+  g_assert_nonnull (amparo_test_find_button (GTK_WIDGET (f->window), "Undo"));
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before - 1);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE), <, 0);
+
+  dialog = amparo_trash_dialog_new (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amparo_test_wait (250);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), SCRIPT_TITLE, FALSE), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trash.restore", "(ss)",
+                                             G_OBJECT_TYPE_NAME (saved),
+                                             amparo_record_get_uid (AMPARO_RECORD (saved))));
+  amparo_test_wait (250);
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE), >=, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  amparo_test_wait (100);
+}
+
 static char *
 body_text (Fixture    *f,
            const char *name)
@@ -430,6 +496,54 @@ body_text (Fixture    *f,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The embargo's zone is picked from a list in words, the organization's
+ * (the office's, TZ=America/Chicago here) first, in both languages; no
+ * identifier and no "Etc/UTC" default to type over (#13). */
+static void
+test_embargo_zone_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmparoRelease *draft;
+  GListModel *zones;
+  g_autofree char *first = NULL;
+  g_autofree char *first_es = NULL;
+
+  activate (f, "section.new");
+  type_text (f, "title-en", "Embargoed statement");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  g_assert_true (ADW_IS_COMBO_ROW (widget (f, "embargo-zone-row")));
+  first = zone_item (f, 0);
+  g_assert_cmpstr (first, ==, "Central time");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (widget (f, "embargo-zone-row"))), ==, 0);
+  zones = adw_combo_row_get_model (ADW_COMBO_ROW (widget (f, "embargo-zone-row")));
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autofree char *item = zone_item (f, i);
+
+      g_assert_null (strchr (item, '/'));
+    }
+  type_text (f, "embargo-time-row", "2026-12-10 09:30");
+  draft = amparo_press_page_get_draft (f->page);
+  g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Chicago");
+  g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2026-12-10T09:30:00-06"));
+
+  pick_zone (f, "Pacific time");
+  g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Los_Angeles");
+  g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2026-12-10T09:30:00-08"));
+
+  rebuild_page (f, "es");
+  first_es = zone_item (f, 0);
+  g_assert_cmpstr (first_es, ==, "hora del Centro");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (widget (f, "embargo-zone-row"))), ==, 1);
+  {
+    g_autofree char *picked = zone_item (f, 1);
+
+    g_assert_cmpstr (picked, ==, "hora del Pacífico");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "embargo-time-row"))), ==,
+                   "2026-12-10 09:30");
 }
 
 /* The toolbar writes the simple text format; nobody types markup. */
@@ -464,12 +578,136 @@ test_format_toolbar_and_embargo (Fixture       *f,
 
   g_assert_null (amparo_release_get_embargo_until (draft));
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
-  type_text (f, "embargo-zone-row", "America/Los_Angeles");
+  pick_zone (f, "Pacific time");
   type_text (f, "embargo-time-row", "2023-12-11 10:00");
   g_assert_true (g_str_has_prefix (amparo_release_get_embargo_until (draft), "2023-12-11T10:00:00-08"));
   g_assert_cmpstr (amparo_release_get_embargo_timezone (draft), ==, "America/Los_Angeles");
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 0);
   g_assert_null (amparo_release_get_embargo_until (draft));
+}
+
+static const char *
+message_of (Fixture    *f,
+            const char *name)
+{
+  GtkWidget *message = widget (f, name);
+
+  if (!gtk_widget_get_visible (message))
+    return NULL;
+  if (ADW_IS_PREFERENCES_ROW (message))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message));
+  return gtk_label_get_text (GTK_LABEL (message));
+}
+
+/* Save shows every problem at once, each under its field, the focus on
+ * the first; a language switch keeps them (in the new language) and
+ * everything typed; fixing a field takes its message away (#13). */
+static void
+test_errors_beside_fields (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) all = amparo_store_list (f->store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+  guint before = g_list_model_get_n_items (all);
+  GtkWidget *focus;
+
+  activate (f, "section.new");
+  type_text (f, "body-en", "Text without a title.");
+  type_text (f, "date-row", "2021-02-30");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "embargo-row")), 1);
+  type_text (f, "embargo-time-row", "next Tuesday");
+  activate (f, "section.save");
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+  g_assert_cmpstr (message_of (f, "title-en-error"), ==,
+                   "Give the release a title in English or in Spanish.");
+  g_assert_null (message_of (f, "title-es-error"));
+  g_assert_cmpstr (message_of (f, "release-date-error"), ==,
+                   "2021-02 has no day 30: that month has 28 days.");
+  g_assert_cmpstr (message_of (f, "embargo-error"), ==,
+                   "The embargo needs a date, a time and a time zone.");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == widget (f, "title-en") || gtk_widget_is_ancestor (focus, widget (f, "title-en")));
+
+  rebuild_page (f, "es");
+  g_assert_cmpstr (message_of (f, "title-en-error"), ==,
+                   "Escriba un título para el comunicado en inglés o en español.");
+  g_assert_cmpstr (message_of (f, "release-date-error"), ==,
+                   "2021-02 no tiene día 30: ese mes tiene 28 días.");
+  g_assert_cmpstr (message_of (f, "embargo-error"), ==,
+                   "El embargo necesita fecha, hora y zona horaria.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "date-row"))), ==, "2021-02-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "embargo-time-row"))), ==, "next Tuesday");
+  g_assert_cmpstr (amparo_release_get_body_en (amparo_press_page_get_draft (f->page)), ==,
+                   "Text without a title.");
+
+  /* Fixed one by one, each message goes as its field is right. */
+  type_text (f, "title-es", "Un título");
+  g_assert_null (message_of (f, "title-en-error"));
+  g_assert_nonnull (message_of (f, "release-date-error"));
+  type_text (f, "date-row", "2021-02-28");
+  type_text (f, "embargo-time-row", "2021-03-01 09:00");
+  g_assert_null (message_of (f, "release-date-error"));
+  g_assert_null (message_of (f, "embargo-error"));
+  activate (f, "section.save");
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
+}
+
+static double
+x_in_page (Fixture    *f,
+           const char *name)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget (f, name), GTK_WIDGET (f->page), &bounds));
+  return bounds.origin.x;
+}
+
+/* The toolbar's buttons sit at the end whether the release is saved or
+ * has unsaved edits ("Unsaved" showing or not), #13. */
+static void
+test_toolbar_stays_put (Fixture       *f,
+                        gconstpointer  data)
+{
+  double saved_x, edited_x;
+
+  write_release (f);
+  activate (f, "section.save");
+  amparo_test_wait (100);
+  saved_x = x_in_page (f, "preview-button");
+  type_text (f, "title-en", "Edited after saving");
+  amparo_test_wait (100);
+  edited_x = x_in_page (f, "preview-button");
+  g_test_message ("preview button at x=%.0f saved, x=%.0f with unsaved edits", saved_x, edited_x);
+  g_assert_cmpfloat (saved_x, ==, edited_x);
+  g_assert_cmpfloat (saved_x, >, gtk_widget_get_width (GTK_WIDGET (f->page)) / 2.0);
+}
+
+/* The Spanish text has its own dateline, typed in its own row and used
+ * by the Spanish preview (#13). */
+static void
+test_dateline_per_language (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmparoRelease *draft;
+  const char *preview;
+
+  write_release (f);
+  type_text (f, "date-row", "2026-12-10");
+  type_text (f, "dateline-en", "LOS ANGELES");
+  type_text (f, "dateline-es", "LOS ÁNGELES");
+  draft = amparo_press_page_get_draft (f->page);
+  g_assert_cmpstr (amparo_release_get_dateline (draft), ==, "LOS ANGELES");
+  g_assert_cmpstr (amparo_release_get_dateline_es (draft), ==, "LOS ÁNGELES");
+
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_SPANISH);
+  amparo_test_wait (100);
+  preview = gtk_label_get_text (GTK_LABEL (widget (f, "preview-label")));
+  g_assert_nonnull (strstr (preview, "LOS ÁNGELES (10 de diciembre de 2026)"));
+  amparo_press_page_show_preview (f->page, AMPARO_RELEASE_ENGLISH);
+  amparo_test_wait (100);
+  preview = gtk_label_get_text (GTK_LABEL (widget (f, "preview-label")));
+  g_assert_nonnull (strstr (preview, "LOS ANGELES (December 10, 2026)"));
 }
 
 /* The header's search and the status filter narrow the list; a title in
@@ -577,6 +815,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The office's zone, whatever the machine running the tests says. */
+  g_setenv ("TZ", "America/Chicago", TRUE);
+
   if (!amparo_test_init_display (&argc, &argv))
     return 0;
 
@@ -595,6 +836,16 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
+  g_test_add ("/press/ui/dateline-per-language", Fixture, NULL,
+              fixture_set_up, test_dateline_per_language, fixture_tear_down);
+  g_test_add ("/press/ui/toolbar-stays-put", Fixture, NULL,
+              fixture_set_up, test_toolbar_stays_put, fixture_tear_down);
+  g_test_add ("/press/ui/embargo-zone-list", Fixture, NULL,
+              fixture_set_up, test_embargo_zone_list, fixture_tear_down);
+  g_test_add ("/press/ui/trash-dialog-restores", Fixture, NULL,
+              fixture_set_up, test_trash_dialog_restores, fixture_tear_down);
+  g_test_add ("/press/ui/errors-beside-fields", Fixture, NULL,
+              fixture_set_up, test_errors_beside_fields, fixture_tear_down);
   g_test_add ("/press/ui/format-toolbar-embargo", Fixture, NULL,
               fixture_set_up, test_format_toolbar_and_embargo, fixture_tear_down);
   g_test_add ("/press/ui/search-filter", Fixture, NULL,

@@ -5,6 +5,7 @@
 
 #include "amparo-markup.h"
 #include "amparo-release-render.h"
+#include "amparo-sample-data.h"
 #include "amparo-test-store.h"
 
 /* The simple text format and the release as published, without GTK. */
@@ -146,7 +147,157 @@ test_write_files (void)
         g_assert_true (g_str_has_prefix (contents, "%PDF"));
       else if (file == AMPARO_RELEASE_FILE_HTML)
         g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+      {
+        GStatBuf st;
+
+        /* Private to its owner, like every file Amparo writes. */
+        g_assert_cmpint (g_stat (path, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
     }
+  amparo_test_remove_dir (dir);
+}
+
+/* Each language its own dateline, kept by the store (issue #13). */
+static void
+test_dateline_per_language (void)
+{
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "amparo.db");
+  g_autoptr(AmparoRelease) release = make_release ();
+  g_autoptr(AmparoRelease) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+
+  amparo_release_set_dateline (release, "LOS ANGELES");
+  amparo_release_set_dateline_es (release, "LOS ÁNGELES");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (release), &error));
+  g_assert_no_error (error);
+  stored = amparo_store_get_by_id (store, AMPARO_TYPE_RELEASE,
+                                   amparo_record_get_id (AMPARO_RECORD (release)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_release_get_dateline_es (stored), ==, "LOS ÁNGELES");
+
+  html = amparo_release_render (stored, NULL, NULL, AMPARO_RELEASE_COMBINED, AMPARO_MARKUP_HTML);
+  g_assert_nonnull (strstr (html, "LOS ANGELES (December 11, 2023)"));
+  g_assert_nonnull (strstr (html, "LOS ÁNGELES (11 de diciembre de 2023)"));
+  g_assert_null (strstr (html, "LOS ANGELES (11 de diciembre"));
+
+  /* A Spanish text without its own dateline borrows the English one. */
+  amparo_release_set_dateline_es (stored, NULL);
+  g_clear_pointer (&html, g_free);
+  html = amparo_release_render (stored, NULL, NULL, AMPARO_RELEASE_SPANISH, AMPARO_MARKUP_HTML);
+  g_assert_nonnull (strstr (html, "LOS ANGELES (11 de diciembre de 2023)"));
+  g_clear_object (&store);
+  amparo_test_remove_dir (dir);
+}
+
+static AmparoRelease *
+sample_release (AmparoStore *store,
+                const char  *title_part,
+                GPtrArray  **demands)
+{
+  g_autoptr(GListModel) releases = amparo_store_list (store, AMPARO_TYPE_RELEASE, AMPARO_LIST_LIVE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (releases); i++)
+    {
+      g_autoptr(AmparoRelease) release = g_list_model_get_item (releases, i);
+      g_autoptr(GListModel) links = NULL;
+
+      if (strstr (amparo_release_get_title_en (release), title_part) == NULL)
+        continue;
+      links = amparo_store_list_release_demands (store, release);
+      *demands = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        g_ptr_array_add (*demands, g_list_model_get_item (links, j));
+      return g_steal_pointer (&release);
+    }
+  g_assert_not_reached ();
+}
+
+/* Poppler reads the file as any PDF viewer would: pages end with a
+ * form feed. Returns the number of pages, and in @last_lines the lines
+ * of text on the last one. */
+static guint
+read_pdf_pages (const char *path,
+                guint      *last_lines)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, NULL, NULL));
+  pages = g_strsplit (out, "\f", -1);
+  n = g_strv_length (pages);
+  if (n > 0 && *g_strstrip (pages[n - 1]) == '\0')
+    n--;  /* after the last form feed */
+  g_assert_cmpuint (n, >, 0);
+  lines = g_strsplit (pages[n - 1], "\n", -1);
+  *last_lines = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      (*last_lines)++;
+  return n;
+}
+
+/* The sample settlement release in both languages, its Spanish text cut
+ * shorter and shorter, three words at a time: whatever the length, no page of
+ * the PDF holds only a line or two spilled from the one before (#13).
+ * The file is private to its owner, like every file Amparo writes. */
+static void
+test_pdf_pages (void)
+{
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "amparo.db");
+  g_autoptr(GPtrArray) demands = NULL;
+  g_autoptr(AmparoRelease) release = NULL;
+  g_autoptr(AmparoOrganization) organization = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "release.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(GStrv) words = NULL;
+  guint n_words;
+  GStatBuf st;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  amparo_sample_data_load (store, &error);
+  g_assert_no_error (error);
+  organization = amparo_store_get_organization (store, &error);
+  g_assert_no_error (error);
+  release = sample_release (store, "Settlement", &demands);
+  words = g_strsplit (amparo_release_get_body_es (release), " ", -1);
+  n_words = g_strv_length (words);
+  for (guint cut = n_words; cut > 0; cut = cut > 3 ? cut - 3 : 0)
+    {
+      g_autofree char *body = NULL;
+      char *kept = words[cut];
+      guint pages, last_lines;
+
+      words[cut] = NULL;
+      body = g_strjoinv (" ", words);
+      words[cut] = kept;
+      amparo_release_set_body_es (release, body);
+      g_assert_true (amparo_release_write_file (release, demands, organization,
+                                                AMPARO_RELEASE_COMBINED, AMPARO_RELEASE_FILE_PDF,
+                                                path, &error));
+      g_assert_no_error (error);
+      pages = read_pdf_pages (path, &last_lines);
+      g_test_message ("Spanish cut after word %u: %u pages, %u lines on the last",
+                      cut, pages, last_lines);
+      if (pages > 1)
+        g_assert_cmpuint (last_lines, >=, 4);
+    }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&store);
   amparo_test_remove_dir (dir);
 }
 
@@ -159,6 +310,8 @@ main (int   argc,
   g_test_add_func ("/press/markup/escapes", test_markup_escapes);
   g_test_add_func ("/press/render/combined", test_render_combined);
   g_test_add_func ("/press/render/files", test_write_files);
+  g_test_add_func ("/press/render/dateline-per-language", test_dateline_per_language);
+  g_test_add_func ("/press/render/pdf-pages", test_pdf_pages);
 
   return g_test_run ();
 }

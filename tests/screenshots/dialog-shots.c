@@ -5,6 +5,9 @@
 
 #include "amparo-import-dialog.h"
 #include "amparo-language.h"
+#include "amparo-organization-preferences.h"
+#include "amparo-preferences-window.h"
+#include "amparo-website-preferences.h"
 #include "amparo-publish-dialog.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
@@ -133,6 +136,36 @@ shoot_publish (AmparoStore *store,
   gtk_window_destroy (dialog);
 }
 
+/* newuser (#13): each Preferences page, wide and at 600 px, so rows cut
+ * in Spanish show. */
+static void
+shoot_preferences (const char *dir,
+                   const char *language)
+{
+  const GType pages[] = { ADW_TYPE_PREFERENCES_PAGE, AMPARO_TYPE_WEBSITE_PREFERENCES,
+                          AMPARO_TYPE_ORGANIZATION_PREFERENCES };
+  const char *names[] = { "general", "website", "organization" };
+  const int widths[] = { 900, 600 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        AmparoPreferencesWindow *window = amparo_preferences_window_new (NULL, "/home/staff/.local/share/amparo/amparo.db");
+        GtkWidget *page = amparo_test_find_widget (GTK_WIDGET (window), pages[i]);
+        g_autofree char *name = g_strdup_printf ("preferences-%s-%s-%s.png", names[i], language,
+                                                 w == 0 ? "wide" : "600");
+
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 760);
+        gtk_window_present (GTK_WINDOW (window));
+        if (page != NULL)
+          adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                                   ADW_PREFERENCES_PAGE (page));
+        amparo_test_wait (600);
+        save_window (GTK_WINDOW (window), dir, name);
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +190,7 @@ main (int   argc,
 
   shoot_import (store, argv[1], argv[2], argv[3]);
   shoot_publish (store, argv[1], argv[2]);
+  shoot_preferences (argv[1], argv[2]);
   amparo_test_remove_dir (work);
   return 0;
 }

@@ -134,6 +134,9 @@ for lang in en es; do
   shot "press-$lang-600" "$lang" press 600 760
   AMPARO_OPEN_DEMAND="Title 42" shot "demand-open-$lang-600" "$lang" demands 600 1000
   AMPARO_OPEN_RELEASE="Biden Administration" shot "release-open-$lang-600" "$lang" press 600 1000
+  shot "clients-$lang-600" "$lang" clients 600 760
+  AMPARO_OPEN_CLIENT="Joselyn" shot "client-open-$lang-600" "$lang" clients 600 1000
+  shot "agenda-$lang-600" "$lang" agenda 600 760
 done
 
 # Preferences → Case Store (#10): this computer or the shared server.
