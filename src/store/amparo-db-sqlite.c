@@ -165,6 +165,12 @@ sqlite_reset (AmparoDbStmt *stmt)
   self->done = FALSE;
 }
 
+static void
+sqlite_clear_bindings (AmparoDbStmt *stmt)
+{
+  sqlite3_clear_bindings (((SqliteStmt *) stmt)->stmt);
+}
+
 static gboolean
 sqlite_column_is_null (AmparoDbStmt *stmt,
                        int           column)
@@ -204,6 +210,7 @@ static const AmparoDbClass sqlite_class = {
   .bind_null = sqlite_bind_null,
   .step = sqlite_step,
   .reset = sqlite_reset,
+  .clear_bindings = sqlite_clear_bindings,
   .column_is_null = sqlite_column_is_null,
   .column_text = sqlite_column_text,
   .column_int64 = sqlite_column_int64,
@@ -244,6 +251,7 @@ amparo_store_prepare (AmparoStore  *self,
       return NULL;
     }
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  self->conn->n_prepared++;
   if (rc != SQLITE_OK)
     {
       g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
@@ -304,6 +312,13 @@ amparo_set_sqlite_error (sqlite3     *db,
       g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
                    _("Could not read or write the database: %s"), detail);
     }
+}
+
+/* Statements prepared on the store's connection, by either path. */
+guint64
+amparo_store_get_n_prepared (AmparoStore *self)
+{
+  return self->conn->n_prepared;
 }
 
 gboolean

@@ -23,6 +23,10 @@ sqlite3_stmt  *amparo_store_prepare              (AmparoStore   *self,
 gboolean       amparo_store_exec                 (AmparoStore   *self,
                                                   const char    *sql,
                                                   GError       **error);
+/* How many statements the store's connection has prepared (tests: a
+ * statement reused from the cache is not prepared again). */
+guint64        amparo_store_get_n_prepared       (AmparoStore   *self);
+
 /* Turns a SQLite result code into a translated AMPARO_STORE_ERROR. */
 gboolean       amparo_store_set_sqlite_error     (AmparoStore   *self,
                                                   int            rc,
@@ -57,6 +61,7 @@ gboolean       amparo_store_normalize_and_validate (AmparoStore  *self,
 gboolean       amparo_parse_date                 (const char    *text,
                                                   GDate         *date);
 char          *amparo_store_now                  (void);
+void           amparo_store_today                (GDate         *date);
 char          *amparo_date_add_months            (const char    *iso_date,
                                                   int            months);
 
