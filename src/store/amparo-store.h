@@ -143,6 +143,13 @@ gboolean      amparo_store_validate             (AmparoStore    *self,
 gboolean      amparo_store_save                 (AmparoStore    *self,
                                                  AmparoRecord   *record,
                                                  GError        **error);
+gboolean      amparo_store_save_many            (AmparoStore    *self,
+                                                 GPtrArray      *records,
+                                                 AmparoStoreProgressFunc progress,
+                                                 gpointer        progress_data,
+                                                 GCancellable   *cancellable,
+                                                 guint          *failed,
+                                                 GError        **error);
 gboolean      amparo_store_delete               (AmparoStore    *self,
                                                  AmparoRecord   *record,
                                                  GError        **error);
