@@ -70,6 +70,20 @@ gboolean       amparo_store_save_in_transaction  (AmparoStore   *self,
                                                   AmparoRecord  *record,
                                                   GError       **error);
 
+/* amparo-store-checksum.c: per-record checksums (migration 0012); the
+ * SQL function and the check are in amparo-db-sqlite.c */
+#define AMPARO_STORE_CHECKSUM_MIGRATION 12
+gboolean       amparo_store_has_checksum         (const char    *table);
+char          *amparo_store_checksum_expression  (GType          record_type);
+void           amparo_store_checksum_register    (sqlite3       *db);
+gboolean       amparo_store_update_checksum      (AmparoStore   *self,
+                                                  AmparoRecord  *record,
+                                                  GError       **error);
+gboolean       amparo_store_fill_checksums       (AmparoStore   *self,
+                                                  GError       **error);
+void           amparo_store_verify_checksums     (sqlite3       *db,
+                                                  GString       *problems);
+
 /* amparo-store-backup.c */
 gboolean       amparo_store_backup_file          (const char    *source,
                                                   const char    *dest,

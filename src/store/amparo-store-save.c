@@ -364,6 +364,8 @@ insert_record (AmparoStore   *self,
   amparo_record_set_int64 (record, "id", id);
   g_ptr_array_add (self->tx_inserted, g_object_ref (record));
   g_array_append_val (self->tx_inserted_depth, self->tx_depth);
+  if (!amparo_store_update_checksum (self, record, error))
+    return FALSE;
 
   return write_journal (self, AMPARO_JOURNAL_ACTION_INSERT, record, changes->str, NULL, error);
 }
@@ -446,7 +448,7 @@ update_record (AmparoStore   *self,
       set_revision (self, record, amparo_db_column_int64 (stmt, 0));
       break;
     }
-  if (!amparo_db_step_done (stmt, error))
+  if (!amparo_db_step_done (stmt, error) || !amparo_store_update_checksum (self, record, error))
     return FALSE;
 
   set_property_value (record, "updated-at", now);
@@ -507,7 +509,7 @@ amparo_store_set_deleted (AmparoStore          *self,
       if (revision == amparo_record_get_revision (record) + 1)
         set_revision (self, record, revision);
     }
-  if (!amparo_db_step_done (stmt, error))
+  if (!amparo_db_step_done (stmt, error) || !amparo_store_update_checksum (self, record, error))
     return FALSE;
 
   g_string_append (changes, "{\"deleted_at\":{\"old\":");

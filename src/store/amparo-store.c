@@ -457,6 +457,11 @@ open_database (AmparoStore  *self,
     return amparo_store_set_sqlite_error (self, rc, error);
   self->conn = amparo_db_sqlite_wrap (self->db, self->path);
   sqlite3_extended_result_codes (self->db, 1);
+  /* Before the first read: another process closing the store (its
+   * checkpoint holds the file's lock for a moment) made the identity
+   * check fail at once with "busy" instead of waiting its turn. */
+  sqlite3_busy_timeout (self->db, 5000);
+  amparo_store_checksum_register (self->db);
   /* Until the store is known good, nothing may be checkpointed into it. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
