@@ -627,6 +627,19 @@ amparo_store_open (const char  *path,
 }
 
 /**
+ * amparo_store_is_server_address:
+ * @location: what amparo_store_open() would be given
+ *
+ * Returns: whether @location names a shared server (`postgresql://…`)
+ *   rather than a file
+ */
+gboolean
+amparo_store_is_server_address (const char *location)
+{
+  return location != NULL && amparo_db_is_server_uri (location);
+}
+
+/**
  * amparo_store_get_path:
  *
  * Returns: (transfer none): the database file's absolute path

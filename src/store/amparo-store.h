@@ -289,6 +289,7 @@ gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
 /* postgres (#10): the shared server, revisions and conflicts */
 
 gboolean      amparo_store_is_shared            (AmparoStore    *self);
+gboolean      amparo_store_is_server_address    (const char     *location);
 void          amparo_store_watch_others         (AmparoStore    *self);
 gboolean      amparo_store_error_get_conflict   (const GError   *error,
                                                  AmparoRecord  **theirs,

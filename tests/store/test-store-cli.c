@@ -61,7 +61,7 @@ test_cli (void)
 
   {
     g_autofree char *out = NULL;
-    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+    g_assert_cmpint (run_amparo (&out, database, "--create", "--load-sample-data", NULL), ==, 0);
   }
   {
     g_autofree char *out = NULL;
@@ -122,7 +122,7 @@ test_two_processes_backup (void)
     }
   {
     g_autofree char *out = NULL;
-    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+    g_assert_cmpint (run_amparo (&out, database, "--create", "--load-sample-data", NULL), ==, 0);
   }
   for (int round = 0; round < 4; round++)
     {
@@ -338,7 +338,7 @@ test_open_waits_for_lock (void)
     }
   {
     g_autofree char *out = NULL;
-    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+    g_assert_cmpint (run_amparo (&out, database, "--create", "--load-sample-data", NULL), ==, 0);
   }
   fd = g_open (db, O_RDWR, 0);
   g_assert_cmpint (fd, >=, 0);
@@ -361,6 +361,43 @@ test_open_waits_for_lock (void)
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_true (amparo_store_check_file (copy, NULL, NULL));
+  store_test_remove_tree (dir);
+}
+
+/* A mistyped --database is not created silently (it used to start an
+ * empty store there, and people worked on in it): nothing is made
+ * unless --create is given. */
+static void
+test_no_silent_create (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amparo-cli-XXXXXX", NULL);
+  g_autofree char *typo = g_build_filename (dir, "amparo.bd", NULL);
+  g_autofree char *database = g_strconcat ("--database=", typo, NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *export = g_strconcat ("--export-csv=", csv, NULL);
+
+  if (amparo_exe == NULL)
+    {
+      g_test_skip ("Pass the amparo executable as the first argument");
+      return;
+    }
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 1);
+    g_assert_cmpint (run_amparo (&out, database, export, NULL), ==, 1);
+  }
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, "--create", "--load-sample-data", NULL), ==, 0);
+  }
+  g_assert_true (g_file_test (typo, G_FILE_TEST_IS_REGULAR));
+  /* Once it exists, --create is not needed. */
+  {
+    g_autofree char *out = NULL;
+    g_assert_cmpint (run_amparo (&out, database, export, NULL), ==, 0);
+  }
   store_test_remove_tree (dir);
 }
 
@@ -401,7 +438,7 @@ test_restore (void)
     }
   {
     g_autofree char *out = NULL;
-    g_assert_cmpint (run_amparo (&out, database, "--load-sample-data", NULL), ==, 0);
+    g_assert_cmpint (run_amparo (&out, database, "--create", "--load-sample-data", NULL), ==, 0);
     g_assert_cmpint (run_amparo (&out, database, backup, NULL), ==, 0);
   }
   in_backup = count_persons (copy);
@@ -461,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/store/cli/two-processes-backup", test_two_processes_backup);
   g_test_add_func ("/store/cli/open-waits-for-lock", test_open_waits_for_lock);
   g_test_add_func ("/store/cli/restore", test_restore);
+  g_test_add_func ("/store/cli/no-silent-create", test_no_silent_create);
   g_test_add_func ("/store/cli/check-flipped-bit", test_check_flipped_bit);
   g_test_add_func ("/store/cli/check-read-only-folder", test_check_read_only_folder);
 
