@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amparo-store.h"
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
