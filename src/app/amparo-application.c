@@ -55,6 +55,9 @@ static const GOptionEntry option_entries[] = {
     N_("Import persons from the spreadsheet FILE (CSV), print what was created, matched or rejected, and exit"), N_("FILE") },
   { "import-feed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import press releases from the RSS or Atom feed at URL (or a file), print a report, and exit"), N_("URL") },
+  /* store (#11): a mistyped --database is not created silently */
+  { "create", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start a new, empty case store if the --database FILE does not exist yet"), NULL },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the case store with a checked copy of the backup FILE (the old one is kept aside), and exit"), N_("FILE") },
 
@@ -387,14 +390,19 @@ amparo_application_handle_local_options (GApplication *app,
       return amparo_cli_copy_store (stores[0], stores[1]);
     }
 
+  if (g_variant_dict_lookup (options, "restore", "^ay", &csv))
+    return amparo_cli_restore (self->database_path, csv);
+  /* store (#11): everything below opens the store, which would create it */
+  if (g_variant_dict_contains (options, "database") &&
+      !amparo_cli_store_may_open (self->database_path, g_variant_dict_contains (options, "create")))
+    return 1;
+
   if (g_variant_dict_lookup (options, "export-csv", "^ay", &csv))
     return amparo_cli_export_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
     return amparo_cli_import_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
     return amparo_cli_import_feed (self->database_path, feed);
-  if (g_variant_dict_lookup (options, "restore", "^ay", &csv))
-    return amparo_cli_restore (self->database_path, csv);
 
   if (g_variant_dict_contains (options, "backup")
       || g_variant_dict_contains (options, "check")

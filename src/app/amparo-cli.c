@@ -317,3 +317,32 @@ amparo_cli_copy_store (const char *from,
   g_print (_("Copied “%s” to “%s”.\n"), from, to);
   return 0;
 }
+
+/* store (#11): --create */
+
+/**
+ * amparo_cli_store_may_open:
+ * @db_path: the `--database` given on the command line
+ * @create: whether `--create` was given too
+ *
+ * A mistyped `--database` path used to start a new, empty store there
+ * without a word, and the person typing went on working in it. A store
+ * that is not there is made only when asked for with `--create`; the
+ * default store (and `AMPARO_DATABASE`) is still made on first use.
+ * Prints why when refusing.
+ *
+ * Returns: %TRUE when the store may be opened (or created)
+ */
+gboolean
+amparo_cli_store_may_open (const char *db_path,
+                           gboolean    create)
+{
+  g_return_val_if_fail (db_path != NULL, FALSE);
+
+  if (create || amparo_store_is_server_address (db_path) ||
+      g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_printerr (_("There is no case store at “%s”. Check the path; to start a new, empty case store there, run the same command with --create.\n"),
+              db_path);
+  return FALSE;
+}

@@ -23,6 +23,10 @@ int amparo_cli_restore           (const char  *db_path,
                                   const char  *backup);
 
 /* postgres (#10) */
+/* store (#11): a --database that is not there is refused unless
+ * --create was given (a typo must not start an empty store). */
+gboolean amparo_cli_store_may_open (const char  *db_path,
+                                    gboolean     create);
 int amparo_cli_copy_store        (const char  *from,
                                   const char  *to);
 

@@ -1491,6 +1491,22 @@ save_contacts (AmparoCsvImport  *self,
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
+typedef struct
+{
+  AmparoCsvProgressFunc func;
+  gpointer data;
+  guint total;
+} ApplyProgress;
+
+static void
+on_apply_progress (double   fraction,
+                   gpointer user_data)
+{
+  ApplyProgress *progress = user_data;
+
+  progress->func ((guint) (fraction * progress->total), progress->total, progress->data);
+}
+
 gboolean
 amparo_csv_import_apply_full (AmparoCsvImport        *self,
                               AmparoCsvProgressFunc   progress,
@@ -1498,27 +1514,42 @@ amparo_csv_import_apply_full (AmparoCsvImport        *self,
                               GCancellable           *cancellable,
                               GError                **error)
 {
-  if (!amparo_store_begin (self->store, error))
-    return FALSE;
+  g_autoptr(GPtrArray) persons = g_ptr_array_new ();
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  ApplyProgress adapter = { progress, progress_data, self->rows->len };
+  g_autoptr(GError) local = NULL;
+  guint failed = G_MAXUINT;
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = &g_array_index (self->rows, Row, i);
-      g_autoptr(GError) local = NULL;
 
-      if (i % PROGRESS_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              amparo_store_rollback (self->store);
-              return FALSE;
-            }
-          if (progress != NULL)
-            progress (i, self->rows->len, progress_data);
-        }
       if (!row_accepted (row))
         continue;
-      if (!amparo_store_save (self->store, AMPARO_RECORD (row->person), &local) ||
-          !save_contacts (self, row, &local))
+      g_ptr_array_add (persons, row->person);
+      g_array_append_val (lines, row->line);
+    }
+  /* Persons and their contacts, all or none: the persons in one
+   * transaction without a savepoint per row (store, #11), then each
+   * accepted row's contacts, now that its person has an id. */
+  if (!amparo_store_begin (self->store, error))
+    return FALSE;
+  if (!amparo_store_save_many (self->store, persons, progress ? on_apply_progress : NULL, &adapter,
+                               cancellable, &failed, &local))
+    {
+      amparo_store_rollback (self->store);
+      if (failed < lines->len)
+        g_set_error (error, local->domain, local->code,
+                     _("Line %u: %s Nothing was imported."), g_array_index (lines, guint, failed), local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row_accepted (row) && !save_contacts (self, row, &local))
         {
           amparo_store_rollback (self->store);
           g_set_error (error, local->domain, local->code,
@@ -1526,11 +1557,7 @@ amparo_csv_import_apply_full (AmparoCsvImport        *self,
           return FALSE;
         }
     }
-  if (!amparo_store_commit (self->store, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (self->rows->len, self->rows->len, progress_data);
-  return TRUE;
+  return amparo_store_commit (self->store, error);
 }
 
 /**

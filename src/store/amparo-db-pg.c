@@ -210,6 +210,18 @@ pg_reset (AmparoDbStmt *stmt)
 }
 
 static void
+pg_clear_bindings (AmparoDbStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  for (int i = 0; i < self->n_params; i++)
+    {
+      g_clear_pointer (&self->values[i], g_free);
+      self->types[i] = 0;
+    }
+}
+
+static void
 pg_stmt_free (AmparoDbStmt *stmt)
 {
   PgStmt *self = (PgStmt *) stmt;
@@ -344,6 +356,7 @@ static const AmparoDbClass pg_class = {
   .bind_null = pg_bind_null,
   .step = pg_step,
   .reset = pg_reset,
+  .clear_bindings = pg_clear_bindings,
   .column_is_null = pg_column_is_null,
   .column_text = pg_column_text,
   .column_int64 = pg_column_int64,

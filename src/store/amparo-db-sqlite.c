@@ -165,6 +165,12 @@ sqlite_reset (AmparoDbStmt *stmt)
   self->done = FALSE;
 }
 
+static void
+sqlite_clear_bindings (AmparoDbStmt *stmt)
+{
+  sqlite3_clear_bindings (((SqliteStmt *) stmt)->stmt);
+}
+
 static gboolean
 sqlite_column_is_null (AmparoDbStmt *stmt,
                        int           column)
@@ -204,6 +210,7 @@ static const AmparoDbClass sqlite_class = {
   .bind_null = sqlite_bind_null,
   .step = sqlite_step,
   .reset = sqlite_reset,
+  .clear_bindings = sqlite_clear_bindings,
   .column_is_null = sqlite_column_is_null,
   .column_text = sqlite_column_text,
   .column_int64 = sqlite_column_int64,
@@ -244,6 +251,7 @@ amparo_store_prepare (AmparoStore  *self,
       return NULL;
     }
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  self->conn->n_prepared++;
   if (rc != SQLITE_OK)
     {
       g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
@@ -260,6 +268,8 @@ amparo_set_sqlite_error (sqlite3     *db,
                          GError     **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_debug ("SQLite error %d on %s: %s", rc, path ? path : "?", detail);
 
   switch (rc & 0xff)
     {
@@ -306,6 +316,13 @@ amparo_set_sqlite_error (sqlite3     *db,
     }
 }
 
+/* Statements prepared on the store's connection, by either path. */
+guint64
+amparo_store_get_n_prepared (AmparoStore *self)
+{
+  return self->conn->n_prepared;
+}
+
 gboolean
 amparo_store_set_sqlite_error (AmparoStore  *self,
                                int           rc,
@@ -334,4 +351,129 @@ amparo_store_record_from_row (GType         record_type,
 
   db.handle = sqlite3_db_handle (stmt);
   return amparo_store_record_from_db_row (record_type, &view.parent, first_column);
+}
+
+/*
+ * Per-record checksums (amparo-store-checksum.c, migration 0012): the
+ * SQL function that computes them and the check that compares them.
+ * The hash is 64-bit FNV-1a over each value tagged with its type (and
+ * its length, so "ab","c" is not "a","bc"), from the values as SQLite
+ * stored them (after type affinity). It is no defence against someone
+ * who edits the file on purpose (they can recompute it); it finds
+ * damage. FNV-1a's steps are each one-to-one, so any change of a single
+ * byte always changes the result.
+ */
+
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME G_GUINT64_CONSTANT (0x100000001b3)
+
+static guint64
+fnv_add (guint64       hash,
+         const guchar *bytes,
+         gsize         length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= bytes[i];
+      hash *= FNV_PRIME;
+    }
+  return hash;
+}
+
+static void
+checksum_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  guint64 hash = FNV_OFFSET;
+  char result[17];
+
+  for (int i = 0; i < argc; i++)
+    {
+      int type = sqlite3_value_type (argv[i]);
+      guchar tag = type == SQLITE_NULL ? 'N' : type == SQLITE_INTEGER ? 'I'
+                 : type == SQLITE_FLOAT ? 'R' : type == SQLITE_BLOB ? 'B' : 'T';
+      const guchar *bytes = NULL;
+      guint32 length = 0;
+
+      hash = fnv_add (hash, &tag, 1);
+      if (type == SQLITE_NULL)
+        continue;
+      /* Numbers as their text: one encoding whatever the machine. */
+      bytes = type == SQLITE_BLOB ? sqlite3_value_blob (argv[i]) : sqlite3_value_text (argv[i]);
+      length = (guint32) sqlite3_value_bytes (argv[i]);
+      hash = fnv_add (hash, (const guchar *) &(guint32) { GUINT32_TO_LE (length) }, 4);
+      hash = fnv_add (hash, bytes, length);
+    }
+  g_snprintf (result, sizeof result, "%016" G_GINT64_MODIFIER "x", hash);
+  sqlite3_result_text (context, result, -1, SQLITE_TRANSIENT);
+}
+
+/* On every connection that writes records or checks them. */
+void
+amparo_store_checksum_register (sqlite3 *db)
+{
+  sqlite3_create_function (db, "amparo_checksum", -1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, checksum_func, NULL, NULL);
+}
+
+static int
+schema_version_of (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
+ * amparo_store_verify_checksums:
+ * @db: a connection to a store file (read only is enough)
+ * @problems: gets one line per record whose fields no longer match
+ *
+ * Rows without a checksum (written by something other than Amparo's
+ * save, e.g. a benchmark's bulk insert) are not judged.
+ */
+void
+amparo_store_verify_checksums (sqlite3 *db,
+                               GString *problems)
+{
+  guint n_kinds;
+  const GType *kinds = amparo_record_get_kinds (&n_kinds);
+
+  if (schema_version_of (db) < AMPARO_STORE_CHECKSUM_MIGRATION)
+    return;
+  amparo_store_checksum_register (db);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autofree char *expression = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (!amparo_store_has_checksum (table_of (kinds[i])))
+        continue;
+      expression = amparo_store_checksum_expression (kinds[i]);
+      sql = g_strdup_printf ("SELECT id, uid FROM %s WHERE checksum IS NOT NULL AND checksum IS NOT %s",
+                             table_of (kinds[i]), expression);
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+          continue;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_string_append_printf (problems,
+                                _("Record %lld (%s) of table %s does not match its checksum: its stored fields were changed outside Amparo or damaged on the disk.\n"),
+                                (long long) sqlite3_column_int64 (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                table_of (kinds[i]));
+      if (rc != SQLITE_DONE)
+        g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+    }
 }

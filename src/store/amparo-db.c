@@ -7,11 +7,40 @@
 
 /* Dispatch to the engine's driver, and what both engines share. */
 
+/* Enough for every statement a save, a list or an import runs; SQL built
+ * from a changing set of columns may pass the bound, and then the idle
+ * ones are dropped and prepared again as needed. */
+#define STMT_CACHE_SIZE 96
+
+static void
+stmt_destroy (AmparoDbStmt *stmt)
+{
+  g_free (stmt->cache_key);
+  stmt->db->klass->stmt_free (stmt);
+}
+
 void
 amparo_db_close (AmparoDb *db)
 {
-  if (db != NULL)
-    db->klass->close (db);
+  if (db == NULL)
+    return;
+  /* Before the handle closes: SQLite keeps a handle with live statements
+   * open (a zombie) until they are finalized. */
+  g_clear_pointer (&db->stmt_cache, g_hash_table_unref);
+  db->klass->close (db);
+}
+
+/**
+ * amparo_db_drop_cached_statements:
+ *
+ * Finalizes the idle statements kept for reuse (before the caller closes
+ * the engine's handle itself).
+ */
+void
+amparo_db_drop_cached_statements (AmparoDb *db)
+{
+  if (db != NULL && db->stmt_cache != NULL)
+    g_hash_table_remove_all (db->stmt_cache);
 }
 
 AmparoDbEngine
@@ -26,12 +55,26 @@ amparo_db_get_label (AmparoDb *db)
   return db->label;
 }
 
+/* A statement of the same SQL that is idle in the cache (reset, its
+ * parameters cleared) is taken out of it; else a new one is prepared. It
+ * goes back at amparo_db_stmt_free(). */
 AmparoDbStmt *
 amparo_db_prepare (AmparoDb    *db,
                    const char  *sql,
                    GError     **error)
 {
-  return db->klass->prepare (db, sql, error);
+  AmparoDbStmt *stmt = NULL;
+
+  if (db->stmt_cache == NULL)
+    db->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) stmt_destroy);
+  if (g_hash_table_steal_extended (db->stmt_cache, sql, NULL, (gpointer *) &stmt))
+    return stmt;
+  stmt = db->klass->prepare (db, sql, error);
+  db->n_prepared++;
+  if (stmt != NULL)
+    stmt->cache_key = g_strdup (sql);
+  return stmt;
 }
 
 gboolean
@@ -106,11 +149,27 @@ amparo_db_rollback_to (AmparoDb  *db,
   return amparo_db_exec (db, sql, error);
 }
 
+/* Back to the cache, reset (so it holds no read transaction) and with no
+ * values left bound; a second idle copy of the same SQL is finalized. */
 void
 amparo_db_stmt_free (AmparoDbStmt *stmt)
 {
-  if (stmt != NULL)
-    stmt->db->klass->stmt_free (stmt);
+  AmparoDb *db;
+
+  if (stmt == NULL)
+    return;
+  db = stmt->db;
+  if (stmt->cache_key == NULL || db->stmt_cache == NULL ||
+      g_hash_table_contains (db->stmt_cache, stmt->cache_key))
+    {
+      stmt_destroy (stmt);
+      return;
+    }
+  db->klass->reset (stmt);
+  db->klass->clear_bindings (stmt);
+  if (g_hash_table_size (db->stmt_cache) >= STMT_CACHE_SIZE)
+    g_hash_table_remove_all (db->stmt_cache);
+  g_hash_table_insert (db->stmt_cache, stmt->cache_key, stmt);
 }
 
 void

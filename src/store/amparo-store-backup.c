@@ -159,8 +159,8 @@ copy_pages (sqlite3                 *source_db,
   return TRUE;
 }
 
-/* Runs integrity and foreign-key checks on an open connection; fills
- * @problems with one line per problem found. */
+/* Runs integrity, foreign-key and record checksum checks on an open
+ * connection; fills @problems with one line per problem found. */
 static gboolean
 run_checks (sqlite3     *db,
             const char  *path,
@@ -199,6 +199,9 @@ run_checks (sqlite3     *db,
         g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
     }
+  /* Pages can be whole and a record's text still changed; and when they
+   * are not, this names the records hit. */
+  amparo_store_verify_checksums (db, problems);
   return TRUE;
 }
 
@@ -477,14 +480,81 @@ clear_damage_mark (const char *db_path)
  * Returns: %TRUE if the file is fine; else %FALSE, @error says why and
  *   @report lists the problems
  */
+/* Opens @path to read only. In a folder this user cannot write, SQLite
+ * cannot create the -shm index it reads a WAL database through, and
+ * --check blamed the file's permissions. With no -wal holding changes
+ * the file alone is the whole database: it is read as immutable, which
+ * needs no -shm. */
+static int
+open_for_check (const char  *path,
+                sqlite3    **db,
+                gboolean    *folder_read_only)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  *folder_read_only = g_access (dir, W_OK) != 0;
+  if (*folder_read_only && (g_stat (wal, &st) != 0 || st.st_size == 0))
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      if (uri != NULL)
+        return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+}
+
+/* Why a check could not read the file, in words that point at the real
+ * cause: a read-only folder with a -wal to apply is not the file's
+ * permissions. */
+static void
+set_open_error (sqlite3     *db,
+                int          rc,
+                const char  *path,
+                gboolean     folder_read_only,
+                GError     **error)
+{
+  int primary = rc & 0xff;
+
+  if (folder_read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
+                           primary == SQLITE_PERM))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("The folder “%s” is read-only, and the latest changes to the database (in “%s-wal”) can only be read where files can be written beside it. Copy the database with its -wal file to a folder you can write to, and check the copy."),
+                   dir, path);
+      return;
+    }
+  amparo_set_sqlite_error (db, rc, path, error);
+}
+
+/**
+ * amparo_store_check_file:
+ * @path: a database file
+ * @report: (out) (optional) (transfer full): `ok`, or one line per problem
+ *
+ * Checks a database without opening it as a store, so nothing is
+ * migrated or written: it is an Amparo database, its pages are intact
+ * (`PRAGMA integrity_check`), every reference points to a row
+ * (`PRAGMA foreign_key_check`) and every record still matches its
+ * checksum. A file in a read-only folder is checked too.
+ *
+ * Returns: %TRUE if the file is fine; else %FALSE, @error says why and
+ *   @report lists the problems
+ */
 gboolean
 amparo_store_check_file (const char  *path,
                          char       **report,
                          GError     **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  gboolean folder_read_only = FALSE;
   int application_id = -1;
   int rc;
 
@@ -498,15 +568,16 @@ amparo_store_check_file (const char  *path,
     }
   if (amparo_store_file_is_empty (path))
     {
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+      g_set_error (&local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
                    _("“%s” is empty, so it is not an Amparo database (perhaps a copy that failed). If you meant to start a new case store there, delete the empty file and open it again."),
                    path);
       if (report != NULL)
-        *report = g_strdup ((*error)->message);
+        *report = g_strdup (local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_for_check (path, &db, &folder_read_only);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -518,14 +589,14 @@ amparo_store_check_file (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      amparo_set_sqlite_error (db, rc, path, error);
-      g_string_append_printf (problems, "%s\n", (*error)->message);
+      set_open_error (db, rc, path, folder_read_only, &local);
+      g_string_append_printf (problems, "%s\n", local->message);
     }
   else if (application_id != AMPARO_APPLICATION_ID)
     {
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+      g_set_error (&local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
                    _("“%s” is not an Amparo database. Choose another file."), path);
-      g_string_append_printf (problems, "%s\n", (*error)->message);
+      g_string_append_printf (problems, "%s\n", local->message);
     }
   else
     {
@@ -536,7 +607,7 @@ amparo_store_check_file (const char  *path,
       else
         clear_damage_mark (path);
       if (problems->len > 0)
-        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+        g_set_error (&local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
                      _("The database “%s” has problems. Close Amparo and restore the latest backup from its “backups” folder with “amparo --database=%s --restore=BACKUP”."),
                      path, path);
     }
@@ -544,6 +615,8 @@ amparo_store_check_file (const char  *path,
 
   if (report != NULL)
     *report = problems->len > 0 ? g_strchomp (g_strdup (problems->str)) : g_strdup ("ok");
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
   return problems->len == 0;
 }
 

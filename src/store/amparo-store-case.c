@@ -40,11 +40,7 @@ fail (GError     **error,
 static void
 get_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  amparo_store_today (date);
 }
 
 static char *

@@ -36,6 +36,7 @@ struct _AmparoStore
   /* Records saved in the open transaction: announced after COMMIT, and
    * given back their unsaved state if it rolls back. */
   GPtrArray *tx_changed;
+  GHashTable *tx_changed_set;  /* the same records: a lookup per save, not a scan */
   GPtrArray *tx_inserted;
   GArray *tx_inserted_depth;  /* the level each was inserted at */
   /* Revisions raised in it, put back on rollback (amparo-store-save.c). */

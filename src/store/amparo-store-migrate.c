@@ -117,7 +117,11 @@ apply_migration (AmparoStore  *self,
 
   if (!amparo_db_begin (self->conn, error))
     return FALSE;
-  if (!amparo_db_exec (self->conn, sql, error) || !amparo_db_exec (self->conn, pragmas, error) ||
+  if (!amparo_db_exec (self->conn, sql, error) ||
+      /* 0012 adds the checksum columns: the records already stored get
+       * theirs in the same transaction. */
+      (version == AMPARO_STORE_CHECKSUM_MIGRATION && !amparo_store_fill_checksums (self, error)) ||
+      !amparo_db_exec (self->conn, pragmas, error) ||
       !amparo_db_commit (self->conn, error))
     {
       g_prefix_error (error, _("Could not update the database to version %d: "), version);

@@ -23,6 +23,10 @@ sqlite3_stmt  *amparo_store_prepare              (AmparoStore   *self,
 gboolean       amparo_store_exec                 (AmparoStore   *self,
                                                   const char    *sql,
                                                   GError       **error);
+/* How many statements the store's connection has prepared (tests: a
+ * statement reused from the cache is not prepared again). */
+guint64        amparo_store_get_n_prepared       (AmparoStore   *self);
+
 /* Turns a SQLite result code into a translated AMPARO_STORE_ERROR. */
 gboolean       amparo_store_set_sqlite_error     (AmparoStore   *self,
                                                   int            rc,
@@ -57,6 +61,7 @@ gboolean       amparo_store_normalize_and_validate (AmparoStore  *self,
 gboolean       amparo_parse_date                 (const char    *text,
                                                   GDate         *date);
 char          *amparo_store_now                  (void);
+void           amparo_store_today                (GDate         *date);
 char          *amparo_date_add_months            (const char    *iso_date,
                                                   int            months);
 
@@ -64,6 +69,20 @@ char          *amparo_date_add_months            (const char    *iso_date,
 gboolean       amparo_store_save_in_transaction  (AmparoStore   *self,
                                                   AmparoRecord  *record,
                                                   GError       **error);
+
+/* amparo-store-checksum.c: per-record checksums (migration 0012); the
+ * SQL function and the check are in amparo-db-sqlite.c */
+#define AMPARO_STORE_CHECKSUM_MIGRATION 12
+gboolean       amparo_store_has_checksum         (const char    *table);
+char          *amparo_store_checksum_expression  (GType          record_type);
+void           amparo_store_checksum_register    (sqlite3       *db);
+gboolean       amparo_store_update_checksum      (AmparoStore   *self,
+                                                  AmparoRecord  *record,
+                                                  GError       **error);
+gboolean       amparo_store_fill_checksums       (AmparoStore   *self,
+                                                  GError       **error);
+void           amparo_store_verify_checksums     (sqlite3       *db,
+                                                  GString       *problems);
 
 /* amparo-store-backup.c */
 gboolean       amparo_store_backup_file          (const char    *source,

@@ -186,7 +186,11 @@ set_pragmas (AmparoStore  *self,
                           "PRAGMA synchronous = FULL;"
                           /* 32 MB of page cache: a large import (one transaction)
                            * otherwise spills and rewrites the same pages in the -wal. */
-                          "PRAGMA cache_size = -32768;", error))
+                          "PRAGMA cache_size = -32768;"
+                          /* Statement journals in memory: inside a large
+                           * transaction each insert (its full-text
+                           * triggers) otherwise wrote one to a temp file. */
+                          "PRAGMA temp_store = MEMORY;", error))
     return FALSE;
 
   if (!(stmt = amparo_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
@@ -453,6 +457,11 @@ open_database (AmparoStore  *self,
     return amparo_store_set_sqlite_error (self, rc, error);
   self->conn = amparo_db_sqlite_wrap (self->db, self->path);
   sqlite3_extended_result_codes (self->db, 1);
+  /* Before the first read: another process closing the store (its
+   * checkpoint holds the file's lock for a moment) made the identity
+   * check fail at once with "busy" instead of waiting its turn. */
+  sqlite3_busy_timeout (self->db, 5000);
+  amparo_store_checksum_register (self->db);
   /* Until the store is known good, nothing may be checkpointed into it. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
@@ -501,6 +510,7 @@ amparo_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->tx_changed, g_ptr_array_unref);
+  g_clear_pointer (&self->tx_changed_set, g_hash_table_unref);
   g_clear_pointer (&self->tx_inserted, g_ptr_array_unref);
   g_clear_pointer (&self->tx_inserted_depth, g_array_unref);
   g_clear_pointer (&self->tx_revisions, g_ptr_array_unref);
@@ -534,6 +544,7 @@ static void
 amparo_store_init (AmparoStore *self)
 {
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tx_changed_set = g_hash_table_new (NULL, NULL);
   self->tx_inserted = g_ptr_array_new_with_free_func (g_object_unref);
   self->tx_inserted_depth = g_array_new (FALSE, FALSE, sizeof (guint));
   self->actor = g_strdup (g_get_user_name ());
@@ -595,7 +606,9 @@ amparo_store_open (const char  *path,
                           &local);
   if (!opened)
     {
-      /* Close without a checkpoint, then put the files back as found. */
+      /* Close without a checkpoint (really closed: no statement kept
+       * for reuse may hold it open), then put the files back as found. */
+      amparo_db_drop_cached_statements (self->conn);
       if (self->db != NULL)
         sqlite3_close_v2 (g_steal_pointer (&self->db));
       sidecar_restore (&wal);
@@ -611,6 +624,19 @@ amparo_store_open (const char  *path,
   if (!opened)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * amparo_store_is_server_address:
+ * @location: what amparo_store_open() would be given
+ *
+ * Returns: whether @location names a shared server (`postgresql://…`)
+ *   rather than a file
+ */
+gboolean
+amparo_store_is_server_address (const char *location)
+{
+  return location != NULL && amparo_db_is_server_uri (location);
 }
 
 /**

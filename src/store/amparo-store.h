@@ -147,6 +147,13 @@ gboolean      amparo_store_validate             (AmparoStore    *self,
 gboolean      amparo_store_save                 (AmparoStore    *self,
                                                  AmparoRecord   *record,
                                                  GError        **error);
+gboolean      amparo_store_save_many            (AmparoStore    *self,
+                                                 GPtrArray      *records,
+                                                 AmparoStoreProgressFunc progress,
+                                                 gpointer        progress_data,
+                                                 GCancellable   *cancellable,
+                                                 guint          *failed,
+                                                 GError        **error);
 gboolean      amparo_store_delete               (AmparoStore    *self,
                                                  AmparoRecord   *record,
                                                  GError        **error);
@@ -286,6 +293,7 @@ gboolean      amparo_contact_is_stale           (AmparoContact  *contact,
 /* postgres (#10): the shared server, revisions and conflicts */
 
 gboolean      amparo_store_is_shared            (AmparoStore    *self);
+gboolean      amparo_store_is_server_address    (const char     *location);
 void          amparo_store_watch_others         (AmparoStore    *self);
 gboolean      amparo_store_error_get_conflict   (const GError   *error,
                                                  AmparoRecord  **theirs,

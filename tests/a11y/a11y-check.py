@@ -216,7 +216,7 @@ def main():
     args = [binary, f'--language={language}']
     if not uninstalled_only:
         database = os.path.join(tmp, 'a11y.db')
-        subprocess.run([binary, f'--database={database}', '--load-sample-data'],
+        subprocess.run([binary, f'--database={database}', '--create', '--load-sample-data'],
                        env=env, check=True, stdout=subprocess.DEVNULL)
         args.append(f'--database={database}')
         # A record open in every section, so the editors' rows and buttons

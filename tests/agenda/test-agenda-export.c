@@ -677,7 +677,7 @@ test_csv_cli (Fixture       *fixture,
       return;
     }
   g_free (cmd);
-  cmd = g_strdup_printf ("%s --database=%s --load-sample-data", binary, db);
+  cmd = g_strdup_printf ("%s --database=%s --create --load-sample-data", binary, db);
   g_assert_true (run (cmd, NULL));
   g_free (cmd);
   cmd = g_strdup_printf ("%s --database=%s --export-csv=%s", binary, db, csv);

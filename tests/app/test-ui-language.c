@@ -133,13 +133,13 @@ test_switch_language (void)
   g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
-  char *argv[] = { "amparo", "--language=es", NULL, NULL };
+  char *argv[] = { "amparo", "--language=es", NULL, "--create", NULL };
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
 
   argv[2] = db_arg;
   g_unsetenv ("LANGUAGE");
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_switch_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
   amparo_test_remove_dir (dir);
 }
 
@@ -163,12 +163,12 @@ test_choice_remembered (void)
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", db_arg, NULL };
+  char *argv[] = { "amparo", "--create", db_arg, NULL };
 
   g_setenv ("LANGUAGE", "en", TRUE);
   g_settings_set_string (settings, "language", "es");
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_remembered_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
   g_settings_set_string (settings, "language", "");
   amparo_test_remove_dir (dir);
 }

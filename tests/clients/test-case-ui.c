@@ -561,10 +561,10 @@ test_case (gconstpointer data)
   g_autofree char *db = g_build_filename (work_dir, name, NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
-  char *argv[] = { "amparo", db_arg, language_arg, NULL };
+  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) flow);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }
 
 /* The client list: the list view over a single selection (the filter
@@ -635,11 +635,11 @@ test_narrow_page (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.amparo.Amparo");
   g_autofree char *db = g_build_filename (work_dir, "narrow.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", db_arg, "--language=en", NULL };
+  char *argv[] = { "amparo", "--create", db_arg, "--language=en", NULL };
 
   g_settings_set_int (settings, "window-width", 400);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_narrow_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
   g_settings_reset (settings, "window-width");
 }
 
@@ -695,10 +695,10 @@ test_country_picker (void)
   g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *db = g_build_filename (work_dir, "country.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+  char *argv[] = { "amparo", "--create", db_arg, "--language=es", NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_country_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }
 
 /* A person's languages picked from iso-codes' list in Spanish, kept as

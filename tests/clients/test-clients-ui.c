@@ -424,11 +424,11 @@ run_app (const char *language,
   g_autofree char *db = g_build_filename (work_dir, name, NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   g_autofree char *language_arg = g_strdup_printf ("--language=%s", language);
-  char *argv[] = { "amparo", db_arg, language_arg, NULL };
+  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
   g_remove (db);
   g_signal_connect_after (app, "activate", on_activate, (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }
 
 static void

@@ -17,7 +17,7 @@ export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$wor
 export NO_AT_BRIDGE=1 GTK_A11Y=none
 db=$work/sample.db
 if "$build/src/amparo" --help 2>/dev/null | grep -q -- --load-sample-data; then
-  "$build/src/amparo" --database="$db" --load-sample-data >/dev/null
+  "$build/src/amparo" --database="$db" --create --load-sample-data >/dev/null
 fi
 
 # shot NAME LANGUAGE SECTION WIDTH HEIGHT [EXTRA-ARGS...]

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "amparo-store"
+
+#include "config.h"
+
+#include "amparo-store.h"
+#include "amparo-store-private.h"
+#include "amparo-store-internal.h"
+#include "amparo-record-private.h"
+
+/*
+ * Per-record checksums (store, #11; migration 0012). A flipped bit inside
+ * a record's text leaves every page well formed, so PRAGMA
+ * integrity_check passes; SQLite's cksumvfs would see it but is not in
+ * Debian 12's libsqlite3. So every record table has a `checksum` column:
+ * amparo_checksum() of the row's columns, computed by SQLite itself from
+ * the values as stored (after type affinity), written after every save
+ * and compared by `amparo --check` and before a backup is kept.
+ *
+ * The SQL function and the check, which speak SQLite itself, are in the
+ * SQLite driver (amparo-db-sqlite.c); this file writes the checksums
+ * through the driver seam.
+ */
+
+/* The tables migration 0012 gave a checksum column. A record kind added
+ * later gets one only with a migration of its own, and an entry here. */
+static const char * const checksummed_tables[] = {
+  "persons", "contacts", "locations", "relationships", "relationship_evidence",
+  "proceedings", "litigation", "memberships", "benefits", "events", "releases",
+  "demands", "release_demands", "demand_updates", "organization",
+  "adverse_parties", "conflict_decisions",
+};
+
+gboolean
+amparo_store_has_checksum (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (checksummed_tables); i++)
+    if (g_strcmp0 (checksummed_tables[i], table) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "amparo_checksum(id, uid, …)" over every column the record kind has. */
+char *
+amparo_store_checksum_expression (GType record_type)
+{
+  return g_strdup_printf ("amparo_checksum (%s)", amparo_store_get_select_columns (record_type));
+}
+
+/**
+ * amparo_store_update_checksum:
+ * @record: a record just inserted or updated in the open transaction
+ *
+ * Writes the record's checksum from its row as stored. Nothing to do on
+ * a shared server, or for a kind without a checksum column.
+ */
+gboolean
+amparo_store_update_checksum (AmparoStore   *self,
+                              AmparoRecord  *record,
+                              GError       **error)
+{
+  GType type = G_OBJECT_TYPE (record);
+  g_autofree char *expression = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+
+  if (amparo_store_is_shared (self) || self->schema_version < AMPARO_STORE_CHECKSUM_MIGRATION ||
+      !amparo_store_has_checksum (table_of (type)))
+    return TRUE;
+  expression = amparo_store_checksum_expression (type);
+  sql = g_strdup_printf ("UPDATE %s SET checksum = %s WHERE id = ?", table_of (type), expression);
+  if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
+    return FALSE;
+  amparo_db_bind_int64 (stmt, 1, amparo_record_get_id (record));
+  return amparo_db_step_done (stmt, error);
+}
+
+/**
+ * amparo_store_fill_checksums:
+ *
+ * Gives every record without a checksum its checksum (after migration
+ * 0012, and after a copy into a file). Called in a transaction.
+ */
+gboolean
+amparo_store_fill_checksums (AmparoStore  *self,
+                             GError      **error)
+{
+  guint n_kinds;
+  const GType *kinds = amparo_record_get_kinds (&n_kinds);
+
+  if (amparo_store_is_shared (self))
+    return TRUE;
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autofree char *expression = NULL;
+      g_autofree char *sql = NULL;
+
+      if (!amparo_store_has_checksum (table_of (kinds[i])))
+        continue;
+      expression = amparo_store_checksum_expression (kinds[i]);
+      sql = g_strdup_printf ("UPDATE %s SET checksum = %s WHERE checksum IS NULL",
+                             table_of (kinds[i]), expression);
+      if (!amparo_db_exec (self->conn, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
