@@ -78,8 +78,9 @@ amparo_store_update_checksum (AmparoStore   *self,
 /**
  * amparo_store_fill_checksums:
  *
- * Gives every record without a checksum its checksum (after migration
- * 0012, and after a copy into a file). Called in a transaction.
+ * Writes every record's checksum again: after the last migration of a
+ * run from 0012 on (which may have rewritten rows), and after a copy
+ * into a file. Called in a transaction.
  */
 gboolean
 amparo_store_fill_checksums (AmparoStore  *self,
@@ -98,8 +99,8 @@ amparo_store_fill_checksums (AmparoStore  *self,
       if (!amparo_store_has_checksum (table_of (kinds[i])))
         continue;
       expression = amparo_store_checksum_expression (kinds[i]);
-      sql = g_strdup_printf ("UPDATE %s SET checksum = %s WHERE checksum IS NULL",
-                             table_of (kinds[i]), expression);
+      /* Every row: a migration may have rewritten rows that had one. */
+      sql = g_strdup_printf ("UPDATE %s SET checksum = %s", table_of (kinds[i]), expression);
       if (!amparo_db_exec (self->conn, sql, error))
         return FALSE;
     }

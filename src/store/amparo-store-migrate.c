@@ -105,6 +105,7 @@ static gboolean
 apply_migration (AmparoStore  *self,
                  const char   *name,
                  int           version,
+                 gboolean      last,
                  GError      **error)
 {
   g_autofree char *sql = NULL;
@@ -119,8 +120,11 @@ apply_migration (AmparoStore  *self,
     return FALSE;
   if (!amparo_db_exec (self->conn, sql, error) ||
       /* 0012 adds the checksum columns: the records already stored get
-       * theirs in the same transaction. */
-      (version == AMPARO_STORE_CHECKSUM_MIGRATION && !amparo_store_fill_checksums (self, error)) ||
+       * theirs in the same transaction. A later migration may rewrite
+       * rows (0014 maps languages to codes), so the last one of a run
+       * from 0012 on writes them again: never a store that --check
+       * calls damaged because it was upgraded. */
+      (version >= AMPARO_STORE_CHECKSUM_MIGRATION && last && !amparo_store_fill_checksums (self, error)) ||
       !amparo_db_exec (self->conn, pragmas, error) ||
       !amparo_db_commit (self->conn, error))
     {
@@ -251,7 +255,7 @@ migrate_engine (AmparoStore  *self,
       int version = parse_migration_version (name);
 
       if (version > self->schema_version &&
-          !apply_migration (self, name, version, error))
+          !apply_migration (self, name, version, i + 1 == migrations->len, error))
         return FALSE;
     }
   return TRUE;
