@@ -216,7 +216,8 @@ run_amparo (const char *database,
             const char *option,
             const char *path)
 {
-  g_autofree char *command_line = g_strdup_printf ("%s --database=%s %s=%s", g_getenv ("AMPARO_BINARY"),
+  /* --create: the fresh store of the round trip is made by this run. */
+  g_autofree char *command_line = g_strdup_printf ("%s --create --database=%s %s=%s", g_getenv ("AMPARO_BINARY"),
                                                    database, option, path);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;

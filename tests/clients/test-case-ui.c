@@ -758,10 +758,10 @@ test_language_picker (void)
   g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *db = g_build_filename (work_dir, "languages.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", db_arg, "--language=es", NULL };
+  char *argv[] = { "amparo", "--create", db_arg, "--language=es", NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_languages_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }
 
 typedef struct
@@ -938,10 +938,10 @@ test_reverify (gconstpointer data)
   g_autofree char *db = g_strdup_printf ("%s/reverify-%s.db", work_dir, flow->language);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
-  char *argv[] = { "amparo", db_arg, language_arg, NULL };
+  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_reverify_cb), (gpointer) flow);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }
 
 /* What people type, in each language's order, and ISO in both. */
