@@ -46,24 +46,6 @@ struct _AmparoAdversePanel
 
 G_DEFINE_FINAL_TYPE (AmparoAdversePanel, amparo_adverse_panel, ADW_TYPE_BIN)
 
-static void
-add_suffix_button (GtkWidget  *row,
-                   const char *icon,
-                   const char *label,
-                   const char *action,
-                   const char *uid)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-}
-
 /* "SIJS · A-123-456-789": how a case reads in the combo and the rows. */
 static char *
 case_label (AmparoProceeding *proceeding)
@@ -114,8 +96,8 @@ create_party_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-  add_suffix_button (row, "document-edit-symbolic", _("Edit Adverse Party"), "adverse.edit", uid);
-  add_suffix_button (row, "user-trash-symbolic", _("Move to Trash"), "adverse.delete", uid);
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Adverse Party"), "adverse.edit", uid);
+  amparo_clients_row_add_icon_button (row, "user-trash-symbolic", _("Move to Trash"), "adverse.delete", uid);
   return row;
 }
 

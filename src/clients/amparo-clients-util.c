@@ -325,3 +325,49 @@ amparo_clients_toast (GtkWidget *widget,
   else
     g_object_unref (toast);
 }
+
+/**
+ * amparo_clients_row_add_button:
+ * @row: an #AdwActionRow or #AdwExpanderRow of a client page's list
+ * @button: (transfer floating): the button
+ * @label: what it does, for its tooltip and screen readers
+ * @action: the action it runs, with @uid (the row's record) as target
+ *
+ * The one way a client page's rows get their buttons, so every one is
+ * named for screen readers and acts on its own record.
+ */
+void
+amparo_clients_row_add_button (GtkWidget  *row,
+                               GtkWidget  *button,
+                               const char *label,
+                               const char *action,
+                               const char *uid)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+/**
+ * amparo_clients_row_add_icon_button:
+ *
+ * amparo_clients_row_add_button() with a flat button showing @icon.
+ */
+void
+amparo_clients_row_add_icon_button (GtkWidget  *row,
+                                    const char *icon,
+                                    const char *label,
+                                    const char *action,
+                                    const char *uid)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  amparo_clients_row_add_button (row, button, label, action, uid);
+}

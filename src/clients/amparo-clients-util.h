@@ -38,6 +38,16 @@ AmparoEvent *amparo_clients_find_next_hearing (AmparoStore  *store,
 gboolean    amparo_clients_is_separated      (AmparoStore  *store,
                                               AmparoPerson *person);
 void        amparo_clients_focus_next        (GtkWidget    *widget);
+void        amparo_clients_row_add_button    (GtkWidget    *row,
+                                              GtkWidget    *button,
+                                              const char   *label,
+                                              const char   *action,
+                                              const char   *uid);
+void        amparo_clients_row_add_icon_button (GtkWidget  *row,
+                                                const char *icon,
+                                                const char *label,
+                                                const char *action,
+                                                const char *uid);
 void        amparo_clients_toast             (GtkWidget    *widget,
                                               AdwToast     *toast);
 char       *amparo_clients_today             (void);

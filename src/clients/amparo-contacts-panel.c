@@ -31,21 +31,6 @@ struct _AmparoContactsPanel
 
 G_DEFINE_FINAL_TYPE (AmparoContactsPanel, amparo_contacts_panel, ADW_TYPE_BIN)
 
-static void
-add_button (GtkWidget  *row,
-            GtkWidget  *button,
-            const char *label,
-            const char *action,
-            const char *uid)
-{
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-}
-
 static GtkWidget *
 create_contact_row (gpointer item,
                     gpointer user_data)
@@ -88,13 +73,8 @@ create_contact_row (gpointer item,
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
-  add_button (row, gtk_button_new_with_mnemonic (_("_Reached Today")), _("Reached Today"), "contacts.reached", uid);
-  {
-    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-    gtk_widget_add_css_class (edit, "flat");
-    add_button (row, edit, _("Edit Contact"), "contacts.edit", uid);
-  }
+  amparo_clients_row_add_button (row, gtk_button_new_with_mnemonic (_("_Reached Today")), _("Reached Today"), "contacts.reached", uid);
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Contact"), "contacts.edit", uid);
   return row;
 }
 

@@ -183,24 +183,6 @@ format_evidence (AmparoStore        *store,
   return g_string_free (g_steal_pointer (&text), text->len == 0);
 }
 
-static void
-add_row_button (GtkWidget  *row,
-                const char *icon,
-                const char *label,
-                const char *action,
-                const char *uid)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-}
-
 static GtkWidget *
 create_relative_row (gpointer item,
                      gpointer user_data)
@@ -226,8 +208,8 @@ create_relative_row (gpointer item,
   if (amparo_relationship_get_separated (link)
       || amparo_relationship_get_reunification_status (link) != AMPARO_REUNIFICATION_NOT_SEPARATED)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_status_badge (link));
-  add_row_button (row, "document-edit-symbolic", _("Edit Family Link"), "family.edit-link", link_uid);
-  add_row_button (row, "list-add-symbolic", _("Add Evidence"), "family.add-evidence", link_uid);
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Family Link"), "family.edit-link", link_uid);
+  amparo_clients_row_add_icon_button (row, "list-add-symbolic", _("Add Evidence"), "family.add-evidence", link_uid);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "clients.open");

@@ -64,28 +64,6 @@ join_nonempty (GString    *text,
   g_string_append (text, part);
 }
 
-static void
-add_suffix_button (GtkWidget  *row,
-                   const char *icon,
-                   const char *label,
-                   const char *action,
-                   const char *uid)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);
-  if (ADW_IS_EXPANDER_ROW (row))
-    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-}
-
 static GtkWidget *
 create_badge (const char *text,
               const char *style)
@@ -155,9 +133,9 @@ create_event_row (AmparoEvent *event)
                                              status == AMPARO_EVENT_STATUS_HELD ? "success" : "dim-label"));
   if (amparo_event_get_benefit_id (event) == 0)
     {
-      add_suffix_button (row, "document-edit-symbolic", _("Edit Date or Record Outcome"), "proceedings.edit-event", uid);
-      add_suffix_button (row, "appointment-new-symbolic", _("Reschedule"), "proceedings.reschedule", uid);
-      add_suffix_button (row, "user-trash-symbolic", _("Move to Trash"), "proceedings.delete-event", uid);
+      amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Date or Record Outcome"), "proceedings.edit-event", uid);
+      amparo_clients_row_add_icon_button (row, "appointment-new-symbolic", _("Reschedule"), "proceedings.reschedule", uid);
+      amparo_clients_row_add_icon_button (row, "user-trash-symbolic", _("Move to Trash"), "proceedings.delete-event", uid);
     }
   return row;
 }
@@ -187,7 +165,7 @@ create_proceeding_row (AmparoProceeding *proceeding)
                                  amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_KIND, amparo_proceeding_get_kind (proceeding)));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  add_suffix_button (row, "document-edit-symbolic", _("Edit or Close Proceeding"), "proceedings.edit-proceeding",
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit or Close Proceeding"), "proceedings.edit-proceeding",
                      amparo_record_get_uid (AMPARO_RECORD (proceeding)));
   return row;
 }
@@ -271,7 +249,7 @@ create_membership_row (AmparoProceedingsPanel *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), n > 0);
   if (litigation != NULL)
-    add_suffix_button (row, "document-edit-symbolic", _("Edit Case"), "proceedings.edit-litigation",
+    amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Case"), "proceedings.edit-litigation",
                        amparo_record_get_uid (AMPARO_RECORD (litigation)));
 
   for (guint i = 0; i < n; i++)

@@ -96,10 +96,8 @@ create_row (AmparoReverifyDialog *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), person != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open this client"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reverify.reached");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", amparo_record_get_uid (AMPARO_RECORD (contact)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  amparo_clients_row_add_button (row, button, _("Reached Today"), "reverify.reached",
+                                 amparo_record_get_uid (AMPARO_RECORD (contact)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   if (person != NULL)
     g_object_set_data_full (G_OBJECT (row), "person", g_steal_pointer (&person), g_object_unref);

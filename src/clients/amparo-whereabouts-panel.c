@@ -99,17 +99,8 @@ create_location_row (gpointer item,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
         }
     }
-  {
-    GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (button, "flat");
-    gtk_widget_set_tooltip_text (button, _("Edit Place"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Place"), -1);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "whereabouts.edit");
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", amparo_record_get_uid (AMPARO_RECORD (location)));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  }
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Place"), "whereabouts.edit",
+                                      amparo_record_get_uid (AMPARO_RECORD (location)));
   return row;
 }
 
