@@ -211,3 +211,68 @@ amparo_test_present_page (GtkWidget *page)
   amparo_test_wait (250);
   return window;
 }
+
+/**
+ * amparo_test_find_mapped:
+ * @match: (nullable): what else the widget must be, with @data
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under
+ *   @root that is on screen (mapped) and matches, depth first: what a
+ *   person could see and use
+ */
+GtkWidget *
+amparo_test_find_mapped (GtkWidget       *root,
+                         GType            type,
+                         AmparoTestMatch  match,
+                         gconstpointer    data)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = amparo_test_find_mapped (child, type, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * amparo_test_find_row:
+ * @title: the row's title as written in the template (mnemonics kept)
+ *
+ * Returns: (transfer none) (nullable): the first #AdwPreferencesRow
+ *   under @root with @title, on screen or not (a page not shown yet)
+ */
+GtkWidget *
+amparo_test_find_row (GtkWidget  *root,
+                      const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && amparo_test_row_titled (root, title))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = amparo_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * amparo_test_row_titled:
+ *
+ * An #AmparoTestMatch: whether the #AdwPreferencesRow @widget has @title.
+ */
+gboolean
+amparo_test_row_titled (GtkWidget     *widget,
+                        gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}

@@ -19,4 +19,14 @@ GtkWidget *amparo_test_find_button     (GtkWidget   *root,
                                         const char  *label);
 GtkWindow *amparo_test_present_page    (GtkWidget   *page);
 
+typedef gboolean (*AmparoTestMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget *amparo_test_find_mapped     (GtkWidget      *root,
+                                        GType           type,
+                                        AmparoTestMatch match,
+                                        gconstpointer   data);
+GtkWidget *amparo_test_find_row        (GtkWidget      *root,
+                                        const char     *title);
+gboolean   amparo_test_row_titled      (GtkWidget      *widget,
+                                        gconstpointer   title);
+
 G_END_DECLS

@@ -70,34 +70,12 @@ open_store_page (GApplication *app,
   g_assert_not_reached ();
 }
 
-/* The row with @title, found as a person would: by what it says. */
-static GtkWidget *
-find_row (GtkWidget  *page,
-          const char *title)
-{
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, page);
-  while (stack->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (ADW_IS_PREFERENCES_ROW (widget) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-        return widget;
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (stack, child);
-    }
-  g_error ("no row “%s”", title);
-}
-
 static void
 type_into (GtkWidget  *page,
            const char *title,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find_row (page, title)), text);
+  gtk_editable_set_text (GTK_EDITABLE (amparo_test_find_row (page, title)), text);
 }
 
 static const char *
@@ -147,8 +125,8 @@ on_first_start_cb (GApplication *app)
 
   wait_for_window (app, FALSE);
   page = open_store_page (app, &prefs);
-  adw_action_row_activate (ADW_ACTION_ROW (find_row (GTK_WIDGET (page), "_Shared Server")));
-  g_assert_true (gtk_widget_get_sensitive (find_row (GTK_WIDGET (page), "Server address")));
+  adw_action_row_activate (ADW_ACTION_ROW (amparo_test_find_row (GTK_WIDGET (page), "_Shared Server")));
+  g_assert_true (gtk_widget_get_sensitive (amparo_test_find_row (GTK_WIDGET (page), "Server address")));
   type_into (GTK_WIDGET (page), "Server address", "127.0.0.1");
   type_into (GTK_WIDGET (page), "Port", port);
   type_into (GTK_WIDGET (page), "Database", DATABASE);

@@ -60,34 +60,6 @@ typedef struct
   gint64 marta_id;
 } Fixture;
 
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-row_titled (GtkWidget     *widget,
-            gconstpointer  title)
-{
-  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  action)
@@ -100,7 +72,7 @@ find_row (GtkWidget  *root,
           GType       type,
           const char *title)
 {
-  GtkWidget *row = find_mapped (root, type, row_titled, title);
+  GtkWidget *row = amparo_test_find_mapped (root, type, amparo_test_row_titled, title);
 
   if (row == NULL)
     g_error ("No row titled “%s” is shown", title);
@@ -161,7 +133,7 @@ add_through_widgets (Fixture      *fixture,
 {
   const Strings *s = fixture->strings;
   GtkWidget *root = GTK_WIDGET (window);
-  GtkWidget *panel = find_mapped (root, AMPARO_TYPE_ADVERSE_PANEL, NULL, NULL);
+  GtkWidget *panel = amparo_test_find_mapped (root, AMPARO_TYPE_ADVERSE_PANEL, NULL, NULL);
   AdwExpanderRow *add_row;
   AdwComboRow *role_row;
   g_autofree char *where = NULL;
@@ -255,9 +227,9 @@ edit_and_trash_scenario (Fixture      *fixture,
 
   open_marta (fixture, window);
   add_through_widgets (fixture, window);
-  panel = find_mapped (GTK_WIDGET (window), AMPARO_TYPE_ADVERSE_PANEL, NULL, NULL);
+  panel = amparo_test_find_mapped (GTK_WIDGET (window), AMPARO_TYPE_ADVERSE_PANEL, NULL, NULL);
 
-  click (find_mapped (panel, GTK_TYPE_BUTTON, has_action, "adverse.edit"));
+  click (amparo_test_find_mapped (panel, GTK_TYPE_BUTTON, has_action, "adverse.edit"));
   form = find_toplevel (AMPARO_TYPE_RECORD_FORM);
   g_assert_nonnull (form);
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Notes")),
@@ -267,7 +239,7 @@ edit_and_trash_scenario (Fixture      *fixture,
   g_assert_cmpint (count (fixture, AMPARO_TYPE_ADVERSE_PARTY, "notes LIKE 'Recruited her%' AND deleted_at IS NULL"), ==, 1);
   g_assert_cmpint (amparo_test_find_text (panel, "Recruited her at the border", TRUE), >=, 0);
 
-  click (find_mapped (panel, GTK_TYPE_BUTTON, has_action, "adverse.delete"));
+  click (amparo_test_find_mapped (panel, GTK_TYPE_BUTTON, has_action, "adverse.delete"));
   g_assert_cmpint (count (fixture, AMPARO_TYPE_ADVERSE_PARTY,
                           "party_name = 'Héctor Ramírez Soto' AND deleted_at IS NOT NULL"), ==, 1);
   g_assert_cmpint (amparo_test_find_text (panel, "Héctor Ramírez Soto", FALSE), <, 0);

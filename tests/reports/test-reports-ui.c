@@ -44,34 +44,6 @@ fill_store (void)
   reports_test_data_clear (&data);
 }
 
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-row_titled (GtkWidget     *widget,
-            gconstpointer  title)
-{
-  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static gboolean
 button_labelled_prefix (GtkWidget     *widget,
                         gconstpointer  prefix)
@@ -187,7 +159,7 @@ dashboard_scenario (AmparoWindow *window)
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "1 person", FALSE) >= 0);
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "Marta", TRUE) >= 0);
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "Kevin", TRUE) < 0);
-  filter_button = find_mapped (GTK_WIDGET (window), GTK_TYPE_BUTTON, button_labelled_prefix, "Open cases by program");
+  filter_button = amparo_test_find_mapped (GTK_WIDGET (window), GTK_TYPE_BUTTON, button_labelled_prefix, "Open cases by program");
   g_assert_nonnull (filter_button);
 
   /* Its button shows every client again. */
@@ -217,7 +189,7 @@ type_into_row (AmparoWindow *window,
                const char   *title,
                const char   *text)
 {
-  GtkWidget *row = find_mapped (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, row_titled, title);
+  GtkWidget *row = amparo_test_find_mapped (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, amparo_test_row_titled, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
