@@ -457,12 +457,8 @@ bind_person (AmparoClientEditor *self)
   amparo_clients_bind_switch (self->bindings, self->minor_switch, self->person, "unaccompanied-minor");
   amparo_clients_bind_switch (self->bindings, self->mpp_switch, self->person, "mpp-history");
   amparo_clients_bind_combo (self->bindings, self->sex_row, self->person, "sex");
-  g_ptr_array_add (self->bindings,
-                   g_object_ref (g_object_bind_property (self->person, "country-of-birth", self->country_row, "value",
-                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
-  g_ptr_array_add (self->bindings,
-                   g_object_ref (g_object_bind_property (self->person, "languages", self->languages_row, "value",
-                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
+  amparo_clients_bind_picker (self->bindings, self->country_row, self->person, "country-of-birth");
+  amparo_clients_bind_picker (self->bindings, self->languages_row, self->person, "languages");
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property_full (self->person, "a-number", self->a_number_row, "text",
                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,

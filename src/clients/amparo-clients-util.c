@@ -39,6 +39,18 @@ amparo_clients_bind_entry (GPtrArray   *bindings,
                 amparo_bind_text (record, property, row, "text"));
 }
 
+/* A country or languages picker: the record keeps ISO codes. */
+void
+amparo_clients_bind_picker (GPtrArray       *bindings,
+                            AmparoIsoPicker *picker,
+                            gpointer         record,
+                            const char      *property)
+{
+  keep_binding (bindings,
+                g_object_bind_property (record, property, picker, "value",
+                                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+}
+
 void
 amparo_clients_bind_switch (GPtrArray *bindings,
                             GtkSwitch *button,

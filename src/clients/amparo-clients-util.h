@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "amparo-iso-picker.h"
 #include "amparo-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,10 @@ void        amparo_clients_bind_switch       (GPtrArray    *bindings,
                                               const char   *property);
 void        amparo_clients_bind_combo        (GPtrArray    *bindings,
                                               AdwComboRow  *row,
+                                              gpointer      record,
+                                              const char   *property);
+void        amparo_clients_bind_picker       (GPtrArray    *bindings,
+                                              AmparoIsoPicker *picker,
                                               gpointer      record,
                                               const char   *property);
 void        amparo_clients_unbind_all        (GPtrArray    *bindings);

@@ -10,6 +10,7 @@
 
 #include "amparo-iso-picker.h"
 #include "amparo-clients-util.h"
+#include "amparo-date-format.h"
 
 /* Who changed the person's record, when, and what from what: the journal
  * rows of the record, newest first. Views are journaled too (who looked
@@ -176,6 +177,9 @@ node_to_text (GType       type,
   if (json_node_get_value_type (node) == G_TYPE_STRING &&
       (g_str_equal (column, "country_of_birth") || g_str_equal (column, "country")))
     return amparo_iso_codes_display (AMPARO_ISO_COUNTRIES, json_node_get_string (node));
+  /* A court's zone in words, as on the page ("Pacific time"). */
+  if (json_node_get_value_type (node) == G_TYPE_STRING && g_str_equal (column, "time_zone"))
+    return amparo_time_zone_describe (json_node_get_string (node), amparo_translation_language ());
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       char *label = enum_label_for (type, column, json_node_get_string (node));
@@ -207,7 +211,9 @@ describe_changes (GType       type,
       g_autofree char *old_text = NULL;
       g_autofree char *new_text = NULL;
 
-      if (change == NULL)
+      /* Links between records (which person, which proceeding) are the
+       * row the entry is shown in, not something staff typed. */
+      if (change == NULL || g_str_has_suffix (l->data, "_id"))
         continue;
       old_text = node_to_text (type, l->data, json_object_get_member (change, "old"));
       new_text = node_to_text (type, l->data, json_object_get_member (change, "new"));

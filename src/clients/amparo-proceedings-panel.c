@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-date-format.h"
 #include "amparo-record-form.h"
 
 /* A person's immigration matters, each with its hearings and deadlines,
@@ -91,11 +92,14 @@ format_moved (AmparoEvent *event)
 }
 
 static GtkWidget *
-create_event_row (AmparoEvent *event)
+create_event_row (AmparoProceedingsPanel *self,
+                  AmparoEvent            *event)
 {
   g_autofree char *when = amparo_clients_format_date_time (amparo_event_get_starts_at (event));
   g_autofree char *moved = format_moved (event);
   g_autofree char *source = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *event_title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GString) title = g_string_new (when);
   const char *uid = amparo_record_get_uid (AMPARO_RECORD (event));
@@ -103,11 +107,14 @@ create_event_row (AmparoEvent *event)
   GtkWidget *row = adw_action_row_new ();
 
   join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_EVENT_KIND, amparo_event_get_kind (event)));
-  /* The court's local time: say which zone it is in. */
+  /* The court's local time: say which zone it is in, in words. */
   if (amparo_event_get_time_zone (event) != NULL && strlen (amparo_event_get_starts_at (event)) > 10)
-    join_nonempty (subtitle, amparo_event_get_time_zone (event));
+    zone = amparo_time_zone_describe (amparo_event_get_time_zone (event), amparo_translation_language ());
+  join_nonempty (subtitle, zone);
   join_nonempty (subtitle, amparo_event_get_place (event));
-  join_nonempty (subtitle, amparo_event_get_title (event));
+  /* A benefit's end says which benefit, in the language shown. */
+  event_title = amparo_event_dup_title (self->store, event, amparo_translation_language ());
+  join_nonempty (subtitle, event_title);
   /* Translators: where a date came from, e.g. "From: Court notice" */
   source = g_strdup_printf (_("From: %s"), amparo_clients_enum_label (AMPARO_TYPE_EVENT_SOURCE, amparo_event_get_source (event)));
   join_nonempty (subtitle, source);
@@ -221,9 +228,9 @@ fill_proceedings (AmparoProceedingsPanel *self,
         if (g_array_index (self->proceeding_ids, gint64, j + 1) == proceeding_id)
           parent = rows[j];
       if (parent != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), create_event_row (event));
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), create_event_row (self, event));
       else
-        gtk_list_box_append (self->events_list, create_event_row (event));
+        gtk_list_box_append (self->events_list, create_event_row (self, event));
     }
 }
 
@@ -470,7 +477,7 @@ edit_event_action (GtkWidget  *widget,
   form = open_form (self, event, _("Edit Date"), _("Date saved"));
   amparo_record_form_add_combo (form, "kind", _("Kind"), AMPARO_TYPE_EVENT_KIND);
   amparo_record_form_add_date (form, "starts-at", _("Date and time"), TRUE);
-  amparo_record_form_add_entry (form, "time-zone", _("Time zone of the court"));
+  amparo_record_form_add_time_zone (form, "time-zone", _("Time zone of the court"));
   amparo_record_form_add_entry (form, "place", _("Place"));
   amparo_record_form_add_entry (form, "title", _("Description"));
   amparo_record_form_add_combo (form, "source", _("Where the date came from"), AMPARO_TYPE_EVENT_SOURCE);

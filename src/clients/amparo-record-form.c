@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-date-format.h"
 #include "amparo-date-entry.h"
 #include "amparo-iso-picker.h"
 
@@ -289,6 +290,60 @@ amparo_record_form_add_country (AmparoRecordForm *self,
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property (self->record, property, row, "value",
                                                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL)));
+  append_field (self, property, row);
+  return row;
+}
+
+static void
+on_zone_selected_cb (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     AmparoRecordForm *self)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (row), "zone-ids");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < ids->len)
+    g_object_set (self->record, g_object_get_data (G_OBJECT (row), "property"),
+                  g_ptr_array_index (ids, selected), NULL);
+}
+
+/**
+ * amparo_record_form_add_time_zone:
+ *
+ * A time zone picked from a list in words ("Pacific time", "hora del
+ * Pacífico"), the office's first: the same list as a release's embargo
+ * (amparo_time_zone_choices()), never a free "America/Los_Angeles".
+ */
+GtkWidget *
+amparo_record_form_add_time_zone (AmparoRecordForm *self,
+                                  const char       *property,
+                                  const char       *title)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autofree char *office = amparo_store_default_time_zone ();
+  g_autofree char *current = NULL;
+  GPtrArray *ids;
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_object_get (self->record, property, &current, NULL);
+  ids = amparo_time_zone_choices (office, current);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *words = amparo_time_zone_describe (g_ptr_array_index (ids, i),
+                                                          amparo_translation_language ());
+
+      gtk_string_list_append (names, words);
+      if (g_strcmp0 (g_ptr_array_index (ids, i), current) == 0)
+        selected = i;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  g_object_unref (names);
+  g_object_set_data_full (G_OBJECT (row), "zone-ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (row), "property", g_strdup (property), g_free);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_zone_selected_cb), self, 0);
   append_field (self, property, row);
   return row;
 }

@@ -41,6 +41,9 @@ GtkWidget        *amparo_record_form_add_choice  (AmparoRecordForm *self,
 GtkWidget        *amparo_record_form_add_country (AmparoRecordForm *self,
                                                   const char       *property,
                                                   const char       *title);
+GtkWidget        *amparo_record_form_add_time_zone (AmparoRecordForm *self,
+                                                   const char       *property,
+                                                   const char       *title);
 GtkWidget        *amparo_record_form_add_switch  (AmparoRecordForm *self,
                                                   const char       *property,
                                                   const char       *title);

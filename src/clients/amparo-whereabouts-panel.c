@@ -31,7 +31,7 @@ struct _AmparoWhereaboutsPanel
   AdwComboRow    *kind_row;
   AdwEntryRow    *facility_row;
   AdwEntryRow    *city_row;
-  AdwEntryRow    *country_row;
+  AmparoIsoPicker *country_row;
   AdwEntryRow    *since_row;
   AdwEntryRow    *until_row;
   AdwEntryRow    *source_row;
@@ -148,7 +148,8 @@ bind_draft (AmparoWhereaboutsPanel *self)
   amparo_clients_bind_combo (self->bindings, self->kind_row, self->draft, "kind");
   amparo_clients_bind_entry (self->bindings, self->facility_row, self->draft, "facility");
   amparo_clients_bind_entry (self->bindings, self->city_row, self->draft, "city");
-  amparo_clients_bind_entry (self->bindings, self->country_row, self->draft, "country");
+  /* An ISO code, named in the interface language, as in the edit form. */
+  amparo_clients_bind_picker (self->bindings, self->country_row, self->draft, "country");
   amparo_clients_bind_entry (self->bindings, self->since_row, self->draft, "since");
   amparo_clients_bind_entry (self->bindings, self->until_row, self->draft, "until");
   amparo_clients_bind_entry (self->bindings, self->source_row, self->draft, "source");
@@ -220,6 +221,8 @@ amparo_whereabouts_panel_class_init (AmparoWhereaboutsPanelClass *klass)
 
   object_class->dispose = amparo_whereabouts_panel_dispose;
   object_class->finalize = amparo_whereabouts_panel_finalize;
+
+  g_type_ensure (AMPARO_TYPE_ISO_PICKER);
 
   gtk_widget_class_install_action (widget_class, "whereabouts.edit", "s", edit_action);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -251,3 +251,38 @@ amparo_time_zone_list_named (void)
     }
   return ids;
 }
+
+static void
+add_choice (GPtrArray  *ids,
+            const char *id)
+{
+  if (id == NULL || *id == '\0' || g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+    return;
+  g_ptr_array_add (ids, g_strdup (id));
+}
+
+/**
+ * amparo_time_zone_choices:
+ * @first: (nullable): the zone to offer first (the office's)
+ * @current: (nullable): the zone the record has now, offered too when it
+ *   is none of the named ones (an import, an older record)
+ *
+ * The zones a person picks from, in words through
+ * amparo_time_zone_describe(): the embargo of a release, the court of a
+ * hearing. One list for both, so they read alike.
+ *
+ * Returns: (transfer full) (element-type utf8): IANA names, each once
+ */
+GPtrArray *
+amparo_time_zone_choices (const char *first,
+                          const char *current)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) named = amparo_time_zone_list_named ();
+
+  add_choice (ids, first);
+  for (guint i = 0; i < named->len; i++)
+    add_choice (ids, g_ptr_array_index (named, i));
+  add_choice (ids, current);
+  return ids;
+}

@@ -35,5 +35,7 @@ char     *amparo_time_zone_describe   (const char      *identifier,
                                        const char      *language);
 const char *amparo_translation_language (void);
 GPtrArray *amparo_time_zone_list_named (void);
+GPtrArray *amparo_time_zone_choices    (const char *first,
+                                        const char *current);
 
 G_END_DECLS

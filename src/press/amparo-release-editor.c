@@ -176,11 +176,8 @@ static void
 add_zone (AmparoReleaseEditor *self,
           const char          *id)
 {
-  g_autofree char *words = NULL;
+  g_autofree char *words = amparo_time_zone_describe (id, amparo_language_get ());
 
-  if (amparo_press_is_blank (id) || g_ptr_array_find_with_equal_func (self->zone_ids, id, g_str_equal, NULL))
-    return;
-  words = amparo_time_zone_describe (id, amparo_language_get ());
   g_ptr_array_add (self->zone_ids, g_strdup (id));
   gtk_string_list_append (self->zone_names, words);
 }
@@ -193,15 +190,13 @@ static void
 fill_zones (AmparoReleaseEditor *self)
 {
   g_autofree char *office = amparo_store_default_time_zone ();
-  g_autoptr(GPtrArray) named = amparo_time_zone_list_named ();
+  g_autoptr(GPtrArray) ids = amparo_time_zone_choices (office, amparo_release_get_embargo_timezone (self->release));
 
   g_ptr_array_set_size (self->zone_ids, 0);
   gtk_string_list_splice (self->zone_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->zone_names)), NULL);
-  add_zone (self, office);
-  for (guint i = 0; i < named->len; i++)
-    add_zone (self, g_ptr_array_index (named, i));
-  add_zone (self, amparo_release_get_embargo_timezone (self->release));
+  for (guint i = 0; i < ids->len; i++)
+    add_zone (self, g_ptr_array_index (ids, i));
 }
 
 static void

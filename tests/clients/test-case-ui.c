@@ -20,6 +20,7 @@
 #include "amparo-reverify-dialog.h"
 #include "amparo-client-editor.h"
 #include "amparo-store.h"
+#include "amparo-date-format.h"
 #include "amparo-test-ui.h"
 #include "amparo-trash-dialog.h"
 #include "amparo-window.h"
@@ -326,9 +327,21 @@ reschedule_and_miss (GtkWindow    *window,
   amparo_event_set_starts_at (hearing, starts_at);
   amparo_event_set_source (hearing, AMPARO_EVENT_SOURCE_COURT_NOTICE);
   amparo_event_set_place (hearing, "Los Angeles Immigration Court");
+  amparo_event_set_time_zone (hearing, "America/Los_Angeles");
   g_assert_true (amparo_store_save (store, AMPARO_RECORD (hearing), &error));
   g_assert_no_error (error);
   assert_shows (window, "Los Angeles Immigration Court");
+  /* The court's zone in words, in the page's language, never its raw name. */
+  {
+    g_autofree char *words = amparo_time_zone_describe ("America/Los_Angeles", flow->language);
+
+    assert_shows (window, words);
+    g_autoptr(GPtrArray) texts = amparo_test_visible_texts (GTK_WIDGET (window));
+
+    for (guint i = 0; i < texts->len; i++)
+      if (strstr (g_ptr_array_index (texts, i), "America/Los_Angeles") != NULL)
+        g_error ("raw zone shown: %s", (char *) g_ptr_array_index (texts, i));
+  }
 
   /* Moved by the court to ten days ago (the client then missed it). */
   activate (GTK_WIDGET (window), AMPARO_TYPE_PROCEEDINGS_PANEL, "proceedings.reschedule",
@@ -670,6 +683,9 @@ on_activate_country_cb (GApplication *app,
   open_client (window, person);
   row = find_row (GTK_WIDGET (window), "País de nacimiento");
   g_assert_true (AMPARO_IS_ISO_PICKER (row));
+  /* A new place's country is the same picker: a code, never English typed
+   * into the Spanish screen. */
+  g_assert_true (AMPARO_IS_ISO_PICKER (find_row (GTK_WIDGET (window), "País")));
   drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (row));
   gtk_drop_down_set_selected (drop_down, find_name (drop_down, "Estados Unidos"));
   /* K'iche' and the other Mayan languages are in the language list. */
