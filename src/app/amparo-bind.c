@@ -5,6 +5,9 @@
 
 #include "amparo-bind.h"
 
+/* The longest choice still shown beside a combo row's title. */
+#define AMPARO_COMBO_BESIDE_MAX_CHARS 20
+
 #include "amparo-enums.h"
 
 /* A record's unset string is NULL; an entry's empty text is "". */
@@ -108,8 +111,18 @@ amparo_combo_row_set_enum (AdwComboRow *row,
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  glong longest = 0;
 
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, amparo_enum_get_label (enum_type, klass->values[i].value));
+    {
+      const char *label = amparo_enum_get_label (enum_type, klass->values[i].value);
+
+      gtk_string_list_append (labels, label);
+      longest = MAX (longest, g_utf8_strlen (label, -1));
+    }
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  /* Beside its title a long choice is cut ("Reunificación planifica…"):
+   * libadwaita 1.2 gives the value what the title leaves. Long ones go
+   * under the title, where the row's whole width is theirs. */
+  adw_combo_row_set_use_subtitle (row, longest > AMPARO_COMBO_BESIDE_MAX_CHARS);
 }
