@@ -110,18 +110,21 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
   [AMPARO_REPORT_CLOSED_OUTCOMES] =
     "SELECT " OUTCOME_KEY ", count(*), min (trim (pr.outcome)) FROM proceedings pr"
     " WHERE " CLOSED_PROCEEDING " AND " LIVE_ID ("pr.person_id") " GROUP BY 1 ORDER BY 2 DESC, 1",
-  /* Driven from the active live persons in the small covering index
-   * persons_for_reports, each one's contacts found in the partial index
-   * contacts_by_last_verified: no 1 KB person row is read. CROSS JOIN
-   * keeps that order. SQLite 3.40 still reads a contact's row for
-   * deleted_at (the index implies it, the planner does not see that),
-   * so the staleness test, read from the index, comes first: only the
-   * stale contacts' rows are read. */
+  /* No 1 KB person row is read. The stale contacts are listed from the
+   * partial index contacts_by_last_verified (staleness tested on the
+   * index first, so only stale contacts' small rows are read for
+   * deleted_at, which SQLite 3.40 does not see the index implies); then
+   * the active live persons of the covering index persons_for_reports
+   * are matched against them (CROSS JOIN keeps that order). At 1M
+   * persons: 870 ms CPU before, ~260 ms; probing the contacts index once
+   * per active person instead costs twice that. */
   [AMPARO_REPORT_STALE_CONTACTS] =
-    "SELECT " STALE_BUCKET ", count(*) FROM persons p INDEXED BY persons_for_reports"
-    " CROSS JOIN contacts c INDEXED BY contacts_by_last_verified ON c.person_id = p.id"
-    " WHERE p.client_status = 'active' AND " LIVE_PERSON
-    " AND " MAYBE_STALE " AND c.deleted_at IS NULL GROUP BY 1",
+    "WITH s AS MATERIALIZED (SELECT c.person_id AS person_id, " STALE_BUCKET " AS bucket"
+    "  FROM contacts c INDEXED BY contacts_by_last_verified"
+    "  WHERE " MAYBE_STALE " AND c.deleted_at IS NULL)"
+    " SELECT s.bucket, count(*) FROM persons p INDEXED BY persons_for_reports"
+    " CROSS JOIN s ON s.person_id = p.id"
+    " WHERE p.client_status = 'active' AND " LIVE_PERSON " GROUP BY 1",
   [AMPARO_REPORT_CLASS_MEMBERS] =
     "SELECT m.claim_status, count(*) FROM memberships m"
     " WHERE m.deleted_at IS NULL AND " LIVE_ID_FEW ("m.person_id") " GROUP BY 1",
