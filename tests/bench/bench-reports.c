@@ -25,7 +25,8 @@
  * checked against plain counts), so the small run proves the code.
  *
  * Sizes: arguments (`bench-reports 2000`), else AMPARO_BENCH_SIZES, else
- * 1,000,000. */
+ * 1,000,000. AMPARO_BENCH_KEEP=1 keeps the store; AMPARO_BENCH_STORE=
+ * <its folder> times it again (the size argument is then only a label). */
 
 #define REPEATS 5
 
@@ -255,7 +256,10 @@ static void
 run (guint    n_persons,
      gboolean display)
 {
-  g_autofree char *dir = amparo_test_make_dir ();
+  /* AMPARO_BENCH_STORE=<folder kept before> times that store again,
+   * without the minutes of generating a million persons. */
+  const char *kept = g_getenv ("AMPARO_BENCH_STORE");
+  g_autofree char *dir = kept != NULL ? g_strdup (kept) : amparo_test_make_dir ();
   g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "bench-reports.amparo");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -264,10 +268,11 @@ run (guint    n_persons,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  g_print ("# %u persons\n", n_persons);
-  if (!amparo_bench_generate_persons (store, n_persons, 20180614, &counts, &error))
+  g_print ("# %u persons%s\n", n_persons, kept != NULL ? " (the kept store)" : "");
+  if (kept == NULL && !amparo_bench_generate_persons (store, n_persons, 20180614, &counts, &error))
     g_error ("%s", error->message);
-  enrich (store, today);
+  if (kept == NULL)
+    enrich (store, today);
   g_print ("  %-46s        %8.0f ms\n", "generated", ms_since (start));
 
   scope = amparo_report_scope_new (AMPARO_REPORT_PERIOD_THIS_MONTH, today, NULL, NULL, NULL);
@@ -284,7 +289,7 @@ run (guint    n_persons,
   g_clear_object (&store);
   /* AMPARO_BENCH_KEEP=1 leaves the store behind, to look at the
    * queries' plans (EXPLAIN QUERY PLAN) without generating it again. */
-  if (g_getenv ("AMPARO_BENCH_KEEP") != NULL)
+  if (g_getenv ("AMPARO_BENCH_KEEP") != NULL || kept != NULL)
     g_print ("  store kept in %s\n", dir);
   else
     amparo_test_remove_dir (dir);

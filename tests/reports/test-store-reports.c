@@ -318,6 +318,43 @@ test_stale_contacts (Fixture       *fixture,
   assert_persons_behind (fixture, stale, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
 }
 
+/* The figure reads the indexes, not the rows: a contact in the Trash, a
+ * trashed client's contact and another program's do not count. */
+static void
+test_stale_contacts_live_only (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(AmparoContact) trashed = amparo_contact_new ();
+  g_autoptr(AmparoPerson) gone = amparo_person_new ();
+  g_autoptr(AmparoContact) gone_contact = amparo_contact_new ();
+  g_autoptr(AmparoReportFigure) all = NULL;
+  g_autoptr(AmparoReportFigure) fr = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (trashed, "person-id", amparo_record_get_id (AMPARO_RECORD (fixture->data.marta)),
+                "value", "+1 213 555 0199", "last-verified", "2020-01-01", NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (trashed), &error));
+  g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (trashed), &error));
+  g_object_set (gone, "given-names", "Gone", "family-names", "Client", "client-status", AMPARO_CLIENT_STATUS_ACTIVE, NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (gone), &error));
+  g_object_set (gone_contact, "person-id", amparo_record_get_id (AMPARO_RECORD (gone)),
+                "value", "+1 213 555 0198", NULL);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (gone_contact), &error));
+  g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (gone), &error));
+  g_assert_no_error (error);
+
+  all = figure (fixture, AMPARO_REPORT_STALE_CONTACTS, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
+  fr = figure (fixture, AMPARO_REPORT_STALE_CONTACTS, AMPARO_REPORT_PERIOD_THIS_MONTH, REPORTS_TEST_FR);
+  g_assert_cmpint (amparo_report_figure_get_value (all, "never"), ==, 1);
+  g_assert_cmpint (amparo_report_figure_get_value (all, "year"), ==, 0);
+  g_assert_cmpint (all->total, ==, 2);
+  /* Only Marta is in Family Reunification. */
+  g_assert_cmpint (amparo_report_figure_get_value (fr, "half-year"), ==, 1);
+  g_assert_cmpint (fr->total, ==, 1);
+  assert_persons_behind (fixture, all, AMPARO_REPORT_PERIOD_THIS_MONTH, NULL);
+  assert_persons_behind (fixture, fr, AMPARO_REPORT_PERIOD_THIS_MONTH, REPORTS_TEST_FR);
+}
+
 static void
 test_class_members_and_benefits (Fixture       *fixture,
                                  gconstpointer  user_data)
@@ -411,6 +448,7 @@ main (int   argc,
   ADD ("/reports/dashboard", test_dashboard_matches_figures);
   ADD ("/reports/figure/closed-outcomes", test_closed_outcomes);
   ADD ("/reports/figure/stale-contacts", test_stale_contacts);
+  ADD ("/reports/figure/stale-contacts-live-only", test_stale_contacts_live_only);
   ADD ("/reports/figure/class-members-and-benefits", test_class_members_and_benefits);
   ADD ("/reports/figure/demands-by-status", test_demands_by_status);
   ADD ("/reports/programs", test_programs);
