@@ -177,17 +177,6 @@ on_add_clicked_cb (AmparoAdversePanel *self,
   amparo_adverse_panel_add (self);
 }
 
-static AmparoRecord *
-find_party (AmparoAdversePanel *self,
-            GVariant           *parameter)
-{
-  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_ADVERSE_PARTY,
-                                                            g_variant_get_string (parameter, NULL), NULL);
-
-  /* The form edits a copy, so Cancel leaves the page as it was. */
-  return stored != NULL ? amparo_record_copy (stored) : NULL;
-}
-
 static void
 on_form_saved_cb (AmparoRecordForm *form,
                   AmparoRecord     *record,
@@ -202,7 +191,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AmparoAdversePanel *self = AMPARO_ADVERSE_PANEL (widget);
-  g_autoptr(AmparoRecord) party = find_party (self, parameter);
+  g_autoptr(AmparoRecord) party = amparo_clients_find_copy (self->store, AMPARO_TYPE_ADVERSE_PARTY, parameter);
   AmparoRecordForm *form;
 
   if (party == NULL)
@@ -235,7 +224,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AmparoAdversePanel *self = AMPARO_ADVERSE_PANEL (widget);
-  g_autoptr(AmparoRecord) party = find_party (self, parameter);
+  g_autoptr(AmparoRecord) party = amparo_clients_find_copy (self->store, AMPARO_TYPE_ADVERSE_PARTY, parameter);
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 

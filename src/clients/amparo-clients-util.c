@@ -383,3 +383,22 @@ amparo_clients_row_add_icon_button (GtkWidget  *row,
   gtk_widget_add_css_class (button, "flat");
   amparo_clients_row_add_button (row, button, label, action, uid);
 }
+
+/**
+ * amparo_clients_find_copy:
+ * @uid: the "s" target of a row's action
+ *
+ * What a row's Edit action opens: a copy of the stored record, so Cancel
+ * leaves the page as it was.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL when it is gone
+ */
+gpointer
+amparo_clients_find_copy (AmparoStore *store,
+                          GType        type,
+                          GVariant    *uid)
+{
+  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (store, type, g_variant_get_string (uid, NULL), NULL);
+
+  return stored != NULL ? amparo_record_copy (stored) : NULL;
+}

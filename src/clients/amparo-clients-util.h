@@ -43,6 +43,9 @@ AmparoEvent *amparo_clients_find_next_hearing (AmparoStore  *store,
 gboolean    amparo_clients_is_separated      (AmparoStore  *store,
                                               AmparoPerson *person);
 void        amparo_clients_focus_next        (GtkWidget    *widget);
+gpointer    amparo_clients_find_copy         (AmparoStore  *store,
+                                              GType         type,
+                                              GVariant     *uid);
 void        amparo_clients_row_add_button    (GtkWidget    *row,
                                               GtkWidget    *button,
                                               const char   *label,

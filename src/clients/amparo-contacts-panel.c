@@ -148,23 +148,13 @@ add_action (GtkWidget  *widget,
   open_form (self, AMPARO_RECORD (contact), _("New Contact"), _("Contact added"));
 }
 
-static AmparoRecord *
-find_contact (AmparoContactsPanel *self,
-              GVariant            *parameter)
-{
-  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_CONTACT,
-                                                            g_variant_get_string (parameter, NULL), NULL);
-
-  return stored != NULL ? amparo_record_copy (stored) : NULL;
-}
-
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   AmparoContactsPanel *self = AMPARO_CONTACTS_PANEL (widget);
-  g_autoptr(AmparoRecord) contact = find_contact (self, parameter);
+  g_autoptr(AmparoRecord) contact = amparo_clients_find_copy (self->store, AMPARO_TYPE_CONTACT, parameter);
 
   if (contact != NULL)
     open_form (self, contact, _("Edit Contact"), _("Contact saved"));
@@ -176,7 +166,7 @@ reached_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AmparoContactsPanel *self = AMPARO_CONTACTS_PANEL (widget);
-  g_autoptr(AmparoRecord) contact = find_contact (self, parameter);
+  g_autoptr(AmparoRecord) contact = amparo_clients_find_copy (self->store, AMPARO_TYPE_CONTACT, parameter);
   g_autoptr(GError) error = NULL;
 
   if (contact == NULL)

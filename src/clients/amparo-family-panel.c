@@ -373,16 +373,6 @@ link_action (GtkWidget  *widget,
   amparo_family_panel_link (AMPARO_FAMILY_PANEL (widget), g_variant_get_string (parameter, NULL));
 }
 
-static gpointer
-find_link (AmparoFamilyPanel *self,
-           GVariant          *parameter)
-{
-  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, AMPARO_TYPE_RELATIONSHIP,
-                                                            g_variant_get_string (parameter, NULL), NULL);
-
-  return stored != NULL ? amparo_record_copy (stored) : NULL;
-}
-
 static void
 on_form_saved_cb (AmparoRecordForm *form,
                   AmparoRecord     *record,
@@ -397,7 +387,7 @@ edit_link_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   AmparoFamilyPanel *self = AMPARO_FAMILY_PANEL (widget);
-  g_autoptr(AmparoRecord) link = find_link (self, parameter);
+  g_autoptr(AmparoRecord) link = amparo_clients_find_copy (self->store, AMPARO_TYPE_RELATIONSHIP, parameter);
   g_autofree char *verification = NULL;
   AmparoRecordForm *form;
 
@@ -428,7 +418,7 @@ add_evidence_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   AmparoFamilyPanel *self = AMPARO_FAMILY_PANEL (widget);
-  g_autoptr(AmparoRecord) link = find_link (self, parameter);
+  g_autoptr(AmparoRecord) link = amparo_clients_find_copy (self->store, AMPARO_TYPE_RELATIONSHIP, parameter);
   g_autoptr(AmparoEvidence) evidence = amparo_evidence_new ();
   g_autofree char *today = amparo_clients_today ();
   AmparoRecordForm *form;

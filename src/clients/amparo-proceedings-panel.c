@@ -380,18 +380,6 @@ on_add_clicked_cb (AmparoProceedingsPanel *self,
   amparo_proceedings_panel_add_event (self);
 }
 
-static gpointer
-find_record (AmparoProceedingsPanel *self,
-             GType                   type,
-             GVariant               *parameter)
-{
-  g_autoptr(AmparoRecord) stored = amparo_store_get_by_uid (self->store, type,
-                                                            g_variant_get_string (parameter, NULL), NULL);
-
-  /* The form edits a copy, so Cancel leaves the page as it was. */
-  return stored != NULL ? amparo_record_copy (stored) : NULL;
-}
-
 static void
 on_form_saved_cb (AmparoRecordForm *form,
                   AmparoRecord     *record,
@@ -452,7 +440,7 @@ edit_proceeding_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
-  g_autoptr(AmparoRecord) proceeding = find_record (self, AMPARO_TYPE_PROCEEDING, parameter);
+  g_autoptr(AmparoRecord) proceeding = amparo_clients_find_copy (self->store, AMPARO_TYPE_PROCEEDING, parameter);
   AmparoRecordForm *form;
 
   if (proceeding == NULL)
@@ -469,7 +457,7 @@ edit_event_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
-  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+  g_autoptr(AmparoRecord) event = amparo_clients_find_copy (self->store, AMPARO_TYPE_EVENT, parameter);
   AmparoRecordForm *form;
 
   if (event == NULL)
@@ -510,7 +498,7 @@ reschedule_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
-  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+  g_autoptr(AmparoRecord) event = amparo_clients_find_copy (self->store, AMPARO_TYPE_EVENT, parameter);
   g_autofree char *when = NULL;
   g_autofree char *note = NULL;
   AmparoRecordForm *form;
@@ -576,7 +564,7 @@ delete_event_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
-  g_autoptr(AmparoRecord) event = find_record (self, AMPARO_TYPE_EVENT, parameter);
+  g_autoptr(AmparoRecord) event = amparo_clients_find_copy (self->store, AMPARO_TYPE_EVENT, parameter);
 
   if (event != NULL)
     trash_with_undo (widget, self->store, event, _("Date moved to the Trash"));
@@ -658,7 +646,7 @@ edit_litigation_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   AmparoProceedingsPanel *self = AMPARO_PROCEEDINGS_PANEL (widget);
-  g_autoptr(AmparoRecord) litigation = find_record (self, AMPARO_TYPE_LITIGATION, parameter);
+  g_autoptr(AmparoRecord) litigation = amparo_clients_find_copy (self->store, AMPARO_TYPE_LITIGATION, parameter);
   AmparoRecordForm *form;
 
   if (litigation == NULL)
