@@ -18,6 +18,9 @@ GtkWidget *amparo_test_find_widget     (GtkWidget   *root,
 GtkWidget *amparo_test_find_button     (GtkWidget   *root,
                                         const char  *label);
 GtkWindow *amparo_test_present_page    (GtkWidget   *page);
+void       amparo_test_save_window     (GtkWindow   *window,
+                                        const char  *dir,
+                                        const char  *name);
 
 typedef gboolean (*AmparoTestMatch) (GtkWidget *widget, gconstpointer data);
 GtkWidget *amparo_test_find_mapped     (GtkWidget      *root,

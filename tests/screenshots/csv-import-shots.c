@@ -15,25 +15,6 @@
  *   csv-import-shots OUTDIR LANGUAGE */
 
 static void
-save_window (GtkWindow  *window,
-             const char *dir,
-             const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_print ("%s\n", path);
-}
-
-static void
 shoot (AmparoStore *store,
        const char  *text,
        gsize        length,
@@ -51,7 +32,7 @@ shoot (AmparoStore *store,
   while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preview") != 0)
     g_main_context_iteration (NULL, TRUE);
   amparo_test_wait (600);
-  save_window (dialog, dir, name);
+  amparo_test_save_window (dialog, dir, name);
   gtk_window_destroy (dialog);
 }
 

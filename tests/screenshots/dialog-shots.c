@@ -19,26 +19,6 @@
  * publish question. Each window is rendered by GTK itself to a PNG.
  *   dialog-shots OUTDIR LANGUAGE FEEDFILE */
 
-static void
-save_window (GtkWindow  *window,
-             const char *dir,
-             const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_print ("%s\n", path);
-}
-
 static gboolean
 on_incoming_cb (GSocketService    *service,
                 GSocketConnection *connection,
@@ -94,7 +74,7 @@ shoot_import (AmparoStore *store,
   amparo_test_wait (800);
   amparo_import_dialog_start (dialog);
   wait_for_stage (dialog, "progress");
-  save_window (GTK_WINDOW (dialog), dir, progress);
+  amparo_test_save_window (GTK_WINDOW (dialog), dir, progress);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = amparo_import_dialog_new (NULL, store);
@@ -105,7 +85,7 @@ shoot_import (AmparoStore *store,
   amparo_import_dialog_set_address (dialog, feed);
   amparo_import_dialog_start (dialog);
   wait_for_stage (dialog, "report");
-  save_window (GTK_WINDOW (dialog), dir, report);
+  amparo_test_save_window (GTK_WINDOW (dialog), dir, report);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -132,7 +112,7 @@ shoot_publish (AmparoStore *store,
 
   dialog = amparo_publish_dialog_present (NULL, store, release);
   amparo_test_wait (600);
-  save_window (dialog, dir, name);
+  amparo_test_save_window (dialog, dir, name);
   gtk_window_destroy (dialog);
 }
 
@@ -161,7 +141,7 @@ shoot_preferences (const char *dir,
           adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
                                                    ADW_PREFERENCES_PAGE (page));
         amparo_test_wait (600);
-        save_window (GTK_WINDOW (window), dir, name);
+        amparo_test_save_window (GTK_WINDOW (window), dir, name);
         gtk_window_destroy (GTK_WINDOW (window));
       }
 }

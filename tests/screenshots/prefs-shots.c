@@ -19,7 +19,6 @@ shoot (const char *out,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   AmparoPreferencesWindow *prefs;
   g_autofree char *file = NULL;
-  g_autofree char *command = NULL;
 
   g_settings_set_string (settings, "server-host", "casos.ejemplo.org");
   g_settings_set_string (settings, "server-user", "ana.ruiz");
@@ -30,10 +29,8 @@ shoot (const char *out,
   gtk_window_present (GTK_WINDOW (prefs));
   amparo_test_wait (800);
   amparo_test_wait (3000);
-  file = g_strdup_printf ("%s/store-prefs-%s-%s.png", out, language, width > 700 ? "wide" : "600");
-  command = g_strdup_printf ("import -window root -crop %dx860+0+0 %s", width, file);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_print ("%s\n", file);
+  file = g_strdup_printf ("store-prefs-%s-%s.png", language, width > 700 ? "wide" : "600");
+  amparo_test_save_window (GTK_WINDOW (prefs), out, file);
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
