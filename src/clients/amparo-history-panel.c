@@ -11,6 +11,7 @@
 #include "amparo-iso-picker.h"
 #include "amparo-clients-util.h"
 #include "amparo-date-format.h"
+#include "amparo-language.h"
 
 /* Who changed the person's record, when, and what from what: the journal
  * rows of the record, newest first. Views are journaled too (who looked
@@ -190,7 +191,7 @@ node_to_text (GType       type,
     return amparo_iso_codes_display (AMPARO_ISO_COUNTRIES, json_node_get_string (node));
   /* A court's zone in words, as on the page ("Pacific time"). */
   if (json_node_get_value_type (node) == G_TYPE_STRING && g_str_equal (column, "time_zone"))
-    return amparo_time_zone_describe (json_node_get_string (node), amparo_translation_language ());
+    return amparo_time_zone_describe (json_node_get_string (node), amparo_language_get ());
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       char *label = enum_label_for (type, column, json_node_get_string (node));

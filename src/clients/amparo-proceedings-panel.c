@@ -10,6 +10,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-date-format.h"
+#include "amparo-language.h"
 #include "amparo-record-form.h"
 
 /* A person's immigration matters, each with its hearings and deadlines,
@@ -109,11 +110,11 @@ create_event_row (AmparoProceedingsPanel *self,
   join_nonempty (subtitle, amparo_clients_enum_label (AMPARO_TYPE_EVENT_KIND, amparo_event_get_kind (event)));
   /* The court's local time: say which zone it is in, in words. */
   if (amparo_event_get_time_zone (event) != NULL && strlen (amparo_event_get_starts_at (event)) > 10)
-    zone = amparo_time_zone_describe (amparo_event_get_time_zone (event), amparo_translation_language ());
+    zone = amparo_time_zone_describe (amparo_event_get_time_zone (event), amparo_language_get ());
   join_nonempty (subtitle, zone);
   join_nonempty (subtitle, amparo_event_get_place (event));
   /* A benefit's end says which benefit, in the language shown. */
-  event_title = amparo_event_dup_title (self->store, event, amparo_translation_language ());
+  event_title = amparo_event_dup_title (self->store, event, amparo_language_get ());
   join_nonempty (subtitle, event_title);
   /* Translators: where a date came from, e.g. "From: Court notice" */
   source = g_strdup_printf (_("From: %s"), amparo_clients_enum_label (AMPARO_TYPE_EVENT_SOURCE, amparo_event_get_source (event)));

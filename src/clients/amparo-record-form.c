@@ -9,6 +9,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-date-format.h"
+#include "amparo-language.h"
 #include "amparo-date-entry.h"
 #include "amparo-iso-picker.h"
 
@@ -331,7 +332,7 @@ amparo_record_form_add_time_zone (AmparoRecordForm *self,
   for (guint i = 0; i < ids->len; i++)
     {
       g_autofree char *words = amparo_time_zone_describe (g_ptr_array_index (ids, i),
-                                                          amparo_translation_language ());
+                                                          amparo_language_get ());
 
       gtk_string_list_append (names, words);
       if (g_strcmp0 (g_ptr_array_index (ids, i), current) == 0)
