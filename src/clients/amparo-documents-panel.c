@@ -227,15 +227,14 @@ create_document_row (gpointer item,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), frame);
   start_thumbnail (self, document, frame);
 
+  amparo_clients_row_add_icon_button (row, "document-open-symbolic", _("Open Document"), "documents.open", uid);
+  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Document"), "documents.edit", uid);
+  amparo_clients_row_add_icon_button (row, "user-trash-symbolic", _("Move to Trash"), "documents.delete", uid);
   /* ocr (#18): the "Read Notice…" button goes here, for documents whose
    * kind is AMPARO_DOCUMENT_KIND_HEARING_NOTICE: a documents.read-notice
    * action with the uid that calls amparo_notice_dialog_present() with
    * the document (its bytes: amparo_store_document_read()). Wired by the
    * ocr helper or the lead once both branches are merged. */
-
-  amparo_clients_row_add_icon_button (row, "document-open-symbolic", _("Open Document"), "documents.open", uid);
-  amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Document"), "documents.edit", uid);
-  amparo_clients_row_add_icon_button (row, "user-trash-symbolic", _("Move to Trash"), "documents.delete", uid);
   return row;
 }
 

@@ -178,9 +178,12 @@ render_picture (Kind          kind,
     return damaged (error);
   if (width * height > AMPARO_THUMBNAIL_MAX_PIXELS)
     {
+      g_autofree char *w = g_strdup_printf ("%" G_GUINT64_FORMAT, width);
+      g_autofree char *h = g_strdup_printf ("%" G_GUINT64_FORMAT, height);
+
+      /* Translators: the width and height of a picture, in pixels */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("No preview: the picture is too large (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT " pixels)."),
-                   width, height);
+                   _("No preview: the picture is too large (%s × %s pixels)."), w, h);
       return NULL;
     }
 
