@@ -95,11 +95,11 @@ show_thumbnail (GtkWidget  *frame,
 
   if (texture != NULL)
     {
-      child = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-      gtk_picture_set_can_shrink (GTK_PICTURE (child), TRUE);
-      gtk_picture_set_content_fit (GTK_PICTURE (child), GTK_CONTENT_FIT_CONTAIN);
+      /* An image, not a GtkPicture: a square of the same size whatever
+       * the shape, so the rows' titles line up. */
+      child = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+      gtk_image_set_pixel_size (GTK_IMAGE (child), AMPARO_DOCUMENTS_THUMBNAIL_SIZE);
       gtk_widget_set_name (child, "document-thumbnail");
-      gtk_widget_add_css_class (child, "card");
     }
   else
     {

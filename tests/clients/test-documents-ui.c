@@ -160,10 +160,11 @@ row_titled (Fixture    *fixture,
 static GdkPaintable *
 thumbnail_in (GtkWidget *row)
 {
-  GtkWidget *picture = amparo_test_find_mapped (row, GTK_TYPE_PICTURE, named, "document-thumbnail");
+  GtkWidget *image = amparo_test_find_mapped (row, GTK_TYPE_IMAGE, named, "document-thumbnail");
 
-  g_assert_nonnull (picture);
-  return gtk_picture_get_paintable (GTK_PICTURE (picture));
+  g_assert_nonnull (image);
+  g_assert_cmpint (gtk_image_get_storage_type (GTK_IMAGE (image)), ==, GTK_IMAGE_PAINTABLE);
+  return gtk_image_get_paintable (GTK_IMAGE (image));
 }
 
 static void
@@ -245,7 +246,7 @@ test_drop_and_thumbnails (void)
   broken_row = row_titled (&fixture, "broken.pdf");
   placeholder = amparo_test_find_mapped (broken_row, GTK_TYPE_IMAGE, named, "document-placeholder");
   g_assert_nonnull (placeholder);
-  g_assert_null (amparo_test_find_mapped (broken_row, GTK_TYPE_PICTURE, named, "document-thumbnail"));
+  g_assert_null (amparo_test_find_mapped (broken_row, GTK_TYPE_IMAGE, named, "document-thumbnail"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (broken_row)), "No preview"));
 
   /* Dropped again: noticed, not attached twice. */
