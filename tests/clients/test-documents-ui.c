@@ -14,6 +14,7 @@
 
 #include "amparo-client-editor.h"
 #include "amparo-documents-panel.h"
+#include "amparo-record-form.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
 
@@ -275,6 +276,72 @@ test_drop_and_thumbnails (void)
   fixture_tear_down (&fixture);
 }
 
+static GtkWindow *
+find_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AMPARO_IS_RECORD_FORM (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  g_error ("No Edit Document form is open");
+  return NULL;
+}
+
+/* An image pasted from the clipboard becomes a PNG document; Edit sets
+ * its type and description, and the row shows them. */
+static void
+test_paste_and_edit (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 90);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(AmparoDocument) pasted = NULL;
+  AmparoDocumentsPanel *panel;
+  GtkWindow *form;
+  GtkWidget *kind_row, *description_row;
+
+  fixture_set_up (&fixture);
+  panel = panel_of (&fixture);
+  gdk_pixbuf_fill (pixbuf, 0x2266aaff);
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (panel)), texture);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "documents.paste", NULL);
+  wait_for_panel (&fixture, 1);
+
+  list = amparo_store_list_documents (fixture.store, fixture.ana);
+  pasted = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (amparo_document_get_content_type (pasted), ==, "image/png");
+  g_assert_true (g_str_has_prefix (amparo_document_get_file_name (pasted), "Pasted image "));
+  thumbnail_in (row_titled (&fixture, amparo_document_get_file_name (pasted)));
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "documents.edit", "s",
+                              amparo_record_get_uid (AMPARO_RECORD (pasted)));
+  amparo_test_wait (300);
+  form = find_form ();
+  kind_row = amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, amparo_test_row_titled, "Type");
+  description_row = amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, amparo_test_row_titled,
+                                             "Description");
+  g_assert_nonnull (kind_row);
+  g_assert_nonnull (description_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT);
+  gtk_editable_set_text (GTK_EDITABLE (description_row), "Consular ID, front");
+  g_assert_true (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
+  wait_for_panel (&fixture, 1);
+
+  g_assert_true (amparo_store_reload (fixture.store, AMPARO_RECORD (pasted), NULL));
+  g_assert_cmpint (amparo_document_get_kind (pasted), ==, AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT);
+  row_titled (&fixture, "Consular ID, front");
+  g_assert_cmpint (amparo_test_find_text (fixture.editor, "Identity document", TRUE), >=, 0);
+
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,5 +351,6 @@ main (int   argc,
   g_unsetenv ("LANGUAGE");
 
   g_test_add_func ("/documents/drop-and-thumbnails", test_drop_and_thumbnails);
+  g_test_add_func ("/documents/paste-and-edit", test_paste_and_edit);
   return g_test_run ();
 }
