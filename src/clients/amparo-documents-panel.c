@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-language.h"
 #include "amparo-record-form.h"
 #include "amparo-thumbnailer.h"
 
@@ -47,10 +48,61 @@ G_DEFINE_FINAL_TYPE (AmparoDocumentsPanel, amparo_documents_panel, ADW_TYPE_BIN)
 
 static void refresh (AmparoDocumentsPanel *self);
 
+/* "SIJS · A-123-456-789": a case as the combo and the rows name it. */
+static char *
+proceeding_label (AmparoProceeding *proceeding)
+{
+  const char *kind = amparo_clients_enum_label (AMPARO_TYPE_PROCEEDING_KIND, amparo_proceeding_get_kind (proceeding));
+  const char *number = amparo_proceeding_get_case_number (proceeding);
+
+  if (number == NULL || *number == '\0')
+    return g_strdup (kind);
+  return g_strdup_printf ("%s · %s", kind, number);
+}
+
+/* "Master calendar hearing · 3 Nov 2026" */
+static char *
+event_label (AmparoStore *store,
+             AmparoEvent *event)
+{
+  g_autofree char *title = amparo_event_dup_title (store, event, amparo_language_get ());
+  g_autofree char *when = amparo_clients_format_date_time (amparo_event_get_starts_at (event));
+
+  return g_strdup_printf ("%s · %s", title, when);
+}
+
+/* What the document is about, if it is tied to a case or a date. */
+static char *
+describe_link (AmparoStore    *store,
+               AmparoDocument *document)
+{
+  gint64 event_id = amparo_document_get_event_id (document);
+  gint64 proceeding_id = amparo_document_get_proceeding_id (document);
+
+  if (event_id > 0)
+    {
+      g_autoptr(AmparoEvent) event = amparo_store_get_by_id (store, AMPARO_TYPE_EVENT, event_id, NULL);
+
+      if (event != NULL)
+        return event_label (store, event);
+    }
+  if (proceeding_id > 0)
+    {
+      g_autoptr(AmparoProceeding) proceeding = amparo_store_get_by_id (store, AMPARO_TYPE_PROCEEDING,
+                                                                      proceeding_id, NULL);
+
+      if (proceeding != NULL)
+        return proceeding_label (proceeding);
+    }
+  return NULL;
+}
+
 /* "Hearing notice · 3 Nov 2026\nAdded by maria on 2 Dec 2026" */
 static char *
-describe (AmparoDocument *document)
+describe (AmparoStore    *store,
+          AmparoDocument *document)
 {
+  g_autofree char *about = describe_link (store, document);
   g_autoptr(GString) text = g_string_new (amparo_document_kind_get_label (amparo_document_get_kind (document)));
   const char *date = amparo_document_get_document_date (document);
   const char *created = amparo_record_get_created_at (AMPARO_RECORD (document));
@@ -66,6 +118,12 @@ describe (AmparoDocument *document)
       g_string_append_printf (text, " · %s", shown);
     }
   g_string_append_printf (text, " · %s\n", size);
+  if (about != NULL)
+    {
+      /* Translators: the case or hearing a document is about, "About: SIJS · A-123-456-789" */
+      g_string_append_printf (text, _("About: %s"), about);
+      g_string_append_c (text, '\n');
+    }
   /* Translators: who attached a document and when, "Added by maria on 2 Dec 2026" */
   g_string_append_printf (text, _("Added by %s on %s"), who != NULL ? who : _("unknown"), added_on);
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -209,7 +267,7 @@ create_document_row (gpointer item,
   AmparoDocumentsPanel *self = user_data;
   AmparoDocument *document = item;
   const char *uid = amparo_record_get_uid (AMPARO_RECORD (document));
-  g_autofree char *subtitle = describe (document);
+  g_autofree char *subtitle = describe (self->store, document);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *frame = adw_bin_new ();
 
@@ -251,7 +309,8 @@ on_record_changed_cb (AmparoDocumentsPanel *self,
                       AmparoRecord         *record,
                       AmparoStore          *store)
 {
-  if (AMPARO_IS_DOCUMENT (record))
+  /* A case or hearing renamed changes what the rows say they are about. */
+  if (AMPARO_IS_DOCUMENT (record) || AMPARO_IS_PROCEEDING (record) || AMPARO_IS_EVENT (record))
     refresh (self);
 }
 
@@ -572,6 +631,51 @@ on_form_saved_cb (AmparoRecordForm *form,
   amparo_clients_toast (self, adw_toast_new (_("Document saved")));
 }
 
+/* The records a document may be about, for the form's combo: first an
+ * unsaved one (id 0, stored as none) labelled @none, then copies of the
+ * client's records whose @label_property holds the name shown — copies
+ * only for the combo, never saved. */
+static GListModel *
+link_choices (AmparoDocumentsPanel *self,
+              GListModel           *records,
+              GType                 type,
+              const char           *label_property,
+              const char           *none)
+{
+  GListStore *choices = g_list_store_new (type);
+  g_autoptr(AmparoRecord) nothing = g_object_new (type, NULL);
+
+  amparo_record_set_string (nothing, label_property, none);
+  g_list_store_append (choices, nothing);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(AmparoRecord) record = g_list_model_get_item (records, i);
+      g_autoptr(AmparoRecord) shown = amparo_record_copy (record);
+      g_autofree char *label = AMPARO_IS_EVENT (record) ? event_label (self->store, AMPARO_EVENT (record))
+                                                        : proceeding_label (AMPARO_PROCEEDING (record));
+
+      amparo_record_set_string (shown, label_property, label);
+      g_list_store_append (choices, shown);
+    }
+  return G_LIST_MODEL (choices);
+}
+
+/* The case and the hearing (or other date) the document is about. */
+static void
+add_link_rows (AmparoDocumentsPanel *self,
+               AmparoRecordForm     *form)
+{
+  g_autoptr(GListModel) proceedings = amparo_store_list_proceedings (self->store, self->person);
+  g_autoptr(GListModel) events = amparo_store_list_events (self->store, self->person);
+  g_autoptr(GListModel) cases = link_choices (self, proceedings, AMPARO_TYPE_PROCEEDING, "case-number",
+                                              _("Not about one case"));
+  g_autoptr(GListModel) dates = link_choices (self, events, AMPARO_TYPE_EVENT, "title",
+                                              _("Not about one hearing or date"));
+
+  amparo_record_form_add_choice (form, "proceeding-id", _("Case"), cases, "case-number");
+  amparo_record_form_add_choice (form, "event-id", _("Hearing or other date"), dates, "title");
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -588,6 +692,7 @@ edit_action (GtkWidget  *widget,
   amparo_record_form_add_combo (form, "kind", _("Type"), AMPARO_TYPE_DOCUMENT_KIND);
   amparo_record_form_add_date (form, "document-date", _("Date on the document"), FALSE);
   amparo_record_form_add_entry (form, "description", _("Description"));
+  add_link_rows (self, form);
   gtk_window_present (GTK_WINDOW (form));
 }
 

@@ -308,6 +308,14 @@ test_paste_and_edit (void)
 
   fixture_set_up (&fixture);
   panel = panel_of (&fixture);
+  {
+    g_autoptr(AmparoProceeding) sijs = amparo_proceeding_new ();
+
+    amparo_proceeding_set_person_id (sijs, amparo_record_get_id (AMPARO_RECORD (fixture.ana)));
+    amparo_proceeding_set_kind (sijs, AMPARO_PROCEEDING_KIND_SIJS);
+    amparo_proceeding_set_case_number (sijs, "CN-2041");
+    g_assert_true (amparo_store_save (fixture.store, AMPARO_RECORD (sijs), NULL));
+  }
   gdk_pixbuf_fill (pixbuf, 0x2266aaff);
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (panel)), texture);
@@ -331,6 +339,9 @@ test_paste_and_edit (void)
   g_assert_nonnull (description_row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT);
   gtk_editable_set_text (GTK_EDITABLE (description_row), "Consular ID, front");
+  /* About the SIJS case: the first choice after "Not about one case". */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW,
+                                                                      amparo_test_row_titled, "Case")), 1);
   g_assert_true (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
   wait_for_panel (&fixture, 1);
 
@@ -338,6 +349,10 @@ test_paste_and_edit (void)
   g_assert_cmpint (amparo_document_get_kind (pasted), ==, AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT);
   row_titled (&fixture, "Consular ID, front");
   g_assert_cmpint (amparo_test_find_text (fixture.editor, "Identity document", TRUE), >=, 0);
+  g_assert_cmpint (amparo_document_get_proceeding_id (pasted), >, 0);
+  g_assert_cmpint (amparo_document_get_event_id (pasted), ==, 0);
+  g_assert_cmpint (amparo_test_find_text (fixture.editor, "About: ", TRUE), >=, 0);
+  g_assert_cmpint (amparo_test_find_text (fixture.editor, "CN-2041", TRUE), >=, 0);
 
   fixture_tear_down (&fixture);
 }
