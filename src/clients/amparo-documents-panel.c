@@ -385,6 +385,12 @@ on_file_loaded_cb (GObject      *source,
   g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
   job->panel->n_pending--;
+  /* The page went away while the file was read: nothing to say. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_job_free (job);
+      return;
+    }
   if (bytes == NULL || job->panel->person == NULL ||
       !amparo_documents_panel_add_bytes (job->panel, bytes, job->name, &error))
     show_problem (job->panel, job->name, error != NULL ? error->message : "");
