@@ -29,7 +29,9 @@
  * Both are journaled.
  */
 
-/* The bytes of one document, read by one statement. */
+/* The bytes of one document, read by one statement and checked against
+ * their hash: a flipped bit in a scan is reported, never handed to a
+ * viewer or to counsel as if it were the original. */
 static GBytes *
 read_content (AmparoStore  *self,
               const char   *sha256,
@@ -37,6 +39,8 @@ read_content (AmparoStore  *self,
 {
   g_autoptr(AmparoDbStmt) stmt = amparo_store_prepare_stmt (self, "SELECT content FROM document_contents WHERE sha256 = ?",
                                                             error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *actual = NULL;
   AmparoDbStep rc;
 
   if (stmt == NULL)
@@ -51,7 +55,15 @@ read_content (AmparoStore  *self,
                    _("The document’s file is missing from the case store."));
       return NULL;
     }
-  return amparo_db_column_blob (stmt, 0);
+  bytes = amparo_db_column_blob (stmt, 0);
+  actual = bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+  if (g_strcmp0 (actual, sha256) != 0)
+    {
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
+                   _("The document’s file is damaged in the case store (it no longer matches its SHA-256). Restore it from a backup."));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
 }
 
 /* From the bytes (shared-mime-info's magic), never from the file's name:

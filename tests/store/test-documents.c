@@ -12,6 +12,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "amparo-store-private.h"
 #include "store-test-util.h"
 
 /* Bytes with every value 0–255 (a NUL early on, as in any PDF or JPEG),
@@ -385,6 +386,33 @@ test_copy_store (StoreFixture  *fixture,
     }
 }
 
+/* Bytes changed in the store behind Amparo's back are caught by their
+ * hash, on reading and on opening, not handed on as the original. */
+static void
+test_damaged_content (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) ana = store_test_add_person (fixture->store, "Ana", "López", "2012-03-04");
+  g_autoptr(AmparoDocument) order = new_document (ana, AMPARO_DOCUMENT_KIND_COURT_ORDER, "orden.pdf");
+  g_autoptr(GBytes) bytes = make_pdf_like (5000, 12);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (amparo_store_attach_document (fixture->store, order, bytes, &error));
+  g_assert_true (amparo_store_exec (fixture->store, "UPDATE document_contents SET content = substr (content, 1, 4000)",
+                                    &error));
+  g_assert_no_error (error);
+
+  back = amparo_store_document_read (fixture->store, amparo_record_get_id (AMPARO_RECORD (order)), NULL, &error);
+  g_assert_null (back);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  path = amparo_store_document_open_copy (fixture->store, order, &error);
+  g_assert_null (path);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+}
+
 /* The daily/menu backup of a file carries the documents too. */
 static void
 test_backup (StoreFixture  *fixture,
@@ -425,6 +453,7 @@ main (int   argc,
   STORE_TEST ("/documents/export", test_export);
   STORE_TEST ("/documents/copy-store", test_copy_store);
   STORE_TEST ("/documents/backup", test_backup);
+  STORE_TEST ("/documents/damaged-content", test_damaged_content);
 
   return g_test_run ();
 }
