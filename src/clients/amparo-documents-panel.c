@@ -71,30 +71,56 @@ event_label (AmparoStore *store,
   return g_strdup_printf ("%s · %s", title, when);
 }
 
-/* What the document is about, if it is tied to a case or a date. */
+/* "DNA result · María López": a piece of a family link's verification,
+ * named by the relative it is about. */
+static char *
+evidence_label (AmparoStore    *store,
+                AmparoEvidence *evidence,
+                gint64          client_id)
+{
+  const char *kind = amparo_clients_enum_label (AMPARO_TYPE_EVIDENCE_KIND, amparo_evidence_get_kind (evidence));
+  g_autoptr(AmparoRelationship) link = amparo_store_get_by_id (store, AMPARO_TYPE_RELATIONSHIP,
+                                                              amparo_evidence_get_relationship_id (evidence), NULL);
+  g_autoptr(AmparoPerson) relative = NULL;
+  g_autofree char *name = NULL;
+
+  if (link != NULL)
+    relative = amparo_store_get_by_id (store, AMPARO_TYPE_PERSON,
+                                       amparo_relationship_get_person_id (link) == client_id
+                                       ? amparo_relationship_get_relative_id (link)
+                                       : amparo_relationship_get_person_id (link), NULL);
+  if (relative == NULL)
+    return g_strdup (kind);
+  name = amparo_clients_dup_name (relative);
+  return g_strdup_printf ("%s · %s", kind, name);
+}
+
+/* What the document is about — a case, a hearing or other date, a family
+ * link's evidence — or NULL: "SIJS · A-123; DNA result · López, María". */
 static char *
 describe_link (AmparoStore    *store,
                AmparoDocument *document)
 {
-  gint64 event_id = amparo_document_get_event_id (document);
-  gint64 proceeding_id = amparo_document_get_proceeding_id (document);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AmparoProceeding) proceeding = NULL;
+  g_autoptr(AmparoEvent) event = NULL;
+  g_autoptr(AmparoEvidence) evidence = NULL;
 
-  if (event_id > 0)
-    {
-      g_autoptr(AmparoEvent) event = amparo_store_get_by_id (store, AMPARO_TYPE_EVENT, event_id, NULL);
-
-      if (event != NULL)
-        return event_label (store, event);
-    }
-  if (proceeding_id > 0)
-    {
-      g_autoptr(AmparoProceeding) proceeding = amparo_store_get_by_id (store, AMPARO_TYPE_PROCEEDING,
-                                                                      proceeding_id, NULL);
-
-      if (proceeding != NULL)
-        return proceeding_label (proceeding);
-    }
-  return NULL;
+  if (amparo_document_get_proceeding_id (document) > 0 &&
+      (proceeding = amparo_store_get_by_id (store, AMPARO_TYPE_PROCEEDING,
+                                            amparo_document_get_proceeding_id (document), NULL)))
+    g_ptr_array_add (parts, proceeding_label (proceeding));
+  if (amparo_document_get_event_id (document) > 0 &&
+      (event = amparo_store_get_by_id (store, AMPARO_TYPE_EVENT, amparo_document_get_event_id (document), NULL)))
+    g_ptr_array_add (parts, event_label (store, event));
+  if (amparo_document_get_evidence_id (document) > 0 &&
+      (evidence = amparo_store_get_by_id (store, AMPARO_TYPE_EVIDENCE,
+                                          amparo_document_get_evidence_id (document), NULL)))
+    g_ptr_array_add (parts, evidence_label (store, evidence, amparo_document_get_person_id (document)));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
 }
 
 /* "Hearing notice · 3 Nov 2026\nAdded by maria on 2 Dec 2026" */
@@ -310,7 +336,8 @@ on_record_changed_cb (AmparoDocumentsPanel *self,
                       AmparoStore          *store)
 {
   /* A case or hearing renamed changes what the rows say they are about. */
-  if (AMPARO_IS_DOCUMENT (record) || AMPARO_IS_PROCEEDING (record) || AMPARO_IS_EVENT (record))
+  if (AMPARO_IS_DOCUMENT (record) || AMPARO_IS_PROCEEDING (record) || AMPARO_IS_EVENT (record) ||
+      AMPARO_IS_EVIDENCE (record))
     refresh (self);
 }
 
@@ -666,11 +693,45 @@ link_choices (AmparoDocumentsPanel *self,
   return G_LIST_MODEL (choices);
 }
 
-/* The case and the hearing (or other date) the document is about. */
+/* Every piece of verification evidence of the client's family links, as
+ * link_choices() makes them: "none" first, copies labelled by kind and
+ * relative in their description. */
+static GListModel *
+evidence_choices (AmparoDocumentsPanel *self)
+{
+  g_autoptr(GListModel) relatives = amparo_store_list_relatives (self->store, self->person);
+  GListStore *choices = g_list_store_new (AMPARO_TYPE_EVIDENCE);
+  g_autoptr(AmparoRecord) nothing = g_object_new (AMPARO_TYPE_EVIDENCE, NULL);
+  gint64 client_id = amparo_record_get_id (AMPARO_RECORD (self->person));
+
+  amparo_record_set_string (nothing, "description", _("Not evidence of a family link"));
+  g_list_store_append (choices, nothing);
+  for (guint i = 0; i < g_list_model_get_n_items (relatives); i++)
+    {
+      g_autoptr(AmparoRelative) relative = g_list_model_get_item (relatives, i);
+      g_autoptr(GListModel) evidence = amparo_store_list_evidence (self->store,
+                                                                   amparo_relative_get_relationship (relative));
+
+      for (guint j = 0; j < g_list_model_get_n_items (evidence); j++)
+        {
+          g_autoptr(AmparoRecord) item = g_list_model_get_item (evidence, j);
+          g_autoptr(AmparoRecord) shown = amparo_record_copy (item);
+          g_autofree char *label = evidence_label (self->store, AMPARO_EVIDENCE (item), client_id);
+
+          amparo_record_set_string (shown, "description", label);
+          g_list_store_append (choices, shown);
+        }
+    }
+  return G_LIST_MODEL (choices);
+}
+
+/* The case, the hearing (or other date) and the family link's evidence
+ * the document is about. */
 static void
 add_link_rows (AmparoDocumentsPanel *self,
                AmparoRecordForm     *form)
 {
+  g_autoptr(GListModel) evidence = evidence_choices (self);
   g_autoptr(GListModel) proceedings = amparo_store_list_proceedings (self->store, self->person);
   g_autoptr(GListModel) events = amparo_store_list_events (self->store, self->person);
   g_autoptr(GListModel) cases = link_choices (self, proceedings, AMPARO_TYPE_PROCEEDING, "case-number",
@@ -680,6 +741,9 @@ add_link_rows (AmparoDocumentsPanel *self,
 
   amparo_record_form_add_choice (form, "proceeding-id", _("Case"), cases, "case-number");
   amparo_record_form_add_choice (form, "event-id", _("Hearing or other date"), dates, "title");
+  /* Only when there is evidence to choose. */
+  if (g_list_model_get_n_items (evidence) > 1)
+    amparo_record_form_add_choice (form, "evidence-id", _("Evidence of a family link"), evidence, "description");
 }
 
 static void

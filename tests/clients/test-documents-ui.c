@@ -314,7 +314,21 @@ test_paste_and_edit (void)
     amparo_proceeding_set_person_id (sijs, amparo_record_get_id (AMPARO_RECORD (fixture.ana)));
     amparo_proceeding_set_kind (sijs, AMPARO_PROCEEDING_KIND_SIJS);
     amparo_proceeding_set_case_number (sijs, "CN-2041");
+    g_autoptr(AmparoPerson) maria = amparo_person_new ();
+    g_autoptr(AmparoRelationship) link = amparo_relationship_new ();
+    g_autoptr(AmparoEvidence) dna = amparo_evidence_new ();
+
     g_assert_true (amparo_store_save (fixture.store, AMPARO_RECORD (sijs), NULL));
+    amparo_person_set_given_names (maria, "María");
+    amparo_person_set_family_names (maria, "López");
+    g_assert_true (amparo_store_save (fixture.store, AMPARO_RECORD (maria), NULL));
+    amparo_relationship_set_person_id (link, amparo_record_get_id (AMPARO_RECORD (fixture.ana)));
+    amparo_relationship_set_relative_id (link, amparo_record_get_id (AMPARO_RECORD (maria)));
+    amparo_relationship_set_kind (link, AMPARO_RELATIONSHIP_KIND_PARENT);
+    g_assert_true (amparo_store_save (fixture.store, AMPARO_RECORD (link), NULL));
+    amparo_evidence_set_relationship_id (dna, amparo_record_get_id (AMPARO_RECORD (link)));
+    amparo_evidence_set_kind (dna, AMPARO_EVIDENCE_KIND_DNA);
+    g_assert_true (amparo_store_save (fixture.store, AMPARO_RECORD (dna), NULL));
   }
   gdk_pixbuf_fill (pixbuf, 0x2266aaff);
   texture = gdk_texture_new_for_pixbuf (pixbuf);
@@ -342,6 +356,10 @@ test_paste_and_edit (void)
   /* About the SIJS case: the first choice after "Not about one case". */
   adw_combo_row_set_selected (ADW_COMBO_ROW (amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW,
                                                                       amparo_test_row_titled, "Case")), 1);
+  /* And the DNA result that verifies her link to María. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW,
+                                                                      amparo_test_row_titled,
+                                                                      "Evidence of a family link")), 1);
   g_assert_true (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
   wait_for_panel (&fixture, 1);
 
@@ -351,8 +369,10 @@ test_paste_and_edit (void)
   g_assert_cmpint (amparo_test_find_text (fixture.editor, "Identity document", TRUE), >=, 0);
   g_assert_cmpint (amparo_document_get_proceeding_id (pasted), >, 0);
   g_assert_cmpint (amparo_document_get_event_id (pasted), ==, 0);
-  g_assert_cmpint (amparo_test_find_text (fixture.editor, "About: ", TRUE), >=, 0);
-  g_assert_cmpint (amparo_test_find_text (fixture.editor, "CN-2041", TRUE), >=, 0);
+  g_assert_cmpint (amparo_document_get_evidence_id (pasted), >, 0);
+  /* The row says what it is about. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_titled (&fixture, "Consular ID, front"))),
+                            "About: Special Immigrant Juvenile Status · CN-2041; DNA result · López, María"));
 
   fixture_tear_down (&fixture);
 }
