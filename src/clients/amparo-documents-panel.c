@@ -60,7 +60,7 @@ proceeding_label (AmparoProceeding *proceeding)
   return g_strdup_printf ("%s · %s", kind, number);
 }
 
-/* "Master calendar hearing · 3 Nov 2026" */
+/* "Master calendar hearing · 3 Nov 2026", or the kind when untitled. */
 static char *
 event_label (AmparoStore *store,
              AmparoEvent *event)
@@ -68,6 +68,9 @@ event_label (AmparoStore *store,
   g_autofree char *title = amparo_event_dup_title (store, event, amparo_language_get ());
   g_autofree char *when = amparo_clients_format_date_time (amparo_event_get_starts_at (event));
 
+  if (title == NULL || *title == '\0')
+    return g_strdup_printf ("%s · %s", amparo_clients_enum_label (AMPARO_TYPE_EVENT_KIND, amparo_event_get_kind (event)),
+                            when);
   return g_strdup_printf ("%s · %s", title, when);
 }
 
@@ -704,7 +707,7 @@ evidence_choices (AmparoDocumentsPanel *self)
   g_autoptr(AmparoRecord) nothing = g_object_new (AMPARO_TYPE_EVIDENCE, NULL);
   gint64 client_id = amparo_record_get_id (AMPARO_RECORD (self->person));
 
-  amparo_record_set_string (nothing, "description", _("Not evidence of a family link"));
+  amparo_record_set_string (nothing, "description", _("No evidence"));
   g_list_store_append (choices, nothing);
   for (guint i = 0; i < g_list_model_get_n_items (relatives); i++)
     {
@@ -735,9 +738,9 @@ add_link_rows (AmparoDocumentsPanel *self,
   g_autoptr(GListModel) proceedings = amparo_store_list_proceedings (self->store, self->person);
   g_autoptr(GListModel) events = amparo_store_list_events (self->store, self->person);
   g_autoptr(GListModel) cases = link_choices (self, proceedings, AMPARO_TYPE_PROCEEDING, "case-number",
-                                              _("Not about one case"));
+                                              _("No case"));
   g_autoptr(GListModel) dates = link_choices (self, events, AMPARO_TYPE_EVENT, "title",
-                                              _("Not about one hearing or date"));
+                                              _("No date"));
 
   amparo_record_form_add_choice (form, "proceeding-id", _("Case"), cases, "case-number");
   amparo_record_form_add_choice (form, "event-id", _("Hearing or other date"), dates, "title");

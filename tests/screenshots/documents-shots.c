@@ -13,6 +13,7 @@
 #include "amparo-client-editor.h"
 #include "amparo-documents-panel.h"
 #include "amparo-language.h"
+#include "amparo-record-form.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
 
@@ -124,8 +125,35 @@ fill (AmparoStore  *store,
           spanish ? "Foto de Marta con su madre en el albergue" : "Photo of Marta with her mother at the shelter");
   attach (store, marta, birth, "acta-nacimiento-marta.pdf", AMPARO_DOCUMENT_KIND_BIRTH_CERTIFICATE, "2012-03-04",
           spanish ? "Acta de nacimiento, copia certificada" : "Birth certificate, certified copy");
-  attach (store, marta, notice, "EOIR-notice.pdf", AMPARO_DOCUMENT_KIND_HEARING_NOTICE, "2026-11-03",
+  attach (store, marta, notice, "EOIR-notice.pdf", AMPARO_DOCUMENT_KIND_HEARING_NOTICE, "2026-10-20",
           spanish ? "Aviso de audiencia, corte de inmigración de San Antonio" : "Hearing notice, San Antonio immigration court");
+}
+
+/* Marta's removal case and its hearing, which the notice announces. */
+static void
+link_notice (AmparoStore  *store,
+             AmparoPerson *marta)
+{
+  g_autoptr(AmparoProceeding) removal = amparo_proceeding_new ();
+  g_autoptr(AmparoEvent) hearing = amparo_event_new ();
+  g_autoptr(GListModel) documents = amparo_store_list_documents (store, marta);
+  g_autoptr(AmparoDocument) notice = g_list_model_get_item (documents, 0);
+  gint64 marta_id = amparo_record_get_id (AMPARO_RECORD (marta));
+
+  amparo_proceeding_set_person_id (removal, marta_id);
+  amparo_proceeding_set_kind (removal, AMPARO_PROCEEDING_KIND_REMOVAL);
+  amparo_proceeding_set_court (removal, "San Antonio Immigration Court");
+  amparo_proceeding_set_case_number (removal, "A-220-431-876");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (removal), NULL));
+  amparo_event_set_person_id (hearing, marta_id);
+  amparo_event_set_proceeding_id (hearing, amparo_record_get_id (AMPARO_RECORD (removal)));
+  amparo_event_set_kind (hearing, AMPARO_EVENT_KIND_HEARING);
+  amparo_event_set_starts_at (hearing, "2026-12-15T09:00");
+  amparo_event_set_place (hearing, "San Antonio");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (hearing), NULL));
+  amparo_document_set_proceeding_id (notice, amparo_record_get_id (AMPARO_RECORD (removal)));
+  amparo_document_set_event_id (notice, amparo_record_get_id (AMPARO_RECORD (hearing)));
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (notice), NULL));
 }
 
 static void
@@ -153,6 +181,35 @@ scroll_to (GtkWidget *panel)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
 }
 
+/* The Edit form of the newest document (the hearing notice). */
+static void
+shoot_form (AmparoStore  *store,
+            AmparoPerson *marta,
+            GtkWidget    *panel,
+            const char   *out,
+            const char   *language,
+            int           width)
+{
+  g_autoptr(GListModel) documents = amparo_store_list_documents (store, marta);
+  g_autoptr(AmparoRecord) notice = g_list_model_get_item (documents, 0);
+  g_autofree char *file = g_strdup_printf ("documents-edit-%s-%s.png", language, width > 700 ? "wide" : "600");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (panel, "documents.edit", "s", amparo_record_get_uid (notice));
+  amparo_test_wait (800);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AMPARO_IS_RECORD_FORM (window))
+        {
+          amparo_test_save_window (GTK_WINDOW (window), out, file);
+          gtk_window_destroy (GTK_WINDOW (window));
+          break;
+        }
+    }
+}
+
 static void
 shoot (AmparoStore  *store,
        AmparoPerson *marta,
@@ -177,6 +234,7 @@ shoot (AmparoStore  *store,
   scroll_to (panel);
   amparo_test_wait (600);
   amparo_test_save_window (window, out, file);
+  shoot_form (store, marta, panel, out, language, width);
   gtk_window_destroy (window);
   amparo_test_wait (100);
 }
@@ -204,6 +262,7 @@ main (int   argc,
   amparo_person_set_birth_date (marta, "2012-03-04");
   g_assert_true (amparo_store_save (store, AMPARO_RECORD (marta), &error));
   fill (store, marta, dir, g_str_equal (argv[2], "es"));
+  link_notice (store, marta);
 
   shoot (store, marta, argv[1], argv[2], 1200);
   shoot (store, marta, argv[1], argv[2], 600);
