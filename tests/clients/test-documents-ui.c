@@ -124,27 +124,26 @@ named (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
+static gboolean
+panel_settled (Fixture *fixture,
+               guint    n_rows)
+{
+  AmparoDocumentsPanel *panel = panel_of (fixture);
+  g_autoptr(GListModel) list = amparo_store_list_documents (fixture->store, fixture->ana);
+
+  return amparo_documents_panel_get_n_pending (panel) == 0 &&
+         g_list_model_get_n_items (list) == n_rows &&
+         amparo_test_find_mapped (GTK_WIDGET (panel), GTK_TYPE_IMAGE, named, "document-loading") == NULL;
+}
+
 /* Until every file is read and every thumbnail made (or refused). A
  * condition, not a time: a slow machine only waits longer. */
 static void
 wait_for_panel (Fixture *fixture,
                 guint    n_rows)
 {
-  AmparoDocumentsPanel *panel = panel_of (fixture);
-  gint64 give_up = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
-
-  while (g_get_monotonic_time () < give_up)
-    {
-      g_autoptr(GListModel) list = amparo_store_list_documents (fixture->store, fixture->ana);
-
-      if (amparo_documents_panel_get_n_pending (panel) == 0 &&
-          g_list_model_get_n_items (list) == n_rows &&
-          amparo_test_find_mapped (GTK_WIDGET (panel), GTK_TYPE_IMAGE, named, "document-loading") == NULL)
-        break;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  amparo_test_wait (200);
-  g_assert_cmpuint (amparo_documents_panel_get_n_pending (panel), ==, 0);
+  g_assert_true (amparo_test_until (panel_settled (fixture, n_rows)));
+  amparo_test_wait (100);
 }
 
 static GtkWidget *
@@ -285,10 +284,9 @@ find_form (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (AMPARO_IS_RECORD_FORM (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (AMPARO_IS_RECORD_FORM (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         return GTK_WINDOW (window);
     }
-  g_error ("No Edit Document form is open");
   return NULL;
 }
 
@@ -344,8 +342,7 @@ test_paste_and_edit (void)
 
   gtk_widget_activate_action (GTK_WIDGET (panel), "documents.edit", "s",
                               amparo_record_get_uid (AMPARO_RECORD (pasted)));
-  amparo_test_wait (300);
-  form = find_form ();
+  g_assert_true (amparo_test_until ((form = find_form ()) != NULL));
   kind_row = amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, amparo_test_row_titled, "Type");
   description_row = amparo_test_find_mapped (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, amparo_test_row_titled,
                                              "Description");
