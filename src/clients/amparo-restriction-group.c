@@ -126,7 +126,10 @@ load (AmparoRestrictionGroup *self)
     {
       g_autoptr(AmparoStaff) member = g_list_model_get_item (staff, i);
 
-      if (amparo_staff_get_role (member) != AMPARO_STAFF_ROLE_COMMUNICATIONS)
+      /* Administrators see every record, communications none: only the
+       * others have a choice to make. */
+      if (amparo_staff_get_role (member) == AMPARO_STAFF_ROLE_FRONT_DESK ||
+          amparo_staff_get_role (member) == AMPARO_STAFF_ROLE_ATTORNEY)
         add_staff_row (self, member, allowed);
     }
   adw_expander_row_set_enable_expansion (self->expander, allowed[0] != NULL);
