@@ -14,6 +14,9 @@
 -- Creating them needs CREATEROLE once; without it, a superuser creates
 -- them first and this migration then only grants.
 
+-- Without CREATEROLE the store still opens for its owner, as before
+-- (its administrator); a superuser then creates the four roles and the
+-- owner runs SELECT amparo_grant_staff_roles (); (see the README).
 DO $$
 DECLARE
   name text;
@@ -23,7 +26,16 @@ BEGIN
       EXECUTE format ('CREATE ROLE %I NOLOGIN', name);
     END IF;
   END LOOP;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE NOTICE 'Amparo: no CREATEROLE; staff roles wait for a superuser to create them';
 END
+$$;
+
+-- Membership of a group role that may not exist (yet) on this server.
+CREATE FUNCTION amparo_member_of (role_name text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_catalog AS $$
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name)
+              THEN pg_has_role (session_user, role_name, 'MEMBER') ELSE false END
 $$;
 
 CREATE TABLE staff (
@@ -58,12 +70,12 @@ CREATE INDEX case_restrictions_person ON case_restrictions (person_id) WHERE del
 CREATE FUNCTION amparo_staff_role () RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
   SELECT CASE
-    WHEN pg_has_role (session_user, 'amparo_admin', 'MEMBER')
+    WHEN amparo_member_of ('amparo_admin')
       OR pg_has_role (session_user, (SELECT datdba FROM pg_database WHERE datname = current_database ()), 'MEMBER')
       THEN 'administrator'
-    WHEN pg_has_role (session_user, 'amparo_attorney', 'MEMBER') THEN 'attorney'
-    WHEN pg_has_role (session_user, 'amparo_front_desk', 'MEMBER') THEN 'front-desk'
-    WHEN pg_has_role (session_user, 'amparo_communications', 'MEMBER') THEN 'communications'
+    WHEN amparo_member_of ('amparo_attorney') THEN 'attorney'
+    WHEN amparo_member_of ('amparo_front_desk') THEN 'front-desk'
+    WHEN amparo_member_of ('amparo_communications') THEN 'communications'
     ELSE 'none' END
 $$;
 
@@ -116,6 +128,10 @@ DECLARE
   wanted text;
   g text;
 BEGIN
+  IF (SELECT count(*) FROM pg_roles WHERE rolname = ANY (groups)) < 4 THEN
+    RAISE EXCEPTION 'The server has no Amparo staff roles yet. Its administrator creates them (see the README), then staff can be added.'
+      USING ERRCODE = 'undefined_object';
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = NEW.account) THEN
     RAISE EXCEPTION 'There is no account “%” on the server. Create it first (CREATE ROLE … LOGIN PASSWORD …), then add it here.', NEW.account
       USING ERRCODE = 'undefined_object';
@@ -141,29 +157,35 @@ $$;
 CREATE TRIGGER staff_sync AFTER INSERT OR UPDATE ON staff
   FOR EACH ROW EXECUTE FUNCTION amparo_staff_sync ();
 
--- What each role may do: the table in amparo-access.c, in GRANTs.
-GRANT SELECT ON amparo_migrations, store_identity, organization, staff, case_restrictions
-  TO amparo_front_desk, amparo_attorney, amparo_communications;
-GRANT SELECT, INSERT, UPDATE ON persons, contacts, locations, relationships, events
-  TO amparo_front_desk, amparo_attorney;
-GRANT SELECT, INSERT, UPDATE ON proceedings, relationship_evidence, memberships, benefits,
-  adverse_parties, conflict_decisions TO amparo_attorney;
-GRANT INSERT, UPDATE ON case_restrictions TO amparo_attorney;
-GRANT SELECT ON litigation, releases, demands, release_demands, demand_updates TO amparo_attorney;
-GRANT SELECT, INSERT, UPDATE ON litigation, releases, demands, release_demands, demand_updates
-  TO amparo_communications;
--- Everyone writes the journal; reading it is for attorneys (their
--- clients' history) and administrators. The live watch of other desks'
--- saves only needs which record changed.
-GRANT INSERT ON journal TO amparo_front_desk, amparo_attorney, amparo_communications;
-GRANT SELECT (id, table_name, record_id, action) ON journal TO amparo_front_desk, amparo_communications;
-GRANT SELECT ON journal TO amparo_attorney;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO amparo_admin;
--- The journal is a record of what happened: nobody edits it.
-REVOKE UPDATE, DELETE ON journal FROM amparo_admin;
--- Tables later migrations make are the administrators' too; each
--- migration grants the other roles what they need.
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO amparo_admin;
+-- What each role may do: the table in amparo-access.c, in GRANTs. In a
+-- function, so an owner without CREATEROLE can run it once a superuser
+-- has made the roles. The journal is nobody's to edit; reading it is for
+-- attorneys and administrators (the live watch of other desks' saves
+-- only needs which record changed). Tables later migrations make are the
+-- administrators'; each migration grants the other roles what they need.
+CREATE FUNCTION amparo_grant_staff_roles () RETURNS boolean
+LANGUAGE plpgsql SET search_path = public, pg_catalog AS $$
+BEGIN
+  IF (SELECT count(*) FROM pg_roles WHERE rolname IN
+        ('amparo_front_desk', 'amparo_attorney', 'amparo_communications', 'amparo_admin')) < 4 THEN
+    RETURN false;
+  END IF;
+  EXECUTE 'GRANT SELECT ON amparo_migrations, store_identity, organization, staff, case_restrictions TO amparo_front_desk, amparo_attorney, amparo_communications';
+  EXECUTE 'GRANT SELECT, INSERT, UPDATE ON persons, contacts, locations, relationships, events TO amparo_front_desk, amparo_attorney';
+  EXECUTE 'GRANT SELECT, INSERT, UPDATE ON proceedings, relationship_evidence, memberships, benefits, adverse_parties, conflict_decisions TO amparo_attorney';
+  EXECUTE 'GRANT INSERT, UPDATE ON case_restrictions TO amparo_attorney';
+  EXECUTE 'GRANT SELECT ON litigation, releases, demands, release_demands, demand_updates TO amparo_attorney';
+  EXECUTE 'GRANT SELECT, INSERT, UPDATE ON litigation, releases, demands, release_demands, demand_updates TO amparo_communications';
+  EXECUTE 'GRANT INSERT ON journal TO amparo_front_desk, amparo_attorney, amparo_communications';
+  EXECUTE 'GRANT SELECT (id, table_name, record_id, action) ON journal TO amparo_front_desk, amparo_communications';
+  EXECUTE 'GRANT SELECT ON journal TO amparo_attorney';
+  EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO amparo_admin';
+  EXECUTE 'REVOKE UPDATE, DELETE ON journal FROM amparo_admin';
+  EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO amparo_admin';
+  RETURN true;
+END
+$$;
+SELECT amparo_grant_staff_roles ();
 
 -- Row-level security: a restricted client record, and everything that
 -- hangs from it, is invisible to every connection not named.
