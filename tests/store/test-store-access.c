@@ -538,6 +538,50 @@ test_restricted_through_store (Fixture       *fixture,
   }
 }
 
+/* An attorney with programs sees the client records of those programs
+ * (and those with none), not the others'. */
+static void
+test_attorney_programs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) staff = amparo_store_list (fixture->base.store, AMPARO_TYPE_STAFF, AMPARO_LIST_LIVE);
+  g_autoptr(AmparoPerson) children = store_test_add_person (fixture->base.store, "Niño", "Programa", "2015-01-01");
+  g_autoptr(AmparoPerson) adults = store_test_add_person (fixture->base.store, "Adulto", "Programa", "1980-01-01");
+  g_autoptr(AmparoStore) other = NULL;
+  g_autoptr(AmparoRecord) seen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amparo_person_set_program (children, "Children");
+  amparo_person_set_program (adults, "Adults");
+  g_assert_true (amparo_store_save (fixture->base.store, AMPARO_RECORD (children), NULL));
+  g_assert_true (amparo_store_save (fixture->base.store, AMPARO_RECORD (adults), NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmparoStaff) member = g_list_model_get_item (staff, i);
+
+      if (g_strcmp0 (amparo_staff_get_account (member), "t_other") == 0)
+        {
+          amparo_staff_set_programs (member, "Children, Family");
+          amparo_store_save (fixture->base.store, AMPARO_RECORD (member), &error);
+          g_assert_no_error (error);
+        }
+    }
+  other = open_as (fixture, "t_other");
+  seen = amparo_store_get_by_id (other, AMPARO_TYPE_PERSON, amparo_record_get_id (AMPARO_RECORD (children)), &error);
+  g_assert_no_error (error);
+  g_clear_object (&seen);
+  seen = amparo_store_get_by_id (other, AMPARO_TYPE_PERSON, amparo_record_get_id (AMPARO_RECORD (adults)), &error);
+  g_assert_null (seen);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* No program: everyone's. The other attorney has no programs: all. */
+  seen = amparo_store_get_by_id (other, AMPARO_TYPE_PERSON, amparo_record_get_id (AMPARO_RECORD (fixture->plain)), &error);
+  g_assert_no_error (error);
+  g_clear_object (&seen);
+  seen = amparo_store_get_by_id (fixture->as[ATT], AMPARO_TYPE_PERSON, amparo_record_get_id (AMPARO_RECORD (adults)), &error);
+  g_assert_no_error (error);
+}
+
 /* The rule that keeps existing desks working. */
 static void
 test_first_user (StoreFixture  *fixture,
@@ -690,6 +734,7 @@ main (int    argc,
   ACCESS_TEST ("/store/access/table", test_table_through_store);
   ACCESS_TEST ("/store/access/case-notes", test_case_notes);
   ACCESS_TEST ("/store/access/restricted", test_restricted_through_store);
+  ACCESS_TEST ("/store/access/attorney-programs", test_attorney_programs);
   ACCESS_TEST ("/store/access/table-in-sql", test_table_in_sql);
   ACCESS_TEST ("/store/access/restricted-in-sql", test_restricted_in_sql);
   STORE_TEST ("/store/access/first-user", test_first_user);
