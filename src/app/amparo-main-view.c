@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amparo-main-view.h"
 
 #include "amparo-a11y.h"
@@ -12,6 +14,7 @@
 #include "amparo-press-page.h"
 #include "amparo-reports-page.h"
 #include "amparo-section-page.h"
+#include "amparo-store-reports.h"
 
 /* Everything inside the window that shows translated text: the header bar,
  * the section switcher and the four sections. A language switch throws the
@@ -29,6 +32,7 @@ struct _AmparoMainView
   GtkSearchEntry    *search_entry;
   AdwViewStack      *stack;
   GtkWidget         *back_button;
+  GtkLabel          *role_note;
   guint              back_idle;
 
   char              *shown_section;
@@ -193,6 +197,56 @@ on_stack_visible_child_cb (AmparoMainView *self,
     amparo_window_state_set_section (self->state, name);
 }
 
+/* roles (#17): the sections a role may not see are not there at all
+ * (they never get the store, so read nothing), and a line says why. */
+static const struct
+{
+  const char *section;
+  const char *table;  /* what it cannot show without */
+} section_needs[] = {
+  { "clients", "persons" },
+  { "agenda", "events" },
+  { "press", "releases" },
+  { "demands", "demands" },
+  { "reports", "proceedings" },
+};
+
+static void
+apply_role (AmparoMainView *self)
+{
+  AmparoStaffRole role;
+  g_autoptr(GString) hidden = g_string_new (NULL);
+
+  if (self->store == NULL)
+    return;
+  role = amparo_store_get_role (self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (section_needs); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, section_needs[i].section);
+
+      if (child == NULL || amparo_access_allows (role, section_needs[i].table, AMPARO_ACCESS_READ))
+        continue;
+      if (hidden->len > 0)
+        g_string_append (hidden, ", ");
+      g_string_append (hidden, adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, child)));
+      adw_view_stack_remove (self->stack, child);
+    }
+  if (role == AMPARO_STAFF_ROLE_NONE)
+    {
+      g_autofree char *text = g_strdup_printf (_("Your account (%s) is not on this case store’s staff list, so nothing is shown. Ask an administrator to add you in Preferences → Staff."),
+                                               amparo_store_get_actor (self->store));
+      gtk_label_set_text (self->role_note, text);
+    }
+  else if (hidden->len > 0)
+    {
+      /* Translators: first the role, then the sections it does not include */
+      g_autofree char *text = g_strdup_printf (_("Your role is %s. It does not include: %s."),
+                                               amparo_staff_role_get_label (role), hidden->str);
+      gtk_label_set_text (self->role_note, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->role_note), role == AMPARO_STAFF_ROLE_NONE || hidden->len > 0);
+}
+
 static void
 amparo_main_view_constructed (GObject *object)
 {
@@ -203,6 +257,7 @@ amparo_main_view_constructed (GObject *object)
   if (self->state == NULL)
     self->state = amparo_window_state_new ();
 
+  apply_role (self);  /* roles (#17) */
   /* Restore first so the pages' setup sees the kept search text. */
   restore_state (self);
   foreach_page (self, hand_store_to_page);
@@ -299,6 +354,7 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, stack);
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AmparoMainView, role_note);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);

@@ -9,6 +9,7 @@
 #include "amparo-language.h"
 #include "amparo-organization-preferences.h"
 #include "amparo-store-preferences.h"
+#include "amparo-staff-preferences.h"  /* roles (#17) */
 #include "amparo-website-preferences.h"
 
 struct _AmparoPreferencesWindow
@@ -103,5 +104,15 @@ amparo_preferences_window_new (GtkWindow  *parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
                        NULL);
   amparo_store_preferences_set_path (self->store_page, database_path);
+  /* roles (#17): Preferences → Staff, for the window's case store */
+  {
+    g_autoptr(AmparoStore) store = NULL;
+
+    if (parent != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (parent), "store"))
+      g_object_get (parent, "store", &store, NULL);
+    if (store != NULL)
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (amparo_staff_preferences_new (store)));
+  }
   return self;
 }

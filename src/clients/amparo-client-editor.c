@@ -20,6 +20,8 @@
 #include "amparo-name-matcher.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-whereabouts-panel.h"
+#include "amparo-client-access.h"      /* roles (#17) */
+#include "amparo-restriction-group.h"
 
 /* The client page: the profile form (also the intake form, when the
  * person is new) and, once saved, whereabouts, family, proceedings and
@@ -88,6 +90,7 @@ struct _AmparoClientEditor
   AmparoHistoryPanel     *history_panel;
   AmparoAdversePanel     *adverse_panel;   /* reports (#16) */
   AmparoDocumentsPanel   *documents_panel; /* documents (#18) */
+  AmparoRestrictionGroup *restriction_group;  /* roles (#17) */
   GtkScrolledWindow      *scroller;
 };
 
@@ -490,6 +493,11 @@ show_record_panels (AmparoClientEditor *self)
 
   gtk_widget_set_visible (self->record_box, saved);
   gtk_widget_set_visible (GTK_WIDGET (self->history_panel), saved);
+  /* roles (#17): what the role may not see, said in words */
+  amparo_client_access_apply (self->store, self->profile_group, GTK_WIDGET (self->notes_row),
+                              GTK_BOX (self->record_box), GTK_WIDGET (self->proceedings_panel),
+                              GTK_WIDGET (self->adverse_panel));
+  amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
   if (!saved)
     return;
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
@@ -600,6 +608,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   g_type_ensure (AMPARO_TYPE_PROCEEDINGS_PANEL);
   g_type_ensure (AMPARO_TYPE_HISTORY_PANEL);
   g_type_ensure (AMPARO_TYPE_ADVERSE_PANEL);
+  g_type_ensure (AMPARO_TYPE_RESTRICTION_GROUP);  /* roles (#17) */
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-client-editor.ui");
@@ -647,6 +656,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (history_panel);
   BIND (adverse_panel);
   BIND (documents_panel);  /* documents (#18) */
+  BIND (restriction_group);  /* roles (#17) */
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_duplicate_clicked_cb);
 }

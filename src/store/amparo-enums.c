@@ -530,6 +530,9 @@ amparo_enum_get_label (GType enum_type,
     return amparo_conflict_decision_kind_get_label (value);
   if (enum_type == AMPARO_TYPE_DOCUMENT_KIND)  /* documents (#18) */
     return amparo_document_kind_get_label (value);
+  /* roles (#17) */
+  if (enum_type == AMPARO_TYPE_STAFF_ROLE)
+    return amparo_staff_role_get_label (value);
   g_return_val_if_reached ("");
 }
 
@@ -627,4 +630,27 @@ amparo_document_kind_get_label (AmparoDocumentKind value)
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
   return g_dpgettext2 (GETTEXT_PACKAGE, "document kind", labels[value]);
+}
+
+/* roles (#17) */
+G_DEFINE_ENUM_TYPE (AmparoStaffRole, amparo_staff_role,
+  G_DEFINE_ENUM_VALUE (AMPARO_STAFF_ROLE_FRONT_DESK, "front-desk"),
+  G_DEFINE_ENUM_VALUE (AMPARO_STAFF_ROLE_ATTORNEY, "attorney"),
+  G_DEFINE_ENUM_VALUE (AMPARO_STAFF_ROLE_COMMUNICATIONS, "communications"),
+  G_DEFINE_ENUM_VALUE (AMPARO_STAFF_ROLE_ADMINISTRATOR, "administrator"),
+  G_DEFINE_ENUM_VALUE (AMPARO_STAFF_ROLE_NONE, "none"))
+
+const char *
+amparo_staff_role_get_label (AmparoStaffRole value)
+{
+  static const char * const labels[] = {
+    NC_("staff role", "Front desk"),
+    NC_("staff role", "Case worker or attorney"),
+    NC_("staff role", "Communications"),
+    NC_("staff role", "Administrator"),
+    NC_("staff role", "Not on the staff list"),
+  };
+
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "staff role", labels[value]);
 }

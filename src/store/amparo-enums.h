@@ -337,4 +337,19 @@ typedef enum {
 GType       amparo_document_kind_get_type  (void) G_GNUC_CONST;
 const char *amparo_document_kind_get_label (AmparoDocumentKind value);
 
+/* roles (#17): what a staff member does here, which decides what they
+ * may read and write (amparo-access.h). NONE: an account not on the
+ * staff list of a store that has one. */
+typedef enum {
+  AMPARO_STAFF_ROLE_FRONT_DESK,
+  AMPARO_STAFF_ROLE_ATTORNEY,
+  AMPARO_STAFF_ROLE_COMMUNICATIONS,
+  AMPARO_STAFF_ROLE_ADMINISTRATOR,
+  AMPARO_STAFF_ROLE_NONE,
+} AmparoStaffRole;
+
+#define AMPARO_TYPE_STAFF_ROLE (amparo_staff_role_get_type ())
+GType       amparo_staff_role_get_type  (void) G_GNUC_CONST;
+const char *amparo_staff_role_get_label (AmparoStaffRole value);
+
 G_END_DECLS

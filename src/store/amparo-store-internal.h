@@ -125,4 +125,20 @@ gboolean  amparo_store_copy_document_contents (AmparoStore  *source,
                                                AmparoStore  *target,
                                                GError      **error);
 
+/* roles (#17), amparo-store-access.c: the checks save and query call. */
+gboolean  amparo_store_access_check        (AmparoStore         *self,
+                                            GType                record_type,
+                                            AmparoAccessAction   action,
+                                            GError             **error);
+gboolean  amparo_store_access_before_save  (AmparoStore         *self,
+                                            AmparoRecord        *record,
+                                            GError             **error);
+char     *amparo_store_access_filter       (AmparoStore         *self,
+                                            GType                record_type);
+void      amparo_store_access_hide_notes   (AmparoStore         *self,
+                                            AmparoRecord        *record);
+void      amparo_store_access_forget_role  (AmparoStore         *self);
+void      amparo_store_access_set_account  (AmparoStore         *self,
+                                            const char          *account);
+
 G_END_DECLS

@@ -176,8 +176,11 @@ pg_migrate_locked (AmparoStore  *self,
 
   if (!amparo_db_exec (self->conn,
                        "SELECT pg_advisory_xact_lock (1097690209);"
-                       "CREATE TABLE IF NOT EXISTS amparo_migrations ("
-                       " version integer PRIMARY KEY, applied_at text NOT NULL)", error) ||
+                       /* roles (#17): staff accounts may not create tables,
+                        * not even IF NOT EXISTS; only make it when missing. */
+                       "DO $$ BEGIN IF to_regclass ('amparo_migrations') IS NULL THEN"
+                       " CREATE TABLE amparo_migrations ("
+                       " version integer PRIMARY KEY, applied_at text NOT NULL); END IF; END $$", error) ||
       !pg_read_applied (self, applied, &highest, error))
     return FALSE;
 

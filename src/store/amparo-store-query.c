@@ -30,6 +30,16 @@ new_list (AmparoStore        *self,
           const char * const *params,
           const char * const *order_by)
 {
+  /* roles (#17): a kind the role may not read lists empty; restricted
+   * client records stay out. */
+  g_autofree char *filter = amparo_store_access_filter (self, record_type);
+  g_autofree char *filtered = NULL;
+
+  if (!amparo_store_access_check (self, record_type, AMPARO_ACCESS_READ, NULL))
+    where = "1 = 0";
+  else if (filter != NULL)
+    where = filtered = where ? g_strdup_printf ("(%s) AND (%s)", filter, where) : g_strdup (filter);
+
   /* A list shown is a list other desks' saves should reach. */
   amparo_store_watch_others (self);
   if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
@@ -55,11 +65,18 @@ amparo_store_find_one (AmparoStore  *self,
                        const char   *text)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *filter = NULL;
   g_autoptr(AmparoDbStmt) stmt = NULL;
+  AmparoRecord *record;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s LIMIT 1",
+  /* roles (#17): the filter goes first, as @where may end in ORDER BY. */
+  if (!amparo_store_access_check (self, record_type, AMPARO_ACCESS_READ, NULL))
+    return NULL;
+  filter = amparo_store_access_filter (self, record_type);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s LIMIT 1",
                          amparo_store_get_select_columns (record_type),
-                         table_of (record_type), where);
+                         table_of (record_type), filter ? "(" : "", filter ? filter : "",
+                         filter ? ") AND " : "", where);
   if (!(stmt = amparo_store_prepare_stmt (self, sql, NULL)))
     return NULL;
   amparo_db_bind_int64 (stmt, 1, id);
@@ -67,7 +84,9 @@ amparo_store_find_one (AmparoStore  *self,
     amparo_db_bind_text (stmt, 2, text);
   if (amparo_db_step (stmt, NULL) != AMPARO_DB_ROW)
     return NULL;
-  return amparo_store_record_from_db_row (record_type, stmt, 0);
+  record = amparo_store_record_from_db_row (record_type, stmt, 0);
+  amparo_store_access_hide_notes (self, record);
+  return record;
 }
 
 static GListModel *
@@ -109,12 +128,18 @@ get_one (AmparoStore  *self,
          GError      **error)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *filter = NULL;
   g_autoptr(AmparoDbStmt) stmt = NULL;
   AmparoDbStep rc;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?",
+  /* roles (#17): a kind the role may not read, and a restricted client
+   * record (not found, as on the server) */
+  if (!amparo_store_access_check (self, record_type, AMPARO_ACCESS_READ, error))
+    return NULL;
+  filter = amparo_store_access_filter (self, record_type);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?%s%s",
                          amparo_store_get_select_columns (record_type), table_of (record_type),
-                         uid != NULL ? "uid" : "id");
+                         uid != NULL ? "uid" : "id", filter ? " AND " : "", filter ? filter : "");
   if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return NULL;
   if (uid != NULL)
@@ -123,7 +148,12 @@ get_one (AmparoStore  *self,
     amparo_db_bind_int64 (stmt, 1, id);
   rc = amparo_db_step (stmt, error);
   if (rc == AMPARO_DB_ROW)
-    return amparo_store_record_from_db_row (record_type, stmt, 0);
+    {
+      AmparoRecord *record = amparo_store_record_from_db_row (record_type, stmt, 0);
+
+      amparo_store_access_hide_notes (self, record);
+      return record;
+    }
   if (rc == AMPARO_DB_DONE)
     g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
                  _("The record was not found. It may have been removed by someone else."));
@@ -753,6 +783,9 @@ amparo_store_list_field_history (AmparoStore  *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
   g_return_val_if_fail (AMPARO_IS_RECORD (record), NULL);
 
+  /* roles (#17) */
+  if (!amparo_store_may (self, AMPARO_TYPE_JOURNAL_ENTRY, AMPARO_ACCESS_READ))
+    return G_LIST_MODEL (changes);
   column = amparo_property_to_column (property);
   /* The journal's changes are JSON text on both engines; each reads it
    * with its own functions. */

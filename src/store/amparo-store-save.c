@@ -542,6 +542,9 @@ amparo_store_save_in_transaction (AmparoStore   *self,
   gboolean inserting = amparo_record_get_id (record) == 0;
   gboolean changed = TRUE;
 
+  /* roles (#17): what the staff member's role may write. */
+  if (!amparo_store_access_before_save (self, record, error))
+    return FALSE;
   if (!amparo_store_normalize_and_validate (self, record, error))
     return FALSE;
   if (!(inserting ? insert_record (self, record, error)
@@ -551,6 +554,8 @@ amparo_store_save_in_transaction (AmparoStore   *self,
     return TRUE;
   if (!amparo_store_run_rules_after_save (self, record, error))
     return FALSE;
+  if (AMPARO_IS_STAFF (record))
+    amparo_store_access_forget_role (self);
   amparo_store_queue_changed (self, record);
   return TRUE;
 }
@@ -810,6 +815,8 @@ amparo_store_delete (AmparoStore   *self,
     }
   if (amparo_record_is_deleted (record))
     return TRUE;
+  if (!amparo_store_access_check (self, G_OBJECT_TYPE (record), AMPARO_ACCESS_WRITE, error))
+    return FALSE;
 
   if (!amparo_store_begin (self, error))
     return FALSE;
@@ -843,6 +850,8 @@ amparo_store_restore (AmparoStore   *self,
 
   if (!amparo_record_is_deleted (record))
     return TRUE;
+  if (!amparo_store_access_check (self, G_OBJECT_TYPE (record), AMPARO_ACCESS_WRITE, error))
+    return FALSE;
 
   if (!amparo_store_begin (self, error))
     return FALSE;

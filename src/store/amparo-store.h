@@ -25,6 +25,11 @@
 #include "amparo-field-change.h"
 #include "amparo-document.h"  /* documents (#18) */
 
+/* roles (#17) */
+#include "amparo-access.h"
+#include "amparo-case-restriction.h"
+#include "amparo-staff.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -57,6 +62,8 @@ typedef enum {
    * (see amparo_store_error_get_conflict()); the shared server is away. */
   AMPARO_STORE_ERROR_CONFLICT,
   AMPARO_STORE_ERROR_UNREACHABLE,
+  /* roles (#17): the staff member's role does not allow it. */
+  AMPARO_STORE_ERROR_FORBIDDEN,
 } AmparoStoreError;
 
 #define AMPARO_STORE_ERROR (amparo_store_error_quark ())
@@ -394,5 +401,18 @@ gboolean      amparo_store_export_documents     (AmparoStore    *self,
                                                  guint          *n_exported,
                                                  GError        **error);
 char         *amparo_document_sniff_content_type (GBytes        *bytes);
+
+/* roles (#17): staff roles and restricted cases (amparo-store-access.c). */
+AmparoStaffRole amparo_store_get_role           (AmparoStore         *self);
+gboolean      amparo_store_may                  (AmparoStore         *self,
+                                                 GType                record_type,
+                                                 AmparoAccessAction   action);
+gboolean      amparo_store_may_see_case_notes   (AmparoStore         *self);
+char        **amparo_store_get_restriction      (AmparoStore         *self,
+                                                 AmparoPerson        *person);
+gboolean      amparo_store_set_restriction      (AmparoStore         *self,
+                                                 AmparoPerson        *person,
+                                                 const char * const  *accounts,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -177,3 +177,10 @@ if [ -x "$build/tests/reports/adverse-shots-seed" ] && { [ -z "$filter" ] || [[ 
     GSK_RENDERER=cairo ADW_DEBUG_COLOR_SCHEME=prefer-dark AMPARO_OPEN_CLIENT="Brayan Mejía" shot "adverse-$lang-dark-600" "$lang" clients 600 3600
   done
 fi
+
+# roles (#17): Preferences → Staff and a client record restricted to named staff.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "staff-prefs-$lang restricted-record-$lang" == *$filter* ]] || continue
+  GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
+    "$build/tests/screenshots/roles-shots" "$out" "$lang" 2>/dev/null
+done
