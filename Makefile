@@ -20,6 +20,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 PACKAGES += gnome-text-editor sqlite3
 # country and language names with their translations (#9)
 PACKAGES += iso-codes
+# reading a hearing notice (#18): PDF text layer, and OCR with English and Spanish data
+PACKAGES += libpoppler-glib-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
