@@ -301,9 +301,10 @@ append_png_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The first page as a PNG, white behind it, for OCR. */
+/* The first page as a PNG, white behind it. */
 static GBytes *
 render_first_page (PopplerDocument  *document,
+                   double            dpi,
                    GError          **error)
 {
   g_autoptr(PopplerPage) page = poppler_document_get_n_pages (document) > 0
@@ -321,7 +322,7 @@ render_first_page (PopplerDocument  *document,
                            _("This PDF has no page to read."));
       return NULL;
     }
-  scale = MIN (OCR_DPI / 72.0, MAX_SIDE / MAX (width, height));
+  scale = MIN (dpi / 72.0, MAX_SIDE / MAX (width, height));
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -358,10 +359,37 @@ read_pdf (GBytes              *document,
       return g_steal_pointer (&text);
     }
   /* A scan saved as PDF: read the picture of its first page. */
-  if ((png = render_first_page (pdf, error)) == NULL)
+  if ((png = render_first_page (pdf, OCR_DPI, error)) == NULL)
     return NULL;
   *method = AMPARO_NOTICE_METHOD_OCR;
   return ocr_bytes (g_bytes_get_data (png, NULL), g_bytes_get_size (png), cancellable, error);
+}
+
+/**
+ * amparo_notice_render_first_page:
+ * @pdf: a PDF's bytes
+ * @dpi: the density to draw it at
+ *
+ * For the picture of a PDF notice beside what was read from it.
+ *
+ * Returns: (transfer full) (nullable): the first page as a PNG, or %NULL
+ *   with @error set
+ */
+GBytes *
+amparo_notice_render_first_page (GBytes  *pdf,
+                                 double   dpi,
+                                 GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &local);
+
+  if (document == NULL)
+    {
+      g_set_error (error, AMPARO_NOTICE_READER_ERROR, AMPARO_NOTICE_READER_ERROR_BROKEN,
+                   _("This PDF could not be opened (%s). Enter the hearing by hand."), local->message);
+      return NULL;
+    }
+  return render_first_page (document, dpi, error);
 }
 
 /**

@@ -35,6 +35,9 @@ void                 amparo_notice_read_async      (GBytes              *documen
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+GBytes              *amparo_notice_render_first_page (GBytes         *pdf,
+                                                      double          dpi,
+                                                      GError        **error);
 AmparoNoticeReading *amparo_notice_read_finish     (GAsyncResult        *result,
                                                     GError             **error);
 
