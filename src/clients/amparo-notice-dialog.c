@@ -328,12 +328,16 @@ static void
 on_width_changed_cb (AmparoNoticeDialog *self)
 {
   int width = 0, height = 0;
+  gboolean narrow;
 
   /* GTK 4.8 writes both sizes: neither may be NULL. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < SIDE_BY_SIDE_WIDTH;
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->panes),
-                                  width > 0 && width < SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                                                          : GTK_ORIENTATION_HORIZONTAL);
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Side by side, half each, whatever the length of the Spanish. */
+  gtk_box_set_homogeneous (self->panes, !narrow);
 }
 
 /* Showing the notice shows the client's case: journaled as a view. */
