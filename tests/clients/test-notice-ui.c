@@ -170,6 +170,27 @@ only_hearing (Fixture *fixture)
   return g_list_model_get_item (events, 0);
 }
 
+/* Whether the journal has @action on the record @uid (with @details). */
+static gboolean
+journaled (Fixture             *fixture,
+           AmparoJournalAction  action,
+           const char          *uid,
+           const char          *details)
+{
+  g_autoptr(GListModel) journal = amparo_store_list_journal (fixture->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+
+      if (amparo_journal_entry_get_action (entry) == action
+          && g_strcmp0 (amparo_journal_entry_get_record_uid (entry), uid) == 0
+          && (details == NULL || g_strcmp0 (amparo_journal_entry_get_details (entry), details) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 click (GtkWidget  *dialog,
        const char *label)
@@ -222,6 +243,10 @@ test_pdf_english (Fixture       *fixture,
   g_assert_cmpstr (amparo_event_get_place (hearing), ==,
                    "Los Angeles Immigration Court, 606 S. Olive Street, 15th Floor, Los Angeles, CA 90014");
   g_assert_cmpstr (amparo_event_source_get_label (amparo_event_get_source (hearing)), ==, "Hearing notice");
+  /* Showing the notice was a view of the client; the hearing a save. */
+  g_assert_true (journaled (fixture, AMPARO_JOURNAL_ACTION_VIEW,
+                            amparo_record_get_uid (AMPARO_RECORD (fixture->client)), "hearing notice"));
+  g_assert_true (journaled (fixture, AMPARO_JOURNAL_ACTION_INSERT, amparo_record_get_uid (AMPARO_RECORD (hearing)), NULL));
 }
 
 /* The scan, in Spanish, for a client with another A-Number and a hearing
