@@ -232,10 +232,12 @@ ocr_file (const char    *path,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   /* One thread: the desk (and CI) may be small, and one page is quick. */
   g_subprocess_launcher_setenv (launcher, "OMP_THREAD_LIMIT", "1", TRUE);
-  /* Page segmentation 3, fully automatic: a notice has a letterhead,
-   * columns of labels and a paragraph, which 3 keeps in reading order. */
+  /* Page segmentation 4, one column of lines of varying size: a label
+   * and its value side by side ("Name: …   A-Number: …") stay on one
+   * line, where fully automatic 3 may split them into blocks; on the
+   * test notices 4 also left no specks in the court's line. */
   process = g_subprocess_launcher_spawn (launcher, error, program, path, "stdout", "-l", languages,
-                                         "--psm", "3", "--dpi", "300", NULL);
+                                         "--psm", "4", "--dpi", "300", NULL);
   if (process == NULL)
     return NULL;
   if ((text = wait_for_ocr (process, cancellable, error)) == NULL)

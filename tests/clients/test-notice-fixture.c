@@ -95,6 +95,17 @@ render_png (const char *text,
             double      dpi,
             guint       specks)
 {
+  return render_scan (text, font, dpi, specks, 0);
+}
+
+/* @degrees: how crooked the page lay on the scanner */
+GBytes *
+render_scan (const char *text,
+             const char *font,
+             double      dpi,
+             guint       specks,
+             double      degrees)
+{
   GByteArray *png = g_byte_array_new ();
   double scale = dpi / 72.0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_WIDTH * scale),
@@ -102,7 +113,10 @@ render_png (const char *text,
   cairo_t *cr = cairo_create (surface);
   GRand *rand = g_rand_new_with_seed (18);
 
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
   cairo_scale (cr, scale, scale);
+  cairo_rotate (cr, degrees * G_PI / 180);
   draw_notice (cr, text, font);
   for (guint i = 0; i < specks; i++)
     {

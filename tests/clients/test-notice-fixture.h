@@ -34,6 +34,11 @@ GBytes        *render_png (const char          *text,
                            const char          *font,
                            double               dpi,
                            guint                specks);
+GBytes        *render_scan (const char         *text,
+                            const char         *font,
+                            double              dpi,
+                            guint               specks,
+                            double              degrees);
 GBytes        *render_pdf (const char          *text);
 
 G_END_DECLS
