@@ -400,6 +400,35 @@ test_ocr_stopped (void)
   amparo_test_remove_dir (dir);
 }
 
+/* tesseract gets a copy only the user can read, and its output is what
+ * is parsed: a fake one notes the copy's mode and answers a line. */
+static void
+test_private_copy_mode (void)
+{
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *fake = g_build_filename (dir, "fake-tesseract", NULL);
+  g_autofree char *mode_file = g_build_filename (dir, "mode", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\n"
+                                             "if [ \"$1\" = --list-langs ]; then printf 'x\\neng\\nspa\\n'; exit 0; fi\n"
+                                             "stat -c %%a \"$1\" > '%s'\n"
+                                             "echo 'A-Number: 555-444-333'\n", mode_file);
+  g_autoptr(GBytes) png = render_png ("anything", "DejaVu Sans 10", 72, 0);
+  g_autoptr(AmparoNoticeReading) reading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  g_assert_true (g_file_set_contents (fake, script, -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0700), ==, 0);
+  g_setenv ("AMPARO_TESSERACT", fake, TRUE);
+  reading = read_notice (png, "image/png", NULL, &error);
+  g_setenv ("AMPARO_TESSERACT", "", TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reading->a_number.value, ==, "555444333");
+  g_assert_true (g_file_get_contents (mode_file, &mode, NULL, NULL));
+  g_assert_cmpstr (g_strstrip (mode), ==, "600");
+  amparo_test_remove_dir (dir);
+}
+
 static guint
 count_private_copies (void)
 {
@@ -445,5 +474,6 @@ main (int argc, char **argv)
   g_test_add_func ("/notice/hostile-documents", test_hostile_documents);
   g_test_add_func ("/notice/ocr-stopped", test_ocr_stopped);
   g_test_add_func ("/notice/no-copy-left", test_no_copy_left);
+  g_test_add_func ("/notice/private-copy-mode", test_private_copy_mode);
   return g_test_run ();
 }
