@@ -26,6 +26,7 @@ typedef struct
   GPtrArray *lines;   /* as read, trimmed */
   GPtrArray *clean;   /* the same, cleaned for matching */
   gboolean   spanish;
+  int        hearing_line;  /* where the hearing's date was, or -1 */
 } Notice;
 
 static void
@@ -112,6 +113,7 @@ notice_init (Notice     *notice,
   g_autofree char *valid = g_utf8_make_valid (text, MIN (strlen (text), MAX_TEXT));
   g_auto(GStrv) lines = g_strsplit_set (valid, "\n\r\f\v", -1);
 
+  notice->hearing_line = -1;
   notice->lines = g_ptr_array_new_with_free_func (g_free);
   notice->clean = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; lines[i] != NULL && notice->lines->len < MAX_LINES; i++)
@@ -410,6 +412,7 @@ propose_date_and_time (Notice              *notice,
     }
   if (reading->date.value == NULL)
     return;
+  notice->hearing_line = best_line;
   /* The time after the date on its line, else on the line after it. */
   if ((time = find_time (clean_at (notice, best_line), best_end)) != NULL)
     set_finding (&reading->time, g_steal_pointer (&time), notice, best_line);
@@ -684,6 +687,33 @@ propose_court (Notice              *notice,
     }
 }
 
+/* No court named: the address the sentence sends the person to, "… at
+ * 8:30 AM at: 606 S OLIVE ST, 15TH FLOOR" and the lines under it. */
+static void
+propose_court_from_sentence (Notice              *notice,
+                             AmparoNoticeReading *reading)
+{
+  static const char * const cues[] = { " at:", " en:", "following address", "siguiente direccion", NULL };
+  guint i;
+  const char *line, *colon;
+  g_autofree char *after = NULL;
+  g_autofree char *court = NULL;
+
+  if (reading->court.value != NULL || notice->hearing_line < 0)
+    return;
+  i = (guint) notice->hearing_line;
+  if (!has_any (clean_at (notice, i), cues))
+    return;
+  line = g_ptr_array_index (notice->lines, i);
+  colon = strrchr (line, ':');
+  /* The colon of "8:30" is no cue: take what follows the last "at:". */
+  after = colon != NULL && !g_ascii_isdigit (colon[1]) ? g_strstrip (g_strdup (colon + 1)) : g_strdup ("");
+  court = with_address (notice, after, i + 1);
+  if (*court == '\0' || (!looks_like_address (clean_at (notice, i + 1)) && !looks_like_address (after)))
+    return;
+  set_finding (&reading->court, g_steal_pointer (&court), notice, *after != '\0' ? i : i + 1);
+}
+
 /**
  * amparo_notice_parse_time:
  * @text: a time as a person types it: `8:30 AM`, `13:00`, `1:00 p. m.`
@@ -721,6 +751,7 @@ amparo_notice_parse (const char *text)
   propose_date_and_time (&notice, reading);
   propose_a_number (&notice, reading);
   propose_court (&notice, reading);
+  propose_court_from_sentence (&notice, reading);
   notice_clear (&notice);
   return reading;
 }

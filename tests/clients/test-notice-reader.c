@@ -236,6 +236,11 @@ test_parse_noisy (void)
                                             "Chicago, IL 60607\nhearing: December 1st, 2026, 1:15 PM\n");
   g_autoptr(AmparoNoticeReading) f = parse ("A-Number:\nA 2O1-234-567\n"
                                             "el jueves 3 de septiembre de 2026, a las 9:00 a.m.\n");
+  /* EOIR's own layout: no court's name, the address after "at:". */
+  g_autoptr(AmparoNoticeReading) g = parse ("NOTICE OF HEARING IN REMOVAL PROCEEDINGS\n"
+                                            "Your case has been scheduled for a MASTER hearing before the Immigration\n"
+                                            "Judge on Dec 5, 2026 at 8:30 A.M. at: 606 S OLIVE ST, 15TH FLOOR\n"
+                                            "LOS ANGELES, CA 90014\n");
 
   g_assert_cmpstr (a->a_number.value, ==, "123456789");
   g_assert_cmpstr (a->a_number.line, ==, "A-Nurnber: l23-4S6-789");
@@ -261,6 +266,11 @@ test_parse_noisy (void)
   g_assert_cmpstr (e->court.line, ==, "Court: Chicago Immigration Court");
   g_assert_cmpstr (e->date.value, ==, "2026-12-01");
   g_assert_cmpstr (e->time.value, ==, "13:15");
+
+  g_assert_cmpstr (g->date.value, ==, "2026-12-05");
+  g_assert_cmpstr (g->time.value, ==, "08:30");
+  g_assert_cmpstr (g->court.value, ==, "606 S OLIVE ST, 15TH FLOOR, LOS ANGELES, CA 90014");
+  g_assert_cmpstr (g->court.line, ==, "Judge on Dec 5, 2026 at 8:30 A.M. at: 606 S OLIVE ST, 15TH FLOOR");
 
   g_assert_cmpstr (f->a_number.value, ==, "201234567");
   g_assert_cmpstr (f->a_number.line, ==, "A 2O1-234-567");
