@@ -39,6 +39,17 @@ assert_proposes (const AmparoNoticeReading *reading,
   g_assert_cmpint (reading->spanish, ==, g_str_equal (notice->name, "es"));
 }
 
+/* The AMPARO_TESSERACT the run started with (to try a missing one:
+ * AMPARO_TESSERACT=/nonexistent), put back after a test's fake; set, not
+ * unset, since unsetenv() is not thread-safe. */
+static char *tesseract_at_start;
+
+static void
+restore_tesseract (void)
+{
+  g_setenv ("AMPARO_TESSERACT", tesseract_at_start != NULL ? tesseract_at_start : "", TRUE);
+}
+
 static gboolean
 skip_without_ocr (void)
 {
@@ -107,7 +118,7 @@ test_pdf_text_layer (gconstpointer data)
   /* The text layer needs no OCR: prove it by hiding tesseract. */
   g_setenv ("AMPARO_TESSERACT", "/nonexistent/tesseract", TRUE);
   reading = read_notice (pdf, "application/pdf", NULL, &error);
-  g_setenv ("AMPARO_TESSERACT", "", TRUE);  /* unsetenv is not thread-safe */
+  restore_tesseract ();
   g_assert_no_error (error);
   g_assert_cmpint (reading->method, ==, AMPARO_NOTICE_METHOD_TEXT_LAYER);
   assert_proposes (reading, notice);
@@ -405,7 +416,7 @@ test_ocr_stopped (void)
   g_assert_null (reading);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  g_setenv ("AMPARO_TESSERACT", "", TRUE);  /* unsetenv is not thread-safe */
+  restore_tesseract ();
   g_setenv ("AMPARO_OCR_TIMEOUT_SECONDS", "", TRUE);
   amparo_test_remove_dir (dir);
 }
@@ -431,7 +442,7 @@ test_private_copy_mode (void)
   g_assert_cmpint (g_chmod (fake, 0700), ==, 0);
   g_setenv ("AMPARO_TESSERACT", fake, TRUE);
   reading = read_notice (png, "image/png", NULL, &error);
-  g_setenv ("AMPARO_TESSERACT", "", TRUE);
+  restore_tesseract ();
   g_assert_no_error (error);
   g_assert_cmpstr (reading->a_number.value, ==, "555444333");
   g_assert_true (g_file_get_contents (mode_file, &mode, NULL, NULL));
@@ -471,6 +482,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  tesseract_at_start = g_strdup (g_getenv ("AMPARO_TESSERACT"));
 
   g_test_add_data_func ("/notice/ocr-png/en", &english, test_ocr_png);
   g_test_add_data_func ("/notice/ocr-png/es", &spanish, test_ocr_png);

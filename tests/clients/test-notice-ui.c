@@ -20,6 +20,9 @@
  * from; nothing is in the store until Save Hearing, and then the
  * client's hearing is there with "hearing notice" as its source. */
 
+/* The AMPARO_TESSERACT the run started with, put back after a fake. */
+static char *tesseract_at_start;
+
 typedef struct
 {
   char         *dir;
@@ -52,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   amparo_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
-  g_setenv ("AMPARO_TESSERACT", "", TRUE);
+  g_setenv ("AMPARO_TESSERACT", tesseract_at_start != NULL ? tesseract_at_start : "", TRUE);
 }
 
 static void
@@ -359,6 +362,7 @@ main (int   argc,
 {
   amparo_language_init ();
   g_test_init (&argc, &argv, NULL);
+  tesseract_at_start = g_strdup (g_getenv ("AMPARO_TESSERACT"));
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
