@@ -22,6 +22,8 @@ PACKAGES += gnome-text-editor sqlite3
 PACKAGES += iso-codes
 # documents in the case file (#18): PDF thumbnails, the export zip
 PACKAGES += libpoppler-glib-dev libarchive-dev
+# reading a hearing notice (#18): OCR with English and Spanish data (the text layer: poppler above)
+PACKAGES += tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -296,7 +296,8 @@ G_DEFINE_ENUM_TYPE (AmparoEventSource, amparo_event_source,
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_COURT_NOTICE, "court-notice"),
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_EOIR_STATUS, "eoir-status"),
   G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_COMPUTED, "computed"),
-  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_USCIS_NOTICE, "uscis-notice"))
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_USCIS_NOTICE, "uscis-notice"),
+  G_DEFINE_ENUM_VALUE (AMPARO_EVENT_SOURCE_HEARING_NOTICE, "hearing-notice"))  /* ocr (#18) */
 
 const char *
 amparo_event_source_get_label (AmparoEventSource value)
@@ -307,6 +308,7 @@ amparo_event_source_get_label (AmparoEventSource value)
     NC_("event source", "EOIR case status"),
     NC_("event source", "Computed by Amparo"),
     NC_("event source", "USCIS notice"),
+    NC_("event source", "Hearing notice"),  /* ocr (#18) */
   };
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");

@@ -182,6 +182,7 @@ typedef enum {
   AMPARO_EVENT_SOURCE_EOIR_STATUS,
   AMPARO_EVENT_SOURCE_COMPUTED,
   AMPARO_EVENT_SOURCE_USCIS_NOTICE,
+  AMPARO_EVENT_SOURCE_HEARING_NOTICE,  /* ocr (#18): read from the notice, confirmed by staff */
 } AmparoEventSource;
 
 #define AMPARO_TYPE_EVENT_SOURCE (amparo_event_source_get_type ())
