@@ -21,7 +21,6 @@ struct _AmparoIdleLock
   AmparoStore    *store;
   GCancellable   *cancellable;
 
-  AdwStatusPage  *status_page;
   GtkListBox     *password_list;
   AdwPasswordEntryRow *password_row;
   GtkLabel       *error_label;
@@ -124,7 +123,6 @@ amparo_idle_lock_class_init (AmparoIdleLockClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-idle-lock.ui");
-  gtk_widget_class_bind_template_child (widget_class, AmparoIdleLock, status_page);
   gtk_widget_class_bind_template_child (widget_class, AmparoIdleLock, password_list);
   gtk_widget_class_bind_template_child (widget_class, AmparoIdleLock, password_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoIdleLock, error_label);
@@ -181,7 +179,9 @@ amparo_idle_lock_prepare (AmparoIdleLock *self,
                                                 "What you were typing is kept.",
                                                 "Client records are hidden because no one used Amparo for %u minutes. "
                                                 "What you were typing is kept.", idle_minutes), idle_minutes);
-  adw_status_page_set_description (self->status_page, description);
+  /* The bin's own child: not bound, or the template's disposal and the
+   * bin's would both unparent it. */
+  adw_status_page_set_description (ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self))), description);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), TRUE);
