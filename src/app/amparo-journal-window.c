@@ -313,7 +313,8 @@ amparo_journal_window_init (AmparoJournalWindow *self)
  * amparo_journal_window_new:
  * @store: the case store whose journal to show
  *
- * Returns: (transfer full): a new window with the newest rows
+ * Returns: (transfer none): a new window with the newest rows, owned
+ *   by GTK like every toplevel
  */
 AmparoJournalWindow *
 amparo_journal_window_new (AmparoStore *store)
