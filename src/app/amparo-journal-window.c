@@ -101,12 +101,22 @@ format_when (const char *created_at)
   return g_strdup_printf (_("%s, %s"), date, time);
 }
 
+/* Details are kept in English in the journal, for any reader of it; the
+ * ones the privacy view writes are shown in the interface's language. */
+static const char *
+shown_details (const char *details)
+{
+  if (g_strcmp0 (details, "Shown to the client (privacy view)") == 0)
+    return _("Shown to the client (privacy view)");
+  return details;
+}
+
 static GtkWidget *
 create_row (AmparoJournalEntry *entry)
 {
   const char *label = amparo_store_journal_record_label (entry);
   const char *table = amparo_journal_entry_get_table_name (entry);
-  const char *details = amparo_journal_entry_get_details (entry);
+  const char *details = shown_details (amparo_journal_entry_get_details (entry));
   const char *action = amparo_store_journal_is_print (entry)
     ? C_("journal action", "Printed")
     : amparo_journal_action_get_label (amparo_journal_entry_get_action (entry));

@@ -180,6 +180,9 @@ show_journal_action (GSimpleAction *action,
       self->journal_window = amparo_journal_window_new (self->store);
       g_object_add_weak_pointer (G_OBJECT (self->journal_window), (gpointer *) &self->journal_window);
       gtk_window_set_transient_for (GTK_WINDOW (self->journal_window), GTK_WINDOW (self));
+      /* One of the app's windows, so the idle lock hides it too. */
+      gtk_window_set_application (GTK_WINDOW (self->journal_window),
+                                  gtk_window_get_application (GTK_WINDOW (self)));
     }
   else
     amparo_journal_window_reload (self->journal_window);

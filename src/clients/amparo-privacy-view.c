@@ -90,12 +90,14 @@ fill_details (AmparoPrivacyView *self,
                                                        amparo_person_get_country_of_birth (person));
   g_autofree char *languages = amparo_iso_picker_display_list (AMPARO_ISO_LANGUAGES,
                                                                amparo_person_get_languages (person));
+  g_autofree char *a_number = amparo_person_get_a_number (person) != NULL
+    ? amparo_a_number_format (amparo_person_get_a_number (person)) : NULL;
 
   gtk_label_set_text (self->name_label, g_strstrip (name));
   add_detail (self, _("Date of birth"), birth);
   add_detail (self, _("Country of birth"), country);
   add_detail (self, _("Languages"), languages);
-  add_detail (self, _("A-Number"), amparo_person_get_a_number (person));
+  add_detail (self, _("A-Number"), a_number);
 }
 
 static GtkWidget *
