@@ -67,7 +67,6 @@ on_password_checked_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), TRUE);
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
@@ -83,9 +82,12 @@ on_unlock_clicked_cb (AmparoIdleLock *self)
       g_signal_emit (self, signals[SIGNAL_UNLOCKED], 0);
       return;
     }
+  /* One check at a time; the row stays as it is (a focused entry made
+   * insensitive loses its focus-out). */
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->unlock_button)))
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), FALSE);
   task = g_task_new (self, self->cancellable, on_password_checked_cb, NULL);
   g_task_set_task_data (task, g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row))), g_free);
   g_task_run_in_thread (task, check_password_thread);
@@ -185,7 +187,6 @@ amparo_idle_lock_prepare (AmparoIdleLock *self,
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), TRUE);
 }
 
 /**

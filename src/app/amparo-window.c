@@ -399,6 +399,16 @@ on_idle_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A new time in Preferences counts from now, not from the next check. */
+static void
+on_idle_setting_changed_cb (AmparoWindow *self)
+{
+  guint limit = idle_lock_seconds (self);
+
+  self->last_activity = g_get_monotonic_time ();
+  schedule_idle_check (self, limit > 0 ? limit : 60);
+}
+
 static void
 note_activity (AmparoWindow *self)
 {
@@ -438,8 +448,9 @@ watch_input (AmparoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  note_activity (self);
-  schedule_idle_check (self, idle_lock_seconds (self) > 0 ? idle_lock_seconds (self) : 60);
+  g_signal_connect_object (self->settings, "changed::idle-lock-seconds",
+                           G_CALLBACK (on_idle_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  on_idle_setting_changed_cb (self);
 }
 
 static GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "amparo-idle-lock.h"
 #include "amparo-journal-window.h"
 #include "amparo-test-store.h"
 #include "amparo-test-ui.h"
@@ -142,6 +143,93 @@ test_view_from_other_desk (void)
   amparo_test_remove_dir (dir);
 }
 
+static void
+run_psql (const char *port,
+          const char *sql)
+{
+  g_autofree char *command = g_strdup_printf ("psql -q -h 127.0.0.1 -p %s -U postgres -d postgres "
+                                              "-v ON_ERROR_STOP=1 -c \"%s\"", port, sql);
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "error")
+    && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+static void
+on_unlocked_cb (AmparoIdleLock *lock,
+                gboolean       *unlocked)
+{
+  *unlocked = TRUE;
+}
+
+/* On the shared server the idle lock asks the server: a wrong password
+ * keeps the window locked and says so; the account's password unlocks. */
+static void
+test_lock_asks_the_server (void)
+{
+  g_autofree char *port = g_strdup (strrchr (g_getenv ("AMPARO_TEST_PG_URI"), ':') + 1);
+  g_autofree char *uri = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AmparoIdleLock *lock;
+  GtkWidget *window;
+  GtkWidget *password;
+  GtkWidget *unlock;
+  gboolean unlocked = FALSE;
+  gint64 until;
+
+  *strchr (port, '/') = '\0';
+  run_psql (port, "CREATE ROLE lock_desk LOGIN PASSWORD 'right horse' IN ROLE password_login");
+  run_psql (port, "CREATE DATABASE lock_cases OWNER lock_desk");
+  uri = g_strdup_printf ("postgresql://lock_desk@127.0.0.1:%s/lock_cases", port);
+  store = amparo_store_open_server (uri, "right horse", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (amparo_store_check_password (store, "wrong horse", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  lock = amparo_idle_lock_new (store);
+  g_assert_true (amparo_idle_lock_needs_password (lock));
+  g_signal_connect (lock, "unlocked", G_CALLBACK (on_unlocked_cb), &unlocked);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (lock));
+  gtk_window_present (GTK_WINDOW (window));
+  amparo_idle_lock_prepare (lock, 15);
+  iterate ();
+
+  password = amparo_test_find_widget (GTK_WIDGET (lock), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  unlock = amparo_test_find_button (GTK_WIDGET (lock), "Unlock");
+  gtk_editable_set_text (GTK_EDITABLE (password), "wrong horse");
+  gtk_widget_activate (unlock);
+  /* The server's refusal shows under the password; the lock stays. */
+  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (amparo_test_find_mapped (window, GTK_TYPE_LABEL, is_error_label, NULL) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      iterate ();
+    }
+  g_assert_false (unlocked);
+
+  gtk_editable_set_text (GTK_EDITABLE (password), "right horse");
+  gtk_widget_activate (unlock);
+  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!unlocked)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      iterate ();
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,5 +237,7 @@ main (int   argc,
   if (!amparo_test_init_display (&argc, &argv))
     return 0;
   g_test_add_func ("/journal/ui/view-from-other-desk", test_view_from_other_desk);
+  if (amparo_test_engine_is_pg ())
+    g_test_add_func ("/privacy/lock/asks-the-server", test_lock_asks_the_server);
   return g_test_run ();
 }
