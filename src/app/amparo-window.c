@@ -544,11 +544,7 @@ amparo_window_constructed (GObject *object)
   g_signal_connect_object (self->state, "notify::section",
                            G_CALLBACK (on_state_section_cb), self,
                            G_CONNECT_SWAPPED);
-  /* privacy (#17) */
-  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
-    gtk_application_set_accels_for_action (gtk_window_get_application (GTK_WINDOW (self)),
-                                           "win.privacy-view", (const char *[]) { "<Control><Shift>p", NULL });
-  watch_input (self);
+  watch_input (self);  /* privacy (#17) */
 }
 
 static void
@@ -674,10 +670,16 @@ AmparoWindow *
 amparo_window_new (GtkApplication *application,
                    AmparoStore    *store)
 {
-  return g_object_new (AMPARO_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  AmparoWindow *self = g_object_new (AMPARO_TYPE_WINDOW,
+                                     "application", application,
+                                     "store", store,
+                                     NULL);
+
+  /* privacy (#17): the application is only set once the window is built. */
+  if (application != NULL)
+    gtk_application_set_accels_for_action (application, "win.privacy-view",
+                                           (const char *[]) { "<Control><Shift>p", NULL });
+  return self;
 }
 
 /* GtkApplicationWindow builds the Keyboard Shortcuts window once, in the
