@@ -32,6 +32,7 @@ struct _AmparoHistoryPanel
 
   GtkListBox   *history_list;
   GtkListBox   *views_list;
+  guint         views_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoHistoryPanel, amparo_history_panel, ADW_TYPE_BIN)
@@ -296,6 +297,18 @@ refresh_views (AmparoHistoryPanel *self)
     gtk_list_box_append (self->views_list, create_view_row (views->pdata[i]));
 }
 
+/* The page journals its own view just after it fills its panels: read
+ * the views once that is done, so the list includes this one. */
+static gboolean
+refresh_views_cb (gpointer user_data)
+{
+  AmparoHistoryPanel *self = user_data;
+
+  self->views_source = 0;
+  refresh_views (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refresh (AmparoHistoryPanel *self)
 {
@@ -346,6 +359,7 @@ amparo_history_panel_dispose (GObject *object)
   AmparoHistoryPanel *self = (AmparoHistoryPanel *)object;
 
   disconnect_store (self);
+  g_clear_handle_id (&self->views_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_HISTORY_PANEL);
   g_clear_object (&self->person);
   g_clear_object (&self->store);
@@ -401,4 +415,6 @@ amparo_history_panel_set_person (AmparoHistoryPanel *self,
                                                    G_CONNECT_SWAPPED);
   refresh (self);
   refresh_views (self);
+  g_clear_handle_id (&self->views_source, g_source_remove);
+  self->views_source = g_idle_add (refresh_views_cb, self);
 }

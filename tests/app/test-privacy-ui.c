@@ -127,6 +127,11 @@ check_privacy_view (AmparoWindow *window)
   g_auto(GStrv) on_shortcut = gtk_application_get_actions_for_accel (gtk_window_get_application (GTK_WINDOW (window)),
                                                                      "<Control><Shift>p");
 
+  g_autofree char *viewer = g_strdup_printf ("%s at %s", g_get_user_name (), g_get_host_name ());
+
+  /* The client page says who has seen the record: this desk, just now. */
+  g_assert_true (shows_text (GTK_WIDGET (window), "Who Has Seen This Record"));
+  g_assert_true (shows_text (GTK_WIDGET (window), viewer));
   /* Ctrl+Shift+P is the privacy view's, and Ctrl+P still prints. */
   g_assert_true (g_strv_contains ((const char * const *) on_shortcut, "win.privacy-view"));
   g_assert_false (g_strv_contains ((const char * const *) on_shortcut, "win.print"));

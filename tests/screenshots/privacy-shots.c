@@ -47,6 +47,8 @@ on_activate_cb (GApplication *app,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 860);
   wait_for_open_client (window);
+  /* The staff's page with the header button that turns it to the client. */
+  save (GTK_WINDOW (window), "privacy-button");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "privacy-view", NULL);
   save (GTK_WINDOW (window), "privacy-view");
