@@ -182,6 +182,15 @@ def find_app(process):
     return None
 
 
+def why_not_shown(process, app_log):
+    status = process.poll()
+    app_log.flush()
+    app_log.seek(0)
+    last = app_log.read()[-2000:]
+    state = 'still running' if status is None else f'exited with status {status}'
+    return f'amparo {state}; it said:\n{last}'
+
+
 def wait_for(app, predicate):
     """Polls the tree until predicate(nodes) holds; returns the nodes."""
     deadline = time.monotonic() + STEP_SECONDS
@@ -226,10 +235,14 @@ def main():
         env['AMPARO_OPEN_DEMAND'] = 'Title 42'
 
     Atspi.init()
-    process = subprocess.Popen(args, env=env)
+    # The app's messages go to a file, so a window that never shows up is
+    # reported with why (its exit status and last words), not just "not ok".
+    app_log = open(os.path.join(tmp, 'amparo.log'), 'w+', encoding='utf-8')
+    process = subprocess.Popen(args, env=env, stderr=app_log)
     try:
         app = find_app(process)
-        check(app is not None, 'the window shows up on the accessibility bus')
+        check(app is not None, 'the window shows up on the accessibility bus',
+              why_not_shown(process, app_log))
         if app is None:
             return
         want = SECTIONS[language]
