@@ -20,6 +20,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 PACKAGES += gnome-text-editor sqlite3
 # country and language names with their translations (#9)
 PACKAGES += iso-codes
+# documents in the case file (#18): PDF thumbnails, the export zip
+PACKAGES += libpoppler-glib-dev libarchive-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

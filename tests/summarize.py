@@ -18,7 +18,8 @@ def explain(test):
     out = (test.get('stdout') or '').splitlines()
     err = (test.get('stderr') or '').splitlines()
     said = [l for l in out + err
-            if re.match(r'^(not ok|Bail out!|#)', l) or 'ERROR' in l or 'CRITICAL' in l]
+            if (re.match(r'^(not ok|Bail out!|#)', l) or 'ERROR' in l or 'CRITICAL' in l)
+            and '-DEBUG: ' not in l]
     tail = said[-6:] or (out + err)[-6:]
     why.append(f'why {name} failed ({test.get("result")}):')
     why.extend('  ' + l[:300] for l in tail)

@@ -168,6 +168,10 @@ amparo_store_copy (const char  *from,
   for (guint i = 0; i < kinds->len; i++)
     if (!copy_kind (source, target, GPOINTER_TO_SIZE (kinds->pdata[i]), error))
       goto failed;
+  /* documents (#18): the documents' bytes, then the records naming them */
+  if (!amparo_store_copy_document_contents (source, target, error) ||
+      !copy_kind (source, target, AMPARO_TYPE_DOCUMENT, error))
+    goto failed;
   /* Copied rows carry no checksum (a server keeps none): a file gets
    * them here, so its first check can judge every record. */
   if (!amparo_store_fill_checksums (target, error))

@@ -120,4 +120,9 @@ gboolean  amparo_store_run_rules_after_save (AmparoStore  *self,
                                              AmparoRecord *record,
                                              GError      **error);
 
+/* documents (#18), amparo-store-documents.c: for amparo-store-copy.c */
+gboolean  amparo_store_copy_document_contents (AmparoStore  *source,
+                                               AmparoStore  *target,
+                                               GError      **error);
+
 G_END_DECLS

@@ -75,7 +75,7 @@ test_import_dialog (void)
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
   amparo_test_wait (50);
-  amparo_test_until (g_strcmp0 (amparo_import_dialog_get_stage (dialog), "address") == 0);
+  amparo_test_until ((g_strcmp0 (amparo_import_dialog_get_stage (dialog), "address") == 0) && ((amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE)) >= (0)));
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), >=, 0);
   amparo_import_dialog_set_address (dialog, feed);

@@ -705,7 +705,7 @@ on_activate_country_cb (GApplication *app,
   g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "cab"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   amparo_test_wait (300);
-  amparo_test_until (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  amparo_test_until ((amparo_store_reload (store, AMPARO_RECORD (person), NULL)) && (g_strcmp0 (amparo_person_get_country_of_birth (person), "US") == 0));
   g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
   g_assert_cmpstr (amparo_person_get_country_of_birth (person), ==, "US");
 
@@ -766,7 +766,7 @@ on_activate_languages_cb (GApplication *app,
   g_assert_true (gtk_widget_activate_action (row, "iso-picker.remove", "s", "Chuj de San Mateo"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   amparo_test_wait (300);
-  amparo_test_until (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
+  amparo_test_until ((amparo_store_reload (store, AMPARO_RECORD (person), NULL)) && (g_strcmp0 (amparo_person_get_languages (person), "quc,spa") == 0));
   g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
   g_assert_cmpstr (amparo_person_get_languages (person), ==, "quc,spa");
 
@@ -911,7 +911,7 @@ on_activate_reverify_cb (GApplication *app,
   g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_true (window_menu_has_action (GTK_WIDGET (window), "app.reverify-contacts"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
-  amparo_test_until ((dialog = get_reverify_dialog ()) != NULL);
+  amparo_test_until (((dialog = get_reverify_dialog ()) != NULL));
   g_assert_nonnull (dialog);
   assert_shows (dialog, "+502 5555 0101");
   g_assert_nonnull (find_list_row (dialog, "Tzul, Rosa"));

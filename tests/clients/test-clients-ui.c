@@ -395,6 +395,7 @@ link_parent (GtkWindow  *window,
   assert_shows (window, "María Pérez López");
   press (window, flow->link);
   assert_shows (window, "Pérez López, María");
+  amparo_test_until (amparo_store_count (get_store (window), AMPARO_TYPE_RELATIONSHIP, AMPARO_LIST_LIVE) == 1);
   g_assert_true (amparo_store_count (get_store (window), AMPARO_TYPE_RELATIONSHIP, AMPARO_LIST_LIVE) == 1);
 }
 
@@ -536,7 +537,7 @@ answer (GApplication *app,
 {
   AdwMessageDialog *dialog = NULL;
 
-  amparo_test_until ((dialog = find_question ()) != NULL);
+  amparo_test_until (((dialog = find_question ()) != NULL) && (g_strcmp0 (adw_message_dialog_get_heading (dialog), "Save Changes?") == 0));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   /* As a click on the button does: answer, then close — unless the

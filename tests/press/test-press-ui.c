@@ -414,8 +414,10 @@ test_body_takes_click_focus (Fixture       *f,
     }
   g_assert_true (gtk_widget_grab_focus (body));
   amparo_test_wait (50);
-  amparo_test_until (gtk_widget_has_focus (body));
-  g_assert_true (gtk_widget_has_focus (body));
+  /* The body is its window's focus widget. Whether the window itself has
+   * the keyboard is up to the X server: other tests' windows share it. */
+  amparo_test_until (gtk_widget_is_focus (body));
+  g_assert_true (gtk_widget_is_focus (body));
 }
 
 /* The export offers what was just previewed: after a Spanish preview the
@@ -481,13 +483,13 @@ test_trash_dialog_restores (Fixture       *f,
   dialog = amparo_trash_dialog_new (f->window, f->store);
   gtk_window_present (GTK_WINDOW (dialog));
   amparo_test_wait (250);
-  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (dialog), SCRIPT_TITLE, FALSE)) >= (0));
+  amparo_test_until (((amparo_test_find_text (GTK_WIDGET (dialog), SCRIPT_TITLE, FALSE)) >= (0)));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), SCRIPT_TITLE, FALSE), >=, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trash.restore", "(ss)",
                                              G_OBJECT_TYPE_NAME (saved),
                                              amparo_record_get_uid (AMPARO_RECORD (saved))));
   amparo_test_wait (250);
-  amparo_test_until ((g_list_model_get_n_items (live)) == (before));
+  amparo_test_until (((g_list_model_get_n_items (live)) == (before)) && ((amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE)) >= (0)));
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->page), SCRIPT_TITLE, FALSE), >=, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -728,7 +730,7 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpint (amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE), >=, 0);
   amparo_window_state_set_search_text (f->state, "xenophobic");
   amparo_test_wait (100);
-  amparo_test_until ((amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE)) < (0));
+  amparo_test_until (((amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE)) < (0)) && ((amparo_test_find_text (root, "Biden Administration", TRUE)) >= (0)));
   g_assert_cmpint (amparo_test_find_text (root, "ImmDef Welcomes Approval of Ms. L vs. ICE Settlement", FALSE), <, 0);
   g_assert_cmpint (amparo_test_find_text (root, "Biden Administration", TRUE), >=, 0);
   amparo_window_state_set_search_text (f->state, "");
@@ -743,7 +745,7 @@ test_search_and_filter (Fixture       *f,
   /* Draft is position 1 of the filter, after "All statuses". */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (widget (f, "status-filter")), 1);
   amparo_test_wait (100);
-  amparo_test_until ((amparo_test_find_text (root, "Biden Administration", TRUE)) < (0));
+  amparo_test_until (((amparo_test_find_text (root, "Biden Administration", TRUE)) < (0)) && ((amparo_test_find_text (root, "Solo en español (no English version)", FALSE)) >= (0)));
   g_assert_cmpint (amparo_test_find_text (root, "Biden Administration", TRUE), <, 0);
   g_assert_cmpint (amparo_test_find_text (root, "Solo en español (no English version)", FALSE), >=, 0);
 }
@@ -778,13 +780,13 @@ test_close_asks (Fixture       *f,
   amparo_test_wait (100);
   amparo_test_until ((f->window) != NULL);
   g_assert_nonnull (f->window);
-  amparo_test_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  amparo_test_until (((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
   /* The window closes once idle; a busy machine may take a while. */
   for (guint i = 0; i < 50 && f->window != NULL; i++)
     amparo_test_wait (100);
-  amparo_test_until ((f->window) == NULL);
+  amparo_test_until (((f->window) == NULL) && ((g_list_model_get_n_items (live)) == (before + 1)));
   g_assert_null (f->window);
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before + 1);
 }
