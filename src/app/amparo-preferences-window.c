@@ -17,6 +17,7 @@ struct _AmparoPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GtkSpinButton        *idle_lock_spin;  /* privacy (#17) */
 
   AmparoStorePreferences *store_page;
   GtkSwitch            *follow_desktop_switch;
@@ -68,6 +69,21 @@ amparo_preferences_window_class_init (AmparoPreferencesWindowClass *klass)
                                                "/io/github/amparo/Amparo/ui/app/amparo-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, store_page);
   gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, follow_desktop_switch);
+  gtk_widget_class_bind_template_child (widget_class, AmparoPreferencesWindow, idle_lock_spin);  /* privacy (#17) */
+}
+
+/* privacy (#17): the idle lock's setting is in seconds, the row in minutes. */
+static gboolean
+idle_seconds_to_minutes (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant) / 60);
+  return TRUE;
+}
+
+static GVariant *
+idle_minutes_to_seconds (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_uint32 ((guint32) g_value_get_double (value) * 60);
 }
 
 static void
@@ -84,6 +100,8 @@ amparo_preferences_window_init (AmparoPreferencesWindow *self)
   g_signal_connect_object (self->follow_desktop_switch, "notify::active",
                            G_CALLBACK (on_follow_desktop_cb), self,
                            G_CONNECT_SWAPPED);
+  g_settings_bind_with_mapping (self->settings, "idle-lock-seconds", self->idle_lock_spin, "value",  /* privacy (#17) */
+                                G_SETTINGS_BIND_DEFAULT, idle_seconds_to_minutes, idle_minutes_to_seconds, NULL, NULL);
 }
 
 /**

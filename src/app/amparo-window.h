@@ -5,6 +5,7 @@
 
 #include "amparo-main-view.h"
 #include "amparo-window-state.h"
+#include "amparo-privacy-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ void               amparo_window_add_toast     (AmparoWindow   *self,
                                                 AdwToast       *toast);
 AmparoMainView    *amparo_window_get_main_view (AmparoWindow   *self);
 AmparoWindowState *amparo_window_get_state     (AmparoWindow   *self);
+/* privacy (#17) */
+gboolean           amparo_window_is_locked     (AmparoWindow   *self);
+AmparoPrivacyView *amparo_window_get_privacy_view (AmparoWindow *self);
 
 G_END_DECLS

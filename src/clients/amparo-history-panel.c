@@ -19,6 +19,8 @@
 
 #define MAX_SHOWN 20
 #define MAX_READ 200
+/* privacy (#17): views are listed on their own, below the changes. */
+#define MAX_VIEWS 20
 
 struct _AmparoHistoryPanel
 {
@@ -29,6 +31,8 @@ struct _AmparoHistoryPanel
   gulong        changed_handler;
 
   GtkListBox   *history_list;
+  GtkListBox   *views_list;
+  guint         views_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoHistoryPanel, amparo_history_panel, ADW_TYPE_BIN)
@@ -257,6 +261,55 @@ create_entry_row (AmparoJournalEntry *entry)
 }
 
 static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  /* Row by row: the list's first child may be its placeholder. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* "maria at desk-3 · 2 Dec 2026": who opened the record, where, when. */
+static GtkWidget *
+create_view_row (AmparoJournalEntry *entry)
+{
+  g_autofree char *when = amparo_clients_format_date_time (amparo_record_get_created_at (AMPARO_RECORD (entry)));
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: "<staff account> at <workstation>" */
+  title = g_strdup_printf (_("%s at %s"), amparo_journal_entry_get_actor (entry) ?: "",
+                           amparo_journal_entry_get_host (entry) ?: "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+  return row;
+}
+
+static void
+refresh_views (AmparoHistoryPanel *self)
+{
+  g_autoptr(GPtrArray) views = amparo_store_list_record_views (self->store, self->person, MAX_VIEWS, NULL);
+
+  clear_list (self->views_list);
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    gtk_list_box_append (self->views_list, create_view_row (views->pdata[i]));
+}
+
+/* The page journals its own view just after it fills its panels: read
+ * the views once that is done, so the list includes this one. */
+static gboolean
+refresh_views_cb (gpointer user_data)
+{
+  AmparoHistoryPanel *self = user_data;
+
+  self->views_source = 0;
+  refresh_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 refresh (AmparoHistoryPanel *self)
 {
   /* The whole case: the person and every part of their record. */
@@ -306,6 +359,7 @@ amparo_history_panel_dispose (GObject *object)
   AmparoHistoryPanel *self = (AmparoHistoryPanel *)object;
 
   disconnect_store (self);
+  g_clear_handle_id (&self->views_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_HISTORY_PANEL);
   g_clear_object (&self->person);
   g_clear_object (&self->store);
@@ -324,12 +378,20 @@ amparo_history_panel_class_init (AmparoHistoryPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-history-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoHistoryPanel, history_list);
+  gtk_widget_class_bind_template_child (widget_class, AmparoHistoryPanel, views_list);
 }
 
 static void
 amparo_history_panel_init (AmparoHistoryPanel *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  placeholder = gtk_label_new (_("No one has opened this record yet."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->views_list, placeholder);
 }
 
 /**
@@ -352,4 +414,7 @@ amparo_history_panel_set_person (AmparoHistoryPanel *self,
                                                    G_CALLBACK (on_record_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   refresh (self);
+  refresh_views (self);
+  g_clear_handle_id (&self->views_source, g_source_remove);
+  self->views_source = g_idle_add (refresh_views_cb, self);
 }

@@ -254,6 +254,54 @@ gboolean      amparo_store_log_action           (AmparoStore    *self,
                                                  const char     *details,
                                                  GError        **error);
 
+/* The journal, readable (privacy, #17; amparo-store-journal.c) */
+
+/**
+ * AmparoJournalQuery:
+ * @person_uid: (nullable): only rows about this client's whole record
+ * @record_text: (nullable): words of the record's name or title
+ * @actor: (nullable): part of a staff account's name
+ * @action: an #AmparoJournalAction, or -1 for any
+ * @printed: only exports that were printed (with %AMPARO_JOURNAL_ACTION_EXPORT)
+ * @since: (nullable): first day, `YYYY-MM-DD` (UTC), inclusive
+ * @until: (nullable): last day, `YYYY-MM-DD` (UTC), inclusive
+ *
+ * Which journal rows to read; start from %AMPARO_JOURNAL_QUERY_INIT.
+ */
+typedef struct
+{
+  const char *person_uid;
+  const char *record_text;
+  const char *actor;
+  int         action;
+  gboolean    printed;
+  const char *since;
+  const char *until;
+} AmparoJournalQuery;
+
+#define AMPARO_JOURNAL_QUERY_INIT { NULL, NULL, NULL, -1, FALSE, NULL, NULL }
+
+GPtrArray    *amparo_store_query_journal        (AmparoStore    *self,
+                                                 const AmparoJournalQuery *query,
+                                                 guint           offset,
+                                                 guint           limit,
+                                                 GError        **error);
+const char   *amparo_store_journal_record_label (AmparoJournalEntry *entry);
+gboolean      amparo_store_journal_is_print     (AmparoJournalEntry *entry);
+GPtrArray    *amparo_store_list_record_views    (AmparoStore    *self,
+                                                 AmparoPerson   *person,
+                                                 guint           limit,
+                                                 GError        **error);
+gboolean      amparo_store_export_journal_csv   (AmparoStore    *self,
+                                                 const AmparoJournalQuery *query,
+                                                 const char     *path,
+                                                 guint          *n_rows,
+                                                 GError        **error);
+/* The idle lock's password, judged by the server (amparo-store-unlock.c) */
+gboolean      amparo_store_check_password       (AmparoStore    *self,
+                                                 const char     *password,
+                                                 GError        **error);
+
 /* Backups and checks */
 
 gboolean      amparo_store_backup_to_file       (AmparoStore    *self,

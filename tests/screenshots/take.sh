@@ -156,6 +156,17 @@ for lang in en es; do
   done
 done
 
+# privacy (#17): the privacy view turned toward a client (Spanish, the
+# client's language, whatever the staff's), the idle lock and the journal,
+# wide and at 600 px.
+for lang in en es; do
+  for width in 1200 600; do
+    [ -z "$filter" ] || [[ "privacy-shots-$lang" == *$filter* ]] || continue
+    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x1000x24" dbus-run-session -- \
+      "$build/tests/screenshots/privacy-shots" "$out" "$lang" "$width" "$db" 2>/dev/null
+  done
+done
+
 # documents (#18): a client's Documents with thumbnails and a damaged
 # file's placeholder, wide and at 600 px (its own store, made there).
 for lang in en es; do
