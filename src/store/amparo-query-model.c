@@ -323,18 +323,37 @@ read_page_of_hits (AmparoQueryModel *self,
   return page;
 }
 
-/* The order terms are plain columns (see amparo_query_model_new()), so a
- * key bound as text compares with the column's own type on both engines;
- * the id, last, is an integer. */
+static gboolean
+is_integer_text (const char *text)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL);
+}
+
+/* The key was read back as text. The server infers each parameter's type
+ * from the term it meets, so text is right there. SQLite compares an
+ * integer below any text unless a column's affinity converts it: a term
+ * such as `last_verified IS NOT NULL` has none, so what reads as an
+ * integer is bound as one (a TEXT column turns it back into text). The
+ * id, last, is an integer. */
 static void
 bind_key (AmparoDbStmt *stmt,
           guint         first,
-          Page         *previous)
+          Page         *previous,
+          gboolean      shared)
 {
   guint last = previous->n_keys - 1;
 
   for (guint i = 0; i < last; i++)
-    amparo_db_bind_text (stmt, (int) (first + i), previous->last_key[i]);
+    {
+      const char *text = previous->last_key[i];
+
+      if (!shared && is_integer_text (text))
+        amparo_db_bind_int64 (stmt, (int) (first + i), g_ascii_strtoll (text, NULL, 10));
+      else
+        amparo_db_bind_text (stmt, (int) (first + i), text);
+    }
   amparo_db_bind_int64 (stmt, (int) (first + last), g_ascii_strtoll (previous->last_key[last], NULL, 10));
 }
 
@@ -379,7 +398,7 @@ read_page (AmparoQueryModel *self,
   for (guint i = 0; i < n_params; i++)
     amparo_db_bind_text (stmt, (int) i + 1, self->params[i]);
   if (previous != NULL)
-    bind_key (stmt, n_params + 1, previous);
+    bind_key (stmt, n_params + 1, previous, amparo_store_is_shared (self->store));
   else
     {
       amparo_db_bind_int64 (stmt, n_params + 1, reverse ? size : PAGE_SIZE);

@@ -129,6 +129,63 @@ copy_kind (AmparoStore  *source,
   return TRUE;
 }
 
+/* One snapshot of the source, whatever other desks save meanwhile. */
+static gboolean
+begin_snapshot (AmparoStore  *source,
+                GError      **error)
+{
+  if (amparo_store_is_shared (source))
+    return amparo_db_exec (source->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
+  return amparo_db_exec (source->conn, "BEGIN", error);
+}
+
+/**
+ * amparo_store_copy_into:
+ * @source: an open store
+ * @target: an open, empty store
+ *
+ * The copy of amparo_store_copy() between two open stores: the backup of
+ * a shared server uses it (amparo-store-server-backup.c).
+ *
+ * Returns: %TRUE, or %FALSE with @error set and @target left as it was
+ */
+gboolean
+amparo_store_copy_into (AmparoStore  *source,
+                        AmparoStore  *target,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) kinds = kinds_in_copy_order ();
+
+  if (!check_empty (target, kinds, error))
+    return FALSE;
+  if (!begin_snapshot (source, error))
+    return FALSE;
+  if (!amparo_store_begin (target, error))
+    {
+      amparo_db_exec (source->conn, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  /* The journal keeps its actors (see pg/0009-revisions.sql). */
+  if (amparo_store_is_shared (target) &&
+      !amparo_db_exec (target->conn, "SET LOCAL amparo.copy_store = 'on'", error))
+    goto failed;
+  for (guint i = 0; i < kinds->len; i++)
+    if (!copy_kind (source, target, GPOINTER_TO_SIZE (kinds->pdata[i]), error))
+      goto failed;
+  /* Copied rows carry no checksum (a server keeps none): a file gets
+   * them here, so its first check can judge every record. */
+  if (!amparo_store_fill_checksums (target, error))
+    goto failed;
+  amparo_db_exec (source->conn, "ROLLBACK", NULL);
+  return amparo_store_commit (target, error);
+
+failed:
+  g_prefix_error (error, _("Nothing was copied: "));
+  amparo_store_rollback (target);
+  amparo_db_exec (source->conn, "ROLLBACK", NULL);
+  return FALSE;
+}
+
 /**
  * amparo_store_copy:
  * @from: a store's file or `postgresql://` address
@@ -146,7 +203,6 @@ amparo_store_copy (const char  *from,
 {
   g_autoptr(AmparoStore) source = NULL;
   g_autoptr(AmparoStore) target = NULL;
-  g_autoptr(GPtrArray) kinds = kinds_in_copy_order ();
 
   /* Opening would create a missing file: a mistyped name copies nothing. */
   if (!amparo_db_is_server_uri (from) && !g_file_test (from, G_FILE_TEST_IS_REGULAR))
@@ -155,27 +211,7 @@ amparo_store_copy (const char  *from,
                    _("There is no database at “%s”."), from);
       return FALSE;
     }
-  if (!(source = amparo_store_open (from, error)) || !(target = amparo_store_open (to, error)) ||
-      !check_empty (target, kinds, error))
+  if (!(source = amparo_store_open (from, error)) || !(target = amparo_store_open (to, error)))
     return FALSE;
-
-  if (!amparo_store_begin (target, error))
-    return FALSE;
-  /* The journal keeps its actors (see pg/0009-revisions.sql). */
-  if (amparo_store_is_shared (target) &&
-      !amparo_db_exec (target->conn, "SET LOCAL amparo.copy_store = 'on'", error))
-    goto failed;
-  for (guint i = 0; i < kinds->len; i++)
-    if (!copy_kind (source, target, GPOINTER_TO_SIZE (kinds->pdata[i]), error))
-      goto failed;
-  /* Copied rows carry no checksum (a server keeps none): a file gets
-   * them here, so its first check can judge every record. */
-  if (!amparo_store_fill_checksums (target, error))
-    goto failed;
-  return amparo_store_commit (target, error);
-
-failed:
-  g_prefix_error (error, _("Nothing was copied: "));
-  amparo_store_rollback (target);
-  return FALSE;
+  return amparo_store_copy_into (source, target, error);
 }

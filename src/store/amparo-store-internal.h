@@ -120,4 +120,16 @@ gboolean  amparo_store_run_rules_after_save (AmparoStore  *self,
                                              AmparoRecord *record,
                                              GError      **error);
 
+/* postgres (#10): copies, backups and checks of a shared server */
+gboolean  amparo_store_copy_into           (AmparoStore  *source,
+                                            AmparoStore  *target,
+                                            GError      **error);
+gboolean  amparo_store_backup_server       (AmparoStore  *self,
+                                            const char   *dest,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+gboolean  amparo_store_check_server        (AmparoStore  *self,
+                                            char        **report,
+                                            GError      **error);
+
 G_END_DECLS

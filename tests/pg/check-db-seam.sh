@@ -17,7 +17,6 @@ cd "$top" || exit 1
 NOT_YET_CONVERTED="
 src/store/amparo-store.c
 src/store/amparo-store-backup.c
-src/store/amparo-store-validate.c
 src/store/amparo-store-private.h
 src/store/amparo-name-matcher.c
 src/store/amparo-store-conflicts.c
