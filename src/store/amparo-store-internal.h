@@ -98,6 +98,8 @@ typedef struct _AmparoStoreLive AmparoStoreLive;
 void      amparo_store_live_free           (AmparoStoreLive *live);
 void      amparo_store_live_note_own_row   (AmparoStore  *self,
                                             gint64        journal_id);
+/* postgres (#10): after amparo_store_reconnect() */
+void      amparo_store_live_resume         (AmparoStore  *self);
 
 
 /* amparo-store-save.c */
