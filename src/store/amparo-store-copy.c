@@ -202,6 +202,14 @@ amparo_store_copy_into (AmparoStore  *source,
   for (guint i = 0; i < kinds->len; i++)
     if (!copy_kind (source, target, GPOINTER_TO_SIZE (kinds->pdata[i]), error))
       goto failed;
+  /* The server's search index and tracing queue, skipped row by row
+   * while copying (pg/0017-search.sql), in one pass each. */
+  if (amparo_store_is_shared (target) &&
+      !amparo_db_exec (target->conn,
+                       "INSERT INTO persons_search (person_id, doc)"
+                       " SELECT id, amparo_person_search_doc (id) FROM persons WHERE deleted_at IS NULL;"
+                       "INSERT INTO person_name_keys_pending (person_id) SELECT id FROM persons", error))
+    goto failed;
   /* Copied rows carry no checksum (a server keeps none): a file gets
    * them here, so its first check can judge every record. */
   if (!amparo_store_fill_checksums (target, error))

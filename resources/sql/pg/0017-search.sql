@@ -69,10 +69,15 @@ CREATE FUNCTION amparo_person_search_refresh (pid bigint) RETURNS void
   END
   $$;
 
+-- `--copy-store` (amparo.copy_store = 'on', see 0009) fills the index
+-- once at its end instead of once per row (amparo-store-copy.c).
 CREATE FUNCTION amparo_persons_search_trigger () RETURNS trigger
   LANGUAGE plpgsql
   AS $$
   BEGIN
+    IF current_setting ('amparo.copy_store', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
     PERFORM amparo_person_search_refresh (new.id);
     RETURN NULL;
   END
@@ -88,6 +93,9 @@ CREATE FUNCTION amparo_locations_search_trigger () RETURNS trigger
   LANGUAGE plpgsql
   AS $$
   BEGIN
+    IF current_setting ('amparo.copy_store', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
     IF TG_OP <> 'INSERT' THEN
       PERFORM amparo_person_search_refresh (old.person_id);
     END IF;
@@ -127,6 +135,9 @@ CREATE FUNCTION amparo_name_keys_trigger () RETURNS trigger
   LANGUAGE plpgsql
   AS $$
   BEGIN
+    IF current_setting ('amparo.copy_store', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
     IF TG_OP = 'DELETE' THEN
       DELETE FROM person_name_keys WHERE person_id = old.id;
       DELETE FROM person_name_keys_pending WHERE person_id = old.id;
