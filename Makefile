@@ -20,6 +20,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 PACKAGES += gnome-text-editor sqlite3
 # country and language names with their translations (#9)
 PACKAGES += iso-codes
+# documents in the case file (#18): PDF thumbnails, the export zip
+PACKAGES += libpoppler-glib-dev libarchive-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -55,11 +57,13 @@ run: deps $(BUILDDIR)/build.ninja
 	$(RUN_ENV) ./$(BUILDDIR)/src/amparo $(ARGS)
 
 # meson's own exit status is kept; the summary line counts every GTest case
-# (TAP) and every other test as one.
+# (TAP) and every other test as one. Timeouts are ten times each test's own
+# (300 s for one that sets none): they catch hangs, and a CI machine running
+# many tests at once must not fail a test for being slow.
 check: build
 	@rc=0; \
 	xvfb-run -a -s '-screen 0 1280x1024x24' dbus-run-session -- \
-	  meson test -C $(BUILDDIR) --no-rebuild --print-errorlogs $(TESTARGS) || rc=$$?; \
+	  meson test -C $(BUILDDIR) --no-rebuild --print-errorlogs --timeout-multiplier 10 $(TESTARGS) || rc=$$?; \
 	python3 tests/summarize.py $(BUILDDIR)/meson-logs/testlog.json; \
 	exit $$rc
 

@@ -37,6 +37,7 @@ kind_label (AmparoRecord *record)
   if (AMPARO_IS_MEMBERSHIP (record)) return _("Class membership");
   if (AMPARO_IS_RELEASE (record)) return _("Press release");
   if (AMPARO_IS_DEMAND (record)) return _("Demand");
+  if (AMPARO_IS_DOCUMENT (record)) return _("Document");  /* documents (#18) */
   return "";
 }
 
@@ -45,7 +46,8 @@ static const char *
 describe (AmparoRecord *record)
 {
   static const char *properties[] = { "title", "title-en", "title-es", "value", "facility", "case-number", "place",
-                                      "description", "text-en", "text-es", "starts-at", "notes" };
+                                      "description", "text-en", "text-es", "starts-at", "notes",
+                                      "file-name" /* documents (#18) */ };
   g_autoptr(GTypeClass) klass = g_type_class_ref (G_OBJECT_TYPE (record));
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
@@ -123,6 +125,7 @@ refresh (AmparoTrashDialog *self)
     AMPARO_TYPE_EVENT, AMPARO_TYPE_CONTACT, AMPARO_TYPE_LOCATION, AMPARO_TYPE_RELATIONSHIP,
     AMPARO_TYPE_EVIDENCE, AMPARO_TYPE_PROCEEDING, AMPARO_TYPE_MEMBERSHIP,
     AMPARO_TYPE_RELEASE, AMPARO_TYPE_DEMAND,
+    AMPARO_TYPE_DOCUMENT,  /* documents (#18) */
   };
   GtkWidget *child;
 

@@ -5,6 +5,7 @@
 
 #include "amparo-client-editor.h"
 #include "amparo-adverse-panel.h"
+#include "amparo-documents-panel.h"  /* documents (#18) */
 #include "amparo-conflict-check.h"
 
 #include <glib/gi18n.h>
@@ -86,6 +87,7 @@ struct _AmparoClientEditor
   AmparoProceedingsPanel *proceedings_panel;
   AmparoHistoryPanel     *history_panel;
   AmparoAdversePanel     *adverse_panel;   /* reports (#16) */
+  AmparoDocumentsPanel   *documents_panel; /* documents (#18) */
   GtkScrolledWindow      *scroller;
 };
 
@@ -495,6 +497,7 @@ show_record_panels (AmparoClientEditor *self)
   amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
   amparo_proceedings_panel_set_person (self->proceedings_panel, self->store, self->original);
   amparo_adverse_panel_set_person (self->adverse_panel, self->store, self->original);
+  amparo_documents_panel_set_person (self->documents_panel, self->store, self->original);  /* documents (#18) */
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
 }
 
@@ -643,6 +646,7 @@ amparo_client_editor_class_init (AmparoClientEditorClass *klass)
   BIND (proceedings_panel);
   BIND (history_panel);
   BIND (adverse_panel);
+  BIND (documents_panel);  /* documents (#18) */
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_open_duplicate_clicked_cb);
 }
@@ -681,6 +685,8 @@ amparo_client_editor_init (AmparoClientEditor *self)
   amparo_clients_setup_combo (self->sex_row, AMPARO_TYPE_SEX);
   amparo_clients_setup_combo (self->status_row, AMPARO_TYPE_CLIENT_STATUS);
   add_consent_date_row (self);
+  /* documents (#18): files dropped anywhere on the page are attached */
+  amparo_documents_panel_accept_drops (self->documents_panel, GTK_WIDGET (self));
 }
 
 /**

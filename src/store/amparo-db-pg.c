@@ -507,7 +507,6 @@ amparo_db_pg_open_with_password (const char  *uri,
 {
   PGconn *conn = connect_with (uri, password, error);
   PgDb *self;
-  PGresult *result;
 
   if (conn == NULL)
     return NULL;

@@ -198,6 +198,28 @@ sqlite_n_columns (AmparoDbStmt *stmt)
   return sqlite3_column_count (((SqliteStmt *) stmt)->stmt);
 }
 
+/* documents (#18): a document's bytes. */
+static void
+sqlite_bind_blob (AmparoDbStmt *stmt,
+                  int           index,
+                  GBytes       *bytes)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  sqlite3_bind_blob64 (((SqliteStmt *) stmt)->stmt, index, size ? data : "", size, SQLITE_TRANSIENT);
+}
+
+static GBytes *
+sqlite_column_blob (AmparoDbStmt *stmt,
+                    int           column)
+{
+  sqlite3_stmt *handle = ((SqliteStmt *) stmt)->stmt;
+  gconstpointer data = sqlite3_column_blob (handle, column);
+
+  return g_bytes_new (data, sqlite3_column_bytes (handle, column));
+}
+
 static const AmparoDbClass sqlite_class = {
   .close = sqlite_close,
   .prepare = sqlite_prepare,
@@ -206,6 +228,8 @@ static const AmparoDbClass sqlite_class = {
   .begin_sql = sqlite_begin_sql,
   .stmt_free = sqlite_stmt_free,
   .bind_text = sqlite_bind_text,
+  .bind_blob = sqlite_bind_blob,      /* documents (#18) */
+  .column_blob = sqlite_column_blob,  /* documents (#18) */
   .bind_int64 = sqlite_bind_int64,
   .bind_null = sqlite_bind_null,
   .step = sqlite_step,

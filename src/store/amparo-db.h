@@ -48,6 +48,10 @@ typedef struct
   const char   *(*column_text)      (AmparoDbStmt *stmt, int column);
   gint64        (*column_int64)     (AmparoDbStmt *stmt, int column);
   int           (*n_columns)        (AmparoDbStmt *stmt);
+  /* documents (#18): bytes. NULL in a driver that takes them as text
+   * (PostgreSQL's bytea input "\\x<hex>"): amparo-db.c converts. */
+  void          (*bind_blob)        (AmparoDbStmt *stmt, int index, GBytes *bytes);
+  GBytes       *(*column_blob)      (AmparoDbStmt *stmt, int column);
 } AmparoDbClass;
 
 struct _AmparoDb
@@ -123,6 +127,14 @@ const char   *amparo_db_column_text    (AmparoDbStmt  *stmt,
 gint64        amparo_db_column_int64   (AmparoDbStmt  *stmt,
                                         int            column);
 int           amparo_db_n_columns      (AmparoDbStmt  *stmt);
+
+/* documents (#18): a document's bytes, in a BLOB (SQLite) or bytea
+ * (PostgreSQL) column. column_blob returns NULL for NULL. */
+void          amparo_db_bind_blob      (AmparoDbStmt  *stmt,
+                                        int            index,
+                                        GBytes        *bytes);
+GBytes       *amparo_db_column_blob    (AmparoDbStmt  *stmt,
+                                        int            column);
 
 /* Steps a statement expected to return nothing (or to be done). */
 gboolean      amparo_db_step_done      (AmparoDbStmt  *stmt,

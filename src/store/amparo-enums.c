@@ -528,6 +528,8 @@ amparo_enum_get_label (GType enum_type,
     return amparo_adverse_role_get_label (value);
   if (enum_type == AMPARO_TYPE_CONFLICT_DECISION_KIND)
     return amparo_conflict_decision_kind_get_label (value);
+  if (enum_type == AMPARO_TYPE_DOCUMENT_KIND)  /* documents (#18) */
+    return amparo_document_kind_get_label (value);
   g_return_val_if_reached ("");
 }
 
@@ -594,4 +596,35 @@ amparo_event_status_get_label (AmparoEventStatus value)
 
   g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
   return g_dpgettext2 (GETTEXT_PACKAGE, "event status", labels[value]);
+}
+
+/* documents (#18) */
+G_DEFINE_ENUM_TYPE (AmparoDocumentKind, amparo_document_kind,
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_HEARING_NOTICE, "hearing-notice"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_BIRTH_CERTIFICATE, "birth-certificate"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT, "identity-document"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_DNA_RESULT, "dna-result"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_COURT_ORDER, "court-order"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_APPLICATION, "application"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_CORRESPONDENCE, "correspondence"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_PHOTO, "photo"),
+  G_DEFINE_ENUM_VALUE (AMPARO_DOCUMENT_KIND_OTHER, "other"))
+
+const char *
+amparo_document_kind_get_label (AmparoDocumentKind value)
+{
+  static const char * const labels[] = {
+    NC_("document kind", "Hearing notice"),
+    NC_("document kind", "Birth certificate"),
+    NC_("document kind", "Identity document"),
+    NC_("document kind", "DNA result"),
+    NC_("document kind", "Court order"),
+    NC_("document kind", "Application or form"),
+    NC_("document kind", "Correspondence"),
+    NC_("document kind", "Photo"),
+    NC_("document kind", "Other document"),
+  };
+
+  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (labels), "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "document kind", labels[value]);
 }

@@ -320,4 +320,21 @@ typedef enum {
 GType       amparo_conflict_decision_kind_get_type  (void) G_GNUC_CONST;
 const char *amparo_conflict_decision_kind_get_label (AmparoConflictDecisionKind value);
 
+/* documents (#18): what a document in the case file is. */
+typedef enum {
+  AMPARO_DOCUMENT_KIND_HEARING_NOTICE,
+  AMPARO_DOCUMENT_KIND_BIRTH_CERTIFICATE,
+  AMPARO_DOCUMENT_KIND_IDENTITY_DOCUMENT,
+  AMPARO_DOCUMENT_KIND_DNA_RESULT,
+  AMPARO_DOCUMENT_KIND_COURT_ORDER,
+  AMPARO_DOCUMENT_KIND_APPLICATION,
+  AMPARO_DOCUMENT_KIND_CORRESPONDENCE,
+  AMPARO_DOCUMENT_KIND_PHOTO,
+  AMPARO_DOCUMENT_KIND_OTHER,
+} AmparoDocumentKind;
+
+#define AMPARO_TYPE_DOCUMENT_KIND (amparo_document_kind_get_type ())
+GType       amparo_document_kind_get_type  (void) G_GNUC_CONST;
+const char *amparo_document_kind_get_label (AmparoDocumentKind value);
+
 G_END_DECLS

@@ -202,6 +202,10 @@ amparo_store_copy_into (AmparoStore  *source,
   for (guint i = 0; i < kinds->len; i++)
     if (!copy_kind (source, target, GPOINTER_TO_SIZE (kinds->pdata[i]), error))
       goto failed;
+  /* documents (#18): the documents' bytes, then the records naming them */
+  if (!amparo_store_copy_document_contents (source, target, error) ||
+      !copy_kind (source, target, AMPARO_TYPE_DOCUMENT, error))
+    goto failed;
   /* The server's search index and tracing queue, skipped row by row
    * while copying (pg/0017-search.sql), in one pass each. */
   if (amparo_store_is_shared (target) &&

@@ -134,4 +134,9 @@ gboolean  amparo_store_check_server        (AmparoStore  *self,
                                             char        **report,
                                             GError      **error);
 
+/* documents (#18), amparo-store-documents.c: for amparo-store-copy.c */
+gboolean  amparo_store_copy_document_contents (AmparoStore  *source,
+                                               AmparoStore  *target,
+                                               GError      **error);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "amparo-release-demand.h"
 #include "amparo-relative.h"
 #include "amparo-field-change.h"
+#include "amparo-document.h"  /* documents (#18) */
 
 G_BEGIN_DECLS
 
@@ -367,5 +368,35 @@ gboolean      amparo_store_reconnect            (AmparoStore    *self,
 char         *amparo_event_dup_title            (AmparoStore    *self,
                                                  AmparoEvent    *event,
                                                  const char     *language);
+
+/* documents (#18): documents in the case file (amparo-store-documents.c) */
+
+/* The largest file one document may be: 50 MB (as people count them,
+ * and as g_format_size() shows them). */
+#define AMPARO_DOCUMENT_MAX_SIZE (50 * 1000 * 1000)
+
+gboolean      amparo_store_attach_document      (AmparoStore    *self,
+                                                 AmparoDocument *document,
+                                                 GBytes         *bytes,
+                                                 GError        **error);
+GBytes       *amparo_store_document_read        (AmparoStore    *self,
+                                                 gint64          id,
+                                                 char          **content_type,
+                                                 GError        **error);
+GListModel   *amparo_store_list_documents       (AmparoStore    *self,
+                                                 AmparoPerson   *person);
+AmparoDocument *amparo_store_find_document_copy (AmparoStore    *self,
+                                                 gint64          person_id,
+                                                 const char     *sha256);
+char         *amparo_store_document_open_copy   (AmparoStore    *self,
+                                                 AmparoDocument *document,
+                                                 GError        **error);
+void          amparo_store_document_remove_copy (const char     *path);
+gboolean      amparo_store_export_documents     (AmparoStore    *self,
+                                                 AmparoPerson   *person,
+                                                 const char     *path,
+                                                 guint          *n_exported,
+                                                 GError        **error);
+char         *amparo_document_sniff_content_type (GBytes        *bytes);
 
 G_END_DECLS

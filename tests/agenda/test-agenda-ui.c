@@ -17,6 +17,7 @@
 #include "amparo-icalendar.h"
 #include "amparo-language.h"
 #include "amparo-store.h"
+#include "amparo-test-ui.h"
 
 /* The Agenda as a person sees it: a hearing added to a client shows under
  * its day, an overdue deadline comes first and is marked, filters and
@@ -40,7 +41,7 @@ wait_for_frames (void)
   gint64 until = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
 
   while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+    amparo_test_iterate ();
 }
 
 static char *
@@ -308,6 +309,7 @@ test_agenda_filters (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (staff), 1), ==, "Ana Ruiz");
   gtk_drop_down_set_selected (dropdowns->pdata[0], 2);
   wait_for_frames ();
+  amparo_test_until (((find_row (fixture, "Rosa Tum")) != NULL) && ((find_row (fixture, "José Núñez")) == NULL));
   g_assert_nonnull (find_row (fixture, "Rosa Tum"));
   g_assert_null (find_row (fixture, "José Núñez"));
   gtk_drop_down_set_selected (dropdowns->pdata[0], 0);
@@ -315,6 +317,7 @@ test_agenda_filters (Fixture       *fixture,
   /* Kind: hearings only. */
   gtk_drop_down_set_selected (dropdowns->pdata[1], 1 + AMPARO_EVENT_KIND_HEARING);
   wait_for_frames ();
+  amparo_test_until (((find_row (fixture, "José Núñez")) != NULL) && ((find_row (fixture, "Rosa Tum")) == NULL) && ((text_position (fixture, "Overdue")) == (-1)) && ((g_list_model_get_n_items (amparo_agenda_page_get_visible_events (fixture->page))) == (1)));
   g_assert_nonnull (find_row (fixture, "José Núñez"));
   g_assert_null (find_row (fixture, "Rosa Tum"));
   g_assert_cmpint (text_position (fixture, "Overdue"), ==, -1);
@@ -324,14 +327,17 @@ test_agenda_filters (Fixture       *fixture,
   /* The header's search: by client name, accents optional. */
   amparo_window_state_set_search_text (fixture->state, "nunez");
   wait_for_frames ();
+  amparo_test_until (((find_row (fixture, "José Núñez")) != NULL) && ((find_row (fixture, "Rosa Tum")) == NULL));
   g_assert_nonnull (find_row (fixture, "José Núñez"));
   g_assert_null (find_row (fixture, "Rosa Tum"));
   amparo_window_state_set_search_text (fixture->state, "A-555-12");
   wait_for_frames ();
+  amparo_test_until (((find_row (fixture, "Rosa Tum")) != NULL) && ((find_row (fixture, "José Núñez")) == NULL));
   g_assert_nonnull (find_row (fixture, "Rosa Tum"));
   g_assert_null (find_row (fixture, "José Núñez"));
   amparo_window_state_set_search_text (fixture->state, "zzz");
   wait_for_frames ();
+  amparo_test_until (shows_text_containing (fixture, "No Matching Events"));
   g_assert_true (shows_text_containing (fixture, "No Matching Events"));
   amparo_window_state_set_search_text (fixture->state, "");
   wait_for_frames ();
@@ -373,6 +379,7 @@ test_agenda_live_and_empty (Fixture       *fixture,
       g_assert_no_error (error);
     }
   wait_for_frames ();
+  amparo_test_until (shows_text_containing (fixture, "Nothing Scheduled"));
   g_assert_true (shows_text_containing (fixture, "Nothing Scheduled"));
   hide_page (fixture);
 }
@@ -556,6 +563,7 @@ test_import_dialog (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
   wait_for_frames ();
+  amparo_test_until (((dialog) == NULL) && ((amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE)) == (before + 1)));
   g_assert_null (dialog);
   g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, before + 1);
   ana = amparo_store_find_person_by_a_number (fixture->store, "111222333", &error);
@@ -646,6 +654,7 @@ on_activate_open_client_cb (GApplication *app,
   /* The clients page takes the person through its own "clients.open". */
   g_signal_emit_by_name (row, "activated");
   wait_for_frames ();
+  amparo_test_until ((g_strcmp0 (amparo_window_state_get_section (state), "clients") == 0) && ((amparo_window_state_get_object (state, "clients:open")) == NULL));
   g_assert_cmpstr (amparo_window_state_get_section (state), ==, "clients");
   g_assert_null (amparo_window_state_get_object (state, "clients:open"));
 

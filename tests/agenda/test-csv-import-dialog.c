@@ -189,6 +189,7 @@ test_confirm_names (Fixture       *fixture,
   g_assert_true (shows (fixture, "0 new persons, 1 matched, 0 rejected"));
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
   amparo_test_wait (50);
+  amparo_test_until (((fixture->dialog) == NULL) && (amparo_store_reload (fixture->store, AMPARO_RECORD (ana), &error)) && (g_strcmp0 (amparo_person_get_given_names (ana), "Rosa") == 0));
   g_assert_null (fixture->dialog);
   g_assert_true (amparo_store_reload (fixture->store, AMPARO_RECORD (ana), &error));
   g_assert_cmpstr (amparo_person_get_given_names (ana), ==, "Rosa");

@@ -36,7 +36,7 @@ static const char feed_xml[] =
 static void
 wait_until_stage_done (AmparoImportDialog *dialog)
 {
-  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (g_get_monotonic_time () < until)
     {
@@ -75,6 +75,7 @@ test_import_dialog (void)
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), <, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
   amparo_test_wait (50);
+  amparo_test_until ((g_strcmp0 (amparo_import_dialog_get_stage (dialog), "address") == 0) && ((amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE)) >= (0)));
   g_assert_cmpstr (amparo_import_dialog_get_stage (dialog), ==, "address");
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "Enter the address of the website’s feed", TRUE), >=, 0);
   amparo_import_dialog_set_address (dialog, feed);
@@ -107,7 +108,7 @@ test_backup_dialog (void)
   g_autoptr(AmparoStore) store = amparo_store_open (db, &error);
   g_autoptr(AmparoPerson) person = amparo_person_new ();
   g_autofree char *report = NULL;
-  gint64 until = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
   GStatBuf buf;
 
   g_assert_no_error (error);

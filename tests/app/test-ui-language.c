@@ -76,6 +76,7 @@ on_activate_check_switch_cb (GApplication *app,
                                   g_variant_new_string ("press"));
   amparo_window_state_set_search_text (state, "Núñez");
   amparo_test_wait (300);
+  amparo_test_until (shows_text (window, "Todavía no hay comunicados"));
   g_assert_true (shows_text (window, "Todavía no hay comunicados"));
 
   english = amparo_test_find_button (GTK_WIDGET (window), "English");

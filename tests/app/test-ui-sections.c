@@ -38,6 +38,7 @@ on_activate_check_search_cb (GApplication *app,
   /* The entry reports a search after its own short delay. */
   for (guint i = 0; i < 50 && g_strcmp0 (amparo_window_state_get_search_text (state), "Núñez") != 0; i++)
     amparo_test_wait (100);
+  amparo_test_until (g_strcmp0 (amparo_window_state_get_search_text (state), "Núñez") == 0);
   g_assert_cmpstr (amparo_window_state_get_search_text (state), ==, "Núñez");
 
   show_section (window, "demands");
@@ -127,6 +128,7 @@ wait_for_visible (GtkWidget *widget,
 {
   for (guint i = 0; i < 50 && gtk_widget_get_visible (widget) != visible; i++)
     amparo_test_wait (50);
+  amparo_test_until ((gtk_widget_get_visible (widget)) == (visible));
   g_assert_cmpint (gtk_widget_get_visible (widget), ==, visible);
 }
 

@@ -83,7 +83,7 @@ static gboolean
 shows (GtkWidget  *root,
        const char *text)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (amparo_test_find_text (root, text, TRUE) < 0)
     {
@@ -95,7 +95,7 @@ shows (GtkWidget  *root,
             g_test_message ("shown: %s", (char *) texts->pdata[i]);
           return FALSE;
         }
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   return TRUE;
 }
@@ -105,7 +105,7 @@ shows (GtkWidget  *root,
 static AmparoRecordForm *
 get_form (void)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (g_get_monotonic_time () < until)
     {
@@ -114,7 +114,7 @@ get_form (void)
       for (GList *l = windows; l != NULL; l = l->next)
         if (AMPARO_IS_RECORD_FORM (l->data) && gtk_widget_get_mapped (l->data))
           return l->data;
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   g_error ("no form opened");
 }
@@ -535,7 +535,7 @@ trash_and_restore (GtkWindow    *window,
   assert_shows (window, g_dgettext ("amparo", "Date moved to the Trash"));
 
   gtk_widget_activate_action (page, "clients.show-trash", NULL);
-  until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
   while (dialog == NULL && g_get_monotonic_time () < until)
     {
       g_autoptr(GList) windows = gtk_window_list_toplevels ();
@@ -543,13 +543,14 @@ trash_and_restore (GtkWindow    *window,
       for (GList *l = windows; l != NULL; l = l->next)
         if (AMPARO_IS_TRASH_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
           dialog = l->data;
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   g_assert_nonnull (dialog);
   assert_shows (dialog, "Los Angeles Immigration Court");
   gtk_widget_activate_action (dialog, "trash.restore", "(ss)", "AmparoEvent",
                               amparo_record_get_uid (AMPARO_RECORD (event)));
   amparo_test_wait (200);
+  amparo_test_until ((amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH)) == (0));
   g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_EVENT, AMPARO_LIST_TRASH), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -704,6 +705,7 @@ on_activate_country_cb (GApplication *app,
   g_assert_nonnull (amparo_iso_codes_get_name (AMPARO_ISO_LANGUAGES, "cab"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   amparo_test_wait (300);
+  amparo_test_until ((amparo_store_reload (store, AMPARO_RECORD (person), NULL)) && (g_strcmp0 (amparo_person_get_country_of_birth (person), "US") == 0));
   g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
   g_assert_cmpstr (amparo_person_get_country_of_birth (person), ==, "US");
 
@@ -764,6 +766,7 @@ on_activate_languages_cb (GApplication *app,
   g_assert_true (gtk_widget_activate_action (row, "iso-picker.remove", "s", "Chuj de San Mateo"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   amparo_test_wait (300);
+  amparo_test_until ((amparo_store_reload (store, AMPARO_RECORD (person), NULL)) && (g_strcmp0 (amparo_person_get_languages (person), "quc,spa") == 0));
   g_assert_true (amparo_store_reload (store, AMPARO_RECORD (person), NULL));
   g_assert_cmpstr (amparo_person_get_languages (person), ==, "quc,spa");
 
@@ -827,7 +830,7 @@ add_contact (AmparoStore  *store,
 static GtkWidget *
 get_reverify_dialog (void)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (g_get_monotonic_time () < until)
     {
@@ -836,7 +839,7 @@ get_reverify_dialog (void)
       for (GList *l = windows; l != NULL; l = l->next)
         if (AMPARO_IS_REVERIFY_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
           return l->data;
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   return NULL;
 }
@@ -908,7 +911,7 @@ on_activate_reverify_cb (GApplication *app,
   g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_true (window_menu_has_action (GTK_WIDGET (window), "app.reverify-contacts"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "reverify-contacts", NULL);
-  dialog = get_reverify_dialog ();
+  amparo_test_until (((dialog = get_reverify_dialog ()) != NULL));
   g_assert_nonnull (dialog);
   assert_shows (dialog, "+502 5555 0101");
   g_assert_nonnull (find_list_row (dialog, "Tzul, Rosa"));
@@ -943,6 +946,7 @@ on_activate_reverify_cb (GApplication *app,
   row = find_list_row (dialog, "Yax, Tomás");
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
   amparo_test_wait (400);
+  amparo_test_until (g_strcmp0 (amparo_window_state_get_section (amparo_window_get_state (AMPARO_WINDOW (window))), "clients") == 0);
   g_assert_cmpstr (amparo_window_state_get_section (amparo_window_get_state (AMPARO_WINDOW (window))), ==, "clients");
   editor = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_CLIENT_EDITOR);
   g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (amparo_client_editor_get_person (AMPARO_CLIENT_EDITOR (editor)))),

@@ -12,6 +12,7 @@
 #include "amparo-main-view.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
+#include "amparo-test-ui.h"
 
 /* Starts the real application on a store in a temporary folder and does
  * what a front-desk worker does: a new client through the intake form
@@ -70,7 +71,7 @@ wait_for_frames (void)
   gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
 
   while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+    amparo_test_iterate ();
 }
 
 typedef gboolean (*Match) (GtkWidget  *widget,
@@ -137,13 +138,13 @@ static gboolean
 wait_for_text_containing (GtkWindow  *window,
                           const char *text)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (!shows_text_containing (window, text))
     {
       if (g_get_monotonic_time () > until)
         return FALSE;
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   return TRUE;
 }
@@ -176,7 +177,7 @@ static gboolean
 wait_for_text (GtkWindow  *window,
                const char *text)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (!shows_text (window, text))
     {
@@ -185,7 +186,7 @@ wait_for_text (GtkWindow  *window,
           print_labels (GTK_WIDGET (window));
           return FALSE;
         }
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   return TRUE;
 }
@@ -196,12 +197,12 @@ static GtkWidget *
 get_row (GtkWindow  *window,
          const char *title)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
   GtkWidget *row;
 
   while ((row = find_widget (GTK_WIDGET (window), is_row, title)) == NULL
          && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+    amparo_test_iterate ();
   if (row == NULL)
     g_error ("no visible row “%s”", title);
   return row;
@@ -219,12 +220,12 @@ static void
 press (GtkWindow  *window,
        const char *label)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
   GtkWidget *button;
 
   while ((button = find_widget (GTK_WIDGET (window), is_button, label)) == NULL
          && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+    amparo_test_iterate ();
   if (button == NULL)
     g_error ("no visible button “%s”", label);
   gtk_widget_activate (button);
@@ -252,13 +253,13 @@ static gboolean
 wait_for_live_count (AmparoStore *store,
                      gint64       expected)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 until = g_get_monotonic_time () + AMPARO_TEST_PATIENCE;
 
   while (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE) != expected)
     {
       if (g_get_monotonic_time () > until)
         return FALSE;
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
     }
   return TRUE;
 }
@@ -312,6 +313,7 @@ do_intake (GtkWindow  *window,
 
   type_into (window, flow->a_number, "A-012-345-678");
   wait_for_frames ();
+  amparo_test_until (!(shows_text (window, message)));
   g_assert_false (shows_text (window, message));
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   wait_for_frames ();
@@ -393,6 +395,7 @@ link_parent (GtkWindow  *window,
   assert_shows (window, "María Pérez López");
   press (window, flow->link);
   assert_shows (window, "Pérez López, María");
+  amparo_test_until (amparo_store_count (get_store (window), AMPARO_TYPE_RELATIONSHIP, AMPARO_LIST_LIVE) == 1);
   g_assert_true (amparo_store_count (get_store (window), AMPARO_TYPE_RELATIONSHIP, AMPARO_LIST_LIVE) == 1);
 }
 
@@ -463,6 +466,7 @@ on_activate_switch_cb (GApplication *app,
   /* Saving after the switch stores what was typed before it. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   wait_for_frames ();
+  amparo_test_until ((amparo_store_count (get_store (window), AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE)) == (1));
   g_assert_cmpint (amparo_store_count (get_store (window), AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
   assert_shows (window, "Quispe, Rosa");
   gtk_window_destroy (window);
@@ -531,8 +535,9 @@ static void
 answer (GApplication *app,
         const char   *response)
 {
-  AdwMessageDialog *dialog = find_question ();
+  AdwMessageDialog *dialog = NULL;
 
+  amparo_test_until (((dialog = find_question ()) != NULL) && (g_strcmp0 (adw_message_dialog_get_heading (dialog), "Save Changes?") == 0));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   /* As a click on the button does: answer, then close — unless the
@@ -609,6 +614,7 @@ on_activate_duplicate_cb (GApplication *app,
   type_into (window, english.a_number, "012345678");
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   wait_for_frames ();
+  amparo_test_until ((amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE)) == (1));
   g_assert_cmpint (amparo_store_count (store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
   press (window, "Open Existing Record");
   answer (app, "discard");

@@ -31,6 +31,20 @@ amparo_test_init_display (int    *argc,
 }
 
 /**
+ * amparo_test_iterate:
+ *
+ * One iteration of the main context; when nothing is ready it sleeps 2 ms
+ * instead of spinning, so a waiting test leaves the CPU to the threads
+ * (and the other tests) it is waiting for.
+ */
+void
+amparo_test_iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (2000);
+}
+
+/**
  * amparo_test_wait:
  * @milliseconds: how long
  *
@@ -42,7 +56,7 @@ amparo_test_wait (guint milliseconds)
   gint64 until = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
 
   while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+    amparo_test_iterate ();
 }
 
 static void

@@ -260,16 +260,19 @@ test_status_and_target_filters (Fixture       *f,
   /* Position 0 is "all", then the values in order. */
   gtk_drop_down_set_selected (status, 1 + AMPARO_DEMAND_STATUS_PARTIALLY_MET);
   amparo_test_wait (250);
+  amparo_test_until (((g_list_model_get_n_items (shown)) == (1)) && ((amparo_test_find_text (GTK_WIDGET (f->window), "Partially met", FALSE)) >= (0)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Partially met", FALSE), >=, 0);
 
   gtk_drop_down_set_selected (status, 0);
   gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_DHS);
   amparo_test_wait (250);
+  amparo_test_until ((g_list_model_get_n_items (shown)) == (2));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 
   gtk_drop_down_set_selected (target, 1 + AMPARO_DEMAND_TARGET_CONGRESS);
   amparo_test_wait (250);
+  amparo_test_until (((g_list_model_get_n_items (shown)) == (0)) && ((amparo_test_find_text (GTK_WIDGET (f->window), "No Matching Demands", FALSE)) >= (0)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "No Matching Demands", FALSE), >=, 0);
 }
@@ -284,7 +287,7 @@ test_release_opens_in_press (Fixture       *f,
 
   amparo_window_state_set_section (f->state, "demands");
   open_demand (f, title_42);
-  row = find_row_with_title (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration");
+  amparo_test_until (((row = find_row_with_title (GTK_WIDGET (f->window), "ImmDef Calls Upon the Biden Administration")) != NULL));
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   amparo_test_wait (250);
@@ -338,6 +341,7 @@ test_counts_follow_links (Fixture       *f,
   const char *after = "2 statements · Feb 3, 2021 – Jan 10, 2024";
 
   amparo_test_wait (250);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE)) < (0));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), <, 0);
   amparo_release_set_title_en (release, "Deportation flights resume to Haiti");
   amparo_release_set_release_date (release, "2024-01-10");
@@ -346,11 +350,13 @@ test_counts_follow_links (Fixture       *f,
   amparo_store_set_release_demands (f->store, release, stated, G_N_ELEMENTS (stated), &error);
   g_assert_no_error (error);
   amparo_test_wait (250);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE)) >= (0));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), >=, 0);
 
   /* …and back when the release goes to the Trash. */
   g_assert_true (amparo_store_delete (f->store, AMPARO_RECORD (release), &error));
   amparo_test_wait (250);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE)) < (0));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), after, FALSE), <, 0);
 }
 
@@ -367,15 +373,17 @@ test_update_date_message (Fixture       *f,
   open_demand (f, flights);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
   amparo_test_wait (250);
-  dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG);
+  amparo_test_until (((dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG)) != NULL));
   g_assert_nonnull (dialog);
   update = amparo_demand_update_dialog_get_update (dialog);
   amparo_demand_update_set_update_date (update, "2021-02-30");
   amparo_test_wait (100);
+  amparo_test_until (((amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE)) >= (0)) && (!(adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"))));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE), >=, 0);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   amparo_demand_update_set_update_date (update, "2021-02-28");
   amparo_test_wait (100);
+  amparo_test_until (((amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE)) < (0)) && (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add")));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE), <, 0);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -393,13 +401,13 @@ test_add_update_marks_met (Fixture       *f,
   GtkWidget *row;
 
   open_demand (f, flights);
-  row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
+  amparo_test_until (((row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights))) != NULL) && ((amparo_test_find_text (row, "Open", FALSE)) >= (0)));
   g_assert_nonnull (row);
   g_assert_cmpint (amparo_test_find_text (row, "Open", FALSE), >=, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
   amparo_test_wait (250);
-  dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG);
+  amparo_test_until (((dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG)) != NULL));
   g_assert_nonnull (dialog);
   update = amparo_demand_update_dialog_get_update (dialog);
   amparo_demand_update_set_update_date (update, "2024-03-01");
@@ -413,7 +421,7 @@ test_add_update_marks_met (Fixture       *f,
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND,
                                    amparo_record_get_id (AMPARO_RECORD (flights)), NULL);
   g_assert_cmpint (amparo_demand_get_status (stored), ==, AMPARO_DEMAND_STATUS_MET);
-  row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights));
+  amparo_test_until (((row = find_row_showing (GTK_WIDGET (f->window), amparo_demand_get_text_en (flights))) != NULL) && ((amparo_test_find_text (row, "Met", FALSE)) >= (0)));
   g_assert_nonnull (row);
   g_assert_cmpint (amparo_test_find_text (row, "Met", FALSE), >=, 0);
   /* The timeline shows the note in both languages, dated in words. */
@@ -504,7 +512,7 @@ test_merge_keeps_everything (Fixture       *f,
   open_demand (f, detention);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.merge", NULL));
   amparo_test_wait (250);
-  dialog = find_toplevel (AMPARO_TYPE_DEMAND_MERGE_DIALOG);
+  amparo_test_until (((dialog = find_toplevel (AMPARO_TYPE_DEMAND_MERGE_DIALOG)) != NULL));
   g_assert_nonnull (dialog);
   g_assert_true (amparo_demand_merge_dialog_select (dialog, duplicate));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
@@ -580,6 +588,7 @@ test_new_save_delete_undo (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.delete", NULL));
   amparo_test_wait (250);
+  amparo_test_until ((find_row_showing (GTK_WIDGET (f->window), english)) == NULL);
   g_assert_null (find_row_showing (GTK_WIDGET (f->window), english));
   stored = amparo_store_get_by_id (f->store, AMPARO_TYPE_DEMAND, id, NULL);
   g_assert_true (amparo_record_is_deleted (AMPARO_RECORD (stored)));
@@ -603,11 +612,12 @@ test_language_switch_keeps_edit (Fixture       *f,
   const char *typed = "Halt every ICE deportation flight, starting today.";
 
   open_demand (f, flights);
-  editor = find_editor (GTK_WIDGET (f->page));
+  amparo_test_until (((editor = find_editor (GTK_WIDGET (f->page))) != NULL));
   g_assert_nonnull (editor);
   buffer = amparo_demand_editor_get_buffer (editor, "en");
   gtk_text_buffer_set_text (buffer, typed, -1);
   amparo_test_wait (250);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE)) >= (0));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), >=, 0);
 
   /* Looking at another demand and coming back keeps the edit… */
@@ -666,8 +676,9 @@ test_close_asks_to_save (Fixture       *f,
 
   gtk_window_close (f->window);
   amparo_test_wait (250);
+  amparo_test_until ((f->window) != NULL);
   g_assert_nonnull (f->window);
-  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  amparo_test_until (((question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL) && (g_strcmp0 (adw_message_dialog_get_heading (question), "Save Changes to Demands?") == 0));
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Save Changes to Demands?");
   adw_message_dialog_response (question, "save");
@@ -698,10 +709,12 @@ test_close_after_undoing_edit (Fixture       *f,
   /* Typed back as it was: nothing left to save, so no question. */
   gtk_text_buffer_set_text (buffer, amparo_demand_get_text_en (flights), -1);
   amparo_test_wait (250);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE)) < (0));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (f->window), "Unsaved changes", FALSE), <, 0);
 
   gtk_window_close (f->window);
   amparo_test_wait (250);
+  amparo_test_until ((f->window) == NULL);
   g_assert_null (f->window);
 }
 
@@ -752,6 +765,7 @@ test_errors_beside_fields (Fixture       *f,
   g_assert_null (error_shown (f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
   amparo_test_wait (250);
+  amparo_test_until (((g_list_model_get_n_items (live)) == (before)) && (g_strcmp0 (error_shown (f), "Write the demand in English or in Spanish.") == 0));
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before);
   g_assert_cmpstr (error_shown (f), ==, "Write the demand in English or in Spanish.");
 
@@ -763,9 +777,11 @@ test_errors_beside_fields (Fixture       *f,
   buffer = amparo_demand_editor_get_buffer (find_editor (GTK_WIDGET (f->page)), "es");
   gtk_text_buffer_set_text (buffer, "Restablecer la oficina de entrevistas de asilo.", -1);
   amparo_test_wait (100);
+  amparo_test_until (((error_shown (f)) == NULL));
   g_assert_null (error_shown (f));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.save", NULL));
   amparo_test_wait (250);
+  amparo_test_until ((g_list_model_get_n_items (live)) == (before + 1));
   g_assert_cmpuint (g_list_model_get_n_items (live), ==, before + 1);
 }
 
@@ -783,6 +799,7 @@ test_trash_dialog_restores (Fixture       *f,
   open_demand (f, flights);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "section.delete", NULL));
   amparo_test_wait (250);
+  amparo_test_until (((amparo_test_find_button (GTK_WIDGET (f->window), "Undo")) != NULL) && ((find_row_showing (GTK_WIDGET (f->window), english)) == NULL));
   g_assert_nonnull (amparo_test_find_button (GTK_WIDGET (f->window), "Undo"));
   g_assert_null (find_row_showing (GTK_WIDGET (f->window), english));
 

@@ -37,7 +37,7 @@ done
 if [ -z "$target" ]; then
   # Every target in turn (make fuzz).
   status=0
-  for t in feed csv; do
+  for t in feed csv thumbnail; do  # thumbnail: documents (#18)
     echo "== fuzz-$t ($seconds s)"
     "$0" --target "$t" --out "$out" ${runs:+--runs "$runs"} ${seconds:+"$seconds"} || status=1
   done
@@ -85,8 +85,18 @@ case "$target" in
     includes="-I$top/src/store -I$top/src/export"
     # json-glib: the import maps country and language names to iso-codes' codes.
     packages="gio-2.0 sqlite3 libpq json-glib-1.0"
+    packages="$packages libarchive"  # documents (#18): the store's document export
     corpus="$here/corpus-csv"
     defines=""  # each source names its own log domain
+    ;;
+  thumbnail)
+    # documents (#18): the thumbnailer over pictures and PDFs.
+    sources="$here/fuzz-thumbnail.c $top/src/export/amparo-thumbnailer.c"
+    watch="$top/src/export/amparo-thumbnailer.h"
+    includes="-I$top/src/export"
+    packages="gio-2.0 gdk-pixbuf-2.0 poppler-glib cairo"
+    corpus="$here/corpus-thumbnail"
+    defines=""
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

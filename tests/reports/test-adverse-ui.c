@@ -201,6 +201,7 @@ intake_finds_them (Fixture      *fixture,
   g_assert_cmpint (count (fixture, AMPARO_TYPE_PERSON, "deleted_at IS NULL"), ==, persons);
   g_assert_true (amparo_conflict_dialog_decide (dialog, AMPARO_CONFLICT_DECISION_DECLINED, NULL));
   amparo_test_wait (300);
+  amparo_test_until ((count (fixture, AMPARO_TYPE_CONFLICT_DECISION, "decision = 'declined'")) == (1));
   g_assert_cmpint (count (fixture, AMPARO_TYPE_CONFLICT_DECISION, "decision = 'declined'"), ==, 1);
 }
 
@@ -230,12 +231,13 @@ edit_and_trash_scenario (Fixture      *fixture,
   panel = amparo_test_find_mapped (GTK_WIDGET (window), AMPARO_TYPE_ADVERSE_PANEL, NULL, NULL);
 
   click (amparo_test_find_mapped (panel, GTK_TYPE_BUTTON, has_action, "adverse.edit"));
-  form = find_toplevel (AMPARO_TYPE_RECORD_FORM);
+  amparo_test_until (((form = find_toplevel (AMPARO_TYPE_RECORD_FORM)) != NULL));
   g_assert_nonnull (form);
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Notes")),
                          "Recruited her at the border; named in the T-visa declaration");
   g_assert_true (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
   amparo_test_wait (300);
+  amparo_test_until (((count (fixture, AMPARO_TYPE_ADVERSE_PARTY, "notes LIKE 'Recruited her%' AND deleted_at IS NULL")) == (1)) && ((amparo_test_find_text (panel, "Recruited her at the border", TRUE)) >= (0)));
   g_assert_cmpint (count (fixture, AMPARO_TYPE_ADVERSE_PARTY, "notes LIKE 'Recruited her%' AND deleted_at IS NULL"), ==, 1);
   g_assert_cmpint (amparo_test_find_text (panel, "Recruited her at the border", TRUE), >=, 0);
 

@@ -155,6 +155,7 @@ dashboard_scenario (AmparoWindow *window)
   g_assert_cmpint (fr, >=, 0);
   click_bar (programs, fr);
   amparo_test_wait (400);
+  amparo_test_until ((g_strcmp0 (amparo_window_state_get_section (state), "clients") == 0) && (amparo_test_find_text (GTK_WIDGET (window), "1 person", FALSE) >= 0) && (amparo_test_find_text (GTK_WIDGET (window), "Marta", TRUE) >= 0) && (amparo_test_find_text (GTK_WIDGET (window), "Kevin", TRUE) < 0));
   g_assert_cmpstr (amparo_window_state_get_section (state), ==, "clients");
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "1 person", FALSE) >= 0);
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "Marta", TRUE) >= 0);
@@ -165,6 +166,7 @@ dashboard_scenario (AmparoWindow *window)
   /* Its button shows every client again. */
   g_signal_emit_by_name (filter_button, "clicked");
   amparo_test_wait (300);
+  amparo_test_until ((amparo_test_find_text (GTK_WIDGET (window), "6 people", FALSE) >= 0) && ((amparo_window_state_get_object (state, "clients:filter")) == NULL));
   g_assert_true (amparo_test_find_text (GTK_WIDGET (window), "6 people", FALSE) >= 0);
   g_assert_null (amparo_window_state_get_object (state, "clients:filter"));
 }
@@ -227,7 +229,7 @@ conflict_scenario (AmparoWindow *window)
   amparo_test_wait (400);
 
   /* Not saved: a decision is required first. */
-  dialog = find_conflict_dialog ();
+  amparo_test_until (((dialog = find_conflict_dialog ()) != NULL) && ((count (store, AMPARO_TYPE_PERSON, "deleted_at IS NULL")) == (persons)));
   g_assert_nonnull (dialog);
   g_assert_cmpint (count (store, AMPARO_TYPE_PERSON, "deleted_at IS NULL"), ==, persons);
   findings = amparo_conflict_dialog_dup_findings_text (dialog);

@@ -80,7 +80,7 @@ on_activate_cb (GApplication *app,
 
   while (row == NULL && g_get_monotonic_time () < until)
     {
-      g_main_context_iteration (NULL, FALSE);
+      amparo_test_iterate ();
       row = find_titled (GTK_WIDGET (window), title);
     }
   g_assert_nonnull (row);

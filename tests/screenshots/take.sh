@@ -156,6 +156,14 @@ for lang in en es; do
   done
 done
 
+# documents (#18): a client's Documents with thumbnails and a damaged
+# file's placeholder, wide and at 600 px (its own store, made there).
+for lang in en es; do
+  [ -z "$filter" ] || [[ "documents-$lang" == *$filter* ]] || continue
+  GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
+    "$build/tests/screenshots/documents-shots" "$out" "$lang" 2>/dev/null
+done
+
 # Reports (#16): a client page's Adverse Parties, light and dark, wide and
 # at 600 px. Last, because it adds two adverse parties to the sample store
 # (through the store, tests/reports/adverse-shots-seed.c); the window is
