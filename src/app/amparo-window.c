@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-window.h"
+#include "amparo-server-banner.h"  /* postgres (#10) */
 
 #include <glib/gi18n.h>
 
@@ -53,6 +54,20 @@ static void
 build_main_view (AmparoWindow *self)
 {
   self->main_view = amparo_main_view_new (self->store, self->state);
+  /* postgres (#10): on a shared server, the "server away" banner above
+   * the content (amparo_server_banner_handle_error_for() finds it). */
+  if (self->store != NULL && amparo_store_is_shared (self->store))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *banner = amparo_server_banner_new (self->store);
+
+      gtk_box_append (GTK_BOX (box), banner);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->main_view), TRUE);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->main_view));
+      g_object_set_data (G_OBJECT (self), "amparo-server-banner", banner);
+      adw_toast_overlay_set_child (self->toast_overlay, box);
+      return;
+    }
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->main_view));
   add_privacy_controls (self);
 }

@@ -28,16 +28,20 @@
 /* Separator between the fields of the location column. */
 #define FIELD_SEPARATOR "\x1f"
 
+/* Today's date as text, the SQL of either engine (postgres #10): the
+ * columns are written once, with this word standing for it. */
+#define TODAY "@TODAY@"
+
 static const char * const row_columns[] = {
   [AMPARO_PERSON_ROW_LOCATION] =
-    "(SELECT l.kind || char(31) || ifnull (l.facility, '') || char(31) || ifnull (l.city, '')"
-    " || char(31) || ifnull (l.country, '') FROM locations l"
+    "(SELECT l.kind || '" FIELD_SEPARATOR "' || coalesce (l.facility, '') || '" FIELD_SEPARATOR "'"
+    " || coalesce (l.city, '') || '" FIELD_SEPARATOR "' || coalesce (l.country, '') FROM locations l"
     " WHERE l.person_id = persons.id AND l.deleted_at IS NULL"
     " ORDER BY (l.until IS NULL) DESC, l.since DESC, l.id DESC LIMIT 1)",
   [AMPARO_PERSON_ROW_NEXT_HEARING] =
     "(SELECT min (e.starts_at) FROM events e WHERE e.person_id = persons.id"
     " AND e.deleted_at IS NULL AND e.done = 0 AND e.kind = 'hearing'"
-    " AND e.starts_at >= date ('now', 'localtime'))",
+    " AND e.starts_at >= " TODAY ")",
   [AMPARO_PERSON_ROW_SEPARATED] =
     "EXISTS (SELECT 1 FROM relationships r JOIN persons o ON o.id = r.relative_id"
     " WHERE r.person_id = persons.id AND r.deleted_at IS NULL AND r.separated = 1"
@@ -165,14 +169,25 @@ amparo_person_list_model_new (GListModel *model)
 
       g_auto(GStrv) columns = g_new0 (char *, G_N_ELEMENTS (row_columns));
 
+      gboolean shared = amparo_store_is_shared (amparo_query_model_get_store (query));
+      int stale_days = MAX (amparo_store_get_contact_stale_days (), 0);
+      g_autofree char *today = g_strdup (shared ? "to_char (localtimestamp, 'YYYY-MM-DD')"
+                                                : "date ('now', 'localtime')");
+      g_autofree char *stale_before = shared
+        ? g_strdup_printf ("to_char (localtimestamp - interval '%d days', 'YYYY-MM-DD')", stale_days)
+        : g_strdup_printf ("date ('now', 'localtime', '-%d days')", stale_days);
+
       for (guint i = 0; i < AMPARO_PERSON_ROW_STALE_CONTACTS; i++)
-        columns[i] = g_strdup (row_columns[i]);
+        {
+          g_auto(GStrv) parts = g_strsplit (row_columns[i], TODAY, -1);
+
+          columns[i] = g_strjoinv (today, parts);
+        }
       /* Contacts not verified for the configured number of days. */
       columns[AMPARO_PERSON_ROW_STALE_CONTACTS] =
         g_strdup_printf ("EXISTS (SELECT 1 FROM contacts c WHERE c.person_id = persons.id"
                          " AND c.deleted_at IS NULL AND (c.last_verified IS NULL"
-                         " OR c.last_verified < date ('now', 'localtime', '-%d days')))",
-                         MAX (amparo_store_get_contact_stale_days (), 0));
+                         " OR c.last_verified < %s))", stale_before);
       amparo_query_model_set_extra_columns (query, (const char * const *) columns);
       amparo_query_model_watch_rows (query, AMPARO_TYPE_LOCATION, "person-id", NULL);
       amparo_query_model_watch_rows (query, AMPARO_TYPE_EVENT, "person-id", NULL);

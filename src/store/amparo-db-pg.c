@@ -484,6 +484,8 @@ connect_with (const char  *uri,
   return conn;
 }
 
+static void set_session (PGconn *conn);
+
 static PGconn *
 connect_to (const char  *uri,
             GError     **error)
@@ -505,13 +507,11 @@ amparo_db_pg_open_with_password (const char  *uri,
 {
   PGconn *conn = connect_with (uri, password, error);
   PgDb *self;
-  PGresult *result;
 
   if (conn == NULL)
     return NULL;
   /* Dates and text compare as the SQLite store's do. */
-  result = PQexec (conn, "SET client_encoding = 'UTF8'; SET client_min_messages = warning");
-  PQclear (result);
+  set_session (conn);
 
   self = g_new0 (PgDb, 1);
   self->parent.klass = &pg_class;
@@ -519,6 +519,54 @@ amparo_db_pg_open_with_password (const char  *uri,
   self->parent.label = amparo_db_pg_display_uri (uri);
   self->conn = conn;
   return &self->parent;
+}
+
+/* Said again on every new connection (the first and each reconnect). */
+static void
+set_session (PGconn *conn)
+{
+  PGresult *result = PQexec (conn, "SET client_encoding = 'UTF8'; SET client_min_messages = warning");
+
+  PQclear (result);
+}
+
+/**
+ * amparo_db_pg_reconnect:
+ *
+ * After the server went away (restarted, the network down), connects
+ * again with the same parameters (password included, which libpq kept).
+ * Statements here hold no server-side state, so the cached ones work on
+ * the new connection; LISTEN must be said again by the caller.
+ *
+ * Returns: %TRUE when the connection works (again), else %FALSE with an
+ *   %AMPARO_STORE_ERROR_UNREACHABLE error
+ */
+gboolean
+amparo_db_pg_reconnect (AmparoDb  *db,
+                        GError   **error)
+{
+  PgDb *self = (PgDb *) db;
+  PGresult *result;
+  gboolean alive;
+
+  g_return_val_if_fail (db->engine == AMPARO_DB_ENGINE_PG, FALSE);
+  result = PQstatus (self->conn) == CONNECTION_OK ? PQexec (self->conn, "SELECT 1") : NULL;
+  alive = result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK;
+  PQclear (result);
+  if (alive)
+    return TRUE;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_UNREACHABLE,
+                   _("The shared case store cannot be reached; your typing is kept. (%s)"), message);
+      return FALSE;
+    }
+  set_session (self->conn);
+  return TRUE;
 }
 
 gboolean

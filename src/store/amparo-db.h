@@ -167,5 +167,8 @@ gboolean      amparo_db_pg_create_database (const char *uri,
 /* LISTEN/NOTIFY: the socket to watch, and the channels' payloads since. */
 int           amparo_db_pg_socket      (AmparoDb      *db);
 GPtrArray    *amparo_db_pg_take_notifications (AmparoDb *db);
+/* postgres (#10): when the server is away, connects again. */
+gboolean      amparo_db_pg_reconnect   (AmparoDb      *db,
+                                        GError       **error);
 
 G_END_DECLS

@@ -5,12 +5,12 @@
 
 #include "amparo-query-hits.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "amparo-person.h"
 #include "amparo-search.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 /* Typing "mar" over a million persons matches 300,000 of them. Asked of
  * SQL in one query ("matching, in name order, rows 295,000 to 295,200"),
@@ -86,18 +86,18 @@ static gboolean
 read_hits (AmparoQueryHits *self,
            const char      *match)
 {
-  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self->store,
-                                                       "SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?",
-                                                       NULL);
+  g_autoptr(AmparoDbStmt) stmt = amparo_store_prepare_stmt (self->store,
+                                                            amparo_search_hits_sql (self->store),
+                                                            NULL);
   gboolean sorted = TRUE;
-  int rc;
+  AmparoDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_text (stmt, 1, match);
+  while ((rc = amparo_db_step (stmt, NULL)) == AMPARO_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amparo_db_column_int64 (stmt, 0);
 
       if (self->hits->len > 0 && id < g_array_index (self->hits, gint64, self->hits->len - 1))
         sorted = FALSE;
@@ -105,7 +105,7 @@ read_hits (AmparoQueryHits *self,
     }
   if (!sorted)
     g_array_sort (self->hits, compare_ids);
-  return rc == SQLITE_DONE;
+  return rc == AMPARO_DB_DONE;
 }
 
 /* All hits in name order, as the walk from the start would find them. */
@@ -113,28 +113,27 @@ static gboolean
 sort_all (AmparoQueryHits *self,
           const char      *match)
 {
-  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self->store,
-                                                       "SELECT id FROM persons WHERE deleted_at IS NULL"
-                                                       " AND id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)"
-                                                       " ORDER BY sort_name, id",
-                                                       NULL);
-  int rc;
+  g_autofree char *where = amparo_search_dialect_where (self->store, AMPARO_SEARCH_PERSONS_FILTER_SQL);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM persons WHERE deleted_at IS NULL AND %s"
+                                          " ORDER BY sort_name, id", where);
+  g_autoptr(AmparoDbStmt) stmt = amparo_store_prepare_stmt (self->store, sql, NULL);
+  AmparoDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_text (stmt, 1, match);
+  while ((rc = amparo_db_step (stmt, NULL)) == AMPARO_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amparo_db_column_int64 (stmt, 0);
 
       g_array_append_val (self->walked[0], id);
     }
   self->done[0] = TRUE;
   /* The list's length is the sorted list's, should the index and the
    * table ever disagree. */
-  if (rc == SQLITE_DONE && self->walked[0]->len != self->hits->len)
+  if (rc == AMPARO_DB_DONE && self->walked[0]->len != self->hits->len)
     g_array_set_size (self->hits, self->walked[0]->len);
-  return rc == SQLITE_DONE;
+  return rc == AMPARO_DB_DONE;
 }
 
 /**
@@ -185,36 +184,36 @@ walk (AmparoQueryHits *self,
 {
   GArray *walked = self->walked[way];
   guint limit = self->hits->len - self->walked[!way]->len;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   gboolean resume = self->key_name[way] != NULL;
-  int rc = SQLITE_DONE;
+  AmparoDbStep rc = AMPARO_DB_DONE;
 
   wanted = MIN (wanted, limit);
   if (walked->len >= wanted || self->done[way])
     return;
-  stmt = amparo_store_prepare (self->store, walk_sql[way][resume], NULL);
+  stmt = amparo_store_prepare_stmt (self->store, walk_sql[way][resume], NULL);
   if (stmt == NULL)
     return;
   if (resume)
     {
-      sqlite3_bind_text (stmt, 1, self->key_name[way], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, self->key_id[way]);
+      amparo_db_bind_text (stmt, 1, self->key_name[way]);
+      amparo_db_bind_int64 (stmt, 2, self->key_id[way]);
     }
 
-  while (walked->len < wanted && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (walked->len < wanted && (rc = amparo_db_step (stmt, NULL)) == AMPARO_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amparo_db_column_int64 (stmt, 0);
 
       if (is_hit (self, id))
         g_array_append_val (walked, id);
     }
-  if (rc == SQLITE_ROW)
+  if (rc == AMPARO_DB_ROW)
     {
-      char *name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      char *name = g_strdup (amparo_db_column_text (stmt, 1));
 
       g_free (self->key_name[way]);
       self->key_name[way] = name;
-      self->key_id[way] = sqlite3_column_int64 (stmt, 0);
+      self->key_id[way] = amparo_db_column_int64 (stmt, 0);
     }
   else
     self->done[way] = TRUE;

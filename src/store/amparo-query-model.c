@@ -8,7 +8,9 @@
 #include "amparo-query-model.h"
 #include "amparo-query-hits.h"
 #include "amparo-record-private.h"
+#include "amparo-search.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 8
@@ -20,8 +22,9 @@ typedef struct
   guint index;
   GPtrArray *items;           /* AmparoRecord */
   /* Sort key of the last row (order terms, then id), to read the next
-   * page by key instead of by OFFSET. NULL when it cannot be used. */
-  sqlite3_value **last_key;
+   * page by key instead of by OFFSET, as text (NULL for SQL NULL); the
+   * array is NULL when it cannot be used. */
+  char **last_key;
   guint n_keys;
 } Page;
 
@@ -62,7 +65,7 @@ typedef struct
 static GQuark extras_quark;
 
 static void free_key (Page *page);
-static void read_rows (AmparoQueryModel *self, sqlite3_stmt *stmt, Page *page, gboolean reverse);
+static void read_rows (AmparoQueryModel *self, AmparoDbStmt *stmt, Page *page, gboolean reverse);
 
 static void amparo_query_model_list_model_init (GListModelInterface *iface);
 
@@ -159,7 +162,7 @@ build_page_sql (AmparoQueryModel *self,
     g_string_append_printf (sql, ", %s", self->extra_columns[i]);
 
   g_string_append_printf (sql, " FROM %s WHERE id IN (SELECT id FROM %s WHERE (%s)",
-                          table, table, self->where ? self->where : "1");
+                          table, table, self->where ? self->where : "TRUE");
   if (previous != NULL)
     {
       g_string_append (sql, " AND (");
@@ -187,7 +190,7 @@ key_is_usable (Page *page)
     return FALSE;
   /* NULL never compares greater than anything: fall back to OFFSET. */
   for (guint i = 0; i < page->n_keys; i++)
-    if (sqlite3_value_type (page->last_key[i]) == SQLITE_NULL)
+    if (page->last_key[i] == NULL)
       return FALSE;
   return TRUE;
 }
@@ -195,14 +198,14 @@ key_is_usable (Page *page)
 /* NULL becomes "": a GStrv cannot hold NULL, and no extra needs both. */
 static GStrv
 read_extras (AmparoQueryModel *self,
-             sqlite3_stmt     *stmt,
+             AmparoDbStmt     *stmt,
              guint             first)
 {
   guint n = g_strv_length (self->extra_columns);
   GStrv extras = g_new0 (char *, n + 1);
 
   for (guint i = 0; i < n; i++)
-    extras[i] = g_strdup ((const char *) sqlite3_column_text (stmt, (int) (first + i)) ?: "");
+    extras[i] = g_strdup (amparo_db_column_text (stmt, (int) (first + i)) ?: "");
   return extras;
 }
 
@@ -210,7 +213,7 @@ static void
 free_key (Page *page)
 {
   for (guint i = 0; page->last_key != NULL && i < page->n_keys; i++)
-    sqlite3_value_free (page->last_key[i]);
+    g_free (page->last_key[i]);
   g_clear_pointer (&page->last_key, g_free);
   page->n_keys = 0;
 }
@@ -219,7 +222,7 @@ free_key (Page *page)
  * when reading backwards), for the next page's seek. */
 static void
 keep_key (AmparoQueryModel *self,
-          sqlite3_stmt     *stmt,
+          AmparoDbStmt     *stmt,
           Page             *page)
 {
   guint n_terms = g_strv_length (self->order_terms);
@@ -227,25 +230,26 @@ keep_key (AmparoQueryModel *self,
 
   free_key (page);
   page->n_keys = n_terms + 1;
-  page->last_key = g_new0 (sqlite3_value *, page->n_keys);
+  page->last_key = g_new0 (char *, page->n_keys);
   for (guint i = 0; i < n_terms; i++)
-    page->last_key[i] = sqlite3_value_dup (sqlite3_column_value (stmt, (int) (n_columns + i)));
-  page->last_key[n_terms] = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+    page->last_key[i] = g_strdup (amparo_db_column_text (stmt, (int) (n_columns + i)));
+  page->last_key[n_terms] = g_strdup (amparo_db_column_text (stmt, 0));
 }
 
 static void
 read_rows (AmparoQueryModel *self,
-           sqlite3_stmt     *stmt,
+           AmparoDbStmt     *stmt,
            Page             *page,
            gboolean          reverse)
 {
   guint n_terms = g_strv_length (self->order_terms);
   guint n_columns = amparo_store_get_n_columns (self->item_type);
-  int rc;
+  g_autoptr(GError) error = NULL;
+  AmparoDbStep rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = amparo_db_step (stmt, &error)) == AMPARO_DB_ROW)
     {
-      AmparoRecord *record = amparo_store_record_from_row (self->item_type, stmt, 0);
+      AmparoRecord *record = amparo_store_record_from_db_row (self->item_type, stmt, 0);
 
       if (self->extra_columns != NULL)
         g_object_set_qdata_full (G_OBJECT (record), extras_quark,
@@ -254,9 +258,9 @@ read_rows (AmparoQueryModel *self,
       if (self->keyset && (!reverse || page->items->len == 1))
         keep_key (self, stmt, page);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != AMPARO_DB_DONE)
     g_debug ("Reading page %u of %s failed: %s", page->index, g_type_name (self->item_type),
-             sqlite3_errmsg (amparo_store_get_db (self->store)));
+             error ? error->message : "");
   /* Only a full page has a next one to seek to. */
   if (page->items->len < PAGE_SIZE)
     free_key (page);
@@ -271,7 +275,7 @@ read_page_of_hits (AmparoQueryModel *self,
   guint size = self->n_items > start ? MIN (PAGE_SIZE, self->n_items - start) : 0;
   g_autofree gint64 *ids = g_new0 (gint64, MAX (size, 1));
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree gint64 *read_ids = NULL;
   Page *page, *read;
@@ -286,11 +290,11 @@ read_page_of_hits (AmparoQueryModel *self,
   for (guint i = 0; i < size; i++)
     g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
   g_string_append (sql, size > 0 ? ")" : "NULL)");
-  stmt = amparo_store_prepare (self->store, sql->str, NULL);
+  stmt = amparo_store_prepare_stmt (self->store, sql->str, NULL);
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < size; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
+    amparo_db_bind_int64 (stmt, (int) i + 1, ids[i]);
 
   read = g_new0 (Page, 1);
   read->items = g_ptr_array_new_full (size, g_object_unref);
@@ -319,6 +323,40 @@ read_page_of_hits (AmparoQueryModel *self,
   return page;
 }
 
+static gboolean
+is_integer_text (const char *text)
+{
+  gint64 value;
+
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL);
+}
+
+/* The key was read back as text. The server infers each parameter's type
+ * from the term it meets, so text is right there. SQLite compares an
+ * integer below any text unless a column's affinity converts it: a term
+ * such as `last_verified IS NOT NULL` has none, so what reads as an
+ * integer is bound as one (a TEXT column turns it back into text). The
+ * id, last, is an integer. */
+static void
+bind_key (AmparoDbStmt *stmt,
+          guint         first,
+          Page         *previous,
+          gboolean      shared)
+{
+  guint last = previous->n_keys - 1;
+
+  for (guint i = 0; i < last; i++)
+    {
+      const char *text = previous->last_key[i];
+
+      if (!shared && is_integer_text (text))
+        amparo_db_bind_int64 (stmt, (int) (first + i), g_ascii_strtoll (text, NULL, 10));
+      else
+        amparo_db_bind_text (stmt, (int) (first + i), text);
+    }
+  amparo_db_bind_int64 (stmt, (int) (first + last), g_ascii_strtoll (previous->last_key[last], NULL, 10));
+}
+
 static void
 reverse_items (GPtrArray *items)
 {
@@ -337,7 +375,7 @@ read_page (AmparoQueryModel *self,
            gboolean          by_offset)
 {
   Page *previous = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   guint n_params = count_params (self);
   guint start = index * PAGE_SIZE;
@@ -354,17 +392,17 @@ read_page (AmparoQueryModel *self,
   reverse = previous == NULL && start > self->n_items / 2 && size > 0;
 
   sql = build_page_sql (self, previous, reverse);
-  stmt = amparo_store_prepare (self->store, sql, NULL);
+  stmt = amparo_store_prepare_stmt (self->store, sql, NULL);
   if (stmt == NULL)
     return NULL;
-  amparo_store_bind_params (stmt, 1, (const char * const *) self->params);
+  for (guint i = 0; i < n_params; i++)
+    amparo_db_bind_text (stmt, (int) i + 1, self->params[i]);
   if (previous != NULL)
-    for (guint i = 0; i < previous->n_keys; i++)
-      sqlite3_bind_value (stmt, n_params + 1 + i, previous->last_key[i]);
+    bind_key (stmt, n_params + 1, previous, amparo_store_is_shared (self->store));
   else
     {
-      sqlite3_bind_int64 (stmt, n_params + 1, reverse ? size : PAGE_SIZE);
-      sqlite3_bind_int64 (stmt, n_params + 2, reverse ? self->n_items - start - size : start);
+      amparo_db_bind_int64 (stmt, n_params + 1, reverse ? size : PAGE_SIZE);
+      amparo_db_bind_int64 (stmt, n_params + 2, reverse ? self->n_items - start - size : start);
     }
 
   page = g_new0 (Page, 1);
@@ -771,11 +809,15 @@ amparo_query_model_new (AmparoStore        *store,
   self = g_object_new (AMPARO_TYPE_QUERY_MODEL, NULL);
   self->store = g_object_ref (store);
   self->item_type = item_type;
-  self->where = g_strdup (where);
+  /* The person filter in the store's dialect (postgres #10). */
+  self->where = amparo_search_dialect_where (store, where);
   self->params = g_strdupv ((char **) params);
   self->order_terms = order_by ? g_strdupv ((char **) order_by) : g_new0 (char *, 1);
 
-  self->by_hits = amparo_query_hits_applies (item_type, where, params, order_by);
+  /* The walk of the name index reads its rows one by one, which only an
+   * embedded engine does cheaply: the server seeks by key instead. */
+  self->by_hits = !amparo_store_is_shared (store) &&
+                  amparo_query_hits_applies (item_type, where, params, order_by);
   self->keyset = TRUE;
   self->descending = self->order_terms[0] != NULL && is_descending (self->order_terms[0]);
   for (guint i = 0; self->order_terms[i] != NULL; i++)
@@ -847,6 +889,18 @@ amparo_query_model_get_n_cached (AmparoQueryModel *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     n += ((Page *) value)->items->len;
   return n;
+}
+
+/**
+ * amparo_query_model_get_store:
+ *
+ * Returns: (transfer none): the store the list reads
+ */
+AmparoStore *
+amparo_query_model_get_store (AmparoQueryModel *self)
+{
+  g_return_val_if_fail (AMPARO_IS_QUERY_MODEL (self), NULL);
+  return self->store;
 }
 
 /**

@@ -37,6 +37,7 @@ void              amparo_query_model_watch_type  (AmparoQueryModel   *self,
                                                   GType               record_type);
 guint             amparo_query_model_get_n_cached (AmparoQueryModel  *self);
 guint             amparo_query_model_get_n_reads (AmparoQueryModel   *self);
+AmparoStore      *amparo_query_model_get_store   (AmparoQueryModel   *self);
 
 /* Performance (#14): what rows show of other records, read with the page. */
 void              amparo_query_model_set_extra_columns (AmparoQueryModel   *self,

@@ -6,10 +6,10 @@
 #include "amparo-search.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 /* More words than this in a search box are noise; each one costs a
  * doclist merge per keystroke. */
@@ -103,101 +103,149 @@ append_word_terms (GString    *match,
 }
 
 static void
-set_error_from_db (GError     **error,
-                   sqlite3     *db,
-                   const char  *what)
+set_search_error (GError     **error,
+                  GError      *db_error,
+                  const char  *what)
 {
   g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
                /* Translators: %s is a technical message from the database */
                _("Searching failed: %s. Try again; if it keeps failing, ask your administrator to check the database."),
-               sqlite3_errmsg (db));
-  g_debug ("%s: %s", what, sqlite3_errmsg (db));
+               db_error ? db_error->message : "");
+  g_debug ("%s: %s", what, db_error ? db_error->message : "");
+}
+
+/* The shared server's dialect (pg/0017-search.sql): the same match
+ * expression, read by amparo_search_query() against persons_search. */
+#define PG_HITS_SQL "SELECT person_id FROM persons_search WHERE doc @@ amparo_search_query (?)"
+#define PG_FILTER_SQL "id IN (" PG_HITS_SQL ")"
+#define SQLITE_HITS_SQL "SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?"
+
+static gboolean
+is_pg (AmparoStore *store)
+{
+  return amparo_db_get_engine (amparo_store_get_conn (store)) == AMPARO_DB_ENGINE_PG;
+}
+
+/**
+ * amparo_search_hits_sql:
+ * @store: the store
+ *
+ * Returns: (transfer none): a query of one column, the ids of the live
+ *   persons that match its one parameter (from
+ *   amparo_search_build_match()), in the store's dialect
+ */
+const char *
+amparo_search_hits_sql (AmparoStore *store)
+{
+  return is_pg (store) ? PG_HITS_SQL : SQLITE_HITS_SQL;
+}
+
+/**
+ * amparo_search_dialect_where:
+ * @store: the store
+ * @where: (nullable): a WHERE clause that may hold
+ *   %AMPARO_SEARCH_PERSONS_FILTER_SQL
+ *
+ * Callers write the person filter once; on the shared server its
+ * SQLite text becomes the server's (postgres #10).
+ *
+ * Returns: (transfer full) (nullable): @where for @store's engine
+ */
+char *
+amparo_search_dialect_where (AmparoStore *store,
+                             const char  *where)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (where == NULL || !is_pg (store) || strstr (where, AMPARO_SEARCH_PERSONS_FILTER_SQL) == NULL)
+    return g_strdup (where);
+  parts = g_strsplit (where, AMPARO_SEARCH_PERSONS_FILTER_SQL, -1);
+  return g_strjoinv (PG_FILTER_SQL, parts);
 }
 
 /* A query with the text of a search box can only fail for reasons the
- * text cannot cause (a damaged file, a full disk…); those are errors. */
-static sqlite3_stmt *
-prepare_search (sqlite3     *db,
+ * text cannot cause (a damaged file, a full disk, a server away…);
+ * those are errors. */
+static AmparoDbStmt *
+prepare_search (AmparoStore *store,
                 const char  *sql,
                 const char  *match,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local = NULL;
+  AmparoDbStmt *stmt = amparo_store_prepare_stmt (store, sql, &local);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
-      set_error_from_db (error, db, sql);
+      set_search_error (error, local, sql);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  amparo_db_bind_text (stmt, 1, match);
   return stmt;
 }
 
 static gboolean
-count_matches (sqlite3     *db,
+count_matches (AmparoStore *store,
                const char  *match,
                guint       *n_matches,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s LIMIT ?2) AS hits",
+                                          amparo_search_hits_sql (store));
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  g_autoptr(GError) local = NULL;
 
-  stmt = prepare_search (db,
-                         "SELECT count(*) FROM (SELECT 1 FROM persons_fts"
-                         " WHERE persons_fts MATCH ?1 LIMIT ?2)",
-                         match, error);
-  if (stmt == NULL)
+  if (!(stmt = prepare_search (store, sql, match, error)))
     return FALSE;
-  sqlite3_bind_int (stmt, 2, AMPARO_SEARCH_MAX_COUNT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *n_matches = (guint) sqlite3_column_int (stmt, 0);
-  else
-    set_error_from_db (error, db, "count");
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_ROW;
+  amparo_db_bind_int64 (stmt, 2, AMPARO_SEARCH_MAX_COUNT);
+  if (amparo_db_step (stmt, &local) != AMPARO_DB_ROW)
+    {
+      set_search_error (error, local, "count");
+      return FALSE;
+    }
+  *n_matches = (guint) amparo_db_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /* Small hit sets are sorted like the person list; large ones come in
  * the index's own order (newest first), which costs nothing to produce. */
 static GArray *
-list_matches (sqlite3     *db,
+list_matches (AmparoStore *store,
               const char  *match,
               guint        n_matches,
               guint        limit,
               GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char *sql;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *sql = NULL;
+  AmparoDbStep rc;
 
   if (n_matches <= AMPARO_SEARCH_SORTED_MAX)
-    sql = "SELECT id FROM persons WHERE " AMPARO_SEARCH_PERSONS_FILTER_SQL
-          " ORDER BY sort_name, id"
-          " LIMIT ?2";
+    sql = g_strdup_printf ("SELECT id FROM persons WHERE %s ORDER BY sort_name, id LIMIT ?2",
+                           is_pg (store) ? PG_FILTER_SQL : AMPARO_SEARCH_PERSONS_FILTER_SQL);
+  else if (is_pg (store))
+    sql = g_strdup (PG_HITS_SQL " ORDER BY person_id DESC LIMIT ?2");
   else
-    sql = "SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?1"
-          " ORDER BY rowid DESC LIMIT ?2";
+    sql = g_strdup (SQLITE_HITS_SQL " ORDER BY rowid DESC LIMIT ?2");
 
-  stmt = prepare_search (db, sql, match, error);
-  if (stmt == NULL)
+  if (!(stmt = prepare_search (store, sql, match, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 2, limit);
+  amparo_db_bind_int64 (stmt, 2, limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = amparo_db_step (stmt, &local)) == AMPARO_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amparo_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    set_error_from_db (error, db, sql);
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  if (rc != AMPARO_DB_DONE)
+    {
+      set_search_error (error, local, sql);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -265,7 +313,6 @@ amparo_search_persons (AmparoStore  *store,
                        GError      **error)
 {
   g_autofree char *match = NULL;
-  sqlite3 *db;
   guint count = 0;
   GArray *ids;
 
@@ -279,11 +326,10 @@ amparo_search_persons (AmparoStore  *store,
   if (match == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  db = amparo_store_get_db (store);
-  if (!count_matches (db, match, &count, error))
+  if (!count_matches (store, match, &count, error))
     return NULL;
 
-  ids = list_matches (db, match, count, limit, error);
+  ids = list_matches (store, match, count, limit, error);
   if (ids != NULL && n_matches != NULL)
     *n_matches = count;
 

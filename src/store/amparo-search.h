@@ -36,4 +36,9 @@ GArray  *amparo_search_persons     (AmparoStore  *store,
                                     guint        *n_matches,
                                     GError      **error);
 
+/* postgres (#10): the same filter in the store's dialect */
+const char *amparo_search_hits_sql      (AmparoStore *store);
+char       *amparo_search_dialect_where (AmparoStore *store,
+                                         const char  *where);
+
 G_END_DECLS

@@ -10,12 +10,10 @@ G_BEGIN_DECLS
 /**
  * AmparoServerList:
  *
- * A #GListModel of records of one kind on a shared server, read whole
- * through the store's driver and read again when a record of its kind
- * (or a watched kind) changes. It stands in for #AmparoQueryModel, whose
- * lazy paging still speaks SQLite, so that every list of the store works
- * on PostgreSQL; it suits the per-client lists (contacts, history…), not
- * a list of 100,000 persons.
+ * A #GListModel of records of one kind on a shared server: the store's
+ * lazy #AmparoQueryModel, which reads a page of 200 rows by key as they
+ * are shown, read again when a record of its kind (or a watched kind)
+ * changes. A list of 100,000 persons costs its first page, as on SQLite.
  */
 #define AMPARO_TYPE_SERVER_LIST (amparo_server_list_get_type ())
 G_DECLARE_FINAL_TYPE (AmparoServerList, amparo_server_list, AMPARO, SERVER_LIST, GObject)

@@ -294,27 +294,24 @@ journal_backup (AmparoStore  *self,
                 const char   *dest,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *uid = g_uuid_string_random ();
   g_autofree char *now = amparo_store_now ();
   g_autofree char *details = g_strdup_printf ("Backup: %s", dest);
-  int rc;
 
-  stmt = amparo_store_prepare (self,
-                               "INSERT INTO journal (uid, created_at, updated_at, actor, host, action, details)"
-                               " VALUES (?, ?, ?, ?, ?, 'export', ?)", error);
+  /* Through the driver: a shared server journals its backups too. */
+  stmt = amparo_store_prepare_stmt (self,
+                                    "INSERT INTO journal (uid, created_at, updated_at, actor, host, action, details)"
+                                    " VALUES (?, ?, ?, ?, ?, 'export', ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, self->host, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, details, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  return TRUE;
+  amparo_db_bind_text (stmt, 1, uid);
+  amparo_db_bind_text (stmt, 2, now);
+  amparo_db_bind_text (stmt, 3, now);
+  amparo_db_bind_text (stmt, 4, self->actor);
+  amparo_db_bind_text (stmt, 5, self->host);
+  amparo_db_bind_text (stmt, 6, details);
+  return amparo_db_step_done (stmt, error);
 }
 
 gboolean
@@ -367,6 +364,9 @@ amparo_store_backup_to_file (AmparoStore   *self,
 
   if (!journal_backup (self, dest, error))
     return FALSE;
+  /* postgres (#10): a shared server is copied into an Amparo file. */
+  if (amparo_store_is_shared (self))
+    return amparo_store_backup_server (self, dest, cancellable, error);
   return amparo_store_backup_file (amparo_store_get_path (self), dest, cancellable,
                                    NULL, NULL, NULL, error);
 }
@@ -402,6 +402,25 @@ amparo_store_backup_async (AmparoStore             *self,
       if (progress_data_free != NULL)
         progress_data_free (progress_data);
       g_task_report_error (self, callback, user_data, amparo_store_backup_async, g_steal_pointer (&error));
+      return;
+    }
+
+  /* postgres (#10): the server's one connection is the caller's, so its
+   * copy runs here, before the result is reported. */
+  if (amparo_store_is_shared (self))
+    {
+      task = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (task, amparo_store_backup_async);
+      if (amparo_store_backup_server (self, dest, cancellable, &error))
+        {
+          if (progress != NULL)
+            progress (1.0, progress_data);
+          g_task_return_boolean (task, TRUE);
+        }
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      if (progress_data_free != NULL)
+        progress_data_free (progress_data);
       return;
     }
 
@@ -634,6 +653,8 @@ amparo_store_check (AmparoStore  *self,
                     GError      **error)
 {
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+  if (amparo_store_is_shared (self))
+    return amparo_store_check_server (self, report, error);
   return amparo_store_check_file (amparo_store_get_path (self), report, error);
 }
 

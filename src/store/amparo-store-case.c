@@ -12,7 +12,6 @@
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
 #include "amparo-query-model.h"
-#include "amparo-server-list.h"
 
 /*
  * The case record (issue #9): what becomes of hearings, how a family link
@@ -532,10 +531,7 @@ amparo_store_list_stale_contacts (AmparoStore *self,
                       " AND person_id IN (SELECT id FROM persons WHERE deleted_at IS NULL)";
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
-  /* case (#9): the query model's paging speaks SQLite only; the shared
-   * server's list is read whole through the driver (see new_list()). */
-  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
-    return G_LIST_MODEL (amparo_server_list_new (self, AMPARO_TYPE_CONTACT, where, params, order_by));
+  /* The query model pages on both engines (postgres #10). */
   return G_LIST_MODEL (amparo_query_model_new (self, AMPARO_TYPE_CONTACT, where, params, order_by));
 }
 

@@ -98,6 +98,8 @@ typedef struct _AmparoStoreLive AmparoStoreLive;
 void      amparo_store_live_free           (AmparoStoreLive *live);
 void      amparo_store_live_note_own_row   (AmparoStore  *self,
                                             gint64        journal_id);
+/* postgres (#10): after amparo_store_reconnect() */
+void      amparo_store_live_resume         (AmparoStore  *self);
 
 
 /* amparo-store-save.c */
@@ -119,6 +121,18 @@ gpointer  amparo_store_find_one            (AmparoStore  *self,
 gboolean  amparo_store_run_rules_after_save (AmparoStore  *self,
                                              AmparoRecord *record,
                                              GError      **error);
+
+/* postgres (#10): copies, backups and checks of a shared server */
+gboolean  amparo_store_copy_into           (AmparoStore  *source,
+                                            AmparoStore  *target,
+                                            GError      **error);
+gboolean  amparo_store_backup_server       (AmparoStore  *self,
+                                            const char   *dest,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+gboolean  amparo_store_check_server        (AmparoStore  *self,
+                                            char        **report,
+                                            GError      **error);
 
 /* documents (#18), amparo-store-documents.c: for amparo-store-copy.c */
 gboolean  amparo_store_copy_document_contents (AmparoStore  *source,

@@ -145,6 +145,26 @@ on_server_readable (int           fd,
   return G_SOURCE_CONTINUE;
 }
 
+static void
+listen_to_server (AmparoStore *self)
+{
+  if (amparo_db_exec (self->conn, "LISTEN amparo_journal", NULL))
+    self->live->source = g_unix_fd_add (amparo_db_pg_socket (self->conn),
+                                        G_IO_IN | G_IO_HUP | G_IO_ERR, on_server_readable, self);
+}
+
+/* A new connection (the server was away): the old socket's watch is
+ * dropped, the new one listens, and what was saved meanwhile is read. */
+void
+amparo_store_live_resume (AmparoStore *self)
+{
+  if (self->live == NULL || amparo_db_get_engine (self->conn) != AMPARO_DB_ENGINE_PG)
+    return;
+  g_clear_handle_id (&self->live->source, g_source_remove);
+  listen_to_server (self);
+  catch_up (self);
+}
+
 /**
  * amparo_store_watch_others:
  *
@@ -166,9 +186,7 @@ amparo_store_watch_others (AmparoStore *self)
 
   if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
     {
-      if (amparo_db_exec (self->conn, "LISTEN amparo_journal", NULL))
-        self->live->source = g_unix_fd_add (amparo_db_pg_socket (self->conn),
-                                            G_IO_IN | G_IO_HUP | G_IO_ERR, on_server_readable, self);
+      listen_to_server (self);
     }
   else
     {

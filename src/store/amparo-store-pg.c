@@ -64,3 +64,30 @@ amparo_store_path_is_server (const char *path)
 {
   return path != NULL && amparo_db_is_server_uri (path);
 }
+
+/**
+ * amparo_store_reconnect:
+ *
+ * When a save or a read failed with %AMPARO_STORE_ERROR_UNREACHABLE:
+ * connects to the shared server again, and listens again for the other
+ * desks' saves. Nothing of the failed save was kept by the server (its
+ * transaction died with the connection), so the caller saves the same
+ * record again. On a file store there is nothing to do.
+ *
+ * Returns: %TRUE when the store can be used (again)
+ */
+gboolean
+amparo_store_reconnect (AmparoStore  *self,
+                        GError      **error)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
+
+  if (!amparo_store_is_shared (self))
+    return TRUE;
+  if (!amparo_db_pg_reconnect (self->conn, error))
+    return FALSE;
+  /* A transaction open when the server went is gone with it. */
+  self->tx_depth = 0;
+  amparo_store_live_resume (self);
+  return TRUE;
+}

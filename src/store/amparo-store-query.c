@@ -21,8 +21,7 @@
 
 /* Reading records: by id or uid, per-kind lists, history. */
 
-/* A list: lazy paging on SQLite; read whole through the driver on a
- * shared server, where the query model does not work yet. */
+/* A list: lazy paging, on either engine. */
 static GListModel *
 new_list (AmparoStore        *self,
           GType               record_type,
@@ -42,8 +41,7 @@ new_list (AmparoStore        *self,
 
   /* A list shown is a list other desks' saves should reach. */
   amparo_store_watch_others (self);
-  if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
-    return G_LIST_MODEL (amparo_server_list_new (self, record_type, where, params, order_by));
+  /* postgres (#10): the query model pages on the server too. */
   return G_LIST_MODEL (amparo_query_model_new (self, record_type, where, params, order_by));
 }
 

@@ -10,6 +10,7 @@
 #include "amparo-adverse-party.h"
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 #include "amparo-store-case-private.h"
 #include "amparo-record-private.h"
 
@@ -512,7 +513,7 @@ validate_relationship (Check               *check,
   AmparoRecord *record = AMPARO_RECORD (relationship);
   gint64 person_id = amparo_relationship_get_person_id (relationship);
   gint64 relative_id = amparo_relationship_get_relative_id (relationship);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GError) local = NULL;
   GDate date;
 
@@ -528,7 +529,9 @@ validate_relationship (Check               *check,
 
   if (amparo_record_is_deleted (record) || person_id <= 0 || relative_id <= 0)
     return;
-  stmt = amparo_store_prepare (self,
+  /* Through the driver: family links are saved on a shared server too
+   * (postgres #10). */
+  stmt = amparo_store_prepare_stmt (self,
                                "SELECT count(*) FROM relationships WHERE deleted_at IS NULL AND id != ?3"
                                " AND ((person_id = ?1 AND relative_id = ?2) OR (person_id = ?2 AND relative_id = ?1))",
                                &local);
@@ -537,10 +540,10 @@ validate_relationship (Check               *check,
       fail (check, AMPARO_STORE_ERROR_FAILED, NULL, "%s", local->message);
       return;
     }
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, relative_id);
-  sqlite3_bind_int64 (stmt, 3, amparo_record_get_id (record));
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+  amparo_db_bind_int64 (stmt, 1, person_id);
+  amparo_db_bind_int64 (stmt, 2, relative_id);
+  amparo_db_bind_int64 (stmt, 3, amparo_record_get_id (record));
+  if (amparo_db_step (stmt, NULL) == AMPARO_DB_ROW && amparo_db_column_int64 (stmt, 0) > 0)
     fail (check, AMPARO_STORE_ERROR_DUPLICATE, "relative-id",
           _("These two persons are already linked. Edit the existing relationship instead."));
 }

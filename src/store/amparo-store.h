@@ -415,6 +415,10 @@ gboolean      amparo_store_apply_release_rules  (AmparoStore    *self,
                                                  AmparoRelease  *release,
                                                  GError        **error);
 
+/* postgres (#10): when the shared server is away */
+gboolean      amparo_store_reconnect            (AmparoStore    *self,
+                                                 GError        **error);
+
 /* Generated titles in the language shown or printed (newuser, #13). */
 char         *amparo_event_dup_title            (AmparoStore    *self,
                                                  AmparoEvent    *event,

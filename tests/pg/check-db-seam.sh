@@ -17,12 +17,8 @@ cd "$top" || exit 1
 NOT_YET_CONVERTED="
 src/store/amparo-store.c
 src/store/amparo-store-backup.c
-src/store/amparo-store-validate.c
 src/store/amparo-store-private.h
-src/store/amparo-search.c
-src/store/amparo-query-model.c
 src/store/amparo-name-matcher.c
-src/store/amparo-query-hits.c
 src/store/amparo-store-conflicts.c
 src/store/amparo-store-reports.c
 src/store/amparo-store-trace.c

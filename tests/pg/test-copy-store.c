@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "amparo-search.h"
+
 #include <string.h>
 #include <sys/wait.h>
 
@@ -101,6 +103,22 @@ test_round_trip (void)
 
   g_assert_cmpint (copy (first, server), ==, 0);
   g_assert_cmpint (journal_rows (server), ==, journal_first);
+  /* The moved store passes --check, and its persons are found by
+   * search at once (the index is filled at the copy's end). */
+  {
+    g_autoptr(AmparoStore) moved = amparo_store_open (server, &error);
+    g_autoptr(GArray) ids = NULL;
+    g_autofree char *report = NULL;
+    guint n_matches = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (amparo_store_check (moved, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (report, ==, "ok");
+    ids = amparo_search_persons (moved, "jose", 10, &n_matches, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_matches, >, 0);
+  }
   g_assert_cmpint (copy (server, back), ==, 0);
   g_assert_cmpint (journal_rows (back), ==, journal_first);
 

@@ -8,7 +8,8 @@
 # tests create has them), exports AMPARO_TEST_ENGINE=pg and
 # AMPARO_TEST_PG_URI (the server's maintenance database), runs PROGRAM,
 # and stops and removes the server afterwards, also when PROGRAM fails or
-# is interrupted. PROGRAM's exit status is kept.
+# is interrupted. PROGRAM's exit status is kept. AMPARO_TEST_PG_KILL and
+# AMPARO_TEST_PG_START stop the server at once and start it again.
 #
 # initdb refuses to run as root: as root the server runs as the
 # `postgres` account (created by the postgresql-15 package).
@@ -54,6 +55,12 @@ psql -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
 export AMPARO_TEST_ENGINE=pg
 export AMPARO_TEST_PG_URI="postgresql://postgres@127.0.0.1:$port/postgres"
 export AMPARO_TEST_PG_LOG="$dir/server.log"
+# The server away (postgres #10): shell commands that kill the server
+# at once (as a crash or a pulled cable would) and start it again on the
+# same port, for tests of what a desk sees meanwhile.
+export AMPARO_TEST_PG_DATA="$dir/data"
+export AMPARO_TEST_PG_KILL="$as_server $PGBIN/pg_ctl -D $dir/data -m immediate stop"
+export AMPARO_TEST_PG_START="$as_server $PGBIN/pg_ctl -D $dir/data -l $dir/server.log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off' start"
 
 rc=0
 "$@" || rc=$?

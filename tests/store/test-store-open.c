@@ -427,11 +427,74 @@ test_refuses_damaged_store (void)
   store_test_remove_tree (dir);
 }
 
+/* postgres (#10): what opening means on a shared server. A new store
+ * has the whole schema and reopens; a server updated by a newer Amparo
+ * is refused and left alone. */
+static void
+test_server_new_and_newer (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AmparoStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  int version = amparo_store_get_schema_version (fixture->store);
+
+  g_assert_cmpint (version, >=, 17);
+  g_assert_true (amparo_store_is_shared (fixture->store));
+  again = amparo_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_store_get_schema_version (again), ==, version);
+  g_clear_object (&again);
+
+  g_assert_true (amparo_store_exec (fixture->store,
+                                    "INSERT INTO amparo_migrations VALUES (9999, now()::text)", NULL));
+  again = amparo_store_open (fixture->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer"));
+}
+
+/* --check on the server names a record whose link points nowhere (let
+ * in past the server's own checks, as a careless restore would), and a
+ * person the search index misses. */
+static void
+test_server_check (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) person = store_test_add_person (fixture->store, "Yoselin", "Ixcot", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_true (amparo_store_check (fixture->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==, "ok");
+  g_clear_pointer (&report, g_free);
+
+  g_assert_true (amparo_store_exec (fixture->store,
+                                    "SET session_replication_role = replica;"
+                                    "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
+                                    " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');"
+                                    "DELETE FROM persons_search;"
+                                    "SET session_replication_role = origin;", NULL));
+
+  g_assert_false (amparo_store_check (fixture->store, &report, &error));
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (report, "locations"));
+  g_assert_nonnull (strstr (report, "search"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* The rest is about files: their mode, sidecars, pages and disk. */
+  if (amparo_test_engine_is_pg ())
+    {
+      STORE_TEST ("/store/open/server/new-and-newer", test_server_new_and_newer);
+      STORE_TEST ("/store/open/server/check", test_server_check);
+      return g_test_run ();
+    }
 
   STORE_TEST ("/store/open/new-file", test_new_file);
   g_test_add_func ("/store/open/newer-version-refused", test_newer_version_refused);
