@@ -173,12 +173,11 @@ set_staff_actions_enabled (AmparoWindow *self,
     set_action_enabled (app != NULL ? G_ACTION_MAP (app) : NULL, guarded_app_actions[i], enabled);
 }
 
-/* roles (#17): the journal is for administrators. Until staff roles
- * exist, anyone at the desk may open it; ask the role here. */
+/* The journal, who saw and changed what, is for administrators (#17). */
 static gboolean
 journal_allowed (AmparoWindow *self)
 {
-  return self->store != NULL;
+  return self->store != NULL && amparo_store_get_role (self->store) == AMPARO_STAFF_ROLE_ADMINISTRATOR;
 }
 
 static void
@@ -510,7 +509,7 @@ add_privacy_controls (AmparoWindow *self)
       adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
       self->privacy_button = button;
     }
-  if (G_IS_MENU (menu) && g_menu_model_get_n_items (menu) > 0)
+  if (journal_allowed (self) && G_IS_MENU (menu) && g_menu_model_get_n_items (menu) > 0)
     {
       GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
 

@@ -9,6 +9,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-document-links.h"
+#include "amparo-notice-dialog.h"
 #include "amparo-record-form.h"
 #include "amparo-thumbnailer.h"
 
@@ -239,11 +240,10 @@ create_document_row (gpointer item,
   amparo_clients_row_add_icon_button (row, "document-open-symbolic", _("Open Document"), "documents.open", uid);
   amparo_clients_row_add_icon_button (row, "document-edit-symbolic", _("Edit Document"), "documents.edit", uid);
   amparo_clients_row_add_icon_button (row, "user-trash-symbolic", _("Move to Trash"), "documents.delete", uid);
-  /* ocr (#18): the "Read Notice…" button goes here, for documents whose
-   * kind is AMPARO_DOCUMENT_KIND_HEARING_NOTICE: a documents.read-notice
-   * action with the uid that calls amparo_notice_dialog_present() with
-   * the document (its bytes: amparo_store_document_read()). Wired by the
-   * ocr helper or the lead once both branches are merged. */
+  /* A hearing notice can be read for its date, time, court and A-Number. */
+  if (amparo_document_get_kind (document) == AMPARO_DOCUMENT_KIND_HEARING_NOTICE)
+    amparo_clients_row_add_icon_button (row, "edit-find-symbolic", _("Read Hearing Notice"),
+                                        "documents.read-notice", uid);
   return row;
 }
 
@@ -581,6 +581,30 @@ open_action (GtkWidget  *widget,
   g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched_cb, g_object_ref (self));
 }
 
+/* The notice beside the hearing it proposes; nothing is saved until the
+ * user confirms there. */
+static void
+read_notice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmparoDocumentsPanel *self = AMPARO_DOCUMENTS_PANEL (widget);
+  g_autoptr(AmparoRecord) document = amparo_clients_find_copy (self->store, AMPARO_TYPE_DOCUMENT, parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_type = NULL;
+
+  if (document == NULL)
+    return;
+  bytes = amparo_store_document_read (self->store, amparo_record_get_id (document), &content_type, &error);
+  if (bytes == NULL)
+    {
+      amparo_clients_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  amparo_notice_dialog_present (widget, self->store, self->person, bytes, content_type);
+}
+
 static void
 on_form_saved_cb (AmparoRecordForm *form,
                   AmparoRecord     *record,
@@ -756,6 +780,7 @@ amparo_documents_panel_class_init (AmparoDocumentsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "documents.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "documents.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "documents.read-notice", "s", read_notice_action);
 }
 
 static void

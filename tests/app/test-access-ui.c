@@ -7,7 +7,9 @@
 #include "amparo-main-view.h"
 #include "amparo-store-internal.h"
 #include "amparo-test-store.h"
+#include "amparo-journal-window.h"
 #include "amparo-test-ui.h"
+#include "amparo-window.h"
 
 /*
  * roles (#17): the window shows only what the role allows and says so.
@@ -61,6 +63,50 @@ fixture_set_up (Fixture       *fixture,
   amparo_proceeding_set_court (proceeding, "Immigration Court, San Antonio");
   amparo_store_save (fixture->store, AMPARO_RECORD (proceeding), &error);
   g_assert_no_error (error);
+}
+
+static gboolean
+journal_window_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AMPARO_IS_JOURNAL_WINDOW (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The journal (who saw and changed what) opens for an administrator and
+ * for no other role. */
+static void
+test_journal_for_administrators (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *accounts[] = { "lawyer", "desk", "press", "admin" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      AmparoWindow *window;
+
+      amparo_store_access_set_account (fixture->store, accounts[i]);
+      window = amparo_window_new (NULL, fixture->store);
+      gtk_window_present (GTK_WINDOW (window));
+      amparo_test_wait (200);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-journal", NULL);
+      if (g_str_equal (accounts[i], "admin"))
+        g_assert_true (amparo_test_until (journal_window_shown ()));
+      else
+        {
+          amparo_test_wait (200);
+          g_assert_false (journal_window_shown ());
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      amparo_test_wait (100);
+    }
 }
 
 static void
@@ -186,6 +232,8 @@ main (int   argc,
 {
   if (!amparo_test_init_display (&argc, &argv))
     return 0;
+  g_test_add ("/ui/access/journal-for-administrators", Fixture, NULL, fixture_set_up,
+              test_journal_for_administrators, fixture_tear_down);
   g_test_add ("/ui/access/communications-sees-no-clients", Fixture, NULL, fixture_set_up,
               test_communications_sees_no_clients, fixture_tear_down);
   g_test_add ("/ui/access/front-desk-sees-no-case-notes", Fixture, NULL, fixture_set_up,

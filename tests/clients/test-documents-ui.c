@@ -14,6 +14,7 @@
 
 #include "amparo-client-editor.h"
 #include "amparo-documents-panel.h"
+#include "amparo-notice-dialog.h"
 #include "amparo-record-form.h"
 #include "amparo-store.h"
 #include "amparo-test-ui.h"
@@ -275,6 +276,72 @@ test_drop_and_thumbnails (void)
   fixture_tear_down (&fixture);
 }
 
+static gboolean
+acts (GtkWidget     *widget,
+      gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+notice_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AMPARO_IS_NOTICE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A hearing notice's row offers to read it, and the button opens the
+ * notice beside the hearing it proposes; other documents do not. */
+static void
+test_read_notice_button (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *pdf = NULL;
+  g_autofree char *jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kinds[] = { "notice.pdf", "photo.jpg" };
+
+  fixture_set_up (&fixture);
+  pdf = make_pdf (fixture.dir);
+  jpeg = make_jpeg (fixture.dir);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(AmparoDocument) document = amparo_document_new ();
+      g_autofree char *path = g_build_filename (fixture.dir, kinds[i], NULL);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_no_error (error);
+      bytes = g_mapped_file_get_bytes (file);
+      amparo_document_set_person_id (document, amparo_record_get_id (AMPARO_RECORD (fixture.ana)));
+      amparo_document_set_file_name (document, kinds[i]);
+      amparo_document_set_kind (document, i == 0 ? AMPARO_DOCUMENT_KIND_HEARING_NOTICE : AMPARO_DOCUMENT_KIND_PHOTO);
+      g_assert_true (amparo_store_attach_document (fixture.store, document, bytes, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_panel (&fixture, 2);
+
+  g_assert_null (amparo_test_find_mapped (row_titled (&fixture, "photo.jpg"), GTK_TYPE_BUTTON, acts,
+                                          "documents.read-notice"));
+  gtk_widget_activate (amparo_test_find_mapped (row_titled (&fixture, "notice.pdf"), GTK_TYPE_BUTTON, acts,
+                                                "documents.read-notice"));
+  g_assert_true (amparo_test_until (notice_dialog_shown ()));
+
+  fixture_tear_down (&fixture);
+}
+
 static GtkWindow *
 find_form (void)
 {
@@ -384,5 +451,6 @@ main (int   argc,
 
   g_test_add_func ("/documents/drop-and-thumbnails", test_drop_and_thumbnails);
   g_test_add_func ("/documents/paste-and-edit", test_paste_and_edit);
+  g_test_add_func ("/documents/read-notice-button", test_read_notice_button);
   return g_test_run ();
 }

@@ -195,3 +195,10 @@ for lang in en es; do
   GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1200x900x24" dbus-run-session -- \
     "$build/tests/screenshots/roles-shots" "$out" "$lang" 2>/dev/null
 done
+
+# ocr (#18): Read Hearing Notice, the notice beside the hearing it proposes.
+for lang in en es; do
+  [ -z "$filter" ] || [[ "notice-read-$lang" == *$filter* ]] || continue
+  xvfb-run -a -s '-screen 0 1280x1024x24' dbus-run-session -- \
+    "$build/tests/screenshots/notice-shots" "$out" "$lang" 2>/dev/null
+done
