@@ -11,7 +11,8 @@
 /* GTK 4.8 and libadwaita 1.2 build a few controls of their own with no
  * accessible name, so a screen reader says only "button" or "entry":
  * the search bar's close button, the preferences window's search entry
- * and a password row's show/hide button. Our templates cannot reach them,
+ * a password row's show/hide button and an expander row's enable switch
+ * (named after its row). Our templates cannot reach them,
  * so they are named here, once their parent is built. tests/a11y checks
  * that every control on the accessibility bus has a name. */
 
@@ -26,6 +27,10 @@ has_icon (GtkWidget  *widget,
 static const char *
 builtin_name (GtkWidget *widget)
 {
+  GtkWidget *expander = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+
+  if (GTK_IS_SWITCH (widget) && expander != NULL)
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander));
   if (has_icon (widget, "window-close-symbolic") &&
       gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL)
     return _("Close Search");

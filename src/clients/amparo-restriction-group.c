@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "amparo-restriction-group.h"
+
+#include "amparo-a11y.h"
 #include "amparo-store-reports.h"
 
 /*
@@ -199,6 +201,7 @@ amparo_restriction_group_init (AmparoRestrictionGroup *self)
   self->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->expander), _("Restrict to named staff"));
   adw_expander_row_set_show_enable_switch (self->expander, TRUE);
+  amparo_a11y_name_builtin_controls (GTK_WIDGET (self->expander));
   g_signal_connect_object (self->expander, "notify::enable-expansion", G_CALLBACK (on_enable_cb),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->expander));

@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "amparo-notice-reader.h"
@@ -481,6 +482,14 @@ test_no_copy_left (void)
 int
 main (int argc, char **argv)
 {
+  /* A temporary folder of this program's own, before GLib reads TMPDIR:
+   * the notice tests running beside it make copies of their own, and
+   * /notice/no-copy-left must count only ours. */
+  char tmp[] = "/tmp/notice-reader-test-XXXXXX";
+  int status;
+
+  if (mkdtemp (tmp) != NULL)
+    g_setenv ("TMPDIR", tmp, TRUE);
   g_test_init (&argc, &argv, NULL);
   tesseract_at_start = g_strdup (g_getenv ("AMPARO_TESSERACT"));
 
@@ -497,5 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notice/ocr-stopped", test_ocr_stopped);
   g_test_add_func ("/notice/no-copy-left", test_no_copy_left);
   g_test_add_func ("/notice/private-copy-mode", test_private_copy_mode);
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (tmp);
+  return status;
 }
