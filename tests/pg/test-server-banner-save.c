@@ -5,6 +5,7 @@
 
 #include "amparo-client-editor.h"
 #include "amparo-clients-page.h"
+#include "amparo-record-form.h"
 #include "amparo-server-banner.h"
 #include "amparo-store.h"
 #include "amparo-test-store.h"
@@ -126,6 +127,84 @@ test_client_save_waits_for_server (void)
   amparo_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_record_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (AMPARO_IS_RECORD_FORM (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* A panel's form (a contact) over the window: Save while away keeps the
+ * form open with its typing; once back, it is saved and the form closes. */
+static void
+test_form_save_waits_for_server (void)
+{
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "banner-save");
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  AmparoWindow *window;
+  GtkWidget *page, *editor, *form, *row, *banner;
+  const char *uid;
+
+  amparo_person_set_given_names (person, "Ismael");
+  amparo_person_set_family_names (person, "Choc");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  uid = amparo_record_get_uid (AMPARO_RECORD (person));
+
+  window = amparo_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  amparo_window_state_set_section (amparo_window_get_state (window), "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  amparo_test_wait (400);
+  banner = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_SERVER_BANNER);
+  page = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_CLIENTS_PAGE);
+  g_assert_true (gtk_widget_activate_action (page, "clients.open", "s", uid));
+  editor = amparo_test_find_widget (GTK_WIDGET (window), AMPARO_TYPE_CLIENT_EDITOR);
+  g_assert_true (amparo_test_until (editor_shows (editor, uid) && gtk_widget_get_mapped (editor)));
+
+  amparo_client_editor_activate (AMPARO_CLIENT_EDITOR (editor), "contacts.add", NULL);
+  g_assert_true (amparo_test_until ((form = find_record_form ()) != NULL));
+  row = amparo_test_find_mapped (form, ADW_TYPE_ENTRY_ROW, amparo_test_row_titled, "Number, address or email");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "+502 5555 0142");
+
+  run ("AMPARO_TEST_PG_KILL");
+  g_assert_false (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
+  g_assert_true (amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner)));
+  amparo_test_wait (300);
+  g_assert_true (find_record_form () == form);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "+502 5555 0142");
+
+  run ("AMPARO_TEST_PG_START");
+  g_assert_true (amparo_test_until (find_record_form () == NULL));
+  g_assert_false (amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner)));
+  {
+    g_autoptr(AmparoStore) other = amparo_test_open_store (dir, "banner-save");
+    g_autoptr(AmparoContact) contact = NULL;
+
+    contacts = amparo_store_list_contacts (other, person);
+    g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
+    contact = g_list_model_get_item (contacts, 0);
+    g_assert_cmpstr (amparo_contact_get_value (contact), ==, "+502 5555 0142");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  amparo_test_wait (100);
+  g_clear_object (&store);
+  amparo_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,5 +217,6 @@ main (int    argc,
       return 0;
     }
   g_test_add_func ("/server-banner/client-save-waits-for-server", test_client_save_waits_for_server);
+  g_test_add_func ("/server-banner/form-save-waits-for-server", test_form_save_waits_for_server);
   return g_test_run ();
 }
