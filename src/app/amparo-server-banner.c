@@ -115,14 +115,103 @@ amparo_server_banner_handle_error (AmparoServerBanner *self,
  *
  * Returns: %TRUE if the window's banner took @error (the server away)
  */
+/* The window's banner; a dialog's (a record form's) is its parent's. */
+static AmparoServerBanner *
+find_banner (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    {
+      AmparoServerBanner *banner = g_object_get_data (G_OBJECT (window), "amparo-server-banner");
+
+      if (banner != NULL)
+        return banner;
+    }
+  return NULL;
+}
+
 gboolean
 amparo_server_banner_handle_error_for (GtkWidget    *widget,
                                        const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AmparoServerBanner *banner = root ? g_object_get_data (G_OBJECT (root), "amparo-server-banner") : NULL;
+  AmparoServerBanner *banner = find_banner (widget);
 
   return banner != NULL && amparo_server_banner_handle_error (banner, error);
+}
+
+/* banner (#10): one page waiting for the server to save again. */
+typedef struct
+{
+  GWeakRef widget;
+  AmparoServerSaveAgain save_again;
+  gulong handler;
+} SaveAgain;
+
+#define SAVE_AGAIN_KEY "amparo-server-save-again"
+
+static void
+save_again_free (gpointer data, GClosure *closure)
+{
+  SaveAgain *pending = data;
+
+  g_weak_ref_clear (&pending->widget);
+  g_free (pending);
+}
+
+static void
+on_reconnected_save_again_cb (AmparoServerBanner *banner,
+                              gpointer            data)
+{
+  SaveAgain *pending = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&pending->widget);
+  AmparoServerSaveAgain save_again = pending->save_again;
+
+  /* Once only; a save that fails again waits for the next reconnection. */
+  g_signal_handler_disconnect (banner, pending->handler);
+  if (widget == NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), SAVE_AGAIN_KEY, NULL);
+  save_again (widget);
+}
+
+/**
+ * amparo_server_banner_save_again_for:
+ * @widget: the page or form whose save failed
+ * @error: what the save failed with
+ * @save_again: saves @widget's typing again
+ *
+ * For every save path: if @error is the server away, the window's banner
+ * shows and, once it reconnects, @save_again runs (once, if @widget is
+ * still there) on what is typed then; the page keeps its fields as they
+ * are meanwhile. Pressing Save again while waiting waits the same once.
+ *
+ * Returns: %TRUE if the banner took @error; %FALSE for the caller to show it
+ */
+gboolean
+amparo_server_banner_save_again_for (GtkWidget             *widget,
+                                     const GError          *error,
+                                     AmparoServerSaveAgain  save_again)
+{
+  AmparoServerBanner *banner = find_banner (widget);
+  SaveAgain *pending;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (save_again != NULL, FALSE);
+
+  if (banner == NULL || !amparo_server_banner_handle_error (banner, error))
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (widget), SAVE_AGAIN_KEY) != NULL)
+    return TRUE;
+  pending = g_new0 (SaveAgain, 1);
+  g_weak_ref_init (&pending->widget, widget);
+  pending->save_again = save_again;
+  pending->handler = g_signal_connect_data (banner, "reconnected",
+                                            G_CALLBACK (on_reconnected_save_again_cb),
+                                            pending, save_again_free, 0);
+  g_object_set_data (G_OBJECT (widget), SAVE_AGAIN_KEY, GINT_TO_POINTER (1));
+  return TRUE;
 }
 
 /**

@@ -15,6 +15,12 @@ gboolean   amparo_server_banner_handle_error   (AmparoServerBanner *self,
                                                 const GError       *error);
 gboolean   amparo_server_banner_handle_error_for (GtkWidget    *widget,
                                                   const GError *error);
+/* banner (#10): what a page runs to save again once the server is back. */
+typedef void (*AmparoServerSaveAgain) (GtkWidget *widget);
+
+gboolean   amparo_server_banner_save_again_for (GtkWidget             *widget,
+                                                const GError          *error,
+                                                AmparoServerSaveAgain  save_again);
 gboolean   amparo_server_banner_get_shown      (AmparoServerBanner *self);
 guint      amparo_server_banner_get_next_delay (AmparoServerBanner *self);
 

@@ -22,6 +22,7 @@
 #include "amparo-whereabouts-panel.h"
 #include "amparo-client-access.h"      /* roles (#17) */
 #include "amparo-restriction-group.h"
+#include "amparo-server-banner.h"      /* banner (#10) */
 
 /* The client page: the profile form (also the intake form, when the
  * person is new) and, once saved, whereabouts, family, proceedings and
@@ -775,6 +776,16 @@ save_after_conflict (gpointer self)
   amparo_client_editor_save (self);
 }
 
+/* banner (#10): the server is back; what is still typed is saved. */
+static void
+save_when_back (GtkWidget *widget)
+{
+  AmparoClientEditor *self = AMPARO_CLIENT_EDITOR (widget);
+
+  if (self->dirty)
+    amparo_client_editor_save (self);
+}
+
 /**
  * amparo_client_editor_save:
  *
@@ -801,6 +812,8 @@ amparo_client_editor_save (AmparoClientEditor *self)
     {
       if (amparo_edit_conflict_dialog_present_for (GTK_WIDGET (self), AMPARO_RECORD (self->person), error,
                                               save_after_conflict, self))
+        return FALSE;
+      if (amparo_server_banner_save_again_for (GTK_WIDGET (self), error, save_when_back))
         return FALSE;
       show_error (self, error, TRUE);
       return FALSE;

@@ -12,6 +12,7 @@
 #include "amparo-language.h"
 #include "amparo-date-entry.h"
 #include "amparo-iso-picker.h"
+#include "amparo-server-banner.h"  /* banner (#10) */
 
 /* One dialog for every part of a client's record that is added or
  * corrected apart from the profile: a proceeding, a hearing, a family
@@ -85,6 +86,13 @@ show_error (AmparoRecordForm *self,
     }
 }
 
+/* banner (#10): the server is back; the form saves what is typed. */
+static void
+save_when_back (GtkWidget *widget)
+{
+  amparo_record_form_save (AMPARO_RECORD_FORM (widget));
+}
+
 /**
  * amparo_record_form_save:
  *
@@ -106,6 +114,8 @@ amparo_record_form_save (AmparoRecordForm *self)
     saved = amparo_store_save (self->store, self->record, &error);
   if (!saved)
     {
+      if (amparo_server_banner_save_again_for (GTK_WIDGET (self), error, save_when_back))
+        return FALSE;
       show_error (self, error);
       return FALSE;
     }

@@ -13,6 +13,7 @@
 #include "amparo-demand-row.h"
 #include "amparo-demand-update-dialog.h"
 #include "amparo-demands-util.h"
+#include "amparo-server-banner.h"  /* banner (#10) */
 
 /* The Demands section: every demand on the left (filtered by status,
  * target and the header's search), the open demand's page on the right;
@@ -292,6 +293,15 @@ new_demand (AmparoDemandsPage *self)
   amparo_demand_editor_focus_text (self->editor);
 }
 
+static void save_demand (AmparoDemandsPage *self);
+
+/* banner (#10): the server is back; the open demand is saved. */
+static void
+save_when_back (GtkWidget *widget)
+{
+  save_demand (AMPARO_DEMANDS_PAGE (widget));
+}
+
 static void
 save_demand (AmparoDemandsPage *self)
 {
@@ -309,7 +319,8 @@ save_demand (AmparoDemandsPage *self)
   parked = find_by_id (G_LIST_MODEL (self->drafts), id_of (self->draft), &position);
   if (!amparo_store_save (self->store, AMPARO_RECORD (self->draft), &error))
     {
-      toast_error (self, error);
+      if (!amparo_server_banner_save_again_for (GTK_WIDGET (self), error, save_when_back))
+        toast_error (self, error);
       return;
     }
   if (parked != NULL)

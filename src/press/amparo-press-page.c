@@ -11,6 +11,7 @@
 #include "amparo-language.h"
 #include "amparo-press-util.h"
 #include "amparo-release-editor.h"
+#include "amparo-server-banner.h"  /* banner (#10) */
 #include "amparo-window.h"
 #include "amparo-wordpress.h"
 
@@ -436,6 +437,15 @@ save_draft (AmparoPressPage *self,
   return TRUE;
 }
 
+static void save_release (AmparoPressPage *self);
+
+/* banner (#10): the server is back; the open release is saved. */
+static void
+save_when_back (GtkWidget *widget)
+{
+  save_release (AMPARO_PRESS_PAGE (widget));
+}
+
 static void
 save_release (AmparoPressPage *self)
 {
@@ -448,7 +458,8 @@ save_release (AmparoPressPage *self)
     return;
   if (!save_draft (self, &error))
     {
-      toast_error (self, error);
+      if (!amparo_server_banner_save_again_for (GTK_WIDGET (self), error, save_when_back))
+        toast_error (self, error);
       return;
     }
 }
