@@ -6,13 +6,14 @@
 #include "amparo-name-matcher.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "amparo-name-matcher-private.h"
 #include "amparo-phonetic.h"
+#include "amparo-db.h"
 #include "amparo-store-private.h"
+#include "amparo-store-internal.h"
 
 /* Family tracing: "we are looking for Yoselin López, about 7, from
  * Guatemala". Names were written down by many hands, so the index is
@@ -545,102 +546,107 @@ score_candidate (const PreparedQuery       *query,
                                 (const char * const *) reasons->pdata);
 }
 
+/* The driver's message (already translated) inside the matcher's own. */
 static void
-set_error_from_db (GError  **error,
-                   sqlite3  *db)
+set_error_from_db (GError **error,
+                   GError  *db_error)
 {
   g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
                /* Translators: %s is a technical message from the database */
                _("Looking for possible family matches failed: %s. Try again; if it keeps failing, ask your administrator to check the database."),
-               sqlite3_errmsg (db));
+               db_error != NULL ? db_error->message : "?");
 }
 
 static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
+has_pending_keys (AmparoDb *db)
 {
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
-    return TRUE;
-  set_error_from_db (error, db);
-  return FALSE;
+  g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM person_name_keys_pending)", NULL);
+
+  return stmt != NULL && amparo_db_step (stmt, NULL) == AMPARO_DB_ROW
+         && amparo_db_column_int64 (stmt, 0) != 0;
 }
 
-static gboolean
-has_pending_keys (sqlite3 *db)
+typedef struct
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean pending = FALSE;
+  AmparoDbStmt *delete_keys;
+  AmparoDbStmt *insert_key;
+  AmparoDbStmt *dequeue;
+} KeyWriters;
 
-  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM person_name_keys_pending)",
-                          -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    pending = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-
-  return pending;
-}
-
+/* One queued person: its old keys out, its new ones in, off the queue.
+ * Only the persons read are dequeued: on a server another connection
+ * may queue more meanwhile, and those must wait for the next run. */
 static gboolean
-write_person_keys (sqlite3_stmt *delete_stmt,
-                   sqlite3_stmt *insert_stmt,
-                   sqlite3_stmt *select_stmt)
+write_person_keys (KeyWriters   *w,
+                   AmparoDbStmt *select_stmt,
+                   GError      **error)
 {
-  gint64 id = sqlite3_column_int64 (select_stmt, 0);
-  gboolean live = sqlite3_column_int (select_stmt, 4) != 0;
+  gint64 id = amparo_db_column_int64 (select_stmt, 0);
+  gboolean live = amparo_db_column_int64 (select_stmt, 4) != 0;
+  const char *birth_date = amparo_db_column_text (select_stmt, 5);
   g_autoptr(GPtrArray) keys = NULL;
 
-  sqlite3_bind_int64 (delete_stmt, 1, id);
-  if (sqlite3_step (delete_stmt) != SQLITE_DONE)
+  amparo_db_reset (w->delete_keys);
+  amparo_db_bind_int64 (w->delete_keys, 1, id);
+  if (!amparo_db_step_done (w->delete_keys, error))
     return FALSE;
-  sqlite3_reset (delete_stmt);
+  amparo_db_reset (w->dequeue);
+  amparo_db_bind_int64 (w->dequeue, 1, id);
+  if (!amparo_db_step_done (w->dequeue, error))
+    return FALSE;
 
   if (!live)
     return TRUE;
 
-  keys = amparo_name_matcher_compute_keys ((const char *) sqlite3_column_text (select_stmt, 1),
-                                           (const char *) sqlite3_column_text (select_stmt, 2),
-                                           (const char *) sqlite3_column_text (select_stmt, 3));
+  keys = amparo_name_matcher_compute_keys (amparo_db_column_text (select_stmt, 1),
+                                           amparo_db_column_text (select_stmt, 2),
+                                           amparo_db_column_text (select_stmt, 3));
   for (guint i = 0; i < keys->len; i++)
     {
-      sqlite3_bind_text (insert_stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert_stmt, 2, id);
-      sqlite3_bind_value (insert_stmt, 3, sqlite3_column_value (select_stmt, 5));
-      if (sqlite3_step (insert_stmt) != SQLITE_DONE)
+      amparo_db_reset (w->insert_key);
+      amparo_db_bind_text (w->insert_key, 1, g_ptr_array_index (keys, i));
+      amparo_db_bind_int64 (w->insert_key, 2, id);
+      amparo_db_bind_text (w->insert_key, 3, birth_date);
+      if (!amparo_db_step_done (w->insert_key, error))
         return FALSE;
-      sqlite3_reset (insert_stmt);
     }
 
   return TRUE;
 }
 
+/* Both engines take this SQL as it is (SQLite ≥ 3.24 has ON CONFLICT;
+ * the CASE gives 1/0 where PostgreSQL would give a boolean). */
 static gboolean
-write_pending_keys (sqlite3 *db)
+write_pending_keys (AmparoDb  *db,
+                    GError   **error)
 {
-  sqlite3_stmt *select_stmt = NULL, *delete_stmt = NULL, *insert_stmt = NULL;
+  g_autoptr(AmparoDbStmt) select_stmt = NULL;
+  KeyWriters w = { NULL };
+  AmparoDbStep rc = AMPARO_DB_ERROR;
   gboolean ok;
-  int rc = SQLITE_ERROR;
 
-  ok = sqlite3_prepare_v2 (db,
-                           "SELECT q.person_id, p.given_names, p.family_names, p.aliases,"
-                           "       p.id IS NOT NULL AND p.deleted_at IS NULL, p.birth_date"
-                           "  FROM person_name_keys_pending q"
-                           "  LEFT JOIN persons p ON p.id = q.person_id",
-                           -1, &select_stmt, NULL) == SQLITE_OK
-       && sqlite3_prepare_v2 (db, "DELETE FROM person_name_keys WHERE person_id = ?",
-                              -1, &delete_stmt, NULL) == SQLITE_OK
-       && sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO person_name_keys (key, person_id, birth_date) VALUES (?, ?, ?)",
-                              -1, &insert_stmt, NULL) == SQLITE_OK;
+  ok = (select_stmt = amparo_db_prepare (db,
+                                         "SELECT q.person_id, p.given_names, p.family_names, p.aliases,"
+                                         "       CASE WHEN p.id IS NOT NULL AND p.deleted_at IS NULL THEN 1 ELSE 0 END,"
+                                         "       p.birth_date"
+                                         "  FROM person_name_keys_pending q"
+                                         "  LEFT JOIN persons p ON p.id = q.person_id",
+                                         error)) != NULL
+       && (w.delete_keys = amparo_db_prepare (db, "DELETE FROM person_name_keys WHERE person_id = ?", error)) != NULL
+       && (w.dequeue = amparo_db_prepare (db, "DELETE FROM person_name_keys_pending WHERE person_id = ?", error)) != NULL
+       && (w.insert_key = amparo_db_prepare (db,
+                                             "INSERT INTO person_name_keys (key, person_id, birth_date) VALUES (?, ?, ?)"
+                                             " ON CONFLICT DO NOTHING",
+                                             error)) != NULL;
 
-  while (ok && (rc = sqlite3_step (select_stmt)) == SQLITE_ROW)
-    ok = write_person_keys (delete_stmt, insert_stmt, select_stmt);
+  while (ok && (rc = amparo_db_step (select_stmt, error)) == AMPARO_DB_ROW)
+    ok = write_person_keys (&w, select_stmt, error);
 
-  sqlite3_finalize (select_stmt);
-  sqlite3_finalize (delete_stmt);
-  sqlite3_finalize (insert_stmt);
+  g_clear_pointer (&w.delete_keys, amparo_db_stmt_free);
+  g_clear_pointer (&w.dequeue, amparo_db_stmt_free);
+  g_clear_pointer (&w.insert_key, amparo_db_stmt_free);
 
-  return ok && rc == SQLITE_DONE
-         && sqlite3_exec (db, "DELETE FROM person_name_keys_pending", NULL, NULL, NULL) == SQLITE_OK;
+  return ok && rc == AMPARO_DB_DONE;
 }
 
 /* Birth dates of persons whose age is @min_age … @max_age, as ISO
@@ -676,7 +682,7 @@ static const char both_sql[] =
   "                INTERSECT"
   "                SELECT person_id FROM person_name_keys WHERE key >= ?6 AND key < ?7)"
   "   AND p.deleted_at IS NULL"
-  "   AND (?4 IS NULL OR p.birth_date IS NULL OR p.birth_date BETWEEN ?4 AND ?5)"
+  "   AND (CAST (?4 AS TEXT) IS NULL OR p.birth_date IS NULL OR p.birth_date BETWEEN ?4 AND ?5)"
   " LIMIT ?3";
 
 static const char one_sql[] =
@@ -684,12 +690,12 @@ static const char one_sql[] =
   "       p.birth_date, p.country_of_birth"
   "  FROM person_name_keys k JOIN persons p ON p.id = k.person_id"
   " WHERE k.key >= ?1 AND k.key < ?2 AND p.deleted_at IS NULL"
-  "   AND (?4 IS NULL OR k.birth_date IS NULL"
+  "   AND (CAST (?4 AS TEXT) IS NULL OR k.birth_date IS NULL"
   "        OR k.birth_date BETWEEN ?4 AND ?5)"
   " LIMIT ?3";
 
 static gboolean
-read_candidates (sqlite3             *db,
+read_candidates (AmparoDb            *db,
                  const char          *prefix,
                  const char          *other_prefix,
                  const char          *born_from,
@@ -702,35 +708,37 @@ read_candidates (sqlite3             *db,
 {
   g_autofree char *upper = g_strconcat (prefix, "~", NULL);
   g_autofree char *other_upper = other_prefix != NULL ? g_strconcat (other_prefix, "~", NULL) : NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
+  AmparoDbStep rc;
 
-  if (sqlite3_prepare_v2 (db, other_prefix != NULL ? both_sql : one_sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = amparo_db_prepare (db, other_prefix != NULL ? both_sql : one_sql, &db_error);
+  if (stmt == NULL)
     {
-      set_error_from_db (error, db);
+      set_error_from_db (error, db_error);
       return FALSE;
     }
   if (other_prefix != NULL)
     {
-      sqlite3_bind_text (stmt, 6, other_prefix, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, other_upper, -1, SQLITE_STATIC);
+      amparo_db_bind_text (stmt, 6, other_prefix);
+      amparo_db_bind_text (stmt, 7, other_upper);
     }
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, MAX_CANDIDATES - g_hash_table_size (seen));
-  sqlite3_bind_text (stmt, 4, born_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, born_until, -1, SQLITE_STATIC);
+  amparo_db_bind_text (stmt, 1, prefix);
+  amparo_db_bind_text (stmt, 2, upper);
+  amparo_db_bind_int64 (stmt, 3, MAX_CANDIDATES - g_hash_table_size (seen));
+  amparo_db_bind_text (stmt, 4, born_from);
+  amparo_db_bind_text (stmt, 5, born_until);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = amparo_db_step (stmt, &db_error)) == AMPARO_DB_ROW)
     {
       AmparoNameCandidate candidate = {
-        sqlite3_column_int64 (stmt, 0),
-        (const char *) sqlite3_column_text (stmt, 1),
-        (const char *) sqlite3_column_text (stmt, 2),
-        (const char *) sqlite3_column_text (stmt, 3),
-        (const char *) sqlite3_column_text (stmt, 4),
-        (const char *) sqlite3_column_text (stmt, 5),
-        (const char *) sqlite3_column_text (stmt, 6),
+        amparo_db_column_int64 (stmt, 0),
+        amparo_db_column_text (stmt, 1),
+        amparo_db_column_text (stmt, 2),
+        amparo_db_column_text (stmt, 3),
+        amparo_db_column_text (stmt, 4),
+        amparo_db_column_text (stmt, 5),
+        amparo_db_column_text (stmt, 6),
       };
       gint64 *key;
 
@@ -745,18 +753,17 @@ read_candidates (sqlite3             *db,
       if (match != NULL)
         g_ptr_array_add (matches, match);
     }
-  if (rc != SQLITE_DONE)
-    set_error_from_db (error, db);
-  sqlite3_finalize (stmt);
+  if (rc != AMPARO_DB_DONE)
+    set_error_from_db (error, db_error);
 
-  return rc == SQLITE_DONE;
+  return rc == AMPARO_DB_DONE;
 }
 
 /* First, with two family names sought: persons who have both, with
  * the given name's first letters (or any given name). Few, and the
  * likeliest. */
 static gboolean
-read_both_family_names (sqlite3             *db,
+read_both_family_names (AmparoDb            *db,
                         const PreparedQuery *query,
                         GHashTable          *seen,
                         GPtrArray           *matches,
@@ -802,7 +809,7 @@ count_strong (GPtrArray *matches)
  * With an age, a first pass keeps to persons of about that age (or of
  * unknown age): the others could not outrank them. */
 static gboolean
-collect_candidates (sqlite3             *db,
+collect_candidates (AmparoDb            *db,
                     const PreparedQuery *query,
                     guint                wanted,
                     GPtrArray           *matches,
@@ -958,14 +965,14 @@ find_prepared (AmparoStore         *store,
                                            g_date_time_get_month (now),
                                            g_date_time_get_year (now));
   g_autoptr(GError) keys_error = NULL;
-  sqlite3 *db;
+  AmparoDb *db;
 
   /* A store that cannot be written (a read-only copy) is still searched,
    * with the keys it has. */
   if (!amparo_name_matcher_update_keys (store, &keys_error))
     g_debug ("Name keys not brought up to date: %s", keys_error->message);
 
-  db = amparo_store_get_db (store);
+  db = amparo_store_get_conn (store);
   if (!collect_candidates (db, prepared, limit, matches, today, error))
     return NULL;
 
@@ -1058,24 +1065,32 @@ gboolean
 amparo_name_matcher_update_keys (AmparoStore  *store,
                                  GError      **error)
 {
-  sqlite3 *db;
+  g_autoptr(GError) db_error = NULL;
+  AmparoDb *db;
 
   g_return_val_if_fail (AMPARO_IS_STORE (store), FALSE);
 
-  db = amparo_store_get_db (store);
+  db = amparo_store_get_conn (store);
   if (!has_pending_keys (db))
     return TRUE;
 
-  /* A savepoint, so this joins a transaction the caller has open. */
-  if (!exec_sql (db, "SAVEPOINT amparo_name_keys", error))
-    return FALSE;
-
-  if (!write_pending_keys (db))
+  /* A transaction of the store's (a savepoint inside one the caller has
+   * open): PostgreSQL takes no savepoint outside a transaction. */
+  if (!amparo_store_begin (store, &db_error))
     {
-      set_error_from_db (error, db);
-      sqlite3_exec (db, "ROLLBACK TO amparo_name_keys; RELEASE amparo_name_keys", NULL, NULL, NULL);
+      set_error_from_db (error, db_error);
       return FALSE;
     }
-
-  return exec_sql (db, "RELEASE amparo_name_keys", error);
+  if (!write_pending_keys (db, &db_error))
+    {
+      set_error_from_db (error, db_error);
+      amparo_store_rollback (store);
+      return FALSE;
+    }
+  if (!amparo_store_commit (store, &db_error))
+    {
+      set_error_from_db (error, db_error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "amparo-bench-data.h"
+#include "amparo-name-matcher.h"
 #include "amparo-search.h"
 #include "amparo-test-store.h"
 
@@ -21,6 +22,8 @@ typedef struct
   double open_ms;
   double first_page_ms;
   double search_ms;
+  double keys_ms;
+  double trace_ms;
   double save_ms;
 } Figures;
 
@@ -28,6 +31,34 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Family tracing (#10): the name keys are computed once, on first use,
+ * then each "Find possible relatives" style search is timed. */
+static void
+measure_tracing (AmparoStore *store,
+                 Figures     *figures)
+{
+  static const char *const sought[][2] = {
+    { "José", "Núñez" }, { "Yoselin", "López García" }, { "Maria", "Hernandez" }, { NULL, "Gómez" },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (amparo_name_matcher_update_keys (store, &error));
+  g_assert_no_error (error);
+  figures->keys_ms = ms_since (start);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < G_N_ELEMENTS (sought); i++)
+    {
+      g_autoptr(GListModel) found = amparo_name_matcher_find (store, sought[i][0], sought[i][1],
+                                                              AMPARO_NAME_MATCHER_AGE_UNKNOWN, NULL, 20, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+    }
+  figures->trace_ms = ms_since (start) / G_N_ELEMENTS (sought);
 }
 
 static void
@@ -65,6 +96,8 @@ measure (const char *location,
       figures->search_ms = ms_since (start) / g_strv_length ((char **) keystrokes);
     }
 
+  measure_tracing (store, figures);
+
   person = g_list_model_get_item (list, 0);
   start = g_get_monotonic_time ();
   for (int i = 0; i < n_saves; i++)
@@ -94,7 +127,8 @@ main (int   argc,
   Figures lite = { 0 }, server = { 0 };
   gboolean on_server = amparo_test_engine_is_pg ();
   double copy_ms = -1;
-  static const char *const rows[] = { "open", "first page (50)", "search per keystroke", "save" };
+  static const char *const rows[] = { "open", "first page (50)", "search per keystroke",
+                                      "tracing: name keys", "tracing per search", "save" };
 
   {
     g_autoptr(AmparoStore) store = amparo_store_open (file, &error);
@@ -120,8 +154,8 @@ main (int   argc,
   g_print ("%u persons               SQLite        PostgreSQL\n", n);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      double a[] = { lite.open_ms, lite.first_page_ms, lite.search_ms, lite.save_ms };
-      double b[] = { server.open_ms, server.first_page_ms, server.search_ms, server.save_ms };
+      double a[] = { lite.open_ms, lite.first_page_ms, lite.search_ms, lite.keys_ms, lite.trace_ms, lite.save_ms };
+      double b[] = { server.open_ms, server.first_page_ms, server.search_ms, server.keys_ms, server.trace_ms, server.save_ms };
       g_autofree char *left = cell (a[i]);
       g_autofree char *right = on_server ? cell (b[i]) : g_strdup ("(no server)");
 
