@@ -205,17 +205,6 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (form));
 }
 
-static void
-on_undo_delete_cb (AdwToast     *toast,
-                   AmparoRecord *record)
-{
-  AmparoStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  g_autoptr(GError) error = NULL;
-
-  if (!amparo_store_restore (store, record, &error))
-    g_warning ("Could not restore the adverse party: %s", error->message);
-}
-
 /* To the Trash, with Undo: until it is restored the conflict check no
  * longer finds them. */
 static void
@@ -225,24 +214,9 @@ delete_action (GtkWidget  *widget,
 {
   AmparoAdversePanel *self = AMPARO_ADVERSE_PANEL (widget);
   g_autoptr(AmparoRecord) party = amparo_clients_find_copy (self->store, AMPARO_TYPE_ADVERSE_PARTY, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (party == NULL)
-    return;
-  if (!amparo_store_delete (self->store, party, &error))
-    {
-      amparo_clients_toast (widget, adw_toast_new (error->message));
-      return;
-    }
-  toast = adw_toast_new (_("Adverse party moved to the Trash"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
-                         g_object_ref (party), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  amparo_clients_toast (widget, toast);
+  if (party != NULL)
+    amparo_clients_trash_with_undo (widget, self->store, party, _("Adverse party moved to the Trash"));
 }
 
 static void

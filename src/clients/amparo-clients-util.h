@@ -59,5 +59,9 @@ void        amparo_clients_row_add_icon_button (GtkWidget  *row,
 void        amparo_clients_toast             (GtkWidget    *widget,
                                               AdwToast     *toast);
 char       *amparo_clients_today             (void);
+void        amparo_clients_trash_with_undo   (GtkWidget    *widget,
+                                              AmparoStore  *store,
+                                              AmparoRecord *record,
+                                              const char   *message);
 
 G_END_DECLS

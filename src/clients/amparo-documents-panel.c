@@ -634,41 +634,15 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_delete_cb (AdwToast     *toast,
-                   AmparoRecord *record)
-{
-  AmparoStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  g_autoptr(GError) error = NULL;
-
-  if (!amparo_store_restore (store, record, &error))
-    g_warning ("Could not restore the document: %s", error->message);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   AmparoDocumentsPanel *self = AMPARO_DOCUMENTS_PANEL (widget);
   g_autoptr(AmparoRecord) document = amparo_clients_find_copy (self->store, AMPARO_TYPE_DOCUMENT, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (document == NULL)
-    return;
-  if (!amparo_store_delete (self->store, document, &error))
-    {
-      amparo_clients_toast (widget, adw_toast_new (error->message));
-      return;
-    }
-  toast = adw_toast_new (_("Document moved to the Trash"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
-                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  amparo_clients_toast (widget, toast);
+  if (document != NULL)
+    amparo_clients_trash_with_undo (widget, self->store, document, _("Document moved to the Trash"));
 }
 
 static void

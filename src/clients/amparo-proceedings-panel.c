@@ -520,46 +520,6 @@ reschedule_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_delete_cb (AdwToast     *toast,
-                   AmparoRecord *record)
-{
-  AmparoStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  g_autoptr(GError) error = NULL;
-
-  if (!amparo_store_restore (store, record, &error))
-    g_warning ("Could not restore: %s", error->message);
-}
-
-/**
- * amparo_clients_trash_with_undo:
- *
- * Moves a sub-record of the client page to the Trash and offers Undo.
- */
-static void
-trash_with_undo (GtkWidget    *widget,
-                 AmparoStore  *store,
-                 AmparoRecord *record,
-                 const char   *message)
-{
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (!amparo_store_delete (store, record, &error))
-    {
-      amparo_clients_toast (widget, adw_toast_new (error->message));
-      return;
-    }
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
-                         g_object_ref (record), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  amparo_clients_toast (widget, toast);
-}
-
-static void
 delete_event_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -568,7 +528,7 @@ delete_event_action (GtkWidget  *widget,
   g_autoptr(AmparoRecord) event = amparo_clients_find_copy (self->store, AMPARO_TYPE_EVENT, parameter);
 
   if (event != NULL)
-    trash_with_undo (widget, self->store, event, _("Date moved to the Trash"));
+    amparo_clients_trash_with_undo (widget, self->store, event, _("Date moved to the Trash"));
 }
 
 static void
