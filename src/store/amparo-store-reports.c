@@ -43,7 +43,7 @@
   " AND pr.updated_at >= :from AND pr.updated_at < :until"
 /* postgres (#10): no date arithmetic in SQL, which each engine spells
  * its own way (julianday, date (…, '-90 days') against date - 90): the
- * days the figures compare with are counted in C (bind_scope) and bound
+ * days the figures compare with are counted in C (scope_params) and bound
  * as text; dates are ISO strings on both, so they compare as strings. */
 #define IS_DATE(col) "(" col " LIKE '____-__-__%')"
 #define STALE_BUCKET \
@@ -59,7 +59,7 @@
   " WHEN e.starts_at < :week4 THEN 3 WHEN e.starts_at < :week5 THEN 4 WHEN e.starts_at < :week6 THEN 5" \
   " WHEN e.starts_at < :week7 THEN 6 ELSE 7 END"
 /* Age on the period's last day: under 6 is born after the day that is
- * that day's month-day six years earlier (bind_scope). */
+ * that day's month-day six years earlier (scope_params). */
 #define AGE_GROUP \
   "CASE WHEN NOT " IS_DATE ("p.birth_date") " OR p.birth_date IS NULL THEN 'unknown'" \
   " WHEN p.birth_date > :age6 THEN '0-5' WHEN p.birth_date > :age13 THEN '6-12'" \
