@@ -18,18 +18,20 @@
  * today. The same conditions, as a WHERE over persons, give the Clients
  * list the records behind a bar (amparo_store_report_persons_where). */
 
-#define LIVE_PERSON "p.deleted_at IS NULL AND (:program IS NULL OR p.program = :program)"
+/* CAST: PostgreSQL types a parameter by its first use, and `IS NULL`
+ * alone says nothing. */
+#define LIVE_PERSON "p.deleted_at IS NULL AND (CAST (:program AS TEXT) IS NULL OR p.program = :program)"
 /* A live person's record, without reading it: the Trash is a small
  * partial index, read once; a program filter reads its persons once. */
 #define LIVE_ID(col) \
   col " NOT IN (SELECT id FROM persons WHERE deleted_at IS NOT NULL)" \
-  " AND (:program IS NULL OR " col " IN (SELECT id FROM persons WHERE program = :program AND deleted_at IS NULL))"
+  " AND (CAST (:program AS TEXT) IS NULL OR " col " IN (SELECT id FROM persons WHERE program = :program AND deleted_at IS NULL))"
 /* The same for tables with few rows per figure (hearings in eight weeks,
  * class members): one primary-key look-up a row is cheaper than listing
  * a program's quarter of a million persons first. */
 #define LIVE_ID_FEW(col) \
   col " NOT IN (SELECT id FROM persons WHERE deleted_at IS NOT NULL)" \
-  " AND (:program IS NULL OR EXISTS (SELECT 1 FROM persons WHERE id = " col \
+  " AND (CAST (:program AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM persons WHERE id = " col \
   " AND program = :program AND deleted_at IS NULL))"
 #define PROGRAM_KEY "coalesce (nullif (trim (p.program), ''), '')"
 #define OUTCOME_KEY "lower (trim (coalesce (pr.outcome, '')))"
@@ -39,20 +41,30 @@
 #define CLOSED_PROCEEDING \
   "pr.deleted_at IS NULL AND pr.status IN ('decided', 'closed')" \
   " AND pr.updated_at >= :from AND pr.updated_at < :until"
+/* postgres (#10): no date arithmetic in SQL, which each engine spells
+ * its own way (julianday, date (…, '-90 days') against date - 90): the
+ * days the figures compare with are counted in C (scope_params) and bound
+ * as text; dates are ISO strings on both, so they compare as strings. */
+#define IS_DATE(col) "(" col " LIKE '____-__-__%')"
 #define STALE_BUCKET \
-  "CASE WHEN c.last_verified IS NULL OR julianday (c.last_verified) IS NULL THEN 'never'" \
-  " WHEN c.last_verified < date (:today, '-365 days') THEN 'year'" \
-  " WHEN c.last_verified < date (:today, '-180 days') THEN 'half-year'" \
-  " WHEN c.last_verified < date (:today, '-90 days') THEN 'quarter' END"
+  "CASE WHEN c.last_verified IS NULL OR NOT " IS_DATE ("c.last_verified") " THEN 'never'" \
+  " WHEN c.last_verified < :stale365 THEN 'year'" \
+  " WHEN c.last_verified < :stale180 THEN 'half-year'" \
+  " WHEN c.last_verified < :stale90 THEN 'quarter' END"
 /* Cheap string comparison first: fresh contacts never reach the join. */
-#define MAYBE_STALE "(c.last_verified IS NULL OR NOT (c.last_verified >= date (:today, '-90 days')))"
-#define HEARING_WEEK "CAST ((julianday (substr (e.starts_at, 1, 10)) - julianday (:today)) / 7 AS INTEGER)"
+#define MAYBE_STALE "(c.last_verified IS NULL OR NOT (c.last_verified >= :stale90))"
+/* "2026-12-09T10:00" >= "2026-12-09": a hearing on the 7th day is week 1. */
+#define HEARING_WEEK \
+  "CASE WHEN e.starts_at < :week1 THEN 0 WHEN e.starts_at < :week2 THEN 1 WHEN e.starts_at < :week3 THEN 2" \
+  " WHEN e.starts_at < :week4 THEN 3 WHEN e.starts_at < :week5 THEN 4 WHEN e.starts_at < :week6 THEN 5" \
+  " WHEN e.starts_at < :week7 THEN 6 ELSE 7 END"
+/* Age on the period's last day: under 6 is born after the day that is
+ * that day's month-day six years earlier (scope_params). */
 #define AGE_GROUP \
-  "CASE WHEN julianday (p.birth_date) IS NULL THEN 'unknown' ELSE" \
-  " (SELECT CASE WHEN a < 6 THEN '0-5' WHEN a < 13 THEN '6-12' WHEN a < 18 THEN '13-17' ELSE '18+' END" \
-  "  FROM (SELECT (CAST (strftime ('%Y', :until, '-1 day') AS INTEGER) - CAST (strftime ('%Y', p.birth_date) AS INTEGER))" \
-  "   - (strftime ('%m-%d', :until, '-1 day') < strftime ('%m-%d', p.birth_date)) AS a)) END"
-#define STILL_APART "(r.reunification_status <> 'reunified' AND julianday (r.separation_date) IS NOT NULL)"
+  "CASE WHEN NOT " IS_DATE ("p.birth_date") " OR p.birth_date IS NULL THEN 'unknown'" \
+  " WHEN p.birth_date > :age6 THEN '0-5' WHEN p.birth_date > :age13 THEN '6-12'" \
+  " WHEN p.birth_date > :age18 THEN '13-17' ELSE '18+' END"
+#define STILL_APART "(r.reunification_status <> 'reunified' AND " IS_DATE ("r.separation_date") ")"
 /* The same figure for one program: its separations are a quarter or
  * less, so they are listed once (one look-up list of the program's
  * persons, not two) and the few still apart sorted for the median. */
@@ -63,11 +75,11 @@
   "  AND (r.separation_date IS NULL OR r.separation_date < :until))," \
   " s AS MATERIALIZED (SELECT st, count(*) AS n, count (CASE WHEN apart THEN 1 END) AS apart," \
   "  min (CASE WHEN apart THEN day END) AS first FROM rows GROUP BY st)," \
-  " total AS MATERIALIZED (SELECT sum (apart) AS n, min (first) AS first FROM s)," \
-  " middle AS MATERIALIZED (SELECT avg (julianday (:today) - julianday (m.day)) AS days" \
+  " total AS MATERIALIZED (SELECT CAST (sum (apart) AS INTEGER) AS n, min (first) AS first FROM s)," \
+  " middle AS MATERIALIZED (SELECT min (m.day) AS low, max (m.day) AS high" \
   "  FROM (SELECT day FROM rows WHERE apart ORDER BY day" \
   "   LIMIT 2 - (SELECT n FROM total) % 2 OFFSET ((SELECT n FROM total) - 1) / 2) m)" \
-  " SELECT s.st, s.n, middle.days, julianday (:today) - julianday (total.first) FROM s, total, middle"
+  " SELECT s.st, s.n, middle.low, middle.high, total.first FROM s, total, middle"
 #define PERSONS_PASS \
   "SELECT p.client_status, coalesce (p.program, ''), count(*) FROM persons p" \
   " WHERE p.client_status IN ('prospective', 'active', 'closed')" \
@@ -95,18 +107,18 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
     "  FROM relationships r"
     "  WHERE r.separated = 1 AND r.deleted_at IS NULL AND " LIVE_ID ("r.person_id")
     "  AND (r.separation_date IS NULL OR r.separation_date < :until) GROUP BY r.reunification_status),"
-    " total AS MATERIALIZED (SELECT sum (apart) AS n, min (first) AS first FROM s),"
-    " middle AS MATERIALIZED (SELECT avg (julianday (:today) - julianday (m.separation_date)) AS days"
+    " total AS MATERIALIZED (SELECT CAST (sum (apart) AS INTEGER) AS n, min (first) AS first FROM s),"
+    " middle AS MATERIALIZED (SELECT min (m.separation_date) AS low, max (m.separation_date) AS high"
     "  FROM (SELECT r.separation_date FROM relationships r"
     "   WHERE r.separated = 1 AND r.deleted_at IS NULL AND r.reunification_status <> 'reunified'"
-    "   AND julianday (r.separation_date) IS NOT NULL AND r.separation_date < :until AND " LIVE_ID ("r.person_id")
+    "   AND " IS_DATE ("r.separation_date") " AND r.separation_date < :until AND " LIVE_ID ("r.person_id")
     /* The middle one, or the middle two of an even number. */
     "   ORDER BY r.separation_date LIMIT 2 - (SELECT n FROM total) % 2 OFFSET ((SELECT n FROM total) - 1) / 2) m)"
-    " SELECT s.st, s.n, middle.days, julianday (:today) - julianday (total.first) FROM s, total, middle",
+    " SELECT s.st, s.n, middle.low, middle.high, total.first FROM s, total, middle",
   [AMPARO_REPORT_HEARINGS_BY_WEEK] =
     "SELECT " HEARING_WEEK ", count(*) FROM events e"
     " WHERE e.kind = 'hearing' AND e.done = 0 AND e.deleted_at IS NULL AND " LIVE_ID_FEW ("e.person_id")
-    " AND e.starts_at >= :today AND e.starts_at < date (:today, '+56 days') GROUP BY 1",
+    " AND e.starts_at >= :today AND e.starts_at < :week8 GROUP BY 1",
   [AMPARO_REPORT_CLOSED_OUTCOMES] =
     "SELECT " OUTCOME_KEY ", count(*), min (trim (pr.outcome)) FROM proceedings pr"
     " WHERE " CLOSED_PROCEEDING " AND " LIVE_ID ("pr.person_id") " GROUP BY 1 ORDER BY 2 DESC, 1",
@@ -131,7 +143,7 @@ static const char * const figure_sql[AMPARO_REPORT_N_FIGURES] = {
   [AMPARO_REPORT_BENEFITS_ENDING] =
     "SELECT b.kind, count(*) FROM benefits b JOIN memberships m ON m.id = b.membership_id"
     " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND " LIVE_ID_FEW ("m.person_id")
-    " AND b.ends_on >= :today AND b.ends_on < date (:today, '+60 days') GROUP BY 1",
+    " AND b.ends_on >= :today AND b.ends_on < :benefits_end GROUP BY 1",
   [AMPARO_REPORT_DEMANDS_BY_STATUS] =
     "SELECT d.status, count(*) FROM demands d"
     " WHERE d.deleted_at IS NULL AND (d.first_stated IS NULL OR d.first_stated < :until) GROUP BY 1",
@@ -161,7 +173,7 @@ static const char * const funder_sql[AMPARO_FUNDER_N_TABLES] = {
     "SELECT trim (substr (coalesce (p.languages, ''), 1, instr (coalesce (p.languages, '') || ',', ',') - 1)),"
     " count(*) FROM persons p WHERE " SERVED " AND " LIVE_PERSON " GROUP BY 1 ORDER BY 2 DESC, 1",
   [AMPARO_FUNDER_UNACCOMPANIED] =
-    "SELECT CASE WHEN p.unaccompanied_minor THEN 'yes' ELSE 'no' END, count(*) FROM persons p WHERE " SERVED
+    "SELECT CASE WHEN p.unaccompanied_minor <> 0 THEN 'yes' ELSE 'no' END, count(*) FROM persons p WHERE " SERVED
     " AND " LIVE_PERSON " GROUP BY 1",
 };
 
@@ -364,29 +376,162 @@ amparo_report_figure_get_title (AmparoReportFigureKind kind)
   return _(titles[kind]);
 }
 
-static void
-bind_scope (sqlite3_stmt            *stmt,
-            const AmparoReportScope *scope)
+static char *
+iso_plus_days (const char *iso,
+               int         days)
 {
-  const struct { const char *name; const char *value; } params[] = {
-    { ":from", scope->from }, { ":until", scope->until },
-    { ":today", scope->today }, { ":program", scope->program },
-  };
+  GDate day;
 
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+  if (!amparo_parse_date (iso, &day))
+    return g_strdup (iso);
+  if (days >= 0)
+    g_date_add_days (&day, days);
+  else
+    g_date_subtract_days (&day, -days);
+  return iso_of (&day);
+}
+
+/* The same month-day @years earlier, as a string (a 29 February stays:
+ * it is only compared with). */
+static char *
+iso_minus_years (const char *iso,
+                 int         years)
+{
+  GDate day;
+
+  if (!amparo_parse_date (iso, &day))
+    return g_strdup (iso);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day) - years,
+                          g_date_get_month (&day), g_date_get_day (&day));
+}
+
+/* The values of every :name a figure's SQL may use, the days counted
+ * here so that no SQL does date arithmetic (see IS_DATE). */
+static GPtrArray *
+scope_params (const AmparoReportScope *scope)
+{
+  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *last_day = iso_plus_days (scope->until, -1);
+  static const int stale[] = { 90, 180, 365 };
+  static const int ages[] = { 6, 13, 18 };
+
+#define PAIR(name, value) G_STMT_START { \
+    g_ptr_array_add (pairs, g_strdup (name)); g_ptr_array_add (pairs, (value)); } G_STMT_END
+  PAIR (":from", g_strdup (scope->from));
+  PAIR (":until", g_strdup (scope->until));
+  PAIR (":today", g_strdup (scope->today));
+  PAIR (":program", g_strdup (scope->program));
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    PAIR (g_strdup_printf (":stale%d", stale[i]), iso_plus_days (scope->today, -stale[i]));
+  for (int week = 1; week <= 8; week++)
+    PAIR (g_strdup_printf (":week%d", week), iso_plus_days (scope->today, 7 * week));
+  PAIR (":benefits_end", iso_plus_days (scope->today, 60));
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    PAIR (g_strdup_printf (":age%d", ages[i]), iso_minus_years (last_day, ages[i]));
+#undef PAIR
+  return pairs;
+}
+
+/* Each :name of @sql becomes a `?N` (the driver seam's placeholders),
+ * numbered in order of first use: PostgreSQL wants no unused number.
+ * @values receives the value of each number. The dialect's own words,
+ * only where the engines differ: SQLite's planner hints and instr(). */
+static char *
+scope_sql (AmparoStore             *self,
+           const char              *sql,
+           const AmparoReportScope *scope,
+           GPtrArray               *values)
+{
+  g_autoptr(GPtrArray) pairs = scope_params (scope);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean pg = amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG;
+
+  for (const char *p = sql; *p != '\0';)
     {
-      int index = sqlite3_bind_parameter_index (stmt, params[i].name);
+      const char *name = NULL;
+      gsize length = 0;
+      guint i;
 
-      if (index > 0 && params[i].value != NULL)
-        sqlite3_bind_text (stmt, index, params[i].value, -1, SQLITE_TRANSIENT);
-      else if (index > 0)
-        sqlite3_bind_null (stmt, index);
+      if (*p == ':')
+        for (i = 0; i < pairs->len; i += 2)
+          {
+            gsize n = strlen (pairs->pdata[i]);
+            if (strncmp (p, pairs->pdata[i], n) == 0 && !g_ascii_isalnum (p[n]) && p[n] != '_' && n > length)
+              name = pairs->pdata[i], length = n;
+          }
+      if (name == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (i = 0; i < pairs->len && !g_str_equal (pairs->pdata[i], name); i += 2)
+        ;
+      {
+        guint number = 0;
+        for (guint k = 0; k < values->len; k += 2)
+          if (g_str_equal (values->pdata[k], name))
+            number = k / 2 + 1;
+        if (number == 0)
+          {
+            g_ptr_array_add (values, g_strdup (name));
+            g_ptr_array_add (values, g_strdup (pairs->pdata[i + 1]));
+            number = values->len / 2;
+          }
+        g_string_append_printf (out, "?%u", number);
+      }
+      p += length;
     }
+  if (pg)
+    {
+      g_autoptr(GRegex) hint = g_regex_new (" INDEXED BY [a-z_]+", 0, 0, NULL);
+      g_autofree char *plain = g_regex_replace_literal (hint, out->str, -1, 0, "", 0, NULL);
+
+      g_string_assign (out, plain);
+      g_string_replace (out, "instr (", "strpos (", 0);
+      /* SQLite's way to keep a join's order; PostgreSQL's JOIN. */
+      g_string_replace (out, " CROSS JOIN s ON ", " JOIN s ON ", 0);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static AmparoDbStmt *
+prepare_scoped (AmparoStore             *self,
+                const char              *sql,
+                const AmparoReportScope *scope,
+                GError                 **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = scope_sql (self, sql, scope, values);
+  AmparoDbStmt *stmt = amparo_store_prepare_stmt (self, text, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint k = 0; k < values->len; k += 2)
+    {
+      if (values->pdata[k + 1] != NULL)
+        amparo_db_bind_text (stmt, k / 2 + 1, values->pdata[k + 1]);
+      else
+        amparo_db_bind_null (stmt, k / 2 + 1);
+    }
+  return stmt;
+}
+
+/* Days from @iso to @today, NO_DAYS when either is no date. */
+#define NO_DAYS G_MININT64
+static gint64
+days_to (const char *iso,
+         const char *today)
+{
+  GDate from, to;
+
+  if (iso == NULL || !amparo_parse_date (iso, &from) || !amparo_parse_date (today, &to))
+    return NO_DAYS;
+  return g_date_days_between (&from, &to);
 }
 
 /* Runs one GROUP BY statement: column 0 the key, 1 the count, 2 (if
  * any) the label as written. For the separated families, columns 2 and
- * 3 are the median and longest days apart. */
+ * 3 are the middle one or two separation dates, 4 the earliest. */
 static AmparoReportFigure *
 run_grouped (AmparoStore             *self,
              AmparoReportFigureKind   kind,
@@ -394,39 +539,43 @@ run_grouped (AmparoStore             *self,
              const AmparoReportScope *scope,
              GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(AmparoReportFigure) figure = figure_new (kind);
-  int rc;
+  AmparoDbStep step;
 
-  if (!(stmt = amparo_store_prepare (self, sql, error)))
+  if (!(stmt = prepare_scoped (self, sql, scope, error)))
     return NULL;
-  bind_scope (stmt, scope);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 value = sqlite3_column_int64 (stmt, 1);
+      const char *key = amparo_db_column_text (stmt, 0);
+      gint64 value = amparo_db_column_int64 (stmt, 1);
       const char *written = NULL;
 
       if (kind == AMPARO_REPORT_SEPARATED_FAMILIES)
         {
-          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-            figure->median_days = (gint64) (sqlite3_column_double (stmt, 2) + 0.5);
-          if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-            figure->longest_days = (gint64) (sqlite3_column_double (stmt, 3) + 0.5);
+          gint64 low = days_to (amparo_db_column_text (stmt, 2), scope->today);
+          gint64 high = days_to (amparo_db_column_text (stmt, 3), scope->today);
+          gint64 longest = days_to (amparo_db_column_text (stmt, 4), scope->today);
+
+          /* The average of the middle two, rounded half up. */
+          if (low != NO_DAYS && high != NO_DAYS)
+            {
+              gint64 sum = low + high;
+              figure->median_days = sum >= 0 ? (sum + 1) / 2 : -((-sum) / 2);
+            }
+          if (longest != NO_DAYS)
+            figure->longest_days = longest;
         }
-      else if (sqlite3_column_count (stmt) > 2)
-        written = (const char *) sqlite3_column_text (stmt, 2);
+      else if (amparo_db_n_columns (stmt) > 2)
+        written = amparo_db_column_text (stmt, 2);
 
       if (key == NULL)
         continue;
       add_bar (figure, key, written, value);
       figure->total += value;
     }
-  if (rc != SQLITE_DONE)
-    {
-      amparo_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (step != AMPARO_DB_DONE)
+    return NULL;
   return g_steal_pointer (&figure);
 }
 
@@ -629,20 +778,19 @@ count_persons_pass (AmparoStore             *self,
                     AmparoReportFigure     **status_out,
                     GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(AmparoReportFigure) open = figure_new (AMPARO_REPORT_OPEN_BY_PROGRAM);
   g_autoptr(AmparoReportFigure) statuses = figure_new (AMPARO_REPORT_CASES_BY_STATUS);
   AmparoReportBar *status_bar = NULL;
-  int rc;
+  AmparoDbStep step;
 
-  if (!(stmt = amparo_store_prepare (self, PERSONS_PASS, error)))
+  if (!(stmt = prepare_scoped (self, PERSONS_PASS, scope, error)))
     return FALSE;
-  bind_scope (stmt, scope);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     {
-      const char *status = (const char *) sqlite3_column_text (stmt, 0);
-      const char *program = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 value = sqlite3_column_int64 (stmt, 2);
+      const char *status = amparo_db_column_text (stmt, 0);
+      const char *program = amparo_db_column_text (stmt, 1);
+      gint64 value = amparo_db_column_int64 (stmt, 2);
 
       if (status == NULL || program == NULL)
         continue;
@@ -657,8 +805,8 @@ count_persons_pass (AmparoStore             *self,
           open->total += value;
         }
     }
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (self, rc, error);
+  if (step != AMPARO_DB_DONE)
+    return FALSE;
   finish_figure (open, scope);
   finish_figure (statuses, scope);
   if (open_out != NULL)
@@ -756,6 +904,31 @@ add_param (GPtrArray  *params,
   g_ptr_array_add (params, g_strdup (value));
 }
 
+/* The :staleN of STALE_BUCKET and MAYBE_STALE as `?`, in order. */
+static void
+replace_stale_params (GString                 *where,
+                      const AmparoReportScope *scope,
+                      GPtrArray               *params)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = where->str; *p != '\0';)
+    {
+      int days;
+      char *end;
+
+      if (g_str_has_prefix (p, ":stale") && (days = (int) strtol (p + 6, &end, 10)) > 0)
+        {
+          g_string_append_c (out, '?');
+          g_ptr_array_add (params, iso_plus_days (scope->today, -days));
+          p = end;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  g_string_assign (where, out->str);
+}
+
 /**
  * amparo_store_report_persons_where:
  * @key: the bar's key
@@ -820,14 +993,14 @@ amparo_store_report_persons_where (AmparoReportFigureKind   kind,
       add_param (params, scope->until);
       break;
     case AMPARO_REPORT_STALE_CONTACTS:
-      /* As the figure: the staleness test read from the partial index
-       * first, a contact's row only for the stale ones. */
+      /* As the figure, without its planner hint (SQLite's only: this
+       * condition runs on either engine); c.deleted_at IS NULL lets
+       * SQLite pick the partial index contacts_by_last_verified itself. */
       g_string_append (where, "client_status = 'active' AND id IN (SELECT c.person_id FROM contacts c"
-                              " INDEXED BY contacts_by_last_verified WHERE " MAYBE_STALE
+                              " WHERE " MAYBE_STALE
                               " AND c.deleted_at IS NULL AND (" STALE_BUCKET ") = ?)");
-      /* Each :today as a plain ?, the bucket's key last. */
-      for (guint n = g_string_replace (where, ":today", "?", 0); n > 0; n--)
-        add_param (params, scope->today);
+      /* Each :staleN as a plain ?, the bucket's key last. */
+      replace_stale_params (where, scope, params);
       add_param (params, key);
       break;
     case AMPARO_REPORT_CLASS_MEMBERS:
@@ -837,10 +1010,10 @@ amparo_store_report_persons_where (AmparoReportFigureKind   kind,
     case AMPARO_REPORT_BENEFITS_ENDING:
       g_string_append (where, "id IN (SELECT m.person_id FROM benefits b JOIN memberships m ON m.id = b.membership_id"
                               " WHERE b.deleted_at IS NULL AND m.deleted_at IS NULL AND b.kind = ?"
-                              " AND b.ends_on >= ? AND b.ends_on < date (?, '+60 days'))");
+                              " AND b.ends_on >= ? AND b.ends_on < ?)");
       add_param (params, key);
       add_param (params, scope->today);
-      add_param (params, scope->today);
+      g_ptr_array_add (params, iso_plus_days (scope->today, 60));
       break;
     case AMPARO_REPORT_DEMANDS_BY_STATUS:
     case AMPARO_REPORT_N_FIGURES:
@@ -865,26 +1038,23 @@ GStrv
 amparo_store_report_list_programs (AmparoStore  *self,
                                    GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  AmparoDbStep step;
 
   g_return_val_if_fail (AMPARO_IS_STORE (self), NULL);
 
-  stmt = amparo_store_prepare (self,
-                               "SELECT DISTINCT program FROM persons"
+  stmt = amparo_store_prepare_stmt (self,
+                               "SELECT program FROM persons"
                                " WHERE client_status IN ('prospective', 'active', 'closed')"
                                " AND deleted_at IS NULL AND trim (program) <> ''"
-                               " ORDER BY program COLLATE NOCASE", error);
+                               " GROUP BY program ORDER BY lower (program), program", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      amparo_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  while ((step = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
+    g_strv_builder_add (builder, amparo_db_column_text (stmt, 0));
+  if (step != AMPARO_DB_DONE)
+    return NULL;
   return g_strv_builder_end (builder);
 }
 

@@ -19,7 +19,6 @@ src/store/amparo-store.c
 src/store/amparo-store-backup.c
 src/store/amparo-store-private.h
 src/store/amparo-store-conflicts.c
-src/store/amparo-store-reports.c
 src/store/amparo-store-trace.c
 "
 SQLITE_DRIVER=src/store/amparo-db-sqlite.c
