@@ -196,9 +196,12 @@ def wait_for(app, predicate, seconds=STEP_SECONDS):
     deadline = time.monotonic() + seconds
     nodes = []
     while time.monotonic() < deadline:
-        nodes = list(walk(app))
-        if predicate(nodes):
-            break
+        try:
+            nodes = list(walk(app))
+            if predicate(nodes):
+                break
+        except gi.repository.GLib.Error:
+            pass  # a widget left the window while being read: read again
         time.sleep(0.3)
     return nodes
 
