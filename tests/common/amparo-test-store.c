@@ -141,3 +141,28 @@ amparo_test_skip_on_pg (const char *why)
   }
   return TRUE;
 }
+
+/**
+ * amparo_test_pg_run:
+ * @variable: `AMPARO_TEST_PG_KILL` or `AMPARO_TEST_PG_START`
+ *
+ * Stops or starts the test's own PostgreSQL: runs the command that
+ * tests/pg/with-pg-server.sh put in @variable, and fails the test, with
+ * what the command said, if it fails.
+ */
+void
+amparo_test_pg_run (const char *variable)
+{
+  const char *command = g_getenv (variable);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  int status = 0;
+
+  g_assert_nonnull (command);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", variable, out, err);
+}

@@ -15,5 +15,6 @@ gboolean     amparo_test_engine_is_pg   (void);
 char        *amparo_test_store_location (const char *dir,
                                          const char *name);
 gboolean     amparo_test_skip_on_pg     (const char *why);
+void         amparo_test_pg_run         (const char *variable);
 
 G_END_DECLS

@@ -8,23 +8,6 @@
  * started again. Run by with-pg-server.sh, which says how to kill and
  * start its server (AMPARO_TEST_PG_KILL, AMPARO_TEST_PG_START). */
 
-static void
-run (const char *variable)
-{
-  const char *command = g_getenv (variable);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { "/bin/sh", "-c", command, NULL };
-  int status = 0;
-
-  g_assert_nonnull (command);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s%s", variable, out, err);
-}
-
 static AmparoPerson *
 new_person (const char *given,
             const char *family)
@@ -73,7 +56,7 @@ test_killed_during_save (void)
   g_assert_true (amparo_store_save (store, AMPARO_RECORD (first), &error));
   g_assert_no_error (error);
 
-  run ("AMPARO_TEST_PG_KILL");
+  amparo_test_pg_run ("AMPARO_TEST_PG_KILL");
   saved = amparo_store_save (store, AMPARO_RECORD (second), &error);
   g_assert_false (saved);
   g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_UNREACHABLE);
@@ -93,7 +76,7 @@ test_killed_during_save (void)
   g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_UNREACHABLE);
   g_clear_error (&error);
 
-  run ("AMPARO_TEST_PG_START");
+  amparo_test_pg_run ("AMPARO_TEST_PG_START");
   g_assert_true (amparo_store_reconnect (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_named (store, "Coc Xol"), ==, 0);

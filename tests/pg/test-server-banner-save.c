@@ -19,20 +19,6 @@
  * and the banner hides. with-pg-server.sh's AMPARO_TEST_PG_KILL and
  * AMPARO_TEST_PG_START stop and start the server. */
 
-static void
-run (const char *variable)
-{
-  const char *argv[] = { "/bin/sh", "-c", g_getenv (variable), NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (argv[2]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static gboolean
 editor_shows (GtkWidget  *editor,
               const char *uid)
@@ -91,7 +77,7 @@ test_client_save_waits_for_server (void)
   g_assert_true (amparo_client_editor_get_dirty (AMPARO_CLIENT_EDITOR (editor)));
 
   /* The server goes away; Save. */
-  run ("AMPARO_TEST_PG_KILL");
+  amparo_test_pg_run ("AMPARO_TEST_PG_KILL");
   g_assert_true (gtk_widget_activate_action (page, "section.save", NULL));
   g_assert_true (amparo_test_until (amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner))));
   amparo_test_wait (300);
@@ -109,7 +95,7 @@ test_client_save_waits_for_server (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Génesis Abigail");
 
   /* Back: the banner's own retry saves what is typed, and it hides. */
-  run ("AMPARO_TEST_PG_START");
+  amparo_test_pg_run ("AMPARO_TEST_PG_START");
   g_assert_true (amparo_test_until (!amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner))));
   g_assert_true (amparo_test_until (!amparo_client_editor_get_dirty (AMPARO_CLIENT_EDITOR (editor))));
   after = stored_person (dir, uid);
@@ -179,14 +165,14 @@ test_form_save_waits_for_server (void)
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "+502 5555 0142");
 
-  run ("AMPARO_TEST_PG_KILL");
+  amparo_test_pg_run ("AMPARO_TEST_PG_KILL");
   g_assert_false (amparo_record_form_save (AMPARO_RECORD_FORM (form)));
   g_assert_true (amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner)));
   amparo_test_wait (300);
   g_assert_true (find_record_form () == form);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "+502 5555 0142");
 
-  run ("AMPARO_TEST_PG_START");
+  amparo_test_pg_run ("AMPARO_TEST_PG_START");
   g_assert_true (amparo_test_until (find_record_form () == NULL));
   g_assert_false (amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner)));
   {

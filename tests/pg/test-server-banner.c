@@ -12,20 +12,6 @@
  * hides when the server is back, and the save then goes through. */
 
 static void
-run (const char *variable)
-{
-  const char *argv[] = { "/bin/sh", "-c", g_getenv (variable), NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (argv[2]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
 on_reconnected_cb (AmparoServerBanner *banner,
                    gpointer            data)
 {
@@ -50,7 +36,7 @@ test_banner_shows_and_hides (void)
 
   amparo_person_set_given_names (person, "Génesis");
   amparo_person_set_family_names (person, "Portillo");
-  run ("AMPARO_TEST_PG_KILL");
+  amparo_test_pg_run ("AMPARO_TEST_PG_KILL");
   g_assert_false (amparo_store_save (store, AMPARO_RECORD (person), &error));
   g_assert_true (amparo_server_banner_handle_error (AMPARO_SERVER_BANNER (banner), error));
   g_clear_error (&error);
@@ -64,7 +50,7 @@ test_banner_shows_and_hides (void)
   g_assert_cmpuint (amparo_server_banner_get_next_delay (AMPARO_SERVER_BANNER (banner)), >=, 2);
   g_assert_cmpuint (reconnected, ==, 0);
 
-  run ("AMPARO_TEST_PG_START");
+  amparo_test_pg_run ("AMPARO_TEST_PG_START");
   /* The next try comes within 30 s; waiting is not what is tested. */
   for (guint i = 0; i < 600 && amparo_server_banner_get_shown (AMPARO_SERVER_BANNER (banner)); i++)
     amparo_test_wait (100);
