@@ -38,6 +38,31 @@ run_amparo (char       **out,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* How many journal rows are exports whose details name PATH: a backup
+ * copies every child's record, so it is journaled like an export (#11). */
+static guint
+count_exports_naming (const char *db,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = amparo_store_open (db, &error);
+  g_autoptr(GListModel) journal = NULL;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  journal = amparo_store_list_journal (store);
+  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+    {
+      g_autoptr(AmparoJournalEntry) entry = g_list_model_get_item (journal, i);
+      const char *details = amparo_journal_entry_get_details (entry);
+
+      if (amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_EXPORT &&
+          details != NULL && strstr (details, path) != NULL)
+        found++;
+    }
+  return found;
+}
+
 /* amparo --database=X --load-sample-data, then --check prints ok;
  * --backup writes a 0600 copy that --check also calls ok. */
 static void
@@ -73,10 +98,12 @@ test_cli (void)
 
   {
     g_autofree char *out = NULL;
+    g_assert_cmpint (count_exports_naming (db, copy), ==, 0);
     g_assert_cmpint (run_amparo (&out, database, backup, NULL), ==, 0);
   }
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (count_exports_naming (db, copy), ==, 1);
   {
     g_autofree char *out = NULL;
     g_assert_cmpint (run_amparo (&out, copy_database, "--check", NULL), ==, 0);
