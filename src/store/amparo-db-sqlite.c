@@ -6,23 +6,30 @@
 #include <sqlite3.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "amparo-db.h"
+#include "amparo-db-sqlite.h"
 #include "amparo-store.h"
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
 
 /*
- * The SQLite driver of amparo-db.h, and the SQLite handles still given
- * to the code not yet converted to the driver (amparo_store_prepare()
- * and friends, at the end of this file). The only file that calls
- * sqlite3_* on behalf of the converted store.
+ * The SQLite driver of amparo-db.h; what only a store file has (opening
+ * it, its WAL, the page copy, integrity checks, tracing:
+ * amparo-db-sqlite.h); and the SQLite handles still given to the code
+ * not yet converted to the driver (amparo_store_prepare() and friends).
+ * The only file that calls sqlite3_*.
  */
+
+#define PAGES_PER_STEP 256
+#define GENTLE_PAUSE_US 5000
 
 typedef struct
 {
   AmparoDb parent;
-  sqlite3 *handle;  /* borrowed from the store */
+  sqlite3 *handle;  /* closed by amparo_db_close() */
 } SqliteDb;
 
 typedef struct
@@ -42,6 +49,7 @@ handle_of (AmparoDbStmt *stmt)
 static void
 sqlite_close (AmparoDb *db)
 {
+  sqlite3_close_v2 (((SqliteDb *) db)->handle);
   g_free (db->label);
   g_free (db);
 }
@@ -241,17 +249,371 @@ static const AmparoDbClass sqlite_class = {
   .n_columns = sqlite_n_columns,
 };
 
-AmparoDb *
-amparo_db_sqlite_wrap (sqlite3    *handle,
-                       const char *path)
+static sqlite3 *
+handle_of_db (AmparoDb *db)
 {
-  SqliteDb *self = g_new0 (SqliteDb, 1);
+  g_assert (db->engine == AMPARO_DB_ENGINE_SQLITE);
+  return ((SqliteDb *) db)->handle;
+}
 
+/**
+ * amparo_db_sqlite_open:
+ * @path: an existing store file
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+AmparoDb *
+amparo_db_sqlite_open (const char  *path,
+                       GError     **error)
+{
+  SqliteDb *self;
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (handle, rc, path, error);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (handle, 1);
+  /* Before the first read: another process closing the store (its
+   * checkpoint holds the file's lock for a moment) made the identity
+   * check fail at once with "busy" instead of waiting its turn. */
+  sqlite3_busy_timeout (handle, 5000);
+  amparo_store_checksum_register (handle);
+  /* Until the store is known good, nothing may be checkpointed into it. */
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  self = g_new0 (SqliteDb, 1);
   self->parent.klass = &sqlite_class;
   self->parent.engine = AMPARO_DB_ENGINE_SQLITE;
   self->parent.label = g_strdup (path);
   self->handle = handle;
   return &self->parent;
+}
+
+/* Only the store (amparo-store.c) and the not yet converted callers. */
+sqlite3 *
+amparo_db_sqlite_get_handle (AmparoDb *db)
+{
+  return handle_of_db (db);
+}
+
+void
+amparo_db_sqlite_set_checkpoint_on_close (AmparoDb *db,
+                                          gboolean  checkpoint)
+{
+  sqlite3_db_config (handle_of_db (db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, !checkpoint, NULL);
+}
+
+gboolean
+amparo_db_sqlite_is_read_only (AmparoDb *db)
+{
+  return sqlite3_db_readonly (handle_of_db (db), "main") == 1;
+}
+
+gboolean
+amparo_db_sqlite_quick_check (AmparoDb  *db,
+                              GError   **error)
+{
+  g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (db, "PRAGMA quick_check(1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        amparo_set_sqlite_error (handle_of_db (db), SQLITE_DONE, db->label, error);
+      return FALSE;
+    }
+  if (g_strcmp0 (amparo_db_column_text (stmt, 0), "ok") != 0)
+    {
+      amparo_set_sqlite_error (handle_of_db (db), SQLITE_CORRUPT, db->label, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+amparo_db_sqlite_read_file_text (const char *path,
+                                 const char *sql)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *immutable = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return text;
+}
+
+/* Copies and checks of whole store files (amparo-store-backup.c). */
+
+static gboolean
+copy_pages (sqlite3                 *source_db,
+            sqlite3                 *dest_db,
+            const char              *dest,
+            gboolean                 gentle,
+            GCancellable            *cancellable,
+            AmparoDbSqliteProgress   progress,
+            gpointer                 progress_data,
+            GError                 **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest_db, "main", source_db, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      amparo_set_sqlite_error (dest_db, sqlite3_errcode (dest_db), dest, error);
+      return FALSE;
+    }
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_backup_finish (backup);
+          return FALSE;
+        }
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+      /* The daily copy yields between steps, so a large store's first
+       * minutes belong to the person using it. */
+      if (gentle && rc == SQLITE_OK)
+        g_usleep (GENTLE_PAUSE_US);
+      else if (sqlite3_backup_pagecount (backup) > 0 && progress != NULL)
+        progress (1.0 - (double) sqlite3_backup_remaining (backup) / sqlite3_backup_pagecount (backup),
+                  progress_data);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      amparo_set_sqlite_error (dest_db, rc, dest, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs integrity, foreign-key and record checksum checks on an open
+ * connection; fills @problems with one line per problem found. */
+static void
+run_checks (sqlite3 *db,
+            GString *problems)
+{
+  static const char *checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, checks[i], -1, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          continue;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (i == 0)
+            {
+              const char *line = (const char *) sqlite3_column_text (stmt, 0);
+              if (g_strcmp0 (line, "ok") != 0)
+                g_string_append_printf (problems, "%s\n", line);
+            }
+          else
+            g_string_append_printf (problems,
+                                    _("Row %lld of table %s refers to a missing row of %s.\n"),
+                                    (long long) sqlite3_column_int64 (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 0),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+        }
+      if (rc != SQLITE_DONE)
+        g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+    }
+  /* Pages can be whole and a record's text still changed; and when they
+   * are not, this names the records hit. */
+  amparo_store_verify_checksums (db, problems);
+}
+
+gboolean
+amparo_db_sqlite_copy_file (const char              *source,
+                            const char              *dest,
+                            gboolean                 gentle,
+                            GCancellable            *cancellable,
+                            AmparoDbSqliteProgress   progress,
+                            gpointer                 progress_data,
+                            GString                 *problems,
+                            GError                 **error)
+{
+  sqlite3 *source_db = NULL;
+  sqlite3 *dest_db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (source_db, rc, source, error);
+      goto out;
+    }
+  rc = sqlite3_open_v2 (dest, &dest_db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amparo_set_sqlite_error (dest_db, rc, dest, error);
+      goto out;
+    }
+  sqlite3_busy_timeout (source_db, 5000);
+
+  if (!copy_pages (source_db, dest_db, dest, gentle, cancellable, progress, progress_data, error))
+    goto out;
+
+  /* A copy nobody can open is worse than none: check before keeping it. */
+  sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  run_checks (dest_db, problems);
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (source_db);
+  sqlite3_close_v2 (dest_db);
+  return ok;
+}
+
+/* Opens @path to read only. In a folder this user cannot write, SQLite
+ * cannot create the -shm index it reads a WAL database through, and
+ * --check blamed the file's permissions. With no -wal holding changes
+ * the file alone is the whole database: it is read as immutable, which
+ * needs no -shm. */
+static int
+open_for_check (const char  *path,
+                sqlite3    **db,
+                gboolean    *folder_read_only)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  *folder_read_only = g_access (dir, W_OK) != 0;
+  if (*folder_read_only && (g_stat (wal, &st) != 0 || st.st_size == 0))
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      if (uri != NULL)
+        return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+}
+
+/* Why a check could not read the file, in words that point at the real
+ * cause: a read-only folder with a -wal to apply is not the file's
+ * permissions. */
+static void
+set_open_error (sqlite3     *db,
+                int          rc,
+                const char  *path,
+                gboolean     folder_read_only,
+                GError     **error)
+{
+  int primary = rc & 0xff;
+
+  if (folder_read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
+                           primary == SQLITE_PERM))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("The folder “%s” is read-only, and the latest changes to the database (in “%s-wal”) can only be read where files can be written beside it. Copy the database with its -wal file to a folder you can write to, and check the copy."),
+                   dir, path);
+      return;
+    }
+  amparo_set_sqlite_error (db, rc, path, error);
+}
+
+gboolean
+amparo_db_sqlite_check_file (const char  *path,
+                             gint32       application_id,
+                             GString     *problems,
+                             GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean folder_read_only = FALSE;
+  gint64 found_id = -1;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = open_for_check (path, &db, &folder_read_only);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found_id = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    set_open_error (db, rc, path, folder_read_only, error);
+  else if (found_id != application_id)
+    g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
+                 _("“%s” is not an Amparo database. Choose another file."), path);
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      run_checks (db, problems);
+      ok = TRUE;
+    }
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* Statement tracing (amparo-store-trace.c). SQLite calls an auto
+ * extension for every connection it opens, so the trace reaches stores
+ * opened deep inside the application without a hook in the opening
+ * code. */
+
+static AmparoDbSqliteTraceFunc trace_func;
+
+static int
+on_trace_cb (unsigned int  type,
+             void         *context,
+             void         *p,
+             void         *x)
+{
+  if (type == SQLITE_TRACE_STMT && x != NULL && trace_func != NULL)
+    trace_func (x);
+  return 0;
+}
+
+static int
+install_trace (sqlite3                         *db,
+               const char                     **error_message,
+               const struct sqlite3_api_routines *api)
+{
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_trace_cb, NULL);
+  return SQLITE_OK;
+}
+
+void
+amparo_db_sqlite_trace_connections (AmparoDbSqliteTraceFunc func)
+{
+  trace_func = func;
+  sqlite3_auto_extension ((void (*) (void)) install_trace);
 }
 
 /*

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * with `?` / `?N` placeholders (turned into `$N` for PostgreSQL), rows
  * read as text or integers, transactions. amparo-db-sqlite.c and
  * amparo-db-pg.c implement it; nothing else in src/store calls sqlite3_*
- * or PQ* once converted. Every failure sets a translated
+ * or PQ* (tests/pg/check-db-seam.sh). Every failure sets a translated
  * AMPARO_STORE_ERROR.
  */
 
@@ -142,11 +142,8 @@ gboolean      amparo_db_step_done      (AmparoDbStmt  *stmt,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmparoDbStmt, amparo_db_stmt_free)
 
-/* amparo-db-sqlite.c: wraps a handle opened by amparo-store.c (borrowed,
- * not closed by amparo_db_close()). */
-typedef struct sqlite3 sqlite3;
-AmparoDb     *amparo_db_sqlite_wrap    (sqlite3       *handle,
-                                        const char    *path);
+/* amparo-db-sqlite.c: opening a store file and what else only SQLite
+ * has (its page copy, checks, tracing) are in amparo-db-sqlite.h. */
 
 /* amparo-db-pg.c */
 AmparoDb     *amparo_db_pg_open        (const char    *uri,

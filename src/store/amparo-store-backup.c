@@ -19,15 +19,14 @@
 
 /*
  * Backups copy the live database page by page with SQLite's backup API
- * from a connection of their own, so they run in a worker thread while
+ * (amparo_db_sqlite_copy_file()) from a connection of their own, so they
+ * run in a worker thread while
  * the app keeps writing (WAL lets both go on). The copy is written under
  * a temporary name, checked, and only then renamed: a backup file that
  * exists is a good one.
  */
 
 #define KEEP_DAILY_BACKUPS 7
-#define PAGES_PER_STEP 256
-#define GENTLE_PAUSE_US 5000
 
 typedef struct
 {
@@ -110,99 +109,20 @@ create_private_file (const char  *dest,
   return partial;
 }
 
-static gboolean
-copy_pages (sqlite3                 *source_db,
-            sqlite3                 *dest_db,
-            const char              *dest,
-            gboolean                 gentle,
-            GCancellable            *cancellable,
-            GMainContext            *context,
-            AmparoStoreProgressFunc  progress,
-            gpointer                 progress_data,
-            GError                 **error)
+typedef struct
 {
-  sqlite3_backup *backup = sqlite3_backup_init (dest_db, "main", source_db, "main");
-  int rc;
+  GMainContext *context;
+  AmparoStoreProgressFunc func;
+  gpointer data;
+} CopyProgress;
 
-  if (backup == NULL)
-    {
-      amparo_set_sqlite_error (dest_db, sqlite3_errcode (dest_db), dest, error);
-      return FALSE;
-    }
-
-  do
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_backup_finish (backup);
-          return FALSE;
-        }
-      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (20);
-      /* The daily copy yields between steps, so a large store's first
-       * minutes belong to the person using it. */
-      if (gentle && rc == SQLITE_OK)
-        g_usleep (GENTLE_PAUSE_US);
-      else if (sqlite3_backup_pagecount (backup) > 0)
-        report_progress (context, progress, progress_data,
-                         1.0 - (double) sqlite3_backup_remaining (backup) / sqlite3_backup_pagecount (backup));
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      amparo_set_sqlite_error (dest_db, rc, dest, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs integrity, foreign-key and record checksum checks on an open
- * connection; fills @problems with one line per problem found. */
-static gboolean
-run_checks (sqlite3     *db,
-            const char  *path,
-            GString     *problems,
-            GError     **error)
+static void
+copy_progress_cb (double   fraction,
+                  gpointer data)
 {
-  static const char *checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
+  CopyProgress *copy = data;
 
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (db, checks[i], -1, &stmt, NULL);
-
-      if (rc != SQLITE_OK)
-        {
-          g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
-          sqlite3_finalize (stmt);
-          continue;
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          if (i == 0)
-            {
-              const char *line = (const char *) sqlite3_column_text (stmt, 0);
-              if (g_strcmp0 (line, "ok") != 0)
-                g_string_append_printf (problems, "%s\n", line);
-            }
-          else
-            g_string_append_printf (problems,
-                                    _("Row %lld of table %s refers to a missing row of %s.\n"),
-                                    (long long) sqlite3_column_int64 (stmt, 1),
-                                    (const char *) sqlite3_column_text (stmt, 0),
-                                    (const char *) sqlite3_column_text (stmt, 2));
-        }
-      if (rc != SQLITE_DONE)
-        g_string_append_printf (problems, "%s\n", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-    }
-  /* Pages can be whole and a record's text still changed; and when they
-   * are not, this names the records hit. */
-  amparo_store_verify_checksums (db, problems);
-  return TRUE;
+  report_progress (copy->context, copy->func, copy->data, fraction);
 }
 
 /* The copy's bytes on disk before its name says it is a backup. */
@@ -231,45 +151,22 @@ backup_file (const char               *source,
 {
   g_autofree char *partial = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3 *source_db = NULL;
-  sqlite3 *dest_db = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  CopyProgress copy = { context, progress, progress_data };
+  gboolean ok;
 
   if (!(partial = create_private_file (dest, error)))
     return FALSE;
 
-  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      amparo_set_sqlite_error (source_db, rc, source, error);
-      goto out;
-    }
-  rc = sqlite3_open_v2 (partial, &dest_db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      amparo_set_sqlite_error (dest_db, rc, partial, error);
-      goto out;
-    }
-  sqlite3_busy_timeout (source_db, 5000);
-
-  if (!copy_pages (source_db, dest_db, partial, gentle, cancellable, context, progress, progress_data, error))
-    goto out;
-
-  /* A copy nobody can open is worse than none: check before keeping it. */
-  sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  run_checks (dest_db, partial, problems, NULL);
-  if (problems->len > 0)
+  /* A copy nobody can open is worse than none: it is checked before it
+   * is kept. */
+  ok = amparo_db_sqlite_copy_file (source, partial, gentle, cancellable,
+                                   copy_progress_cb, &copy, problems, error);
+  if (ok && problems->len > 0)
     {
       g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
                    _("The backup copy failed its check, so it was not kept: %s"), problems->str);
-      goto out;
+      ok = FALSE;
     }
-  ok = TRUE;
-
-out:
-  sqlite3_close_v2 (source_db);
-  sqlite3_close_v2 (dest_db);
   if (ok && !sync_path (partial))
     ok = FALSE, g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
                              _("Could not save the backup as “%s”: %s"), dest, g_strerror (errno));
@@ -493,70 +390,6 @@ clear_damage_mark (const char *db_path)
  *
  * Checks a database without opening it as a store, so nothing is
  * migrated or written: it is an Amparo database, its pages are intact
- * (`PRAGMA integrity_check`) and every reference points to a row
- * (`PRAGMA foreign_key_check`).
- *
- * Returns: %TRUE if the file is fine; else %FALSE, @error says why and
- *   @report lists the problems
- */
-/* Opens @path to read only. In a folder this user cannot write, SQLite
- * cannot create the -shm index it reads a WAL database through, and
- * --check blamed the file's permissions. With no -wal holding changes
- * the file alone is the whole database: it is read as immutable, which
- * needs no -shm. */
-static int
-open_for_check (const char  *path,
-                sqlite3    **db,
-                gboolean    *folder_read_only)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
-
-  *folder_read_only = g_access (dir, W_OK) != 0;
-  if (*folder_read_only && (g_stat (wal, &st) != 0 || st.st_size == 0))
-    {
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
-
-      if (uri != NULL)
-        return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    }
-  return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
-}
-
-/* Why a check could not read the file, in words that point at the real
- * cause: a read-only folder with a -wal to apply is not the file's
- * permissions. */
-static void
-set_open_error (sqlite3     *db,
-                int          rc,
-                const char  *path,
-                gboolean     folder_read_only,
-                GError     **error)
-{
-  int primary = rc & 0xff;
-
-  if (folder_read_only && (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
-                           primary == SQLITE_PERM))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
-                   _("The folder “%s” is read-only, and the latest changes to the database (in “%s-wal”) can only be read where files can be written beside it. Copy the database with its -wal file to a folder you can write to, and check the copy."),
-                   dir, path);
-      return;
-    }
-  amparo_set_sqlite_error (db, rc, path, error);
-}
-
-/**
- * amparo_store_check_file:
- * @path: a database file
- * @report: (out) (optional) (transfer full): `ok`, or one line per problem
- *
- * Checks a database without opening it as a store, so nothing is
- * migrated or written: it is an Amparo database, its pages are intact
  * (`PRAGMA integrity_check`), every reference points to a row
  * (`PRAGMA foreign_key_check`) and every record still matches its
  * checksum. A file in a read-only folder is checked too.
@@ -571,11 +404,6 @@ amparo_store_check_file (const char  *path,
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean folder_read_only = FALSE;
-  int application_id = -1;
-  int rc;
 
   if (report != NULL)
     *report = NULL;
@@ -596,31 +424,11 @@ amparo_store_check_file (const char  *path,
       return FALSE;
     }
 
-  rc = open_for_check (path, &db, &folder_read_only);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      application_id = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      set_open_error (db, rc, path, folder_read_only, &local);
-      g_string_append_printf (problems, "%s\n", local->message);
-    }
-  else if (application_id != AMPARO_APPLICATION_ID)
-    {
-      g_set_error (&local, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_AMPARO,
-                   _("“%s” is not an Amparo database. Choose another file."), path);
-      g_string_append_printf (problems, "%s\n", local->message);
-    }
+  /* Unreadable, or not an Amparo database: the reason is the report. */
+  if (!amparo_db_sqlite_check_file (path, AMPARO_APPLICATION_ID, problems, &local))
+    g_string_append_printf (problems, "%s\n", local->message);
   else
     {
-      sqlite3_busy_timeout (db, 5000);
-      run_checks (db, path, problems, NULL);
       if (problems->len > 0)
         set_damage_mark (path, problems->str);
       else
@@ -630,7 +438,6 @@ amparo_store_check_file (const char  *path,
                      _("The database “%s” has problems. Close Amparo and restore the latest backup from its “backups” folder with “amparo --database=%s --restore=BACKUP”."),
                      path, path);
     }
-  sqlite3_close_v2 (db);
 
   if (report != NULL)
     *report = problems->len > 0 ? g_strchomp (g_strdup (problems->str)) : g_strdup ("ok");

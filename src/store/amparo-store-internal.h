@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "amparo-db.h"
 #include "amparo-store.h"
 #include "amparo-record-private.h"
@@ -26,7 +24,9 @@ struct _AmparoStore
 {
   GObject parent_instance;
 
-  sqlite3 *db;   /* NULL on a shared server */
+  /* The file's handle, owned by conn (NULL on a shared server): only for
+   * amparo_store_prepare()'s not yet converted callers. */
+  struct sqlite3 *db;
   AmparoDb *conn;  /* the driver: either engine (postgres #10) */
   char *path;
   int schema_version;

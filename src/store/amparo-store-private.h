@@ -1,25 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "amparo-store.h"
+/* The SQLite handles the not yet converted code still uses. */
+#include "amparo-db-sqlite.h"
 
 G_BEGIN_DECLS
 
 /*
- * For code inside src/store only (search, the query model, tests): the
- * one place outside amparo-store*.c that may touch SQLite.
+ * For code inside src/store only (search, the query model, tests). The
+ * SQLite-only functions are in amparo-db-sqlite.h.
  */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define AMPARO_APPLICATION_ID 0x416d7061 /* "Ampa" */
 
-sqlite3       *amparo_store_get_db               (AmparoStore   *self);
-sqlite3_stmt  *amparo_store_prepare              (AmparoStore   *self,
-                                                  const char    *sql,
-                                                  GError       **error);
 gboolean       amparo_store_exec                 (AmparoStore   *self,
                                                   const char    *sql,
                                                   GError       **error);
@@ -27,32 +21,18 @@ gboolean       amparo_store_exec                 (AmparoStore   *self,
  * statement reused from the cache is not prepared again). */
 guint64        amparo_store_get_n_prepared       (AmparoStore   *self);
 
-/* Turns a SQLite result code into a translated AMPARO_STORE_ERROR. */
-gboolean       amparo_store_set_sqlite_error     (AmparoStore   *self,
-                                                  int            rc,
-                                                  GError       **error);
-void           amparo_set_sqlite_error           (sqlite3       *db,
-                                                  int            rc,
-                                                  const char    *path,
-                                                  GError       **error);
 void           amparo_store_error_set_field      (GError        *error,
                                                   const char    *property);
 
 /* "id, uid, created_at, …" for SELECTs that record_from_row can read. */
 const char    *amparo_store_get_select_columns   (GType          record_type);
 guint          amparo_store_get_n_columns        (GType          record_type);
-gpointer       amparo_store_record_from_row      (GType          record_type,
-                                                  sqlite3_stmt  *stmt,
-                                                  int            first_column);
 
 gint64         amparo_store_count_where          (AmparoStore   *self,
                                                   GType          record_type,
                                                   const char    *where,
                                                   const char * const *params,
                                                   GError       **error);
-void           amparo_store_bind_params          (sqlite3_stmt  *stmt,
-                                                  int            first,
-                                                  const char * const *params);
 
 /* amparo-store-validate.c */
 gboolean       amparo_store_normalize_and_validate (AmparoStore  *self,
@@ -71,18 +51,15 @@ gboolean       amparo_store_save_in_transaction  (AmparoStore   *self,
                                                   GError       **error);
 
 /* amparo-store-checksum.c: per-record checksums (migration 0012); the
- * SQL function and the check are in amparo-db-sqlite.c */
+ * SQL function and the check are in amparo-db-sqlite.c (.h) */
 #define AMPARO_STORE_CHECKSUM_MIGRATION 12
 gboolean       amparo_store_has_checksum         (const char    *table);
 char          *amparo_store_checksum_expression  (GType          record_type);
-void           amparo_store_checksum_register    (sqlite3       *db);
 gboolean       amparo_store_update_checksum      (AmparoStore   *self,
                                                   AmparoRecord  *record,
                                                   GError       **error);
 gboolean       amparo_store_fill_checksums       (AmparoStore   *self,
                                                   GError       **error);
-void           amparo_store_verify_checksums     (sqlite3       *db,
-                                                  GString       *problems);
 
 /* amparo-store-backup.c */
 gboolean       amparo_store_backup_file          (const char    *source,

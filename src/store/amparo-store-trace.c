@@ -5,13 +5,14 @@
 
 #include "amparo-store-trace.h"
 
-#include <sqlite3.h>
+#include "amparo-db-sqlite.h"
 
-/* SQLite calls an auto extension for every connection it opens, so the
- * trace reaches stores opened deep inside the application (its activate
- * handler) without a hook in the opening code. Only top-level statements
- * are kept: triggers' statements come as "-- …" and belong to the
- * statement that fired them. */
+/* The SQLite driver reports every statement of every connection opened
+ * (amparo_db_sqlite_trace_connections()), so the trace reaches stores
+ * opened deep inside the application (its activate handler) without a
+ * hook in the opening code. Only top-level statements are kept:
+ * triggers' statements come as "-- …" and belong to the statement that
+ * fired them. */
 
 static GMutex trace_lock;
 static GPtrArray *statements;
@@ -19,30 +20,15 @@ static GPtrArray *statements;
  * what a frame waits for. */
 static GThread *traced_thread;
 
-static int
-on_trace_cb (unsigned int  type,
-             void         *context,
-             void         *p,
-             void         *x)
+static void
+on_statement (const char *sql)
 {
-  const char *sql = x;
-
-  if (type != SQLITE_TRACE_STMT || sql == NULL || g_str_has_prefix (sql, "--"))
-    return 0;
+  if (g_str_has_prefix (sql, "--"))
+    return;
   g_mutex_lock (&trace_lock);
   if (statements != NULL && g_thread_self () == traced_thread)
     g_ptr_array_add (statements, g_strdup (sql));
   g_mutex_unlock (&trace_lock);
-  return 0;
-}
-
-static int
-install_trace (sqlite3                         *db,
-               const char                     **error_message,
-               const struct sqlite3_api_routines *api)
-{
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, on_trace_cb, NULL);
-  return SQLITE_OK;
 }
 
 /**
@@ -59,7 +45,7 @@ amparo_store_trace_enable (void)
     statements = g_ptr_array_new_with_free_func (g_free);
   traced_thread = g_thread_self ();
   g_mutex_unlock (&trace_lock);
-  sqlite3_auto_extension ((void (*) (void)) install_trace);
+  amparo_db_sqlite_trace_connections (on_statement);
 }
 
 /**

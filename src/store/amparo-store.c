@@ -39,15 +39,18 @@ query_int (AmparoStore  *self,
            int          *result,
            GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self, sql, error);
-  int rc;
+  g_autoptr(AmparoDbStmt) stmt = amparo_store_prepare_stmt (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  *result = sqlite3_column_int (stmt, 0);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                     _("Could not read or write the database: %s"), sql);
+      return FALSE;
+    }
+  *result = (int) amparo_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -177,7 +180,7 @@ static gboolean
 set_pragmas (AmparoStore  *self,
              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   const char *mode;
 
   if (!amparo_store_exec (self,
@@ -193,11 +196,16 @@ set_pragmas (AmparoStore  *self,
                           "PRAGMA temp_store = MEMORY;", error))
     return FALSE;
 
-  if (!(stmt = amparo_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+  if (!(stmt = amparo_store_prepare_stmt (self, "PRAGMA journal_mode = WAL", error)))
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return amparo_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  mode = (const char *) sqlite3_column_text (stmt, 0);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FAILED,
+                     _("Could not read or write the database: %s"), "journal_mode");
+      return FALSE;
+    }
+  mode = amparo_db_column_text (stmt, 0);
   if (g_strcmp0 (mode, "wal") != 0)
     {
       g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
@@ -336,17 +344,7 @@ static gboolean
 check_after_wal (AmparoStore  *self,
                  GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = amparo_store_prepare (self, "PRAGMA quick_check(1)", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    return amparo_store_set_sqlite_error (self, SQLITE_CORRUPT, error);
-  return TRUE;
+  return amparo_db_sqlite_quick_check (self->conn, error);
 }
 
 /* The store's identity (migration 0010) as the file alone holds it, the
@@ -355,22 +353,7 @@ check_after_wal (AmparoStore  *self,
 static char *
 read_file_identity (const char *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *immutable = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *uuid = NULL;
-
-  if (uri == NULL)
-    return NULL;
-  immutable = g_strconcat (uri, "?immutable=1", NULL);
-  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT uuid FROM store_identity", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-  return uuid;
+  return amparo_db_sqlite_read_file_text (path, "SELECT uuid FROM store_identity");
 }
 
 static gboolean
@@ -378,16 +361,17 @@ check_wal_identity (AmparoStore  *self,
                     const char   *file_uuid,
                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   gboolean same;
 
   if (file_uuid == NULL)
     return TRUE;
-  if (sqlite3_prepare_v2 (self->db, "SELECT uuid FROM store_identity", -1, &stmt, NULL) != SQLITE_OK)
+  /* Any failure to read it here means the -wal does not belong. */
+  if (!(stmt = amparo_store_prepare_stmt (self, "SELECT uuid FROM store_identity", NULL)))
     same = FALSE;
   else
-    same = sqlite3_step (stmt) == SQLITE_ROW &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), file_uuid) == 0;
+    same = amparo_db_step (stmt, NULL) == AMPARO_DB_ROW &&
+           g_strcmp0 (amparo_db_column_text (stmt, 0), file_uuid) == 0;
   if (!same)
     g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT,
                  _("The file “%s-wal” beside the database “%s” belongs to another database."),
@@ -445,25 +429,17 @@ open_database (AmparoStore  *self,
 {
   g_autofree char *file_uuid = NULL;
   gboolean created;
-  int rc;
 
   if (!prepare_file (self->path, &created, error))
     return FALSE;
   if (had_wal)
     file_uuid = read_file_identity (self->path);
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    return amparo_store_set_sqlite_error (self, rc, error);
-  self->conn = amparo_db_sqlite_wrap (self->db, self->path);
-  sqlite3_extended_result_codes (self->db, 1);
-  /* Before the first read: another process closing the store (its
-   * checkpoint holds the file's lock for a moment) made the identity
-   * check fail at once with "busy" instead of waiting its turn. */
-  sqlite3_busy_timeout (self->db, 5000);
-  amparo_store_checksum_register (self->db);
-  /* Until the store is known good, nothing may be checkpointed into it. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  /* Until the store is known good, nothing may be checkpointed into it:
+   * the driver opens it so. */
+  if (!(self->conn = amparo_db_sqlite_open (self->path, error)))
+    return FALSE;
+  self->db = amparo_db_sqlite_get_handle (self->conn);
   if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
     return FALSE;
 
@@ -473,7 +449,7 @@ open_database (AmparoStore  *self,
       !set_pragmas (self, error) || !amparo_store_migrate (self, error))
     return FALSE;
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  if (amparo_db_sqlite_is_read_only (self->conn))
     {
       g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
                    _("The database “%s” is read-only. Ask your administrator to make it writable, or open a copy."),
@@ -481,7 +457,7 @@ open_database (AmparoStore  *self,
       return FALSE;
     }
 
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  amparo_db_sqlite_set_checkpoint_on_close (self->conn, TRUE);
   if (!amparo_store_exec (self, "PRAGMA wal_autocheckpoint = 1000", error))
     return FALSE;
 
@@ -505,9 +481,8 @@ amparo_store_finalize (GObject *object)
       amparo_store_wait_for_daily_backup (self);
     }
 
+  self->db = NULL;
   g_clear_pointer (&self->conn, amparo_db_close);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->tx_changed, g_ptr_array_unref);
   g_clear_pointer (&self->tx_changed_set, g_hash_table_unref);
@@ -608,9 +583,8 @@ amparo_store_open (const char  *path,
     {
       /* Close without a checkpoint (really closed: no statement kept
        * for reuse may hold it open), then put the files back as found. */
-      amparo_db_drop_cached_statements (self->conn);
-      if (self->db != NULL)
-        sqlite3_close_v2 (g_steal_pointer (&self->db));
+      self->db = NULL;
+      g_clear_pointer (&self->conn, amparo_db_close);
       sidecar_restore (&wal);
       sidecar_restore (&shm);
       if (wal.existed || shm.existed)
