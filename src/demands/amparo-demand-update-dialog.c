@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "amparo-date-entry.h"
 #include "amparo-demands-util.h"
 
 /* "Add update": the date, the new status, a note in English and in
@@ -22,7 +23,7 @@ struct _AmparoDemandUpdateDialog
 
   AmparoDemandUpdate *update;
 
-  AdwEntryRow        *date_row;
+  AmparoDateEntry    *date_row;
   AdwActionRow       *date_error_row;
   AdwComboRow        *status_row;
   AdwEntryRow        *note_en_row;
@@ -53,7 +54,8 @@ date_problem (const char *text)
 static void
 on_date_changed_cb (AmparoDemandUpdateDialog *self)
 {
-  g_autofree char *problem = date_problem (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  /* The date as the entry read it (05/12/2026 in Spanish is 2026-12-05). */
+  g_autofree char *problem = date_problem (amparo_date_entry_get_date (self->date_row));
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", problem == NULL);
   if (problem == NULL)
@@ -69,7 +71,8 @@ on_date_changed_cb (AmparoDemandUpdateDialog *self)
 static void
 bind_update (AmparoDemandUpdateDialog *self)
 {
-  amparo_demands_bind_text (self->update, "update-date", self->date_row, "text");
+  g_object_bind_property (self->update, "update-date", self->date_row, "date",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   amparo_demands_bind_enum (self->update, "status", self->status_row);
   amparo_demands_bind_text (self->update, "note-en", self->note_en_row, "text");
   amparo_demands_bind_text (self->update, "note-es", self->note_es_row, "text");
@@ -95,6 +98,7 @@ amparo_demand_update_dialog_class_init (AmparoDemandUpdateDialogClass *klass)
 
   object_class->dispose = amparo_demand_update_dialog_dispose;
 
+  g_type_ensure (AMPARO_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/demands/amparo-demand-update-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoDemandUpdateDialog, date_row);

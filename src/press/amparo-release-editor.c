@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-date-entry.h"
 #include "amparo-date-format.h"
 #include "amparo-field-errors.h"
 #include "amparo-language.h"
@@ -551,7 +552,10 @@ amparo_release_editor_set_release (AmparoReleaseEditor *self,
     }
   bind_text (self, "dateline", self->dateline_row, "text");
   bind_text (self, "dateline-es", self->dateline_es_row, "text");
-  bind_text (self, "release-date", self->date_row, "text");
+  /* The date as people write it in the UI language, stored as ISO. */
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->release, "release-date", self->date_row, "date",
+                                                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE)));
   bind_text (self, "media-contact", self->contact_row, "text");
   load_embargo (self);
   load_litigation (self);
@@ -672,6 +676,7 @@ amparo_release_editor_class_init (AmparoReleaseEditorClass *klass)
   object_class->dispose = amparo_release_editor_dispose;
   object_class->finalize = amparo_release_editor_finalize;
 
+  g_type_ensure (AMPARO_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/press/amparo-release-editor.ui");
   BIND_PAIR (title);

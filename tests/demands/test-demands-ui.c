@@ -8,6 +8,7 @@
 #include "amparo-demand-row.h"
 #include "amparo-demand-update-dialog.h"
 #include "amparo-demands-page.h"
+#include "amparo-date-entry.h"
 #include "amparo-language.h"
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
@@ -386,6 +387,37 @@ test_update_date_message (Fixture       *f,
   amparo_test_until (((amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE)) < (0)) && (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add")));
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (dialog), "that month has 28 days", TRUE), <, 0);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  amparo_test_wait (100);
+}
+
+/* The update's date is typed as Spanish speakers write it: 05/12/2026 is
+ * 5 December, like every other date field (a shared AmparoDateEntry,
+ * with its calendar), #9. */
+static void
+test_update_date_in_language_form (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(AmparoDemand) flights = sample_demand (f, "deportation flights");
+  AmparoDemandUpdateDialog *dialog;
+  AmparoDemandUpdate *update;
+  GtkWidget *row;
+
+  rebuild_page (f, "es");
+  open_demand (f, flights);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "demands.add-update", NULL));
+  amparo_test_wait (250);
+  amparo_test_until (((dialog = find_toplevel (AMPARO_TYPE_DEMAND_UPDATE_DIALOG)) != NULL));
+  g_assert_nonnull (dialog);
+  update = amparo_demand_update_dialog_get_update (dialog);
+  row = amparo_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "05/12/2026");
+  amparo_test_until ((g_strcmp0 (amparo_demand_update_get_update_date (update), "2026-12-05") == 0)
+                     && adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_cmpstr (amparo_demand_update_get_update_date (update), ==, "2026-12-05");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (AMPARO_IS_DATE_ENTRY (row));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   amparo_test_wait (100);
 }
@@ -841,6 +873,7 @@ main (int   argc,
   ADD ("/demands/page/update-date-message", test_update_date_message);
   ADD ("/demands/page/release-opens-in-press", test_release_opens_in_press);
   ADD ("/demands/update/marks-met", test_add_update_marks_met);
+  ADD ("/demands/update/date-in-language-form", test_update_date_in_language_form);
   ADD ("/demands/merge/keeps-everything", test_merge_keeps_everything);
   ADD ("/demands/edit/language-switch", test_language_switch_keeps_edit);
   ADD ("/demands/edit/new-save-delete-undo", test_new_save_delete_undo);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "amparo-date-entry.h"
 #include "amparo-language.h"
 #include "amparo-organization-preferences.h"
 #include "amparo-press-page.h"
@@ -692,6 +693,22 @@ test_toolbar_stays_put (Fixture       *f,
   g_assert_cmpfloat (saved_x, >, gtk_widget_get_width (GTK_WIDGET (f->page)) / 2.0);
 }
 
+/* The release date is typed as each language writes it (05/12/2026 is
+ * 5 December in Spanish) and stored as ISO; the English page shows it
+ * as month/day (#9: every date field, the shared AmparoDateEntry). */
+static void
+test_date_in_language_form (Fixture       *f,
+                            gconstpointer  data)
+{
+  rebuild_page (f, "es");
+  write_release (f);
+  type_text (f, "date-row", "05/12/2026");
+  g_assert_cmpstr (amparo_release_get_release_date (amparo_press_page_get_draft (f->page)), ==, "2026-12-05");
+  g_assert_true (AMPARO_IS_DATE_ENTRY (widget (f, "date-row")));
+  rebuild_page (f, "en");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "date-row"))), ==, "12/05/2026");
+}
+
 /* The Spanish text has its own dateline, typed in its own row and used
  * by the Spanish preview (#13). */
 static void
@@ -850,7 +867,8 @@ main (int   argc,
   g_test_add ("/press/ui/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
 
-  g_test_add ("/press/ui/dateline-per-language", Fixture, NULL,
+g_test_add ("/press/ui/date-in-language-form", Fixture, NULL, fixture_set_up, test_date_in_language_form, fixture_tear_down);
+    g_test_add ("/press/ui/dateline-per-language", Fixture, NULL,
               fixture_set_up, test_dateline_per_language, fixture_tear_down);
   g_test_add ("/press/ui/toolbar-stays-put", Fixture, NULL,
               fixture_set_up, test_toolbar_stays_put, fixture_tear_down);

@@ -102,6 +102,7 @@ done
 # The whole case (issue #9): a full client page, and each of its forms
 # (opened at start by AMPARO_CLIENT_FORM), wide and 600 px. Drawn with
 # cairo: GL under a busy Xvfb can leave the capture black.
+caller_renderer=${GSK_RENDERER-}
 for lang in en es; do
   export GSK_RENDERER=cairo
   AMPARO_SHOT_DELAY=12 AMPARO_OPEN_CLIENT="Wilmer Tzul" shot "case-page-$lang-wide" "$lang" clients 1200 2400
@@ -114,7 +115,8 @@ for lang in en es; do
     AMPARO_SHOT_DELAY=14 AMPARO_OPEN_CLIENT="Wilmer Tzul" AMPARO_CLIENT_FORM=$form \
       shot "case-form-$name-$lang-narrow" "$lang" clients 600 900
   done
-  unset GSK_RENDERER
+  # Give back the caller's renderer (GSK_RENDERER=cairo take.sh … keeps it).
+  if [ -n "$caller_renderer" ]; then export GSK_RENDERER=$caller_renderer; else unset GSK_RENDERER; fi
 done
 
 # Reports: the dashboard, light and dark (ADW_DEBUG_COLOR_SCHEME), wide
