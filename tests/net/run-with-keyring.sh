@@ -26,9 +26,12 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # The daemon must not inherit the tests' fatal warnings or malloc checks.
 printf 'amparo-test' | env -u G_DEBUG -u MALLOC_CHECK_ -u MALLOC_PERTURB_ gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
 keyring_pid=$!
-# Wait until the daemon owns org.freedesktop.secrets on our bus.
+# Wait until the daemon owns org.freedesktop.secrets on our bus. On a
+# loaded machine this took longer than the 5 s once given, and the test
+# then found no keyring (test-store-preferences-pg failed so): wait up to
+# 120 s, and say so in TAP if it never comes.
 i=0
-while [ $i -lt 50 ]; do
+while [ $i -lt 1200 ]; do
   if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true; then
     break
@@ -36,5 +39,9 @@ while [ $i -lt 50 ]; do
   sleep 0.1
   i=$((i + 1))
 done
+if [ $i -ge 1200 ]; then
+  echo "Bail out! gnome-keyring-daemon never owned org.freedesktop.secrets on the test's bus"
+  exit 1
+fi
 
 "$@"
