@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "amparo-history-panel.h"
 
 #include <glib/gi18n.h>
@@ -177,6 +179,22 @@ enum_label_for (GType       type,
   return g_strdup (amparo_clients_enum_label (pspec->value_type, value->value));
 }
 
+/* "2026-12-10" or "2026-12-10T09:30" exactly: a date the store wrote,
+ * shown as the page shows dates, not as the store keeps them. */
+static gboolean
+is_stored_date (const char *text)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd";
+  gsize length = strlen (text);
+
+  if (length != 10 && length != 16)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != shape[i])
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 node_to_text (GType       type,
               const char *column,
@@ -196,6 +214,8 @@ node_to_text (GType       type,
   /* A court's zone in words, as on the page ("Pacific time"). */
   if (json_node_get_value_type (node) == G_TYPE_STRING && g_str_equal (column, "time_zone"))
     return amparo_time_zone_describe (json_node_get_string (node), amparo_language_get ());
+  if (json_node_get_value_type (node) == G_TYPE_STRING && is_stored_date (json_node_get_string (node)))
+    return amparo_clients_format_date_time (json_node_get_string (node));
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       char *label = enum_label_for (type, column, json_node_get_string (node));

@@ -356,7 +356,8 @@ reschedule_and_miss (GtkWindow    *window,
   assert_shows (window, old_shown);
   /* The client's history shows the move too, with the part it is about. */
   {
-    g_autofree char *line = g_strdup_printf ("%s: %s → %s", g_dgettext ("amparo", "Date and time"), starts_at, past_iso);
+    g_autofree char *past_shown = amparo_clients_format_date_time (past_iso);
+    g_autofree char *line = g_strdup_printf ("%s: %s → %s", g_dgettext ("amparo", "Date and time"), old_shown, past_shown);
     g_autofree char *part = g_strdup_printf (" · %s · ", g_dgettext ("amparo", "Date"));
 
     assert_shows (window, line);
