@@ -18,7 +18,6 @@ NOT_YET_CONVERTED="
 src/store/amparo-store.c
 src/store/amparo-store-backup.c
 src/store/amparo-store-private.h
-src/store/amparo-store-conflicts.c
 src/store/amparo-store-trace.c
 "
 SQLITE_DRIVER=src/store/amparo-db-sqlite.c
