@@ -151,20 +151,20 @@ read_found (AmparoStore *self,
             Found       *found,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
 
   memset (found, 0, sizeof *found);
-  if (!(stmt = amparo_store_prepare (self, "SELECT given_names, family_names, sex, client_status"
+  if (!(stmt = amparo_store_prepare_stmt (self, "SELECT given_names, family_names, sex, client_status"
                                            " FROM persons WHERE id = ? AND deleted_at IS NULL", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  amparo_db_bind_int64 (stmt, 1, id);
+  if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
     return FALSE;
   found->id = id;
-  found->name = full_name ((const char *) sqlite3_column_text (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1));
-  found->sex = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  found->status = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  found->name = full_name (amparo_db_column_text (stmt, 0),
+                           amparo_db_column_text (stmt, 1));
+  found->sex = g_strdup (amparo_db_column_text (stmt, 2));
+  found->status = g_strdup (amparo_db_column_text (stmt, 3));
   return TRUE;
 }
 
@@ -259,11 +259,11 @@ check_relative_of_client (Check        *check,
                           double        score,
                           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   int rc;
 
-  stmt = amparo_store_prepare (check->store,
-                               "SELECT c.id, c.given_names, c.family_names, r.kind, r.person_id = c.id"
+  stmt = amparo_store_prepare_stmt (check->store,
+                               "SELECT c.id, c.given_names, c.family_names, r.kind, CASE WHEN r.person_id = c.id THEN 1 ELSE 0 END"
                                " FROM relationships r"
                                " JOIN persons c ON c.id = CASE WHEN r.relative_id = ?1 THEN r.person_id ELSE r.relative_id END"
                                " WHERE (r.relative_id = ?1 OR r.person_id = ?1) AND r.deleted_at IS NULL"
@@ -271,29 +271,29 @@ check_relative_of_client (Check        *check,
                                " AND c.client_status IN ('prospective', 'active', 'closed')", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, found->id);
-  sqlite3_bind_int64 (stmt, 2, check->self_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_int64 (stmt, 1, found->id);
+  amparo_db_bind_int64 (stmt, 2, check->self_id);
+  while ((rc = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     {
-      g_autofree char *client = full_name ((const char *) sqlite3_column_text (stmt, 1),
-                                           (const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *client = full_name (amparo_db_column_text (stmt, 1),
+                                           amparo_db_column_text (stmt, 2));
       g_autoptr(GEnumClass) klass = g_type_class_ref (AMPARO_TYPE_RELATIONSHIP_KIND);
-      GEnumValue *value = g_enum_get_value_by_nick (klass, (const char *) sqlite3_column_text (stmt, 3));
+      GEnumValue *value = g_enum_get_value_by_nick (klass, amparo_db_column_text (stmt, 3));
       AmparoRelationshipKind kind = value != NULL ? value->value : AMPARO_RELATIONSHIP_KIND_OTHER_RELATIVE;
       g_autofree char *subject = subject_of (sought, found->sex, found->name);
 
       /* The row says what the relative is to the person; seen from the
        * client's side when the client is the relative. */
-      if (sqlite3_column_int (stmt, 4) == 0)
+      if (amparo_db_column_int64 (stmt, 4) == 0)
         kind = amparo_relationship_kind_inverse (kind);
       add_finding (check, AMPARO_CONFLICT_IS_RELATIVE_OF_CLIENT, sought, found, found->name,
-                   sqlite3_column_int64 (stmt, 0), client, score,
+                   amparo_db_column_int64 (stmt, 0), client, score,
                    /* Translators: "Yoselin López is recorded as the sister of the client Kevin López." */
                    g_strdup_printf (_("%s is recorded as %s of the client %s."),
                                     subject, relation_phrase (kind, found->sex), client));
     }
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (check->store, rc, error);
+  if (rc != AMPARO_DB_DONE)
+    return FALSE;
   return TRUE;
 }
 
@@ -324,19 +324,19 @@ add_adverse_row (Check        *check,
                  const Found  *found,
                  const char   *found_name,
                  double        score,
-                 sqlite3_stmt *stmt)
+                 AmparoDbStmt *stmt)
 {
-  g_autofree char *client = full_name ((const char *) sqlite3_column_text (stmt, 0),
-                                       (const char *) sqlite3_column_text (stmt, 1));
-  g_autofree char *in_case = case_phrase ((const char *) sqlite3_column_text (stmt, 3));
+  g_autofree char *client = full_name (amparo_db_column_text (stmt, 0),
+                                       amparo_db_column_text (stmt, 1));
+  g_autofree char *in_case = case_phrase (amparo_db_column_text (stmt, 3));
   g_autofree char *subject = subject_of (sought, found != NULL ? found->sex : NULL, found_name);
 
   add_finding (check, AMPARO_CONFLICT_IS_ADVERSE_PARTY, sought, found, found_name,
-               sqlite3_column_int64 (stmt, 4), client, score,
+               amparo_db_column_int64 (stmt, 4), client, score,
                /* Translators: "The mother, Rosa López, is an adverse party (Parent accused of
                 * abuse or neglect) in the SIJS case of the client Kevin López." */
                g_strdup_printf (_("%s is an adverse party (%s) in %s of the client %s."),
-                                subject, role_label ((const char *) sqlite3_column_text (stmt, 2)),
+                                subject, role_label (amparo_db_column_text (stmt, 2)),
                                 in_case, client));
 }
 
@@ -353,17 +353,17 @@ check_adverse_party (Check        *check,
                      double        score,
                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = amparo_store_prepare (check->store, ADVERSE_SELECT "a.party_id = ?1", error)))
+  if (!(stmt = amparo_store_prepare_stmt (check->store, ADVERSE_SELECT "a.party_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, found->id);
-  sqlite3_bind_int64 (stmt, 2, check->self_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_int64 (stmt, 1, found->id);
+  amparo_db_bind_int64 (stmt, 2, check->self_id);
+  while ((rc = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     add_adverse_row (check, sought, found, found->name, score, stmt);
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (check->store, rc, error);
+  if (rc != AMPARO_DB_DONE)
+    return FALSE;
   return TRUE;
 }
 
@@ -404,23 +404,23 @@ check_adverse_by_name (Check        *check,
                        const Sought *sought,
                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *name = full_name (sought->given, sought->family);
   int rc;
 
-  if (!(stmt = amparo_store_prepare (check->store, ADVERSE_SELECT "a.party_id IS NULL AND ?1 = ?1", error)))
+  if (!(stmt = amparo_store_prepare_stmt (check->store, ADVERSE_SELECT "a.party_id IS NULL AND CAST(?1 AS INTEGER) = 0", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, 0);
-  sqlite3_bind_int64 (stmt, 2, check->self_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_int64 (stmt, 1, 0);
+  amparo_db_bind_int64 (stmt, 2, check->self_id);
+  while ((rc = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     {
-      const char *written = (const char *) sqlite3_column_text (stmt, 5);
+      const char *written = amparo_db_column_text (stmt, 5);
 
       if (written != NULL && all_words_in (name, written))
         add_adverse_row (check, sought, NULL, written, 1.0, stmt);
     }
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (check->store, rc, error);
+  if (rc != AMPARO_DB_DONE)
+    return FALSE;
   return TRUE;
 }
 
@@ -494,32 +494,32 @@ add_recorded_relatives (AmparoStore *store,
                         GPtrArray   *sought,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
   int rc;
 
-  stmt = amparo_store_prepare (store,
-                               "SELECT p.id, p.given_names, p.family_names, r.kind, r.person_id = ?1"
+  stmt = amparo_store_prepare_stmt (store,
+                               "SELECT p.id, p.given_names, p.family_names, r.kind, CASE WHEN r.person_id = ?1 THEN 1 ELSE 0 END"
                                " FROM relationships r"
                                " JOIN persons p ON p.id = CASE WHEN r.person_id = ?1 THEN r.relative_id ELSE r.person_id END"
                                " WHERE (r.person_id = ?1 OR r.relative_id = ?1) AND r.deleted_at IS NULL"
                                " AND p.deleted_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amparo_db_bind_int64 (stmt, 1, person_id);
+  while ((rc = amparo_db_step (stmt, error)) == AMPARO_DB_ROW)
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (AMPARO_TYPE_RELATIONSHIP_KIND);
-      GEnumValue *value = g_enum_get_value_by_nick (klass, (const char *) sqlite3_column_text (stmt, 3));
+      GEnumValue *value = g_enum_get_value_by_nick (klass, amparo_db_column_text (stmt, 3));
       int kind = value != NULL ? value->value : AMPARO_RELATIONSHIP_KIND_OTHER_RELATIVE;
 
-      if (sqlite3_column_int (stmt, 4) == 0)
+      if (amparo_db_column_int64 (stmt, 4) == 0)
         kind = amparo_relationship_kind_inverse (kind);
-      g_ptr_array_add (sought, sought_new ((const char *) sqlite3_column_text (stmt, 1),
-                                           (const char *) sqlite3_column_text (stmt, 2),
-                                           kind, sqlite3_column_int64 (stmt, 0)));
+      g_ptr_array_add (sought, sought_new (amparo_db_column_text (stmt, 1),
+                                           amparo_db_column_text (stmt, 2),
+                                           kind, amparo_db_column_int64 (stmt, 0)));
     }
-  if (rc != SQLITE_DONE)
-    return amparo_store_set_sqlite_error (store, rc, error);
+  if (rc != AMPARO_DB_DONE)
+    return FALSE;
   return TRUE;
 }
 

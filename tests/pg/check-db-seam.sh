@@ -18,7 +18,6 @@ top=${1:-.}
 cd "$top" || exit 1
 
 NOT_YET_CONVERTED="
-src/store/amparo-store-conflicts.c
 "
 SQLITE_DRIVER=src/store/amparo-db-sqlite.c
 SQLITE_DRIVER_HEADER=src/store/amparo-db-sqlite.h
