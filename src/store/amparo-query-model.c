@@ -152,7 +152,7 @@ build_page_sql (AmparoQueryModel *self,
   guint n_terms = g_strv_length (self->order_terms);
   guint first_key_param = count_params (self) + 1;
 
-  g_string_append (sql, amparo_store_get_select_columns (self->item_type));
+  g_string_append (sql, amparo_store_access_select_columns (self->store, self->item_type));
   for (guint i = 0; i < n_terms; i++)
     {
       g_string_append (sql, ", ");
@@ -282,7 +282,7 @@ read_page_of_hits (AmparoQueryModel *self,
 
   if (!amparo_query_hits_get_ids (self->hits, start, size, ids))
     return NULL;
-  g_string_append (sql, amparo_store_get_select_columns (self->item_type));
+  g_string_append (sql, amparo_store_access_select_columns (self->store, self->item_type));
   g_string_append (sql, ", sort_name");
   for (guint i = 0; self->extra_columns != NULL && self->extra_columns[i] != NULL; i++)
     g_string_append_printf (sql, ", %s", self->extra_columns[i]);

@@ -265,6 +265,37 @@ amparo_store_access_hide_notes (AmparoStore  *self,
   amparo_record_take_value (record, g_object_class_find_property (G_OBJECT_GET_CLASS (record), "notes"), &value);
 }
 
+/* The columns a SELECT of @record_type reads for this store's staff
+ * member: all of them, but case notes for a role without them are read
+ * as `NULL AS notes`. On the server that role may not select the column
+ * at all (migration 0021's column GRANTs), so a whole-row SELECT would be
+ * refused; this one keeps the row's shape, and the record comes without
+ * notes. Copy, checksums and the journal read whole rows: they run as
+ * the owner or an administrator. */
+const char *
+amparo_store_access_select_columns (AmparoStore *self,
+                                    GType        record_type)
+{
+  static gsize without_notes;
+
+  if (record_type != AMPARO_TYPE_PERSON || amparo_store_may_see_case_notes (self))
+    return amparo_store_get_select_columns (record_type);
+
+  if (g_once_init_enter (&without_notes))
+    {
+      g_auto(GStrv) names = g_strsplit (amparo_store_get_select_columns (record_type), ", ", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "notes"))
+          {
+            g_free (names[i]);
+            names[i] = g_strdup ("NULL AS notes");
+          }
+      g_once_init_leave (&without_notes, (gsize) g_strjoinv (", ", names));
+    }
+  return (const char *) without_notes;
+}
+
 /* Before a save: the role may write the kind; case notes only by those
  * who may; the first staff member of a store keeps its user an
  * administrator. */

@@ -151,6 +151,8 @@ char     *amparo_store_access_filter       (AmparoStore         *self,
                                             GType                record_type);
 void      amparo_store_access_hide_notes   (AmparoStore         *self,
                                             AmparoRecord        *record);
+const char *amparo_store_access_select_columns (AmparoStore *self,
+                                                GType        record_type);
 void      amparo_store_access_forget_role  (AmparoStore         *self);
 void      amparo_store_access_set_account  (AmparoStore         *self,
                                             const char          *account);

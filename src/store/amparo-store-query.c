@@ -72,7 +72,7 @@ amparo_store_find_one (AmparoStore  *self,
     return NULL;
   filter = amparo_store_access_filter (self, record_type);
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s%s%s%s LIMIT 1",
-                         amparo_store_get_select_columns (record_type),
+                         amparo_store_access_select_columns (self, record_type),
                          table_of (record_type), filter ? "(" : "", filter ? filter : "",
                          filter ? ") AND " : "", where);
   if (!(stmt = amparo_store_prepare_stmt (self, sql, NULL)))
@@ -136,7 +136,7 @@ get_one (AmparoStore  *self,
     return NULL;
   filter = amparo_store_access_filter (self, record_type);
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?%s%s",
-                         amparo_store_get_select_columns (record_type), table_of (record_type),
+                         amparo_store_access_select_columns (self, record_type), table_of (record_type),
                          uid != NULL ? "uid" : "id", filter ? " AND " : "", filter ? filter : "");
   if (!(stmt = amparo_store_prepare_stmt (self, sql, error)))
     return NULL;

@@ -481,6 +481,71 @@ test_case_notes (Fixture       *fixture,
   }
 }
 
+/* The store reads no case notes for a role without them: on the server
+ * it could not (0021 refuses the column), so persons load without them,
+ * one by one and as a list; the front desk's save leaves the attorney's
+ * notes as they were; proceedings stay the attorneys'. */
+static void
+test_case_notes_unread (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 id = amparo_record_get_id (AMPARO_RECORD (fixture->plain));
+  gint64 proceeding_id = fixture->ids[index_of ("proceedings")];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoPerson) mine = amparo_store_get_by_id (fixture->as[ATT], AMPARO_TYPE_PERSON, id, &error);
+  g_autoptr(AmparoProceeding) hearing = amparo_store_get_by_id (fixture->as[ATT], AMPARO_TYPE_PROCEEDING,
+                                                                proceeding_id, &error);
+  g_autoptr(AmparoPerson) front = NULL;
+  g_autoptr(AmparoPerson) after = NULL;
+  g_autoptr(AmparoProceeding) refused = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) all = amparo_store_list (fixture->base.store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+  guint found = 0;
+
+  g_assert_no_error (error);
+  amparo_person_set_notes (mine, "Attorney's note: hearing strategy.");
+  amparo_store_save (fixture->as[ATT], AMPARO_RECORD (mine), &error);
+  g_assert_no_error (error);
+  amparo_proceeding_set_notes (hearing, "Proceeding note: judge asked for evidence.");
+  amparo_store_save (fixture->as[ATT], AMPARO_RECORD (hearing), &error);
+  g_assert_no_error (error);
+
+  front = amparo_store_get_by_id (fixture->as[FD], AMPARO_TYPE_PERSON, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (front);
+  g_assert_cmpstr (amparo_person_get_given_names (front), ==, "Ana");
+  g_assert_null (amparo_person_get_notes (front));
+
+  list = amparo_store_list (fixture->as[FD], AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+  /* Every person but the one restricted to the attorney. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_list_model_get_n_items (all) - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(AmparoPerson) person = g_list_model_get_item (list, i);
+
+      g_assert_null (amparo_person_get_notes (person));
+      found += amparo_record_get_id (AMPARO_RECORD (person)) == id;
+    }
+  g_assert_cmpuint (found, ==, 1);
+
+  amparo_person_set_aliases (front, "Anita");
+  amparo_store_save (fixture->as[FD], AMPARO_RECORD (front), &error);
+  g_assert_no_error (error);
+  after = amparo_store_get_by_id (fixture->as[ATT], AMPARO_TYPE_PERSON, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_person_get_aliases (after), ==, "Anita");
+  g_assert_cmpstr (amparo_person_get_notes (after), ==, "Attorney's note: hearing strategy.");
+
+  refused = amparo_store_get_by_id (fixture->as[FD], AMPARO_TYPE_PROCEEDING, proceeding_id, &error);
+  g_assert_null (refused);
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_clear_object (&hearing);
+  hearing = amparo_store_get_by_id (fixture->as[ATT], AMPARO_TYPE_PROCEEDING, proceeding_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amparo_proceeding_get_notes (hearing), ==, "Proceeding note: judge asked for evidence.");
+}
+
 static gboolean
 list_has (GListModel *list,
           gint64      id)
@@ -650,15 +715,35 @@ sql_count (AmparoDb   *db,
   return amparo_db_column_int64 (stmt, 0);
 }
 
+/* The first column of the first row, kept until the next call. */
+static const char *
+sql_text (AmparoDb   *db,
+          const char *sql)
+{
+  static char *text;
+  g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (amparo_db_step (stmt, NULL), ==, AMPARO_DB_ROW);
+  g_free (text);
+  text = g_strdup (amparo_db_column_text (stmt, 0));
+  return text;
+}
+
 static void
 test_table_in_sql (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+
   if (!amparo_test_engine_is_pg ())
     {
       g_test_skip ("the server's own GRANTs: PostgreSQL only");
       return;
     }
+  amparo_person_set_notes (fixture->plain, "Asylum claim, read in SQL.");
+  amparo_store_save (fixture->base.store, AMPARO_RECORD (fixture->plain), &error);
+  g_assert_no_error (error);
   for (guint r = 0; r < N_ROLES; r++)
     {
       AmparoDb *db = connect_as (fixture, accounts[r]);
@@ -675,11 +760,21 @@ test_table_in_sql (Fixture       *fixture,
           g_assert_true (sql_ok (db, read) == (strchr (cells[k].expected[r], 'r') != NULL));
           g_assert_true (sql_ok (db, write) == (strchr (cells[k].expected[r], 'w') != NULL));
         }
-      /* Case notes cannot be written by a role without them (the server's
-       * trigger); reading them is hidden by the app only, see the report. */
+      /* Case notes can be neither written (0016's trigger) nor read
+       * (0021's column GRANTs) by a role without them, psql included. */
       {
-        g_autofree char *write = g_strdup_printf ("UPDATE persons SET notes = 'x' WHERE id = %" G_GINT64_FORMAT,
-                                                  amparo_record_get_id (AMPARO_RECORD (fixture->plain)));
+        gint64 id = amparo_record_get_id (AMPARO_RECORD (fixture->plain));
+        g_autofree char *read = g_strdup_printf ("SELECT notes FROM persons WHERE id = %" G_GINT64_FORMAT, id);
+        g_autofree char *whole = g_strdup_printf ("SELECT * FROM persons WHERE id = %" G_GINT64_FORMAT, id);
+        g_autofree char *write = g_strdup_printf ("UPDATE persons SET notes = 'x' WHERE id = %" G_GINT64_FORMAT, id);
+        gboolean may_read = strchr (case_notes[r], 'r') != NULL;
+
+        g_test_message ("%s x case notes", accounts[r]);
+        g_assert_true (sql_ok (db, read) == may_read);
+        g_assert_true (sql_ok (db, whole) == may_read);
+        if (may_read)
+          /* The attorney's own write below leaves "x" for the administrator. */
+          g_assert_cmpstr (sql_text (db, read), ==, r == ADM ? "x" : "Asylum claim, read in SQL.");
         g_assert_true (sql_ok (db, write) == (strchr (case_notes[r], 'w') != NULL));
       }
       amparo_db_close (db);
@@ -733,6 +828,7 @@ main (int    argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ACCESS_TEST ("/store/access/table", test_table_through_store);
   ACCESS_TEST ("/store/access/case-notes", test_case_notes);
+  ACCESS_TEST ("/store/access/case-notes-unread", test_case_notes_unread);
   ACCESS_TEST ("/store/access/restricted", test_restricted_through_store);
   ACCESS_TEST ("/store/access/attorney-programs", test_attorney_programs);
   ACCESS_TEST ("/store/access/table-in-sql", test_table_in_sql);
