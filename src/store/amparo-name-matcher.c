@@ -97,6 +97,9 @@ static const struct
 };
 
 static const char * const particles[] = { "de", "del", "la", "las", "los", "y", NULL };
+/* The same particles written together with the name: "Delacruz",
+ * "Delosreyes". Not "del" alone: "Delgado" is a name of its own. */
+static const char * const joined_particles[] = { "dela", "delas", "delos", NULL };
 
 /* People write countries as names, in either language, or as codes. */
 static const struct { const char *code; const char *names[3]; } countries[] = {
@@ -124,6 +127,21 @@ word_clear (Word *word)
   g_clear_pointer (&word->key, g_free);
 }
 
+/* "delacruz" → "cruz", as "de la Cruz" is found by "Cruz"; the rest
+ * must still be a name ("Delas" stays). */
+static const char *
+skip_joined_particle (const char *word)
+{
+  for (guint i = 0; joined_particles[i] != NULL; i++)
+    {
+      gsize n = strlen (joined_particles[i]);
+
+      if (g_str_has_prefix (word, joined_particles[i]) && strlen (word) >= n + 3)
+        return word + n;
+    }
+  return word;
+}
+
 static GArray *
 split_name (const char *text,
             guint       max_words)
@@ -139,15 +157,18 @@ split_name (const char *text,
       Word word;
 
       /* "de la Cruz" is found by "Cruz"; a lone "De" stays a name */
+      const char *name;
+
       if (n_parts > 1 && g_strv_contains (particles, parts[i]))
         continue;
-      word.key = amparo_phonetic_key (parts[i]);
+      name = skip_joined_particle (parts[i]);
+      word.key = amparo_phonetic_key (name);
       if (word.key[0] == '\0')
         {
           g_free (word.key);
           continue;
         }
-      word.normalized = g_strdup (parts[i]);
+      word.normalized = g_strdup (name);
       g_array_append_val (words, word);
     }
 
@@ -238,6 +259,60 @@ compare_doubles_descending (gconstpointer a,
   return (x < y) - (x > y);
 }
 
+/* A compound name written as one word: "Juancarlos" for "Juan Carlos",
+ * "Mariajose" for "María José". Returns how well the words of @several
+ * run together match one word of @other, or MATCH_NONE. */
+static MatchKind
+match_joined (GArray *several,
+              GArray *other,
+              double *score)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  Word word = { NULL };
+  MatchKind best = MATCH_NONE;
+
+  *score = 0.0;
+  if (several->len < 2)
+    return MATCH_NONE;
+  for (guint i = 0; i < several->len; i++)
+    g_string_append (joined, g_array_index (several, Word, i).normalized);
+  word.normalized = joined->str;
+  word.key = amparo_phonetic_key (joined->str);
+
+  for (guint j = 0; j < other->len; j++)
+    {
+      double candidate;
+      MatchKind kind = compare_words (&word, &g_array_index (other, Word, j), &candidate);
+
+      /* only near-exact: a joined name is long, so "similar" is loose */
+      if (kind >= MATCH_SOUNDS && candidate > *score)
+        {
+          *score = candidate;
+          best = kind;
+        }
+    }
+  g_free (word.key);
+  return best;
+}
+
+static void
+apply_joined (PartMatch *match,
+              GArray    *sought,
+              GArray    *found)
+{
+  double score;
+  MatchKind kind = match_joined (sought, found, &score);
+
+  if (kind == MATCH_NONE)
+    kind = match_joined (found, sought, &score);
+  if (kind == MATCH_NONE || score <= match->score)
+    return;
+  match->score = score;
+  match->kind = kind;
+  match->n_matched = match->n_query_words;
+  match->swapped = FALSE;
+}
+
 /* Each word sought is paired with its best counterpart; the best pair
  * counts most, so one family name of two still scores well. */
 static PartMatch
@@ -285,6 +360,7 @@ match_part (GArray *sought,
     rest += scores[i];
   match.score = sought->len == 1 ? scores[0]
                                  : 0.7 * scores[0] + 0.3 * rest / (MIN (sought->len, MAX_ALIAS_WORDS) - 1);
+  apply_joined (&match, sought, found);
   return match;
 }
 
@@ -566,51 +642,128 @@ has_pending_keys (AmparoDb *db)
          && amparo_db_column_int64 (stmt, 0) != 0;
 }
 
+/* Persons and keys written per statement: on a server each statement is
+ * a round trip, and one per key made the first fill after a copy take
+ * minutes (#10). 3 × 500 parameters stay far below both engines' limits
+ * (SQLite 32766, PostgreSQL 65535). */
+#define KEY_BATCH_PERSONS 200
+#define KEY_BATCH_ROWS 500
+
 typedef struct
 {
-  AmparoDbStmt *delete_keys;
-  AmparoDbStmt *insert_key;
-  AmparoDbStmt *dequeue;
-} KeyWriters;
+  AmparoDb *db;
+  GArray *ids;                       /* gint64: persons read, to dequeue */
+  GPtrArray *keys;                   /* "key" strings, KEY_BATCH_ROWS at most */
+  GArray *key_ids;                   /* gint64, one per key */
+  GPtrArray *key_births;             /* birth date or NULL, one per key */
+} KeyBatch;
 
-/* One queued person: its old keys out, its new ones in, off the queue.
+static char *
+placeholders (guint       n,
+              const char *one)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", one);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+run_for_ids (AmparoDb    *db,
+             const char  *sql_start,
+             GArray      *ids,
+             GError     **error)
+{
+  g_autofree char *marks = placeholders (ids->len, "?");
+  g_autofree char *sql = g_strconcat (sql_start, " (", marks, ")", NULL);
+  g_autoptr(AmparoDbStmt) stmt = amparo_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    amparo_db_bind_int64 (stmt, (int) i + 1, g_array_index (ids, gint64, i));
+  return amparo_db_step_done (stmt, error);
+}
+
+static gboolean
+flush_keys (KeyBatch  *batch,
+            GError   **error)
+{
+  g_autofree char *rows = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(AmparoDbStmt) stmt = NULL;
+
+  if (batch->keys->len == 0)
+    return TRUE;
+  rows = placeholders (batch->keys->len, "(?, ?, ?)");
+  sql = g_strconcat ("INSERT INTO person_name_keys (key, person_id, birth_date) VALUES ", rows,
+                     " ON CONFLICT DO NOTHING", NULL);
+  if ((stmt = amparo_db_prepare (batch->db, sql, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < batch->keys->len; i++)
+    {
+      amparo_db_bind_text (stmt, (int) (3 * i + 1), g_ptr_array_index (batch->keys, i));
+      amparo_db_bind_int64 (stmt, (int) (3 * i + 2), g_array_index (batch->key_ids, gint64, i));
+      if (g_ptr_array_index (batch->key_births, i) != NULL)
+        amparo_db_bind_text (stmt, (int) (3 * i + 3), g_ptr_array_index (batch->key_births, i));
+      else
+        amparo_db_bind_null (stmt, (int) (3 * i + 3));
+    }
+  g_ptr_array_set_size (batch->keys, 0);
+  g_array_set_size (batch->key_ids, 0);
+  g_ptr_array_set_size (batch->key_births, 0);
+  return amparo_db_step_done (stmt, error);
+}
+
+/* The persons read so far: old keys out, off the queue, new keys in.
  * Only the persons read are dequeued: on a server another connection
  * may queue more meanwhile, and those must wait for the next run. */
 static gboolean
-write_person_keys (KeyWriters   *w,
-                   AmparoDbStmt *select_stmt,
-                   GError      **error)
+flush_persons (KeyBatch  *batch,
+               GError   **error)
+{
+  gboolean ok;
+
+  if (batch->ids->len == 0)
+    return flush_keys (batch, error);
+  ok = run_for_ids (batch->db, "DELETE FROM person_name_keys WHERE person_id IN", batch->ids, error)
+       && run_for_ids (batch->db, "DELETE FROM person_name_keys_pending WHERE person_id IN", batch->ids, error)
+       && flush_keys (batch, error);
+  g_array_set_size (batch->ids, 0);
+  return ok;
+}
+
+/* One queued person into the batch; its keys are written with those of
+ * the others, after their old keys are deleted. */
+static gboolean
+batch_person (KeyBatch     *batch,
+              AmparoDbStmt *select_stmt,
+              GError      **error)
 {
   gint64 id = amparo_db_column_int64 (select_stmt, 0);
   gboolean live = amparo_db_column_int64 (select_stmt, 4) != 0;
   const char *birth_date = amparo_db_column_text (select_stmt, 5);
   g_autoptr(GPtrArray) keys = NULL;
 
-  amparo_db_reset (w->delete_keys);
-  amparo_db_bind_int64 (w->delete_keys, 1, id);
-  if (!amparo_db_step_done (w->delete_keys, error))
-    return FALSE;
-  amparo_db_reset (w->dequeue);
-  amparo_db_bind_int64 (w->dequeue, 1, id);
-  if (!amparo_db_step_done (w->dequeue, error))
-    return FALSE;
-
-  if (!live)
-    return TRUE;
-
-  keys = amparo_name_matcher_compute_keys (amparo_db_column_text (select_stmt, 1),
-                                           amparo_db_column_text (select_stmt, 2),
-                                           amparo_db_column_text (select_stmt, 3));
-  for (guint i = 0; i < keys->len; i++)
+  g_array_append_val (batch->ids, id);
+  if (live)
+    keys = amparo_name_matcher_compute_keys (amparo_db_column_text (select_stmt, 1),
+                                             amparo_db_column_text (select_stmt, 2),
+                                             amparo_db_column_text (select_stmt, 3));
+  for (guint i = 0; keys != NULL && i < keys->len; i++)
     {
-      amparo_db_reset (w->insert_key);
-      amparo_db_bind_text (w->insert_key, 1, g_ptr_array_index (keys, i));
-      amparo_db_bind_int64 (w->insert_key, 2, id);
-      amparo_db_bind_text (w->insert_key, 3, birth_date);
-      if (!amparo_db_step_done (w->insert_key, error))
+      /* a full insert waits for the deletes of the persons it holds;
+       * this person's old keys are gone after it, so the rest of its
+       * keys only need inserting */
+      if (batch->keys->len == KEY_BATCH_ROWS && !flush_persons (batch, error))
         return FALSE;
+      g_ptr_array_add (batch->keys, g_strdup (g_ptr_array_index (keys, i)));
+      g_array_append_val (batch->key_ids, id);
+      g_ptr_array_add (batch->key_births, g_strdup (birth_date));
     }
-
+  if (batch->ids->len >= KEY_BATCH_PERSONS)
+    return flush_persons (batch, error);
   return TRUE;
 }
 
@@ -621,7 +774,10 @@ write_pending_keys (AmparoDb  *db,
                     GError   **error)
 {
   g_autoptr(AmparoDbStmt) select_stmt = NULL;
-  KeyWriters w = { NULL };
+  KeyBatch batch = {
+    db, g_array_new (FALSE, FALSE, sizeof (gint64)), g_ptr_array_new_with_free_func (g_free),
+    g_array_new (FALSE, FALSE, sizeof (gint64)), g_ptr_array_new_with_free_func (g_free),
+  };
   AmparoDbStep rc = AMPARO_DB_ERROR;
   gboolean ok;
 
@@ -631,22 +787,17 @@ write_pending_keys (AmparoDb  *db,
                                          "       p.birth_date"
                                          "  FROM person_name_keys_pending q"
                                          "  LEFT JOIN persons p ON p.id = q.person_id",
-                                         error)) != NULL
-       && (w.delete_keys = amparo_db_prepare (db, "DELETE FROM person_name_keys WHERE person_id = ?", error)) != NULL
-       && (w.dequeue = amparo_db_prepare (db, "DELETE FROM person_name_keys_pending WHERE person_id = ?", error)) != NULL
-       && (w.insert_key = amparo_db_prepare (db,
-                                             "INSERT INTO person_name_keys (key, person_id, birth_date) VALUES (?, ?, ?)"
-                                             " ON CONFLICT DO NOTHING",
-                                             error)) != NULL;
+                                         error)) != NULL;
 
   while (ok && (rc = amparo_db_step (select_stmt, error)) == AMPARO_DB_ROW)
-    ok = write_person_keys (&w, select_stmt, error);
+    ok = batch_person (&batch, select_stmt, error);
+  ok = ok && rc == AMPARO_DB_DONE && flush_persons (&batch, error);
 
-  g_clear_pointer (&w.delete_keys, amparo_db_stmt_free);
-  g_clear_pointer (&w.dequeue, amparo_db_stmt_free);
-  g_clear_pointer (&w.insert_key, amparo_db_stmt_free);
-
-  return ok && rc == AMPARO_DB_DONE;
+  g_array_unref (batch.ids);
+  g_ptr_array_unref (batch.keys);
+  g_array_unref (batch.key_ids);
+  g_ptr_array_unref (batch.key_births);
+  return ok;
 }
 
 /* Birth dates of persons whose age is @min_age … @max_age, as ISO

@@ -160,6 +160,9 @@ test_phonetic_key (void)
   assert_same_key ("Yoselin", "Joselyn");
   assert_same_key ("Yoselin", "Yocelin");
   assert_same_key ("Yesenia", "Jesenia");
+  /* a dropped h, doubled letters */
+  assert_same_key ("Heidy", "Eidy");
+  assert_same_key ("Josué", "Jossue");
 
   /* different names stay apart */
   assert_different_key ("López", "Lozano");
@@ -340,6 +343,74 @@ test_tracing_follows_birth_dates (Fixture       *fixture,
   }
 }
 
+/* Compound names written as one word, and "de la" joined to the name:
+ * both spellings find each other, either way round. */
+static void
+test_tracing_joined_names (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) elmer = add_person (fixture, "Elmer", "Delacruz Pineda", 13, "Guatemala");
+  g_autoptr(AmparoPerson) rosa = add_person (fixture, "Rosa", "de los Reyes", 30, "Honduras");
+  g_autoptr(AmparoPerson) juan = add_person (fixture, "Juancarlos", "Cuz Coj", 7, "Guatemala");
+  g_autoptr(AmparoPerson) maria = add_person (fixture, "María José", "Cabrera", 11, "Guatemala");
+  g_autoptr(AmparoPerson) juana = add_person (fixture, "Juana", "Cux Coj", 7, "Guatemala");
+  g_autoptr(AmparoPerson) delgado = add_person (fixture, "Elmer", "Delgado", 13, "Guatemala");
+  g_autoptr(GListModel) cruz = find (fixture, "Elmer", "de la Cruz Pineda", 13, "Guatemala");
+  g_autoptr(GListModel) reyes = find (fixture, "Rosa", "Delosreyes", 30, NULL);
+  g_autoptr(GListModel) carlos = find (fixture, "Juan Carlos", "Cux Coj", 7, "Guatemala");
+  g_autoptr(GListModel) mariajose = find (fixture, "Mariajose", "Cabrera", 11, NULL);
+  g_autoptr(AmparoNameMatch) best_cruz = match_at (cruz, 0);
+  g_autoptr(AmparoNameMatch) best_carlos = match_at (carlos, 0);
+  g_autoptr(AmparoNameMatch) best_maria = match_at (mariajose, 0);
+
+  g_assert_cmpint (amparo_name_match_get_person_id (best_cruz), ==,
+                   amparo_record_get_id (AMPARO_RECORD (elmer)));
+  g_assert_true (has_reason (best_cruz, "Same family names"));
+  /* "Del" alone is not a particle: Delgado stays Delgado */
+  g_assert_cmpint (rank_of (cruz, delgado), !=, 0);
+  g_assert_cmpint (rank_of (reyes, rosa), ==, 0);
+
+  g_assert_cmpint (amparo_name_match_get_person_id (best_carlos), ==,
+                   amparo_record_get_id (AMPARO_RECORD (juan)));
+  g_assert_true (has_reason (best_carlos, "Same given name"));
+  g_assert_cmpfloat (amparo_name_match_get_score (best_carlos), >, 0.9);
+  g_assert_cmpint (rank_of (carlos, juana), >, 0);
+
+  g_assert_cmpint (amparo_name_match_get_person_id (best_maria), ==,
+                   amparo_record_get_id (AMPARO_RECORD (maria)));
+  g_assert_true (has_reason (best_maria, "Same given name"));
+}
+
+/* The keys are written in batches (#10): persons and keys past one
+ * batch's size are all indexed, none twice, and a person whose keys
+ * straddle two batches keeps all of them. */
+static void
+test_keys_in_batches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  /* 3 × 2 keys each: 1,500 keys over 250 persons */
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Ana Lucía%u", i);
+
+      g_ptr_array_add (persons, add_person (fixture, given, "Pérez Cux Tum", 20, NULL));
+    }
+  g_assert_true (amparo_name_matcher_update_keys (fixture->store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 250; i += 83)
+    {
+      g_autofree char *given = g_strdup_printf ("Lucía%u", i);
+      /* by the last family name and the second given name: the last key */
+      g_autoptr(GListModel) matches = find (fixture, given, "Tum", 20, NULL);
+
+      g_assert_cmpint (rank_of (matches, g_ptr_array_index (persons, i)), ==, 0);
+    }
+}
+
 static void
 test_score_without_store (void)
 {
@@ -444,6 +515,8 @@ main (int    argc,
   ADD ("follows-changes", test_tracing_follows_changes);
   ADD ("follows-birth-dates", test_tracing_follows_birth_dates);
   ADD ("relatives-by-age", test_relatives_by_age);
+  ADD ("joined-names", test_tracing_joined_names);
+  ADD ("keys-in-batches", test_keys_in_batches);
 
 #undef ADD
 
