@@ -15,6 +15,7 @@
 #include "amparo-store.h"
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
+#include "amparo-store-import.h"
 #include "amparo-query-model.h"
 #include "amparo-record-private.h"
 
@@ -758,36 +759,53 @@ amparo_store_save_many (AmparoStore              *self,
                         guint                    *failed,
                         GError                  **error)
 {
+  AmparoStoreSearchBatch *search = NULL;
+  GError *local = NULL;
+
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
   if (!amparo_store_begin (self, error))
     return FALSE;
+  /* The new persons' search index is written once, at the end (#14). */
+  search = amparo_store_search_batch_begin (self, &local);
+  if (local != NULL)
+    goto failed;
   for (guint i = 0; i < records->len; i++)
     {
+      AmparoRecord *record = records->pdata[i];
+      gboolean inserting = amparo_record_get_id (record) == 0;
+
       if (i % SAVE_MANY_STEP == 0)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              amparo_store_rollback (self);
-              return FALSE;
-            }
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local))
+            goto failed;
           if (progress != NULL)
             progress ((double) i / records->len, progress_data);
         }
-      if (!amparo_store_save_in_transaction (self, AMPARO_RECORD (records->pdata[i]), error))
+      if (!amparo_store_save_in_transaction (self, record, &local))
         {
           if (failed != NULL)
             *failed = i;
-          amparo_store_rollback (self);
-          return FALSE;
+          goto failed;
         }
+      if (inserting)
+        amparo_store_search_batch_note_inserted (search, record);
     }
+  if (!amparo_store_search_batch_finish (search, &local))
+    goto failed;
+  amparo_store_search_batch_free (search);
   if (!amparo_store_commit (self, error))
     return FALSE;
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
+
+failed:
+  amparo_store_search_batch_free (search);
+  amparo_store_rollback (self);
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 /**
