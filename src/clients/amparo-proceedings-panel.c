@@ -200,7 +200,11 @@ static void
 fill_proceedings (AmparoProceedingsPanel *self,
                   GtkStringList          *choices)
 {
-  g_autoptr(GListModel) proceedings = amparo_store_list_proceedings (self->store, self->person);
+  /* The front desk reads dates but not proceedings; on the server the
+   * query itself would be refused, so it is not asked. */
+  g_autoptr(GListModel) proceedings = amparo_store_may (self->store, AMPARO_TYPE_PROCEEDING, AMPARO_ACCESS_READ)
+                                      ? amparo_store_list_proceedings (self->store, self->person)
+                                      : G_LIST_MODEL (g_list_store_new (AMPARO_TYPE_PROCEEDING));
   g_autoptr(GListModel) events = amparo_store_list_events (self->store, self->person);
   guint n = g_list_model_get_n_items (proceedings);
   guint n_events = g_list_model_get_n_items (events);
