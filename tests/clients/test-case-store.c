@@ -253,9 +253,11 @@ test_languages_migrated (Fixture       *fixture,
   g_autofree char *sql = g_strdup_printf ("UPDATE persons SET languages = 'K''iche'', Español, Chuj de San Mateo'"
                                           " WHERE id = %s;"
                                           /* What later migrations made (0015 documents,
-                                           * 0016 staff), so they can run again. */
+                                           * 0016 staff, 0022 the import's deferred
+                                           * search index), so they can run again. */
                                           " DROP TABLE documents; DROP TABLE document_contents;"
                                           " DROP TABLE case_restrictions; DROP TABLE staff;"
+                                          " DROP TABLE persons_fts_deferred;"
                                           " PRAGMA user_version = 13;", id);
   g_autoptr(AmparoPerson) again = NULL;
   g_autoptr(GError) error = NULL;
