@@ -16,28 +16,7 @@
 
 #define N_ROWS 5000
 
-typedef struct
-{
-  char        *dir;
-  AmparoStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "test.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef AmparoTestStoreFixture Fixture;
 
 /* Family names "Qx00000" … of one length: no one's word is a prefix of
  * another's, so each search finds exactly one person. */
@@ -151,7 +130,7 @@ main (int    argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, amparo_test_store_fixture_set_up, func, amparo_test_store_fixture_tear_down)
   ADD ("/csv-import-batch/every-person-found-and-journaled", test_every_person_found_and_journaled);
   ADD ("/csv-import-batch/cancelled-import-leaves-index-on", test_cancelled_import_leaves_index_on);
 #undef ADD

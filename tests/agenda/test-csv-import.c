@@ -13,28 +13,7 @@
  * bytes, broken quotes, typos in A-Numbers — imported into a real store
  * in a temporary file. Every row must end in the report, never a crash. */
 
-typedef struct
-{
-  char        *dir;
-  AmparoStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "test.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef AmparoTestStoreFixture Fixture;
 
 static AmparoCsvImport *
 import_text (Fixture    *fixture,
@@ -245,7 +224,7 @@ test_contacts_round_trip (Fixture       *fixture,
   g_autoptr(AmparoContact) address = add_contact (fixture, tomas, AMPARO_CONTACT_KIND_ADDRESS,
                                                   "4a Calle 3-12, Zona 1", NULL, "2026-11-20");
   g_autofree char *path = g_build_filename (fixture->dir, "clients.csv", NULL);
-  g_autofree char *database = g_build_filename (fixture->dir, "test.db", NULL);
+  const char *database = amparo_store_get_path (fixture->store);
   g_autofree char *fresh_database = g_build_filename (fixture->dir, "fresh.db", NULL);
   g_autofree char *text = NULL;
   g_autoptr(AmparoStore) fresh = NULL;
@@ -444,7 +423,7 @@ main (int    argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, amparo_test_store_fixture_set_up, func, amparo_test_store_fixture_tear_down)
   ADD ("/csv-import/blank-a-number", test_blank_a_number);
   ADD ("/csv-import/nul-byte", test_nul_byte);
   ADD ("/csv-import/unclosed-quote", test_unclosed_quote);

@@ -20,9 +20,8 @@
 
 typedef struct
 {
-  char         *dir;
-  AmparoStore  *store;
-  AmparoPerson *person;
+  AmparoTestStoreFixture base;
+  AmparoPerson          *person;
 } Fixture;
 
 static void
@@ -33,16 +32,15 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(AmparoEvent) hearing = amparo_event_new ();
 
   umask (022);
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "test.db");
+  amparo_test_store_fixture_set_up (&fixture->base, data);
   fixture->person = amparo_person_new ();
   amparo_person_set_given_names (fixture->person, "Ana");
   amparo_person_set_family_names (fixture->person, "López");
-  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (fixture->person), &error));
+  g_assert_true (amparo_store_save (fixture->base.store, AMPARO_RECORD (fixture->person), &error));
   amparo_event_set_person_id (hearing, amparo_record_get_id (AMPARO_RECORD (fixture->person)));
   amparo_event_set_title (hearing, "Master calendar hearing");
   amparo_event_set_starts_at (hearing, "2027-01-15T09:00");
-  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (hearing), &error));
+  g_assert_true (amparo_store_save (fixture->base.store, AMPARO_RECORD (hearing), &error));
   g_assert_no_error (error);
 }
 
@@ -51,9 +49,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->person);
-  g_clear_object (&fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  amparo_test_store_fixture_tear_down (&fixture->base, data);
 }
 
 typedef enum { EXPORT_CSV, EXPORT_ICALENDAR, EXPORT_NOTICE, EXPORT_BACKUP } ExportKind;
@@ -69,15 +65,15 @@ run_export (Fixture     *fixture,
   switch (kind)
     {
     case EXPORT_CSV:
-      persons = amparo_store_list_persons (fixture->store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
-      return amparo_csv_write_persons (fixture->store, persons, path, error);
+      persons = amparo_store_list_persons (fixture->base.store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+      return amparo_csv_write_persons (fixture->base.store, persons, path, error);
     case EXPORT_ICALENDAR:
-      return amparo_icalendar_write_person (fixture->store, fixture->person, path, error);
+      return amparo_icalendar_write_person (fixture->base.store, fixture->person, path, error);
     case EXPORT_NOTICE:
-      return amparo_client_notice_write_pdf (fixture->store, fixture->person, "es", path, error);
+      return amparo_client_notice_write_pdf (fixture->base.store, fixture->person, "es", path, error);
     case EXPORT_BACKUP:
     default:
-      return amparo_store_backup_to_file (fixture->store, path, NULL, error);
+      return amparo_store_backup_to_file (fixture->base.store, path, NULL, error);
     }
 }
 
@@ -97,7 +93,7 @@ count_files (const char *dir)
 static gint64
 count_exports (Fixture *fixture)
 {
-  g_autoptr(GListModel) journal = amparo_store_list_journal (fixture->store);
+  g_autoptr(GListModel) journal = amparo_store_list_journal (fixture->base.store);
   gint64 n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
@@ -112,7 +108,7 @@ static void
 test_private_mode (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *out = g_build_filename (fixture->base.dir, "out", NULL);
 
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
   for (ExportKind kind = EXPORT_CSV; kind <= EXPORT_BACKUP; kind++)
@@ -139,8 +135,8 @@ static void
 test_unjournaled_leaves_no_file (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *db_path = g_build_filename (fixture->dir, "test.db", NULL);
-  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  const char *db_path = amparo_store_get_path (fixture->base.store);
+  g_autofree char *out = g_build_filename (fixture->base.dir, "out", NULL);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);

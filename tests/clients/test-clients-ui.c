@@ -12,6 +12,7 @@
 #include "amparo-main-view.h"
 #include "amparo-store.h"
 #include "amparo-window.h"
+#include "amparo-test-store.h"
 #include "amparo-test-ui.h"
 
 /* Starts the real application on a store in a temporary folder and does
@@ -240,13 +241,17 @@ expand (GtkWindow  *window,
   wait_for_frames ();
 }
 
+/* The window's store, on the engine of the run: a -pg twin that quietly
+ * fell back to a file would prove nothing about the server. */
 static AmparoStore *
 get_store (GtkWindow *window)
 {
   AmparoMainView *view = amparo_window_get_main_view (AMPARO_WINDOW (window));
   GtkWidget *page = amparo_main_view_get_page (view, "clients");
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
 
-  return AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_assert_cmpint (amparo_store_path_is_server (amparo_store_get_path (store)), ==, amparo_test_engine_is_pg ());
+  return store;
 }
 
 static gboolean
@@ -421,15 +426,18 @@ run_app (const char *language,
          gconstpointer data)
 {
   g_autoptr(AmparoApplication) app = amparo_application_new ();
-  /* A file of its own per run: deleting only flow.db would leave its -wal
-   * behind, and SQLite could replay the previous run into the new file. */
+  /* A store of its own per run: deleting only flow.db would leave its -wal
+   * behind, and SQLite could replay the previous run into the new file.
+   * Under tests/pg/with-pg-server.sh the store is a new database on the
+   * test's PostgreSQL (postgres #10), so the same steps run on both. */
   g_autofree char *name = g_strdup_printf ("flow-%s-%p.db", language, (void *) on_activate);
-  g_autofree char *db = g_build_filename (work_dir, name, NULL);
+  g_autofree char *db = amparo_test_store_location (work_dir, name);
   g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
   g_autofree char *language_arg = g_strdup_printf ("--language=%s", language);
   char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
-  g_remove (db);
+  if (!amparo_test_engine_is_pg ())
+    g_remove (db);
   g_signal_connect_after (app, "activate", on_activate, (gpointer) data);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }

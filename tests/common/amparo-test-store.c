@@ -74,6 +74,40 @@ amparo_test_open_store (const char *dir,
   return store;
 }
 
+/**
+ * amparo_test_store_fixture_set_up:
+ * @fixture: the test's fixture
+ * @data: the test's data (unused)
+ *
+ * Makes a private folder and opens (creates) the store
+ * %AMPARO_TEST_STORE_NAME in it, on the engine of the run.
+ */
+void
+amparo_test_store_fixture_set_up (AmparoTestStoreFixture *fixture,
+                                  gconstpointer           data)
+{
+  fixture->dir = amparo_test_make_dir ();
+  fixture->store = amparo_test_open_store (fixture->dir, AMPARO_TEST_STORE_NAME);
+}
+
+/**
+ * amparo_test_store_fixture_tear_down:
+ * @fixture: a fixture set up by amparo_test_store_fixture_set_up()
+ * @data: the test's data (unused)
+ *
+ * Closes the store and removes the folder. The store must be finalized
+ * here: a reference the test (or the code it tests) forgot would keep
+ * the file open, and on a desk that is a store that never closes.
+ */
+void
+amparo_test_store_fixture_tear_down (AmparoTestStoreFixture *fixture,
+                                     gconstpointer           data)
+{
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  amparo_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
 /* postgres (#10): the same store tests on both engines. Run under
  * tests/pg/with-pg-server.sh, AMPARO_TEST_ENGINE=pg and each store is a
  * database of its own on that server instead of a file. */

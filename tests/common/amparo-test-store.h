@@ -10,6 +10,22 @@ void         amparo_test_remove_dir (const char *dir);
 AmparoStore *amparo_test_open_store (const char *dir,
                                      const char *name);
 
+/* The fixture of most store tests: a private folder and a store in it
+ * (named AMPARO_TEST_STORE_NAME), for g_test_add (). Embed it first in a
+ * larger fixture to add more. */
+#define AMPARO_TEST_STORE_NAME "amparo.db"
+
+typedef struct
+{
+  char        *dir;
+  AmparoStore *store;
+} AmparoTestStoreFixture;
+
+void         amparo_test_store_fixture_set_up    (AmparoTestStoreFixture *fixture,
+                                                  gconstpointer           data);
+void         amparo_test_store_fixture_tear_down (AmparoTestStoreFixture *fixture,
+                                                  gconstpointer           data);
+
 /* postgres (#10): one test program, both engines */
 gboolean     amparo_test_engine_is_pg   (void);
 char        *amparo_test_store_location (const char *dir,

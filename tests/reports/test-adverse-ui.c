@@ -269,6 +269,9 @@ on_activate_cb (GApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (AMPARO_IS_WINDOW (window));
+  /* The -pg twin really runs on the server, not on a file. */
+  g_assert_cmpint (amparo_store_path_is_server (amparo_application_get_database_path (AMPARO_APPLICATION (app))),
+                   ==, amparo_test_engine_is_pg ());
   amparo_test_wait (300);
   run->scenario (run->fixture, AMPARO_WINDOW (window));
   gtk_window_destroy (window);

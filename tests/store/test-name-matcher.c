@@ -13,28 +13,7 @@
  * down differently by every agency. These tests are the spellings staff
  * actually meet. */
 
-typedef struct
-{
-  char *dir;
-  AmparoStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "amparo.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef AmparoTestStoreFixture Fixture;
 
 static char *
 birth_date_for_age (int years)
@@ -507,7 +486,7 @@ main (int    argc,
   g_test_add_func ("/name-matcher/score-without-store", test_score_without_store);
 
 #define ADD(path, func) \
-  g_test_add ("/name-matcher/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/name-matcher/" path, Fixture, NULL, amparo_test_store_fixture_set_up, func, amparo_test_store_fixture_tear_down)
 
   ADD ("tracing-acceptance", test_tracing_acceptance);
   ADD ("family-names-swapped-or-one", test_tracing_family_names_swapped_or_one);

@@ -11,28 +11,7 @@
 /* Search-as-you-type over persons, on a real store in a temp dir: what
  * staff type into the search box and whom they expect to see. */
 
-typedef struct
-{
-  char *dir;
-  AmparoStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = amparo_test_make_dir ();
-  fixture->store = amparo_test_open_store (fixture->dir, "amparo.db");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  amparo_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef AmparoTestStoreFixture Fixture;
 
 static AmparoPerson *
 add_person (Fixture    *fixture,
@@ -345,7 +324,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/search/" path, Fixture, NULL, amparo_test_store_fixture_set_up, func, amparo_test_store_fixture_tear_down)
 
   ADD ("diacritics-both-ways", test_search_diacritics_both_ways);
   ADD ("case", test_search_case);
