@@ -15,7 +15,9 @@
  * only one of them, compound given names, "de la Cruz" as "Delacruz") — is each among the first five proposed
  * when sought with the other spelling, and how long does it take?
  * Prints recall@5 and times; never fails on them. N from the argument
- * (100000), or a store to copy from AMPARO_BENCH_STORE. */
+ * (100000), or a store to copy from AMPARO_BENCH_STORE;
+ * AMPARO_BENCH_KEEP_DIR keeps the store (planted persons included) there
+ * for a closer look or the next run. */
 
 typedef struct
 {
@@ -99,7 +101,8 @@ main (int    argc,
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   const char *given_store = g_getenv ("AMPARO_BENCH_STORE");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("amparo-bench-tracing-XXXXXX", &error);
+  const char *keep = g_getenv ("AMPARO_BENCH_KEEP_DIR");
+  g_autofree char *dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("amparo-bench-tracing-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(AmparoStore) store = NULL;
   gint64 ids[G_N_ELEMENTS (planted)];
@@ -157,6 +160,7 @@ main (int    argc,
            times[G_N_ELEMENTS (times) - 1]);
 
   g_clear_object (&store);
+  if (keep == NULL)
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
 
