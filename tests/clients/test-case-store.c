@@ -254,10 +254,12 @@ test_languages_migrated (Fixture       *fixture,
                                           " WHERE id = %s;"
                                           /* What later migrations made (0015 documents,
                                            * 0016 staff, 0022 the import's deferred
-                                           * search index), so they can run again. */
+                                           * search index, 0026 the search index's
+                                           * view), so they can run again. */
                                           " DROP TABLE documents; DROP TABLE document_contents;"
                                           " DROP TABLE case_restrictions; DROP TABLE staff;"
                                           " DROP TABLE persons_fts_deferred;"
+                                          " DROP VIEW persons_fts_source;"
                                           " PRAGMA user_version = 13;", id);
   g_autoptr(AmparoPerson) again = NULL;
   g_autoptr(GError) error = NULL;
