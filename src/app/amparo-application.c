@@ -64,6 +64,11 @@ static const GOptionEntry option_entries[] = {
   /* postgres (#10): --copy-store FROM TO */
   { "copy-store", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Copy the whole case store FROM (a file or a postgresql:// address) into the empty store TO, and exit"), N_("FROM TO") },
+  /* backup (#10): the shared server's daily backup, on the server host */
+  { "daily-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make today’s backup of the shared server in the folder DIR unless it is there, keep the last 7 (or --keep), and exit"), N_("DIR") },
+  { "keep", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --daily-backup: how many daily backups to keep"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
@@ -403,6 +408,13 @@ amparo_application_handle_local_options (GApplication *app,
     return amparo_cli_import_csv (self->database_path, csv);
   if (g_variant_dict_lookup (options, "import-feed", "&s", &feed))
     return amparo_cli_import_feed (self->database_path, feed);
+  if (g_variant_dict_lookup (options, "daily-backup", "^ay", &csv))
+    {
+      gint keep = G_MININT;
+
+      g_variant_dict_lookup (options, "keep", "i", &keep);
+      return amparo_cli_daily_backup (self->database_path, csv, keep);
+    }
 
   if (g_variant_dict_contains (options, "backup")
       || g_variant_dict_contains (options, "check")

@@ -9,6 +9,7 @@
 
 #include "amparo-sample-data.h"
 #include "amparo-store.h"
+#include "amparo-store-server-backup.h"
 
 /*
  * The command-line store commands: `--load-sample-data`, `--backup=FILE`
@@ -37,6 +38,43 @@ write_backup (AmparoStore  *store,
   return TRUE;
 }
 
+/* backup (#10): a shared server has no file to look at, so it is opened
+ * and checked; an administrator is also warned when its newest recorded
+ * backup is old or missing (and hears nothing more when it is fresh). */
+static int
+check_server (const char *address)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) backup_error = NULL;
+  g_autoptr(AmparoStore) store = amparo_store_open (address, &error);
+  g_autofree char *report = NULL;
+  g_autofree char *backup = NULL;
+  gboolean stale;
+  gboolean ok;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  ok = amparo_store_check (store, &report, &error);
+  if (ok)
+    g_print ("ok\n");
+  else
+    {
+      if (error != NULL)
+        g_printerr ("%s\n", error->message);
+      if (report != NULL && (error == NULL || g_strcmp0 (report, error->message) != 0))
+        g_print ("%s\n", report);
+    }
+  backup = amparo_store_describe_server_backup (store, &stale, &backup_error);
+  if (backup_error != NULL)
+    g_printerr ("%s\n", backup_error->message);
+  else if (stale)
+    g_printerr ("%s\n", backup);
+  return ok ? 0 : 1;
+}
+
 /* Prints `ok`, or each problem on its own line. */
 static int
 check_database (const char *db_path)
@@ -44,6 +82,8 @@ check_database (const char *db_path)
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
 
+  if (amparo_store_is_server_address (db_path))
+    return check_server (db_path);
   if (amparo_store_check_file (db_path, &report, &error))
     {
       g_print ("ok\n");
@@ -81,7 +121,8 @@ amparo_cli_run_store_command (const char  *db_path,
   g_return_val_if_fail (db_path != NULL, 1);
 
   /* Backing up a file that is not there would create an empty store. */
-  if (backup_to != NULL && !load_sample && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+  if (backup_to != NULL && !load_sample && !amparo_store_is_server_address (db_path) &&
+      !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    _("There is no database at “%s”."), db_path);
@@ -345,4 +386,73 @@ amparo_cli_store_may_open (const char *db_path,
   g_printerr (_("There is no case store at “%s”. Check the path; to start a new, empty case store there, run the same command with --create.\n"),
               db_path);
   return FALSE;
+}
+
+/* backup (#10): --daily-backup=DIR */
+
+/**
+ * amparo_cli_daily_backup:
+ * @db_path: the shared server's `postgresql://` address
+ * @dir: `--daily-backup=DIR`: the backups folder on the server host
+ * @keep: `--keep=N`, or %G_MININT when not given (7 days)
+ *
+ * Makes today's backup of the shared server unless a sound one is in
+ * @dir (see amparo_store_server_daily_backup()), for a systemd timer or
+ * a cron job on the server host, and says what happened.
+ *
+ * Returns: the process exit status: 0 when today's backup is there (made
+ *   now, or already), 1 when it could not be made, 2 for a bad --keep
+ */
+int
+amparo_cli_daily_backup (const char *db_path,
+                         const char *dir,
+                         int         keep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(AmparoServerBackupInfo) made = NULL;
+  g_autofree char *dest = NULL;
+
+  g_return_val_if_fail (db_path != NULL, 1);
+  g_return_val_if_fail (dir != NULL, 1);
+
+  if (keep != G_MININT && keep < 1)
+    {
+      g_printerr (_("--keep needs a number of days, 1 or more.\n"));
+      return 2;
+    }
+  if (!amparo_store_is_server_address (db_path))
+    {
+      g_printerr (_("--daily-backup is for the shared server: give its address with --database=postgresql://…. A case store on this computer makes its daily backup by itself, in the “backups” folder next to it.\n"));
+      return 1;
+    }
+  store = amparo_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("No backup was made: %s\n"), error->message);
+      g_printerr (_("The backups already in %s were left as they were.\n"), dir);
+      return 1;
+    }
+  switch (amparo_store_server_daily_backup (store, dir, keep == G_MININT ? 0 : (guint) keep,
+                                            &dest, &made, &error))
+    {
+    case AMPARO_DAILY_BACKUP_MADE:
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Backup of the server written to %s and checked (%lld person, %lld records).\n",
+                            "Backup of the server written to %s and checked (%lld persons, %lld records).\n",
+                            (unsigned long) made->persons),
+               dest, (long long) made->persons, (long long) made->records);
+      return 0;
+    case AMPARO_DAILY_BACKUP_EXISTED:
+      g_print (_("Today’s backup %s is already there; nothing was done.\n"), dest);
+      return 0;
+    case AMPARO_DAILY_BACKUP_BUSY:
+      g_print (_("Another Amparo is making today’s backup in %s now; nothing was done.\n"), dir);
+      return 0;
+    case AMPARO_DAILY_BACKUP_FAILED:
+    default:
+      g_printerr (_("No backup was made: %s\n"), error->message);
+      g_printerr (_("The backups already in %s were left as they were.\n"), dir);
+      return 1;
+    }
 }

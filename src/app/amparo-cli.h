@@ -30,4 +30,9 @@ gboolean amparo_cli_store_may_open (const char  *db_path,
 int amparo_cli_copy_store        (const char  *from,
                                   const char  *to);
 
+/* backup (#10): the shared server's daily backup, on the server host */
+int amparo_cli_daily_backup      (const char  *db_path,
+                                  const char  *dir,
+                                  int          keep);
+
 G_END_DECLS

@@ -128,6 +128,7 @@ amparo_preferences_window_new (GtkWindow  *parent,
 
     if (parent != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (parent), "store"))
       g_object_get (parent, "store", &store, NULL);
+    amparo_store_preferences_set_store (self->store_page, store);  /* backup (#10) */
     if (store != NULL)
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (amparo_staff_preferences_new (store)));

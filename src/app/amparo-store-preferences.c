@@ -11,6 +11,7 @@
 #include "amparo-application.h"
 #include "amparo-credentials.h"
 #include "amparo-store.h"
+#include "amparo-store-server-backup.h"
 
 /* Preferences → Case Store: this computer's file, or the organization's
  * shared PostgreSQL server (#10). The server's address and the staff
@@ -40,6 +41,10 @@ struct _AmparoStorePreferences
   AdwComboRow         *tls_row;
   AdwActionRow        *status_row;
   GtkSpinner          *spinner;
+  /* backup (#10): when the server was last backed up, for administrators */
+  AdwPreferencesGroup *backup_group;
+  AdwActionRow        *backup_row;
+  GtkImage            *backup_warning_icon;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoStorePreferences, amparo_store_preferences, ADW_TYPE_PREFERENCES_PAGE)
@@ -373,6 +378,9 @@ amparo_store_preferences_class_init (AmparoStorePreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, tls_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, status_row);
   gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, backup_row);
+  gtk_widget_class_bind_template_child (widget_class, AmparoStorePreferences, backup_warning_icon);
   gtk_widget_class_bind_template_callback (widget_class, on_local_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_server_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated_cb);
@@ -438,4 +446,57 @@ amparo_store_preferences_get_status (AmparoStorePreferences *self)
   g_return_val_if_fail (AMPARO_IS_STORE_PREFERENCES (self), NULL);
 
   return adw_action_row_get_subtitle (self->status_row);
+}
+
+/**
+ * amparo_store_preferences_set_store:
+ * @store: (nullable): the window's case store
+ *
+ * backup (#10): on the shared server, an administrator sees when the
+ * server was last backed up, or a warning when there is no backup or the
+ * newest is older than a day and a half (the same words as `--check`).
+ * Other roles may not read the server's backup record and see nothing.
+ */
+void
+amparo_store_preferences_set_store (AmparoStorePreferences *self,
+                                    AmparoStore            *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean stale = FALSE;
+
+  g_return_if_fail (AMPARO_IS_STORE_PREFERENCES (self));
+
+  /* One small query on the window's own connection. */
+  if (store != NULL)
+    text = amparo_store_describe_server_backup (store, &stale, &error);
+  if (error != NULL)
+    g_debug ("Could not read the server's backups: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_group), text != NULL);
+  adw_action_row_set_subtitle (self->backup_row, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_warning_icon), stale);
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self->backup_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->backup_row), "warning");
+}
+
+/**
+ * amparo_store_preferences_get_backup_status:
+ * @stale: (out) (optional): whether it is a warning
+ *
+ * Returns: (transfer none) (nullable): what the backup row says, or
+ *   %NULL when it is not shown
+ */
+const char *
+amparo_store_preferences_get_backup_status (AmparoStorePreferences *self,
+                                            gboolean               *stale)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE_PREFERENCES (self), NULL);
+
+  if (stale != NULL)
+    *stale = gtk_widget_get_visible (GTK_WIDGET (self->backup_warning_icon));
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->backup_group)))
+    return NULL;
+  return adw_action_row_get_subtitle (self->backup_row);
 }

@@ -16,6 +16,7 @@
 #include "amparo-store.h"
 #include "amparo-store-private.h"
 #include "amparo-store-internal.h"
+#include "amparo-store-backup.h"
 
 /*
  * Backups copy the live database page by page with SQLite's backup API
@@ -185,11 +186,12 @@ backup_file (const char               *source,
 }
 
 /* A backup is a copy of every child's record: journaled like an export,
- * before the copy is made, so no copy exists that the journal misses. */
-static gboolean
-journal_backup (AmparoStore  *self,
-                const char   *dest,
-                GError      **error)
+ * before the copy is made, so no copy exists that the journal misses.
+ * The server's daily backup (amparo-store-server-backup.c) too. */
+gboolean
+amparo_store_journal_backup (AmparoStore  *self,
+                             const char   *dest,
+                             GError      **error)
 {
   g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *uid = g_uuid_string_random ();
@@ -259,7 +261,7 @@ amparo_store_backup_to_file (AmparoStore   *self,
   g_return_val_if_fail (AMPARO_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (!journal_backup (self, dest, error))
+  if (!amparo_store_journal_backup (self, dest, error))
     return FALSE;
   /* postgres (#10): a shared server is copied into an Amparo file. */
   if (amparo_store_is_shared (self))
@@ -294,7 +296,7 @@ amparo_store_backup_async (AmparoStore             *self,
   g_return_if_fail (AMPARO_IS_STORE (self));
   g_return_if_fail (dest != NULL);
 
-  if (!journal_backup (self, dest, &error))
+  if (!amparo_store_journal_backup (self, dest, &error))
     {
       if (progress_data_free != NULL)
         progress_data_free (progress_data);
@@ -497,17 +499,17 @@ backup_prefix (const char *db_path)
 }
 
 static gboolean
-is_daily_backup (const char *name,
-                 const char *prefix)
+is_daily_backup (const char                    *name,
+                 const AmparoDailyBackupFolder *folder)
 {
   g_autofree char *day = NULL;
   const char *date;
   GDate parsed;
 
-  if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".db"))
+  if (!g_str_has_prefix (name, folder->prefix) || !g_str_has_suffix (name, folder->suffix))
     return FALSE;
-  date = name + strlen (prefix);
-  if (strlen (date) != strlen ("YYYY-MM-DD.db"))
+  date = name + strlen (folder->prefix);
+  if (strlen (date) != strlen ("YYYY-MM-DD") + strlen (folder->suffix))
     return FALSE;
   day = g_strndup (date, 10);
   return amparo_parse_date (day, &parsed);
@@ -521,45 +523,45 @@ compare_names (gconstpointer a,
 }
 
 static void
-remove_old_backups (const char *dir,
-                    const char *prefix)
+remove_old_backups (const AmparoDailyBackupFolder *folder)
 {
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder->dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint keep = MAX (folder->keep, 1);
   const char *name;
 
-  if (folder == NULL)
+  if (dir == NULL)
     return;
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (is_daily_backup (name, prefix))
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_daily_backup (name, folder))
       g_ptr_array_add (names, g_strdup (name));
 
   /* Names carry the date, so name order is age order. */
   g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; names->len > KEEP_DAILY_BACKUPS && i < names->len - KEEP_DAILY_BACKUPS; i++)
+  for (guint i = 0; names->len > keep && i < names->len - keep; i++)
     {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      g_autofree char *path = g_build_filename (folder->dir, names->pdata[i], NULL);
       g_unlink (path);
     }
 }
 
 /* One process at a time makes the day's backup: the lock (flock, freed
  * by the kernel when a process dies) is on a file in the backups folder.
- * Returns the locked descriptor, or -1 when another process holds it. */
+ * Returns the locked descriptor, -1 when another process holds it, or
+ * -2 with @error set when the folder cannot be written. */
 static int
-lock_backups (const char  *dir,
-              const char  *prefix,
-              GError     **error)
+lock_backups (const AmparoDailyBackupFolder  *folder,
+              GError                        **error)
 {
-  g_autofree char *name = g_strconcat (".", prefix, "lock", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *name = g_strconcat (".", folder->prefix, "lock", NULL);
+  g_autofree char *path = g_build_filename (folder->dir, name, NULL);
   int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
-                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not write in the backups folder “%s”: %s"), folder->dir, g_strerror (saved_errno));
       return -2;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
@@ -579,7 +581,8 @@ read_be32 (const guchar *p)
 /* A day's backup that exists must be whole: an SQLite file with Amparo's
  * id whose size is what its header says (a zero-filled or cut-off file
  * left by a kill is not). Cheap enough for every start; the full
- * integrity_check ran before the copy got its name. */
+ * integrity_check ran before the copy got its name. A server's backup is
+ * an Amparo file too, so the same test holds for it. */
 static gboolean
 backup_is_sound (const char *path)
 {
@@ -589,7 +592,7 @@ backup_is_sound (const char *path)
   gssize n;
   int fd;
 
-  if (g_stat (path, &st) != 0 || st.st_size < (goffset) sizeof header)
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < (goffset) sizeof header)
     return FALSE;
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -608,20 +611,89 @@ backup_is_sound (const char *path)
 }
 
 /* Partial copies of dead processes (under the lock, nobody else's can be
- * in progress). */
+ * in progress): a desk's DAY.db.partial-XXXXXX, a server's
+ * DAY.amparo.partial and its -wal, -shm, -journal. */
 static void
-remove_stale_partials (const char *dir,
-                       const char *prefix)
+remove_stale_partials (const AmparoDailyBackupFolder *folder)
 {
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder->dir, 0, NULL);
+  g_autofree char *marker = g_strconcat (folder->suffix, ".partial", NULL);
   const char *name;
 
-  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_prefix (name, prefix) && strstr (name, ".db.partial-") != NULL)
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, folder->prefix) && strstr (name, marker) != NULL)
       {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *path = g_build_filename (folder->dir, name, NULL);
         g_unlink (path);
       }
+}
+
+/**
+ * amparo_store_daily_backup_in:
+ * @folder: where, under which names, how many days
+ * @copy: makes a checked copy at the path it is given
+ * @dest: (out) (optional) (transfer full): today's backup's path
+ *
+ * Makes today's backup in @folder unless a sound one is there, and keeps
+ * the last @folder->keep. Nothing is rotated away when the copy fails,
+ * so a failing day never costs the good days before it.
+ *
+ * Returns: what happened; %AMPARO_DAILY_BACKUP_FAILED with @error set
+ */
+AmparoDailyBackupResult
+amparo_store_daily_backup_in (const AmparoDailyBackupFolder  *folder,
+                              AmparoDailyCopyFunc             copy,
+                              gpointer                        user_data,
+                              char                          **dest,
+                              GError                        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strconcat (folder->prefix, day, folder->suffix, NULL);
+  g_autofree char *path = g_build_filename (folder->dir, name, NULL);
+  AmparoDailyBackupResult result = AMPARO_DAILY_BACKUP_EXISTED;
+  int lock;
+
+  if (dest != NULL)
+    *dest = g_strdup (path);
+  if (g_mkdir_with_parents (folder->dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
+                   _("Could not create the folder “%s”: %s"), folder->dir, g_strerror (saved_errno));
+      return AMPARO_DAILY_BACKUP_FAILED;
+    }
+
+  lock = lock_backups (folder, error);
+  if (lock == -2)
+    return AMPARO_DAILY_BACKUP_FAILED;
+  if (lock == -1)
+    return AMPARO_DAILY_BACKUP_BUSY;  /* another Amparo is making it now */
+
+  remove_stale_partials (folder);
+  /* A bad day's copy is made again (the new one replaces it atomically). */
+  if (!backup_is_sound (path))
+    result = copy (path, user_data, error) ? AMPARO_DAILY_BACKUP_MADE : AMPARO_DAILY_BACKUP_FAILED;
+  if (result != AMPARO_DAILY_BACKUP_FAILED)
+    remove_old_backups (folder);
+  close (lock);
+  return result;
+}
+
+typedef struct
+{
+  const char *db_path;
+  GCancellable *cancellable;
+} DeskCopy;
+
+static gboolean
+copy_desk_file (const char  *dest,
+                gpointer     user_data,
+                GError     **error)
+{
+  DeskCopy *desk = user_data;
+
+  return backup_file (desk->db_path, dest, TRUE, desk->cancellable, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -629,37 +701,12 @@ amparo_store_run_daily_backup (const char    *db_path,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *dir = backup_dir_for (db_path);
   g_autofree char *prefix = backup_prefix (db_path);
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = g_strconcat (prefix, day, ".db", NULL);
-  g_autofree char *dest = g_build_filename (dir, name, NULL);
-  gboolean ok = TRUE;
-  int lock;
+  AmparoDailyBackupFolder folder = { dir, prefix, ".db", KEEP_DAILY_BACKUPS };
+  DeskCopy desk = { db_path, cancellable };
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_READ_ONLY,
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  lock = lock_backups (dir, prefix, error);
-  if (lock == -2)
-    return FALSE;
-  if (lock == -1)
-    return TRUE;  /* another Amparo is making it now */
-
-  remove_stale_partials (dir, prefix);
-  /* A bad day's copy is made again (the new one replaces it atomically). */
-  if (!backup_is_sound (dest))
-    ok = backup_file (db_path, dest, TRUE, cancellable, NULL, NULL, NULL, error);
-  if (ok)
-    remove_old_backups (dir, prefix);
-  close (lock);
-  return ok;
+  return amparo_store_daily_backup_in (&folder, copy_desk_file, &desk, NULL, error) != AMPARO_DAILY_BACKUP_FAILED;
 }
 
 /**
