@@ -1403,11 +1403,11 @@ amparo_csv_import_format_summary (AmparoCsvImport *self)
   guint created = amparo_csv_import_count (self, AMPARO_CSV_ROW_CREATE);
   guint updated = amparo_csv_import_count_accepted (self) - created;
   guint rejected = self->rows->len - created - updated;
-  g_autofree char *c = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u new person", "%u new persons", created), created);
+  g_autofree char *c = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", created), created);
   g_autofree char *u = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", updated), updated);
   g_autofree char *r = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected), rejected);
 
-  /* Translators: "2 new persons, 1 matched, 1 rejected" */
+  /* Translators: "2 new clients, 1 matched, 1 rejected" */
   return g_strdup_printf (_("%s, %s, %s"), c, u, r);
 }
 
@@ -1693,8 +1693,8 @@ amparo_csv_run_export_command (AmparoStore *store,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (dngettext (GETTEXT_PACKAGE, "Exported %u person to %s\n",
-                        "Exported %u persons to %s\n", n), n, path);
+  g_print (dngettext (GETTEXT_PACKAGE, "Exported %u client to %s\n",
+                        "Exported %u clients to %s\n", n), n, path);
   return 0;
 }
 
