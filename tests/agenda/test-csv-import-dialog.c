@@ -150,7 +150,7 @@ test_contacts (Fixture       *fixture,
   wait_for_preview (fixture);
   g_assert_true (shows (fixture, "A-212-345-678 · 2 contacts"));
   g_assert_true (shows (fixture, "Contact 1 has no phone number, email or address"));
-  g_assert_true (shows (fixture, "1 new person, 0 matched, 1 rejected"));
+  g_assert_true (shows (fixture, "1 new client, 0 matched, 1 rejected"));
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
   wait_for_preview (fixture);
   g_assert_null (fixture->dialog);
@@ -209,7 +209,7 @@ test_change_encoding (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
   g_assert_true (shows (fixture, "Windows-1252"));
   g_assert_true (shows (fixture, "José Núñez"));
-  g_assert_true (shows (fixture, "1 new person, 0 matched, 0 rejected"));
+  g_assert_true (shows (fixture, "1 new client, 0 matched, 0 rejected"));
 
   adw_combo_row_set_selected (row, 0);
   wait_for_preview (fixture);
