@@ -385,8 +385,8 @@ imported (AmparoCsvImportDialog *self,
             break;
           }
       }
-  message = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Imported %u person",
-                                          "Imported %u persons", accepted), accepted);
+  message = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Imported %u client",
+                                          "Imported %u clients", accepted), accepted);
   if (self->parent != NULL)
     amparo_show_toast (gtk_window_get_child (self->parent) ?: GTK_WIDGET (self->parent), message);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -465,8 +465,8 @@ apply_action (GtkWidget  *widget,
   job = g_new0 (Job, 1);
   job->path = g_strdup (amparo_store_get_path (self->store));
   job->import = self->import;
-  what = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Importing %u person…",
-                                       "Importing %u persons…", accepted), accepted);
+  what = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Importing %u client…",
+                                       "Importing %u clients…", accepted), accepted);
   show_progress (self, what, job);
   task = g_task_new (self, self->cancellable, on_applied_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);

@@ -119,6 +119,9 @@ struct _AmparoCsvImport
   GHashTable        *seen_a_numbers;
   GHashTable        *seen_uids;
   GBytes            *data;        /* the file, to read again in another encoding */
+  /* Country and language cells already mapped to codes ("" when none):
+   * a spreadsheet repeats a few names on every row (#14). */
+  GHashTable        *codes[2];
 };
 
 static void
@@ -474,8 +477,26 @@ parse_enum (GType       enum_type,
 /* What the pickers store, from what an old spreadsheet holds: a name the
  * iso-codes tables know (in English or the interface language) becomes
  * its code; anything else is kept as typed, as the migrations did. */
+/* amparo_iso_codes_find_code(), remembered for the import. */
+static const char *
+find_code (AmparoCsvImport *self,
+           AmparoIsoTable   table,
+           const char      *text)
+{
+  GHashTable *cache = self->codes[table == AMPARO_ISO_COUNTRIES ? 0 : 1];
+  const char *code = g_hash_table_lookup (cache, text);
+
+  if (code == NULL)
+    {
+      code = amparo_iso_codes_find_code (table, text) ?: "";
+      g_hash_table_insert (cache, g_strdup (text), (gpointer) code);
+    }
+  return *code != '\0' ? code : NULL;
+}
+
 static char *
-map_languages (const char *text)
+map_languages (AmparoCsvImport *self,
+               const char      *text)
 {
   g_auto(GStrv) items = g_strsplit (text, ",", -1);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -486,14 +507,15 @@ map_languages (const char *text)
 
       if (*g_strstrip (items[i]) == '\0')
         continue;
-      code = amparo_iso_codes_find_code (AMPARO_ISO_LANGUAGES, items[i]);
+      code = find_code (self, AMPARO_ISO_LANGUAGES, items[i]);
       g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", code != NULL ? code : items[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static gboolean
-set_field (AmparoPerson  *person,
+set_field (AmparoCsvImport *self,
+           AmparoPerson  *person,
            const Column  *column,
            const char    *text,
            char         **reason)
@@ -526,10 +548,10 @@ set_field (AmparoPerson  *person,
       return TRUE;
     case COLUMN_COUNTRY:
       amparo_record_set_string (record, column->property,
-                                amparo_iso_codes_find_code (AMPARO_ISO_COUNTRIES, text) ?: text);
+                                find_code (self, AMPARO_ISO_COUNTRIES, text) ?: text);
       return TRUE;
     case COLUMN_LANGUAGES:
-      value = map_languages (text);
+      value = map_languages (self, text);
       amparo_record_set_string (record, column->property, value);
       return TRUE;
     case COLUMN_TEXT:
@@ -619,7 +641,7 @@ fill_person (AmparoCsvImport  *self,
        * with fewer columns must not erase what staff entered since. */
       if (text == NULL || *g_strstrip ((char *) text) == '\0')
         continue;
-      if (!set_field (row->person, &columns[c], text, &row->reason))
+      if (!set_field (self, row->person, &columns[c], text, &row->reason))
         return FALSE;
     }
   if (a_number != NULL)
@@ -1184,6 +1206,8 @@ amparo_csv_import_new_full (AmparoStore              *store,
   self->ignored = g_ptr_array_new_with_free_func (g_free);
   self->seen_a_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->seen_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->codes); i++)
+    self->codes[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guessed = amparo_csv_guess_encoding (data, length, &evidence);
   self->encoding = encoding == AMPARO_CSV_ENCODING_AUTO ? guessed : encoding;
   self->data = g_bytes_new (data, length);
@@ -1252,6 +1276,8 @@ amparo_csv_import_free (AmparoCsvImport *self)
   g_clear_pointer (&self->ignored, g_ptr_array_unref);
   g_clear_pointer (&self->seen_a_numbers, g_hash_table_unref);
   g_clear_pointer (&self->seen_uids, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->codes); i++)
+    g_clear_pointer (&self->codes[i], g_hash_table_unref);
   g_clear_pointer (&self->evidence, g_free);
   g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->store);
@@ -1403,11 +1429,11 @@ amparo_csv_import_format_summary (AmparoCsvImport *self)
   guint created = amparo_csv_import_count (self, AMPARO_CSV_ROW_CREATE);
   guint updated = amparo_csv_import_count_accepted (self) - created;
   guint rejected = self->rows->len - created - updated;
-  g_autofree char *c = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u new person", "%u new persons", created), created);
+  g_autofree char *c = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", created), created);
   g_autofree char *u = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", updated), updated);
   g_autofree char *r = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected), rejected);
 
-  /* Translators: "2 new persons, 1 matched, 1 rejected" */
+  /* Translators: "2 new clients, 1 matched, 1 rejected" */
   return g_strdup_printf (_("%s, %s, %s"), c, u, r);
 }
 
@@ -1693,8 +1719,8 @@ amparo_csv_run_export_command (AmparoStore *store,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (dngettext (GETTEXT_PACKAGE, "Exported %u person to %s\n",
-                        "Exported %u persons to %s\n", n), n, path);
+  g_print (dngettext (GETTEXT_PACKAGE, "Exported %u client to %s\n",
+                        "Exported %u clients to %s\n", n), n, path);
   return 0;
 }
 

@@ -58,6 +58,9 @@ char          *amparo_store_checksum_expression  (GType          record_type);
 gboolean       amparo_store_update_checksum      (AmparoStore   *self,
                                                   AmparoRecord  *record,
                                                   GError       **error);
+gboolean       amparo_store_checksum_applies     (AmparoStore   *self,
+                                                  GType          record_type);
+const char    *amparo_store_checksum_insert_sql  (GType          record_type);
 gboolean       amparo_store_fill_checksums       (AmparoStore   *self,
                                                   GError       **error);
 

@@ -317,6 +317,9 @@ insert_record (AmparoStore   *self,
   g_autoptr(GString) changes = g_string_new ("{");
   g_autoptr(AmparoDbStmt) stmt = NULL;
   g_autofree char *now = amparo_store_now ();
+  /* The checksum written by the INSERT itself (#14). */
+  gboolean with_checksum = amparo_store_checksum_applies (self, type);
+  gboolean checksum_ok = FALSE;
   gint64 id;
 
   if (amparo_record_get_uid (record) == NULL)
@@ -328,17 +331,22 @@ insert_record (AmparoStore   *self,
   set_property_value (record, "updated-at", now);
   set_revision (self, record, 1);
 
-  g_string_append_printf (sql, "%s (", table_of (type));
-  for (guint i = 1; i < pspecs->len; i++)
+  if (with_checksum)
+    g_string_assign (sql, amparo_store_checksum_insert_sql (type));
+  else
     {
-      g_autofree char *column = amparo_property_to_column (((GParamSpec *) pspecs->pdata[i])->name);
-      g_string_append_printf (sql, "%s%s", i > 1 ? ", " : "", column);
+      g_string_append_printf (sql, "%s (", table_of (type));
+      for (guint i = 1; i < pspecs->len; i++)
+        {
+          g_autofree char *column = amparo_property_to_column (((GParamSpec *) pspecs->pdata[i])->name);
+          g_string_append_printf (sql, "%s%s", i > 1 ? ", " : "", column);
+        }
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 1; i < pspecs->len; i++)
+        g_string_append (sql, i > 1 ? ", ?" : "?");
+      /* Both engines return the new id the same way. */
+      g_string_append (sql, ") RETURNING id");
     }
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 1; i < pspecs->len; i++)
-    g_string_append (sql, i > 1 ? ", ?" : "?");
-  /* Both engines return the new id the same way. */
-  g_string_append (sql, ") RETURNING id");
 
   if (!(stmt = amparo_store_prepare_stmt (self, sql->str, error)))
     return FALSE;
@@ -359,13 +367,15 @@ insert_record (AmparoStore   *self,
   if (amparo_db_step (stmt, error) != AMPARO_DB_ROW)
     return FALSE;
   id = amparo_db_column_int64 (stmt, 0);
+  checksum_ok = with_checksum && amparo_db_column_int64 (stmt, 1) != 0;
   if (!amparo_db_step_done (stmt, error))
     return FALSE;
 
   amparo_record_set_int64 (record, "id", id);
   g_ptr_array_add (self->tx_inserted, g_object_ref (record));
   g_array_append_val (self->tx_inserted_depth, self->tx_depth);
-  if (!amparo_store_update_checksum (self, record, error))
+  /* Written again from the stored row when SQLite converted a value. */
+  if (with_checksum && !checksum_ok && !amparo_store_update_checksum (self, record, error))
     return FALSE;
 
   return write_journal (self, AMPARO_JOURNAL_ACTION_INSERT, record, changes->str, NULL, error);

@@ -589,7 +589,7 @@ test_csv_import_preview (Fixture       *fixture,
 
   report = amparo_csv_import_format_report (import);
   g_assert_nonnull (strstr (report, "Color favorito"));
-  g_assert_nonnull (strstr (report, "2 new persons, 0 matched, 6 rejected"));
+  g_assert_nonnull (strstr (report, "2 new clients, 0 matched, 6 rejected"));
 
   g_assert_true (amparo_csv_import_apply (import, &error));
   g_assert_no_error (error);
@@ -640,11 +640,11 @@ test_csv_commands (Fixture       *fixture,
 
   printed = g_string_new (NULL);
   g_assert_cmpint (run_captured (amparo_csv_run_export_command, fixture->store, path), ==, 0);
-  g_assert_nonnull (strstr (printed->str, "Exported 1 person to "));
+  g_assert_nonnull (strstr (printed->str, "Exported 1 client to "));
   /* Everything matches: something was imported (updated). */
   g_assert_cmpint (run_captured (amparo_csv_run_import_command, fixture->store, path), ==, 0);
   g_assert_nonnull (strstr (printed->str, "Line 2: matches Ana Díaz (A-012-345-678): will be updated\n"));
-  g_assert_nonnull (strstr (printed->str, "0 new persons, 1 matched, 0 rejected\n"));
+  g_assert_nonnull (strstr (printed->str, "0 new clients, 1 matched, 0 rejected\n"));
 
   g_assert_true (g_file_set_contents (bad, "Given names,Family names,A-Number\nX,Y,12\n", -1, NULL));
   g_assert_cmpint (run_captured (amparo_csv_run_import_command, fixture->store, bad), ==, 1);
@@ -687,7 +687,7 @@ test_csv_cli (Fixture       *fixture,
   g_assert_true (run (cmd, &out));
   /* Re-importing its own export matches every sample person by A-Number
    * or Amparo ID and creates nobody. */
-  g_assert_nonnull (strstr (out, "0 new persons, 12 matched, 0 rejected"));
+  g_assert_nonnull (strstr (out, "0 new clients, 12 matched, 0 rejected"));
   g_assert_true (g_file_set_contents (bad, "Given names,Family names,A-Number\nX,Y,12\n", -1, NULL));
   g_free (cmd);
   cmd = g_strdup_printf ("%s --database=%s --import-csv=%s", binary, db, bad);

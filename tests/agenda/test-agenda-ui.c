@@ -554,7 +554,7 @@ test_import_dialog (Fixture       *fixture,
   wait_for_frames ();
 
   /* The preview: what would be created and what is rejected, and why. */
-  g_assert_true (window_shows_text (dialog, "1 new person, 0 matched, 2 rejected"));
+  g_assert_true (window_shows_text (dialog, "1 new client, 0 matched, 2 rejected"));
   g_assert_true (window_shows_text (dialog, "Line 2: Ana Díaz"));
   g_assert_true (window_shows_text (dialog, "Line 3: Bad Row"));
   g_assert_true (window_shows_text (dialog, "8 or 9 digits"));

@@ -115,7 +115,7 @@ test_worker_and_cancel (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "progress");
   wait_for_preview (fixture);
   g_assert_nonnull (fixture->dialog);
-  g_assert_true (shows (fixture, "3000 new persons, 0 matched, 0 rejected"));
+  g_assert_true (shows (fixture, "3000 new clients, 0 matched, 0 rejected"));
   g_assert_true (shows (fixture, "valid UTF-8"));
 
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
@@ -150,7 +150,7 @@ test_contacts (Fixture       *fixture,
   wait_for_preview (fixture);
   g_assert_true (shows (fixture, "A-212-345-678 · 2 contacts"));
   g_assert_true (shows (fixture, "Contact 1 has no phone number, email or address"));
-  g_assert_true (shows (fixture, "1 new person, 0 matched, 1 rejected"));
+  g_assert_true (shows (fixture, "1 new client, 0 matched, 1 rejected"));
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
   wait_for_preview (fixture);
   g_assert_null (fixture->dialog);
@@ -179,14 +179,14 @@ test_confirm_names (Fixture       *fixture,
   open_dialog (fixture, text, strlen (text));
   wait_for_preview (fixture);
   g_assert_true (shows (fixture, "In Amparo: Ana López\nIn this file: Rosa Cruz"));
-  g_assert_true (shows (fixture, "0 new persons, 0 matched, 1 rejected"));
+  g_assert_true (shows (fixture, "0 new clients, 0 matched, 1 rejected"));
   g_assert_false (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL) &&
                   fixture->dialog == NULL);
 
   check = amparo_test_find_widget (fixture->dialog, GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  g_assert_true (shows (fixture, "0 new persons, 1 matched, 0 rejected"));
+  g_assert_true (shows (fixture, "0 new clients, 1 matched, 0 rejected"));
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "import.apply", NULL));
   amparo_test_wait (50);
   amparo_test_until (((fixture->dialog) == NULL) && (amparo_store_reload (fixture->store, AMPARO_RECORD (ana), &error)) && (g_strcmp0 (amparo_person_get_given_names (ana), "Rosa") == 0));
@@ -209,11 +209,11 @@ test_change_encoding (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
   g_assert_true (shows (fixture, "Windows-1252"));
   g_assert_true (shows (fixture, "José Núñez"));
-  g_assert_true (shows (fixture, "1 new person, 0 matched, 0 rejected"));
+  g_assert_true (shows (fixture, "1 new client, 0 matched, 0 rejected"));
 
   adw_combo_row_set_selected (row, 0);
   wait_for_preview (fixture);
-  g_assert_true (shows (fixture, "0 new persons, 0 matched, 1 rejected"));
+  g_assert_true (shows (fixture, "0 new clients, 0 matched, 1 rejected"));
   g_assert_true (shows (fixture, "not UTF-8 text"));
 }
 

@@ -80,7 +80,7 @@ test_nul_byte (Fixture       *fixture,
   g_assert_nonnull (strstr (amparo_csv_import_get_reason (import, 1), "zero byte"));
   g_assert_cmpint (amparo_csv_import_get_action (import, 3), ==, AMPARO_CSV_ROW_CREATE);
   g_assert_nonnull (strstr (report, "Line 5: new person: Elena Soto"));
-  g_assert_nonnull (strstr (report, "3 new persons, 0 matched, 1 rejected"));
+  g_assert_nonnull (strstr (report, "3 new clients, 0 matched, 1 rejected"));
 }
 
 /* A quote never closed used to swallow every following row into one
@@ -129,7 +129,7 @@ test_counts_add_up (Fixture       *fixture,
   g_assert_cmpuint (amparo_csv_import_get_n_rows (import), ==, 6);
   g_assert_cmpuint (count_all (import), ==, 6);
   g_assert_cmpuint (amparo_csv_import_count (import, AMPARO_CSV_ROW_CREATE), ==, 2);
-  g_assert_nonnull (strstr (report, "2 new persons, 0 matched, 4 rejected"));
+  g_assert_nonnull (strstr (report, "2 new clients, 0 matched, 4 rejected"));
   g_assert_nonnull (strstr (report, "1 empty line was skipped"));
 }
 
@@ -397,7 +397,7 @@ test_names_disagree (Fixture       *fixture,
   g_assert_nonnull (strstr (row, "Ana López"));
   g_assert_nonnull (strstr (row, "Rosa Cruz"));
   g_assert_cmpint (amparo_csv_import_get_action (import, 1), ==, AMPARO_CSV_ROW_UPDATE);
-  g_assert_nonnull (strstr (report, "0 new persons, 1 matched, 1 rejected"));
+  g_assert_nonnull (strstr (report, "0 new clients, 1 matched, 1 rejected"));
 
   /* Unconfirmed: Ana keeps her names. */
   g_assert_true (amparo_csv_import_apply (import, &error));

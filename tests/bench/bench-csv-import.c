@@ -60,6 +60,11 @@ main (int    argc,
     persons = amparo_store_list_persons (source, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
     if (!amparo_csv_write_persons (source, persons, csv, &error))
       g_error ("%s", error->message);
+    /* Where a person too many or too few would come from: the
+     * generator, the list, or the import. */
+    printf ("# generated %" G_GUINT64_FORMAT " persons; the store counts %" G_GINT64_FORMAT "; the list exported %u\n",
+            counts.persons, amparo_store_count (source, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE),
+            g_list_model_get_n_items (persons));
   }
 
   {
@@ -73,7 +78,14 @@ main (int    argc,
     import = amparo_csv_import_new_from_file (target, csv, &error);
     check_ms = ms_since (start);
     check_cpu_ms = cpu_ms () - cpu_start;
-    if (import == NULL || !amparo_csv_import_apply (import, &error))
+    if (import == NULL)
+      g_error ("%s", error->message);
+    printf ("# the import read %u rows: %u new, %u matched, %u rejected\n",
+            amparo_csv_import_get_n_rows (import),
+            amparo_csv_import_count (import, AMPARO_CSV_ROW_CREATE),
+            amparo_csv_import_count (import, AMPARO_CSV_ROW_UPDATE),
+            amparo_csv_import_count (import, AMPARO_CSV_ROW_REJECT));
+    if (!amparo_csv_import_apply (import, &error))
       g_error ("%s", error->message);
     import_ms = ms_since (start);
     printf ("# reading and checking %u rows: %.0f ms (CPU %.0f ms); saving them: %.0f ms (CPU %.0f ms); CPU time of both: %.0f ms (%.0f rows per CPU second)\n",
