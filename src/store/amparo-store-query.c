@@ -65,7 +65,6 @@ amparo_store_find_one (AmparoStore  *self,
   g_autofree char *sql = NULL;
   g_autofree char *filter = NULL;
   g_autoptr(AmparoDbStmt) stmt = NULL;
-  AmparoRecord *record;
 
   /* roles (#17): the filter goes first, as @where may end in ORDER BY. */
   if (!amparo_store_access_check (self, record_type, AMPARO_ACCESS_READ, NULL))
@@ -82,9 +81,8 @@ amparo_store_find_one (AmparoStore  *self,
     amparo_db_bind_text (stmt, 2, text);
   if (amparo_db_step (stmt, NULL) != AMPARO_DB_ROW)
     return NULL;
-  record = amparo_store_record_from_db_row (record_type, stmt, 0);
-  amparo_store_access_hide_notes (self, record);
-  return record;
+  /* The select already read notes as NULL for a role without them. */
+  return amparo_store_record_from_db_row (record_type, stmt, 0);
 }
 
 static GListModel *
@@ -145,13 +143,9 @@ get_one (AmparoStore  *self,
   else
     amparo_db_bind_int64 (stmt, 1, id);
   rc = amparo_db_step (stmt, error);
+  /* The select already read notes as NULL for a role without them. */
   if (rc == AMPARO_DB_ROW)
-    {
-      AmparoRecord *record = amparo_store_record_from_db_row (record_type, stmt, 0);
-
-      amparo_store_access_hide_notes (self, record);
-      return record;
-    }
+    return amparo_store_record_from_db_row (record_type, stmt, 0);
   if (rc == AMPARO_DB_DONE)
     g_set_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_NOT_FOUND,
                  _("The record was not found. It may have been removed by someone else."));
