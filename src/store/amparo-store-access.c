@@ -251,20 +251,6 @@ amparo_store_access_filter (AmparoStore *self,
   return NULL;
 }
 
-/* Case notes are hidden from a role that may not read them: a person it
- * loads comes without them. */
-void
-amparo_store_access_hide_notes (AmparoStore  *self,
-                                AmparoRecord *record)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (record == NULL || !AMPARO_IS_PERSON (record) || amparo_store_may_see_case_notes (self))
-    return;
-  g_value_init (&value, G_TYPE_STRING);
-  amparo_record_take_value (record, g_object_class_find_property (G_OBJECT_GET_CLASS (record), "notes"), &value);
-}
-
 /* The columns a SELECT of @record_type reads for this store's staff
  * member: all of them, but case notes for a role without them are read
  * as `NULL AS notes`. On the server that role may not select the column

@@ -149,8 +149,6 @@ gboolean  amparo_store_access_before_save  (AmparoStore         *self,
                                             GError             **error);
 char     *amparo_store_access_filter       (AmparoStore         *self,
                                             GType                record_type);
-void      amparo_store_access_hide_notes   (AmparoStore         *self,
-                                            AmparoRecord        *record);
 const char *amparo_store_access_select_columns (AmparoStore *self,
                                                 GType        record_type);
 void      amparo_store_access_forget_role  (AmparoStore         *self);
