@@ -549,6 +549,72 @@ test_conflicting_saves (StoreFixture  *fixture,
   g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT);
 }
 
+/* The same, with the other desk a separate process (#10): it opens the
+ * store on its own, saves, and exits; this one's save over the stale
+ * copy is refused with the other's version and keeps its own typing. */
+#define CHILD_STORE_ENV "AMPARO_TEST_CHILD_STORE"
+#define CHILD_UID_ENV "AMPARO_TEST_CHILD_UID"
+
+static void
+other_process_saves (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(AmparoRecord) person = NULL;
+
+  /* Only the subprocess /store/records/two-processes starts has a store to open. */
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run as the other desk by /store/records/two-processes");
+      return;
+    }
+  store = amparo_store_open (g_getenv (CHILD_STORE_ENV), &error);
+
+  g_assert_no_error (error);
+  person = amparo_store_get_by_uid (store, AMPARO_TYPE_PERSON, g_getenv (CHILD_UID_ENV), &error);
+  g_assert_no_error (error);
+  amparo_person_set_family_names (AMPARO_PERSON (person), "Fuentes Orellana");
+  g_assert_true (amparo_store_save (store, person, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_two_processes (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) mine = store_test_add_person (fixture->store, "Kevin", "Fuentes", "2012-01-01");
+  g_autoptr(AmparoPerson) saved = NULL;
+  g_autoptr(AmparoRecord) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = NULL;
+
+  g_setenv (CHILD_STORE_ENV, fixture->path, TRUE);
+  g_setenv (CHILD_UID_ENV, amparo_record_get_uid (AMPARO_RECORD (mine)), TRUE);
+  g_test_trap_subprocess ("/store/records/two-processes/other-desk", 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (CHILD_STORE_ENV);
+  g_test_trap_assert_passed ();
+
+  amparo_person_set_notes (mine, "Hearing moved to May");
+  g_assert_false (amparo_store_save (fixture->store, AMPARO_RECORD (mine), &error));
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CONFLICT);
+  g_assert_true (amparo_store_error_get_conflict (error, &theirs, &who, NULL));
+  g_assert_cmpstr (amparo_person_get_family_names (AMPARO_PERSON (theirs)), ==, "Fuentes Orellana");
+  g_assert_cmpstr (who, ==, expected_actor ());
+  g_assert_cmpstr (amparo_person_get_notes (mine), ==, "Hearing moved to May");
+  g_clear_error (&error);
+
+  amparo_person_set_family_names (mine, "Fuentes Orellana");
+  amparo_store_take_revision (AMPARO_RECORD (mine), theirs);
+  g_assert_true (amparo_store_save (fixture->store, AMPARO_RECORD (mine), &error));
+  g_assert_no_error (error);
+  saved = amparo_store_get_by_uid (fixture->store, AMPARO_TYPE_PERSON,
+                                   amparo_record_get_uid (AMPARO_RECORD (mine)), &error);
+  g_assert_cmpstr (amparo_person_get_family_names (saved), ==, "Fuentes Orellana");
+  g_assert_cmpstr (amparo_person_get_notes (saved), ==, "Hearing moved to May");
+  g_assert_cmpint (amparo_record_get_revision (AMPARO_RECORD (saved)), ==, 3);
+}
+
 /* A save rolled back gives the record its revision back, so saving it
  * again is not mistaken for a conflict with itself. */
 static void
@@ -647,6 +713,8 @@ main (int   argc,
   STORE_TEST ("/store/records/membership-benefits", test_membership_benefits);
   STORE_TEST ("/store/records/release-demands", test_release_demands);
   STORE_TEST ("/store/records/conflicting-saves", test_conflicting_saves);
+  STORE_TEST ("/store/records/two-processes", test_two_processes);
+  g_test_add_func ("/store/records/two-processes/other-desk", other_process_saves);
   STORE_TEST ("/store/records/rollback-keeps-revision", test_rollback_keeps_revision);
   STORE_TEST ("/store/records/other-desk-seen", test_other_desk_seen);
 
