@@ -214,10 +214,13 @@ static GtkWidget *
 ensure_page (AmparoMainView *self,
              const char     *section)
 {
-  GtkWidget *slot = adw_view_stack_get_child_by_name (self->stack, section);
+  GtkWidget *slot;
   GtkWidget *page;
   GType type;
 
+  if (section == NULL)
+    return NULL;  /* the role left no section at all */
+  slot = adw_view_stack_get_child_by_name (self->stack, section);
   if (!ADW_IS_BIN (slot))
     return NULL;  /* not a section, or the role left it out */
   page = adw_bin_get_child (ADW_BIN (slot));
