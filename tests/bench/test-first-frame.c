@@ -137,6 +137,15 @@ is_person_list (const char *sql)
          || g_str_has_prefix (sql, "SELECT (SELECT count(*) FROM persons)");
 }
 
+/* The staff member's role decides which sections the first frame has
+ * (roles, #17): one lookup of the account, one count of the staff. */
+static gboolean
+is_role (const char *sql)
+{
+  return g_str_equal (sql, "SELECT role FROM staff WHERE deleted_at IS NULL AND account = ?")
+         || g_str_equal (sql, "SELECT count(*) FROM staff WHERE deleted_at IS NULL");
+}
+
 static gboolean
 is_small_count (const char *sql)
 {
@@ -231,7 +240,7 @@ test_first_frame (void)
         g_error ("Not shown by the first frame, but ran before it: %s", sql);
       /* Other sections' queries (the reports' counts, the program filter)
        * are reported, not hidden: known, to be moved after the frame. */
-      else if (!is_small_count (sql))
+      else if (!is_small_count (sql) && !is_role (sql))
         {
           g_test_message ("also before the first frame: %.200s", sql);
           g_test_incomplete ("other sections read the store before the first frame");
