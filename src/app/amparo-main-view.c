@@ -8,6 +8,7 @@
 #include "amparo-main-view.h"
 
 #include "amparo-a11y.h"
+#include "amparo-agenda-notifier.h"
 #include "amparo-agenda-page.h"
 #include "amparo-clients-page.h"
 #include "amparo-demands-page.h"
@@ -36,6 +37,7 @@ struct _AmparoMainView
   guint              back_idle;
 
   char              *shown_section;
+  gboolean           ready;  /* constructed: store and state known */
 };
 
 G_DEFINE_FINAL_TYPE (AmparoMainView, amparo_main_view, ADW_TYPE_BIN)
@@ -101,8 +103,10 @@ foreach_page (AmparoMainView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *child = adw_bin_get_child (ADW_BIN (adw_view_stack_page_get_child (page)));
 
+      /* Only the sections built so far: one never shown has nothing to
+       * save and must not be built just to be asked. */
       if (AMPARO_IS_SECTION_PAGE (child))
         func (AMPARO_SECTION_PAGE (child), self);
     }
@@ -134,7 +138,8 @@ on_search_entry_changed_cb (AmparoMainView *self,
 static AmparoSectionPage *
 visible_page (AmparoMainView *self)
 {
-  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *slot = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *child = ADW_IS_BIN (slot) ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
 
   return AMPARO_IS_SECTION_PAGE (child) ? AMPARO_SECTION_PAGE (child) : NULL;
 }
@@ -184,6 +189,53 @@ watch_page_back (AmparoSectionPage *page,
                            self, G_CONNECT_SWAPPED);
 }
 
+/* #14: which section each slot of the template holds. */
+static GType
+section_type (const char *section)
+{
+  static const struct { const char *section; GType (*get_type) (void); } types[] = {
+    { "clients", amparo_clients_page_get_type },
+    { "agenda", amparo_agenda_page_get_type },
+    { "press", amparo_press_page_get_type },
+    { "demands", amparo_demands_page_get_type },
+    { "reports", amparo_reports_page_get_type },  /* Reports (#16) */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (section, types[i].section))
+      return types[i].get_type ();
+  return G_TYPE_INVALID;
+}
+
+/* #14: a section is built the first time it is shown (or asked for),
+ * not all five before the first frame: building one costs its template,
+ * its models and its first queries, and the first frame shows one. */
+static GtkWidget *
+ensure_page (AmparoMainView *self,
+             const char     *section)
+{
+  GtkWidget *slot;
+  GtkWidget *page;
+  GType type;
+
+  if (section == NULL)
+    return NULL;  /* the role left no section at all */
+  slot = adw_view_stack_get_child_by_name (self->stack, section);
+  if (!ADW_IS_BIN (slot))
+    return NULL;  /* not a section, or the role left it out */
+  page = adw_bin_get_child (ADW_BIN (slot));
+  if (page != NULL)
+    return page;
+  type = section_type (section);
+  if (type == G_TYPE_INVALID)
+    return NULL;
+  page = g_object_new (type, NULL);
+  watch_page_back (AMPARO_SECTION_PAGE (page), self);
+  adw_bin_set_child (ADW_BIN (slot), page);
+  hand_store_to_page (AMPARO_SECTION_PAGE (page), self);
+  return page;
+}
+
 static void
 on_stack_visible_child_cb (AmparoMainView *self,
                            GParamSpec     *pspec,
@@ -191,6 +243,8 @@ on_stack_visible_child_cb (AmparoMainView *self,
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
+  if (self->ready && name != NULL)
+    ensure_page (self, name);
   update_back_button (self);
 
   if (self->state != NULL && name != NULL)
@@ -260,7 +314,13 @@ amparo_main_view_constructed (GObject *object)
   apply_role (self);  /* roles (#17) */
   /* Restore first so the pages' setup sees the kept search text. */
   restore_state (self);
-  foreach_page (self, hand_store_to_page);
+  self->ready = TRUE;
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+  /* The Agenda's reminders do not wait for the Agenda to be opened; the
+   * notifier itself waits for the first frame before it reads. */
+  if (self->store != NULL
+      && amparo_access_allows (amparo_store_get_role (self->store), "events", AMPARO_ACCESS_READ))
+    amparo_agenda_notifier_ensure (self->store);
   g_signal_connect_object (self->state, "notify::section",
                            G_CALLBACK (on_section_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -341,13 +401,6 @@ amparo_main_view_class_init (AmparoMainViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The pages are named in the template, so their types must exist. */
-  g_type_ensure (AMPARO_TYPE_CLIENTS_PAGE);
-  g_type_ensure (AMPARO_TYPE_AGENDA_PAGE);
-  g_type_ensure (AMPARO_TYPE_PRESS_PAGE);
-  g_type_ensure (AMPARO_TYPE_DEMANDS_PAGE);
-  g_type_ensure (AMPARO_TYPE_REPORTS_PAGE);  /* Reports (#16) */
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/app/amparo-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AmparoMainView, search_bar);
@@ -365,7 +418,6 @@ amparo_main_view_init (AmparoMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  foreach_page (self, watch_page_back);
   amparo_a11y_name_builtin_controls (GTK_WIDGET (self->search_bar));
 }
 
@@ -413,9 +465,12 @@ amparo_main_view_save_state (AmparoMainView *self)
 
 /**
  * amparo_main_view_get_page:
- * @section: "clients", "agenda", "press" or "demands"
+ * @section: "clients", "agenda", "press", "demands" or "reports"
  *
- * Returns: (transfer none) (nullable): that section's page
+ * Builds the section if it was not shown yet (#14).
+ *
+ * Returns: (transfer none) (nullable): that section's page; %NULL when
+ *   the staff member's role does not include it
  */
 GtkWidget *
 amparo_main_view_get_page (AmparoMainView *self,
@@ -423,5 +478,24 @@ amparo_main_view_get_page (AmparoMainView *self,
 {
   g_return_val_if_fail (AMPARO_IS_MAIN_VIEW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, section);
+  return ensure_page (self, section);
+}
+
+/**
+ * amparo_main_view_get_built_page:
+ * @section: as for amparo_main_view_get_page()
+ *
+ * Returns: (transfer none) (nullable): that section's page if it was
+ *   built already, without building it (tests of #14)
+ */
+GtkWidget *
+amparo_main_view_get_built_page (AmparoMainView *self,
+                                 const char     *section)
+{
+  GtkWidget *slot;
+
+  g_return_val_if_fail (AMPARO_IS_MAIN_VIEW (self), NULL);
+
+  slot = adw_view_stack_get_child_by_name (self->stack, section);
+  return ADW_IS_BIN (slot) ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
 }

@@ -18,5 +18,7 @@ void            amparo_main_view_focus_search (AmparoMainView    *self);
 void            amparo_main_view_save_state   (AmparoMainView    *self);
 GtkWidget      *amparo_main_view_get_page     (AmparoMainView    *self,
                                                const char        *section);
+GtkWidget      *amparo_main_view_get_built_page (AmparoMainView  *self,
+                                                 const char      *section);
 
 G_END_DECLS
