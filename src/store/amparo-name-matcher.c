@@ -363,6 +363,11 @@ match_part (GArray *sought,
     return match;
 
   match.kind = match.n_matched > 0 ? weakest : MATCH_NONE;
+  /* A word sought with no counterpart is no evidence, however many
+   * letters it shares: "Xiloj" adds nothing for a "Yax". */
+  for (guint i = 0; match.n_matched > 0 && i < sought->len && i < MAX_ALIAS_WORDS; i++)
+    if (paired[i] < 0)
+      scores[i] = 0.0;
   match.swapped = paired[0] >= 0 && paired[1] >= 0 && paired[0] > paired[1];
   match.first_unmatched = match.n_matched > 0 && found->len > 1;
   for (guint i = 0; i < sought->len && i < MAX_ALIAS_WORDS; i++)
@@ -393,10 +398,11 @@ add_family_reasons (GPtrArray       *reasons,
 
   if (family->swapped)
     g_ptr_array_add (reasons, g_strdup (_("Family names in the other order")));
-  else if (family->first_unmatched)
-    g_ptr_array_add (reasons, g_strdup (_("Matches only their second family name")));
   else if (family->n_query_words > 1 && family->n_matched == 1)
     g_ptr_array_add (reasons, g_strdup (_("Only one of the family names matches")));
+  /* says why the person ranks lower (see SECOND_FAMILY_NAME_ONLY) */
+  if (family->first_unmatched)
+    g_ptr_array_add (reasons, g_strdup (_("Matches only their second family name")));
 }
 
 static void

@@ -263,6 +263,25 @@ test_tracing_first_family_name_counts_more (Fixture       *fixture,
   g_assert_false (has_reason (swapped, "Matches only their second family name"));
 }
 
+/* Two family names sought, the record has one: the one it has is the
+ * first, so "Anderzon Chiquin" is a better lead for "Anderson Chiquín
+ * Xiloj" than "Anderson Yax Chiquín", a Yax. */
+static void
+test_tracing_one_of_two_family_names_first (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) yax = add_person (fixture, "Anderson", "Yax Chiquín", 12, "Guatemala");
+  g_autoptr(AmparoPerson) written = add_person (fixture, "Anderzon", "Chiquin", 12, "Guatemala");
+  g_autoptr(GListModel) matches = find (fixture, "Anderson", "Chiquín Xiloj", 12, "Guatemala");
+  g_autoptr(AmparoNameMatch) lower = NULL;
+
+  g_assert_cmpint (rank_of (matches, written), ==, 0);
+  g_assert_cmpint (rank_of (matches, yax), ==, 1);
+  lower = match_at (matches, 1);
+  g_assert_true (has_reason (lower, "Only one of the family names matches"));
+  g_assert_true (has_reason (lower, "Matches only their second family name"));
+}
+
 static void
 test_tracing_age_and_alias (Fixture       *fixture,
                             gconstpointer  data)
@@ -526,6 +545,7 @@ main (int    argc,
   ADD ("tracing-acceptance", test_tracing_acceptance);
   ADD ("family-names-swapped-or-one", test_tracing_family_names_swapped_or_one);
   ADD ("first-family-name-counts-more", test_tracing_first_family_name_counts_more);
+  ADD ("one-of-two-family-names-first", test_tracing_one_of_two_family_names_first);
   ADD ("age-and-alias", test_tracing_age_and_alias);
   ADD ("follows-changes", test_tracing_follows_changes);
   ADD ("follows-birth-dates", test_tracing_follows_birth_dates);
