@@ -42,6 +42,13 @@
 #define WEIGHT_COUNTRY 0.10
 /* Neither for nor against: the record does not say. */
 #define SCORE_UNKNOWN 0.3
+/* A family name sought that the person has only as their second
+ * (maternal) one, while their first matches nothing sought: a person
+ * known by one family name is known by the first, so this is weaker
+ * evidence. An exact match then ranks below a sound-alike of the first
+ * family name (0.92), yet the person is still proposed: US forms often
+ * keep the last word as "the" last name (see docs/decisions.md). */
+#define SECOND_FAMILY_NAME_ONLY 0.85
 
 typedef struct
 {
@@ -64,6 +71,8 @@ typedef struct
   guint n_query_words;
   guint n_matched;
   gboolean swapped;
+  /* Some word sought matches, but not the found name's first word. */
+  gboolean first_unmatched;
 } PartMatch;
 
 typedef struct
@@ -311,6 +320,7 @@ apply_joined (PartMatch *match,
   match->kind = kind;
   match->n_matched = match->n_query_words;
   match->swapped = FALSE;
+  match->first_unmatched = FALSE;
 }
 
 /* Each word sought is paired with its best counterpart; the best pair
@@ -319,7 +329,7 @@ static PartMatch
 match_part (GArray *sought,
             GArray *found)
 {
-  PartMatch match = { 0.0, MATCH_NONE, sought->len, 0, FALSE };
+  PartMatch match = { 0.0, MATCH_NONE, sought->len, 0, FALSE, FALSE };
   double scores[MAX_ALIAS_WORDS] = { 0 };
   int paired[MAX_ALIAS_WORDS] = { -1, -1, -1, -1 };
   MatchKind weakest = MATCH_SAME;
@@ -353,7 +363,16 @@ match_part (GArray *sought,
     return match;
 
   match.kind = match.n_matched > 0 ? weakest : MATCH_NONE;
+  /* A word sought with no counterpart is no evidence, however many
+   * letters it shares: "Xiloj" adds nothing for a "Yax". */
+  for (guint i = 0; match.n_matched > 0 && i < sought->len && i < MAX_ALIAS_WORDS; i++)
+    if (paired[i] < 0)
+      scores[i] = 0.0;
   match.swapped = paired[0] >= 0 && paired[1] >= 0 && paired[0] > paired[1];
+  match.first_unmatched = match.n_matched > 0 && found->len > 1;
+  for (guint i = 0; i < sought->len && i < MAX_ALIAS_WORDS; i++)
+    if (paired[i] == 0)
+      match.first_unmatched = FALSE;
 
   qsort (scores, MIN (sought->len, MAX_ALIAS_WORDS), sizeof (double), compare_doubles_descending);
   for (guint i = 1; i < sought->len && i < MAX_ALIAS_WORDS; i++)
@@ -381,6 +400,9 @@ add_family_reasons (GPtrArray       *reasons,
     g_ptr_array_add (reasons, g_strdup (_("Family names in the other order")));
   else if (family->n_query_words > 1 && family->n_matched == 1)
     g_ptr_array_add (reasons, g_strdup (_("Only one of the family names matches")));
+  /* says why the person ranks lower (see SECOND_FAMILY_NAME_ONLY) */
+  if (family->first_unmatched)
+    g_ptr_array_add (reasons, g_strdup (_("Matches only their second family name")));
 }
 
 static void
@@ -550,6 +572,11 @@ match_names (const PreparedQuery       *query,
   double best;
 
   *best_family = match_part (query->family, family);
+  /* Only the person's own family names have an order: an alias line
+   * does not say which word is which, and many are known by their
+   * second given name. */
+  if (best_family->first_unmatched)
+    best_family->score *= SECOND_FAMILY_NAME_ONLY;
   *best_given = match_part (query->given, given);
   best = WEIGHT_FAMILY * best_family->score + WEIGHT_GIVEN * best_given->score;
   *by_alias = FALSE;
@@ -559,6 +586,8 @@ match_names (const PreparedQuery       *query,
       g_autoptr(GArray) words = split_name (aliases[i], MAX_ALIAS_WORDS);
       PartMatch alias_family = match_part (query->family, words);
       PartMatch alias_given = match_part (query->given, words);
+
+      alias_family.first_unmatched = FALSE;
       double score = WEIGHT_FAMILY * alias_family.score + WEIGHT_GIVEN * alias_given.score;
 
       if (score > best + 0.01)

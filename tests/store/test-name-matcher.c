@@ -228,6 +228,60 @@ test_tracing_family_names_swapped_or_one (Fixture       *fixture,
   g_assert_true (has_reason (by_one, "Family name sounds the same"));
 }
 
+/* A person known by one family name is known by the first (paternal)
+ * one: "Wilmer Velásquez" is more likely a Velásquez Tzul, or even a
+ * Velasques written by ear, than a González Velásquez, who would go by
+ * "Wilmer González". The latter is still proposed, lower, with the
+ * reason. */
+static void
+test_tracing_first_family_name_counts_more (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) maternal = add_person (fixture, "Wilmer", "González Velásquez", 15, "Honduras");
+  g_autoptr(AmparoPerson) paternal = add_person (fixture, "Wilmer", "Velásquez Tzul", 15, "Honduras");
+  g_autoptr(AmparoPerson) by_ear = add_person (fixture, "Wilmer", "Velasques Tzul", 15, "Honduras");
+  g_autoptr(GListModel) matches = find (fixture, "Wilmer", "Velásquez", 15, "Honduras");
+  g_autoptr(AmparoNameMatch) second_only = NULL;
+  g_autoptr(AmparoNameMatch) first = NULL;
+  g_autoptr(GListModel) both = NULL;
+  g_autoptr(AmparoNameMatch) swapped = NULL;
+
+  g_assert_cmpint (rank_of (matches, paternal), ==, 0);
+  g_assert_cmpint (rank_of (matches, by_ear), ==, 1);
+  g_assert_cmpint (rank_of (matches, maternal), ==, 2);
+  first = match_at (matches, 0);
+  second_only = match_at (matches, 2);
+  g_assert_true (has_reason (second_only, "Matches only their second family name"));
+  g_assert_false (has_reason (first, "Matches only their second family name"));
+  g_assert_cmpfloat (amparo_name_match_get_score (second_only), >, 0.8);
+
+  /* Both family names sought, in the other order: no weaker evidence */
+  both = find (fixture, "Wilmer", "Velásquez González", 15, "Honduras");
+  swapped = match_at (both, 0);
+  g_assert_cmpint (amparo_name_match_get_person_id (swapped), ==, amparo_record_get_id (AMPARO_RECORD (maternal)));
+  g_assert_true (has_reason (swapped, "Family names in the other order"));
+  g_assert_false (has_reason (swapped, "Matches only their second family name"));
+}
+
+/* Two family names sought, the record has one: the one it has is the
+ * first, so "Anderzon Chiquin" is a better lead for "Anderson Chiquín
+ * Xiloj" than "Anderson Yax Chiquín", a Yax. */
+static void
+test_tracing_one_of_two_family_names_first (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) yax = add_person (fixture, "Anderson", "Yax Chiquín", 12, "Guatemala");
+  g_autoptr(AmparoPerson) written = add_person (fixture, "Anderzon", "Chiquin", 12, "Guatemala");
+  g_autoptr(GListModel) matches = find (fixture, "Anderson", "Chiquín Xiloj", 12, "Guatemala");
+  g_autoptr(AmparoNameMatch) lower = NULL;
+
+  g_assert_cmpint (rank_of (matches, written), ==, 0);
+  g_assert_cmpint (rank_of (matches, yax), ==, 1);
+  lower = match_at (matches, 1);
+  g_assert_true (has_reason (lower, "Only one of the family names matches"));
+  g_assert_true (has_reason (lower, "Matches only their second family name"));
+}
+
 static void
 test_tracing_age_and_alias (Fixture       *fixture,
                             gconstpointer  data)
@@ -490,6 +544,8 @@ main (int    argc,
 
   ADD ("tracing-acceptance", test_tracing_acceptance);
   ADD ("family-names-swapped-or-one", test_tracing_family_names_swapped_or_one);
+  ADD ("first-family-name-counts-more", test_tracing_first_family_name_counts_more);
+  ADD ("one-of-two-family-names-first", test_tracing_one_of_two_family_names_first);
   ADD ("age-and-alias", test_tracing_age_and_alias);
   ADD ("follows-changes", test_tracing_follows_changes);
   ADD ("follows-birth-dates", test_tracing_follows_birth_dates);
