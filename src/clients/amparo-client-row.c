@@ -15,6 +15,17 @@
  * comes with the list's page query, so binding a row runs no SQL; a
  * person from elsewhere is looked up in the store. */
 
+/* In the order they are shown. */
+typedef enum
+{
+  BADGE_MINOR,
+  BADGE_SEPARATED,
+  BADGE_INTERPRETER,
+  BADGE_STALE,
+  BADGE_TRASH,
+  N_BADGES
+} Badge;
+
 struct _AmparoClientRow
 {
   GtkBox     parent_instance;
@@ -23,11 +34,10 @@ struct _AmparoClientRow
   GtkLabel  *details_label;
   GtkLabel  *whereabouts_label;
   GtkLabel  *hearing_label;
-  GtkWidget *minor_badge;
-  GtkWidget *separated_badge;
-  GtkWidget *interpreter_badge;
-  GtkWidget *trash_badge;
-  GtkWidget *stale_badge;
+  GtkFlowBox *badges;
+  /* Made when first needed (see make_badge()), then kept for the rows
+   * this widget shows next. */
+  GtkWidget *badge[N_BADGES];
 };
 
 G_DEFINE_FINAL_TYPE (AmparoClientRow, amparo_client_row, GTK_TYPE_BOX)
@@ -104,10 +114,66 @@ has_stale_contacts (AmparoStore  *store,
   return amparo_store_count_stale_contacts (store, person, amparo_store_get_contact_stale_days ()) > 0;
 }
 
-static void
-show_badge (GtkWidget *badge,
-            gboolean   shown)
+/* list2 (#14): most rows have no badge, and the list builds a few hundred
+ * rows, so a badge is made only for a row that has one. */
+static GtkWidget *
+make_badge (AmparoClientRow *self,
+            Badge            which)
 {
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *slot;
+  int index = 0;
+
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "badge");
+  switch (which)
+    {
+    case BADGE_MINOR:
+      gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Unaccompanied minor"));
+      gtk_widget_add_css_class (badge, "warning");
+      break;
+    case BADGE_SEPARATED:
+      /* Translators: a badge: the family is separated */
+      gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Separated"));
+      gtk_widget_add_css_class (badge, "error");
+      break;
+    case BADGE_INTERPRETER:
+      gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Interpreter"));
+      gtk_widget_set_tooltip_text (badge, _("Needs an interpreter"));
+      gtk_widget_add_css_class (badge, "accent");
+      break;
+    case BADGE_STALE:
+      /* caserecord (#9): a contact not reached for too long */
+      gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Contact stale"));
+      gtk_widget_set_tooltip_text (badge, _("A contact was not reached recently: call again"));
+      gtk_widget_add_css_class (badge, "warning");
+      break;
+    case BADGE_TRASH:
+      gtk_label_set_label (GTK_LABEL (badge), C_("badge", "In Trash"));
+      break;
+    case N_BADGES:
+    default:
+      g_assert_not_reached ();
+    }
+  for (guint i = 0; i < which; i++)
+    index += self->badge[i] != NULL;
+  gtk_flow_box_insert (self->badges, badge, index);
+  slot = gtk_widget_get_parent (badge);
+  gtk_widget_set_focusable (slot, FALSE);
+  return badge;
+}
+
+static void
+show_badge (AmparoClientRow *self,
+            Badge            which,
+            gboolean         shown)
+{
+  GtkWidget *badge = self->badge[which];
+
+  if (badge == NULL && !shown)
+    return;
+  if (badge == NULL)
+    badge = self->badge[which] = make_badge (self, which);
   gtk_widget_set_visible (badge, shown);
   /* newuser (#13): a hidden badge leaves no gap in the flow box. */
   gtk_widget_set_visible (gtk_widget_get_parent (badge), shown);
@@ -135,24 +201,18 @@ amparo_client_row_class_init (AmparoClientRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, whereabouts_label);
   gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, hearing_label);
-  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, minor_badge);
-  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, separated_badge);
-  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, interpreter_badge);
-  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, trash_badge);
-  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, stale_badge);
+  gtk_widget_class_bind_template_child (widget_class, AmparoClientRow, badges);
 }
 
 static void
 amparo_client_row_init (AmparoClientRow *self)
 {
-  GtkWidget *badges;
   g_autoptr(GListModel) controllers = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* newuser (#13): the badges' flow box only lays them out; its click
    * gesture would take a click on a badge away from the list row. */
-  badges = gtk_widget_get_ancestor (self->minor_badge, GTK_TYPE_FLOW_BOX);
-  controllers = gtk_widget_observe_controllers (badges);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (self->badges));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
@@ -160,9 +220,6 @@ amparo_client_row_init (AmparoClientRow *self)
       if (GTK_IS_GESTURE_CLICK (controller))
         gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
     }
-  for (GtkWidget *slot = gtk_widget_get_first_child (badges); slot != NULL;
-       slot = gtk_widget_get_next_sibling (slot))
-    gtk_widget_set_focusable (slot, FALSE);
 }
 
 GtkWidget *
@@ -189,6 +246,8 @@ amparo_client_row_bind (AmparoClientRow *self,
   g_autofree char *whereabouts = amparo_clients_format_location (location);
   g_autofree char *hearing = format_next_hearing (store, person);
   gboolean trashed = amparo_record_is_deleted (AMPARO_RECORD (person));
+  gboolean shown[N_BADGES];
+  gboolean any;
 
   g_return_if_fail (AMPARO_IS_CLIENT_ROW (self));
 
@@ -196,10 +255,17 @@ amparo_client_row_bind (AmparoClientRow *self,
   gtk_label_set_text (self->details_label, details);
   gtk_label_set_text (self->whereabouts_label, whereabouts);
   gtk_label_set_text (self->hearing_label, hearing);
-  show_badge (self->minor_badge, amparo_person_get_unaccompanied_minor (person));
-  show_badge (self->interpreter_badge, amparo_person_get_interpreter_needed (person));
-  show_badge (self->separated_badge, !trashed && is_separated (store, person));
-  show_badge (self->trash_badge, trashed);
-  /* caserecord (#9): one indexed count per visible row */
-  show_badge (self->stale_badge, !trashed && has_stale_contacts (store, person));
+  shown[BADGE_MINOR] = amparo_person_get_unaccompanied_minor (person);
+  shown[BADGE_INTERPRETER] = amparo_person_get_interpreter_needed (person);
+  shown[BADGE_SEPARATED] = !trashed && is_separated (store, person);
+  shown[BADGE_TRASH] = trashed;
+  /* caserecord (#9): read with the list's page, else one indexed count */
+  shown[BADGE_STALE] = !trashed && has_stale_contacts (store, person);
+  any = FALSE;
+  for (guint i = 0; i < N_BADGES; i++)
+    {
+      show_badge (self, i, shown[i]);
+      any |= shown[i];
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->badges), any);
 }

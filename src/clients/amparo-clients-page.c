@@ -48,6 +48,7 @@ struct _AmparoClientsPage
 
   AmparoStore        *store;
   GtkSingleSelection *selection;
+  AmparoPersonListModel *model;  /* the list's, for the page's life */
   gboolean            trash_mode;
   gboolean            opening;
 
@@ -279,7 +280,6 @@ rebuild_model (AmparoClientsPage *self)
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *match = NULL;
   g_autoptr(AmparoQueryModel) query = NULL;
-  g_autoptr(AmparoPersonListModel) model = NULL;
   gsize base_len = where->len;
 
   if (self->store == NULL)
@@ -293,19 +293,36 @@ rebuild_model (AmparoClientsPage *self)
 
   query = amparo_query_model_new (self->store, AMPARO_TYPE_PERSON, where->str,
                                   (const char * const *) params->pdata, get_order (self));
-  model = amparo_person_list_model_new (G_LIST_MODEL (query));
-  /* The model refreshes itself when a person changes; so must the count. */
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  /* A new result starts at the top: left scrolled far down, the list
-   * would ask the lazy model for rows it can only reach by reading every
-   * page before them. */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   self->opening = TRUE;
-  /* Empty first, so the list view has no rows to look for in the new
-   * model (see AmparoPersonListModel). */
-  gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->model == NULL)
+    {
+      self->model = amparo_person_list_model_new (G_LIST_MODEL (query));
+      /* The model refreshes itself when a person changes; so must the count. */
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+    }
+  else
+    {
+      /* One model for the page's whole life, the result swapped under it,
+       * so that the list view keeps its row widgets (#14): building them
+       * again from the template was most of what a keystroke cost. A new
+       * result starts at the top: left scrolled far down, the list would
+       * ask the lazy model for rows it can only reach by reading every
+       * page before them. */
+      /* The view keeps the row it last selected as well; left on an old
+       * row, it would be moved to the end of the new result when the old
+       * rows go, and the end read for it: put it on the first row. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.select-item", "(ubb)", 0, FALSE, FALSE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      amparo_person_list_model_begin_swap (self->model, G_LIST_MODEL (query));
+      if (g_list_model_get_n_items (G_LIST_MODEL (query)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                    amparo_person_list_model_get_swap_position (self->model));
+      amparo_person_list_model_finish_swap (self->model);
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+    }
   self->opening = FALSE;
   update_empty_page (self, where->len > base_len);
   update_count (self);

@@ -60,6 +60,12 @@ struct _AmparoPersonListModel
 
   GListModel *model;
   guint       n_items;
+
+  /* While a new result is swapped in: the old one, below the new one
+   * (see amparo_person_list_model_begin_swap()). */
+  GListModel *old_model;
+  guint       old_head;  /* 1 while the old first item is above the new ones */
+  guint       old_tail;  /* the other old items, below the new ones */
 };
 
 static void amparo_person_list_model_list_model_init (GListModelInterface *iface);
@@ -75,7 +81,12 @@ on_items_changed_cb (AmparoPersonListModel *self,
                      guint                  added,
                      GListModel            *model)
 {
-  guint old_n = self->n_items;
+  guint old_n;
+
+  /* A swap is begun and finished in one go; should a refresh come in
+   * between, the old items go first so that positions stay true. */
+  amparo_person_list_model_finish_swap (self);
+  old_n = self->n_items;
 
   if (removed == added && removed < old_n)
     {
@@ -107,10 +118,20 @@ amparo_person_list_model_get_item (GListModel *list,
                                    guint       position)
 {
   AmparoPersonListModel *self = AMPARO_PERSON_LIST_MODEL (list);
+  guint n_new;
 
   if (position >= self->n_items)
     return NULL;
-  return g_list_model_get_item (self->model, position);
+  if (self->old_model == NULL)
+    return g_list_model_get_item (self->model, position);
+  /* During a swap: the old first item, the new items, the other old ones. */
+  if (position < self->old_head)
+    return g_list_model_get_item (self->old_model, 0);
+  position -= self->old_head;
+  n_new = self->n_items - self->old_head - self->old_tail;
+  if (position < n_new)
+    return g_list_model_get_item (self->model, position);
+  return g_list_model_get_item (self->old_model, 1 + position - n_new);
 }
 
 static void
@@ -129,6 +150,7 @@ amparo_person_list_model_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->old_model);
 
   G_OBJECT_CLASS (amparo_person_list_model_parent_class)->dispose (object);
 }
@@ -142,6 +164,59 @@ amparo_person_list_model_class_init (AmparoPersonListModelClass *klass)
 static void
 amparo_person_list_model_init (AmparoPersonListModel *self)
 {
+}
+
+/* When @model is the store's query model of persons, its pages also read
+ * what the client rows show, and it follows changes to those records. */
+static void
+prepare_model (GListModel *model)
+{
+  AmparoQueryModel *query;
+  g_auto(GStrv) columns = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *stale_before = NULL;
+  gboolean shared;
+  int stale_days;
+
+  if (!AMPARO_IS_QUERY_MODEL (model) || g_list_model_get_item_type (model) != AMPARO_TYPE_PERSON)
+    return;
+  query = AMPARO_QUERY_MODEL (model);
+  columns = g_new0 (char *, G_N_ELEMENTS (row_columns));
+  shared = amparo_store_is_shared (amparo_query_model_get_store (query));
+  stale_days = MAX (amparo_store_get_contact_stale_days (), 0);
+  today = g_strdup (shared ? "to_char (localtimestamp, 'YYYY-MM-DD')" : "date ('now', 'localtime')");
+  stale_before = shared
+    ? g_strdup_printf ("to_char (localtimestamp - interval '%d days', 'YYYY-MM-DD')", stale_days)
+    : g_strdup_printf ("date ('now', 'localtime', '-%d days')", stale_days);
+
+  for (guint i = 0; i < AMPARO_PERSON_ROW_STALE_CONTACTS; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (row_columns[i], TODAY, -1);
+
+      columns[i] = g_strjoinv (today, parts);
+    }
+  /* Contacts not verified for the configured number of days. */
+  columns[AMPARO_PERSON_ROW_STALE_CONTACTS] =
+    g_strdup_printf ("EXISTS (SELECT 1 FROM contacts c WHERE c.person_id = persons.id"
+                     " AND c.deleted_at IS NULL AND (c.last_verified IS NULL"
+                     " OR c.last_verified < %s))", stale_before);
+  amparo_query_model_set_extra_columns (query, (const char * const *) columns);
+  amparo_query_model_watch_rows (query, AMPARO_TYPE_LOCATION, "person-id", NULL);
+  amparo_query_model_watch_rows (query, AMPARO_TYPE_EVENT, "person-id", NULL);
+  amparo_query_model_watch_rows (query, AMPARO_TYPE_RELATIONSHIP, "person-id", "relative-id");
+  amparo_query_model_watch_rows (query, AMPARO_TYPE_CONTACT, "person-id", NULL);
+}
+
+static void
+set_model (AmparoPersonListModel *self,
+           GListModel            *model)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  prepare_model (model);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -162,42 +237,106 @@ amparo_person_list_model_new (GListModel *model)
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
 
   self = g_object_new (AMPARO_TYPE_PERSON_LIST_MODEL, NULL);
-  self->model = g_object_ref (model);
-  if (AMPARO_IS_QUERY_MODEL (model) && g_list_model_get_item_type (model) == AMPARO_TYPE_PERSON)
-    {
-      AmparoQueryModel *query = AMPARO_QUERY_MODEL (model);
-
-      g_auto(GStrv) columns = g_new0 (char *, G_N_ELEMENTS (row_columns));
-
-      gboolean shared = amparo_store_is_shared (amparo_query_model_get_store (query));
-      int stale_days = MAX (amparo_store_get_contact_stale_days (), 0);
-      g_autofree char *today = g_strdup (shared ? "to_char (localtimestamp, 'YYYY-MM-DD')"
-                                                : "date ('now', 'localtime')");
-      g_autofree char *stale_before = shared
-        ? g_strdup_printf ("to_char (localtimestamp - interval '%d days', 'YYYY-MM-DD')", stale_days)
-        : g_strdup_printf ("date ('now', 'localtime', '-%d days')", stale_days);
-
-      for (guint i = 0; i < AMPARO_PERSON_ROW_STALE_CONTACTS; i++)
-        {
-          g_auto(GStrv) parts = g_strsplit (row_columns[i], TODAY, -1);
-
-          columns[i] = g_strjoinv (today, parts);
-        }
-      /* Contacts not verified for the configured number of days. */
-      columns[AMPARO_PERSON_ROW_STALE_CONTACTS] =
-        g_strdup_printf ("EXISTS (SELECT 1 FROM contacts c WHERE c.person_id = persons.id"
-                         " AND c.deleted_at IS NULL AND (c.last_verified IS NULL"
-                         " OR c.last_verified < %s))", stale_before);
-      amparo_query_model_set_extra_columns (query, (const char * const *) columns);
-      amparo_query_model_watch_rows (query, AMPARO_TYPE_LOCATION, "person-id", NULL);
-      amparo_query_model_watch_rows (query, AMPARO_TYPE_EVENT, "person-id", NULL);
-      amparo_query_model_watch_rows (query, AMPARO_TYPE_RELATIONSHIP, "person-id", "relative-id");
-      amparo_query_model_watch_rows (query, AMPARO_TYPE_CONTACT, "person-id", NULL);
-    }
+  set_model (self, model);
   self->n_items = g_list_model_get_n_items (model);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   return self;
+}
+
+/**
+ * amparo_person_list_model_begin_swap:
+ * @model: (transfer none): the new result (a search, a filter)
+ *
+ * Starts showing @model instead of the current list, in a way that lets
+ * GTK 4.8's list view keep its row widgets. The list view destroys the
+ * widget of every row that is removed, and builds a new one, from the
+ * template, for every row it then shows: a few hundred rows per
+ * keystroke. It does reuse the widgets of rows that are still there but
+ * out of its range. So the new items are first added after the old first
+ * one (nothing is removed); the caller then scrolls the view to position
+ * 1, the first new item, which moves the old rows' widgets onto the new
+ * items (a bind, no template); and amparo_person_list_model_finish_swap()
+ * removes the old items, which by then have (nearly) no widgets left.
+ *
+ * Why after the old first item and not before it: the view also keeps
+ * the row that last had the focus (the first row, unless the person
+ * clicked one). When that row is removed, GTK guesses its new place from
+ * where the removal was: at position 0 it lands on the first new item,
+ * whose widget exists; after the new items it would land on the last
+ * one, and the end of the result would be read for it.
+ */
+void
+amparo_person_list_model_begin_swap (AmparoPersonListModel *self,
+                                     GListModel            *model)
+{
+  guint n_old;
+  guint n_new;
+
+  g_return_if_fail (AMPARO_IS_PERSON_LIST_MODEL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+  g_return_if_fail (self->old_model == NULL);
+
+  n_old = self->n_items;
+  self->old_model = g_object_ref (self->model);
+  self->old_head = MIN (n_old, 1);
+  self->old_tail = n_old - self->old_head;
+  set_model (self, model);
+  n_new = g_list_model_get_n_items (model);
+  self->n_items = n_old + n_new;
+  if (n_new > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->old_head, 0, n_new);
+}
+
+/**
+ * amparo_person_list_model_get_swap_position:
+ *
+ * Returns: where the new items start while a swap is under way
+ */
+guint
+amparo_person_list_model_get_swap_position (AmparoPersonListModel *self)
+{
+  g_return_val_if_fail (AMPARO_IS_PERSON_LIST_MODEL (self), 0);
+  return self->old_model != NULL ? self->old_head : 0;
+}
+
+/**
+ * amparo_person_list_model_finish_swap:
+ *
+ * Removes the old items that amparo_person_list_model_begin_swap() kept.
+ */
+void
+amparo_person_list_model_finish_swap (AmparoPersonListModel *self)
+{
+  guint tail;
+
+  g_return_if_fail (AMPARO_IS_PERSON_LIST_MODEL (self));
+
+  if (self->old_model == NULL)
+    return;
+  if (self->old_head > 0)
+    {
+      /* The old first item first, then the rest (see above). */
+      self->old_head = 0;
+      self->n_items--;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 1, 0);
+    }
+  tail = self->old_tail;
+  self->old_tail = 0;
+  self->n_items -= tail;
+  g_clear_object (&self->old_model);
+  if (tail > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, tail, 0);
+}
+
+/**
+ * amparo_person_list_model_get_model:
+ *
+ * Returns: (transfer none): the list shown
+ */
+GListModel *
+amparo_person_list_model_get_model (AmparoPersonListModel *self)
+{
+  g_return_val_if_fail (AMPARO_IS_PERSON_LIST_MODEL (self), NULL);
+  return self->model;
 }
 
 /**

@@ -21,6 +21,11 @@ typedef enum
 } AmparoPersonRowText;
 
 AmparoPersonListModel *amparo_person_list_model_new           (GListModel          *model);
+void                   amparo_person_list_model_begin_swap    (AmparoPersonListModel *self,
+                                                               GListModel          *model);
+guint                  amparo_person_list_model_get_swap_position (AmparoPersonListModel *self);
+void                   amparo_person_list_model_finish_swap   (AmparoPersonListModel *self);
+GListModel            *amparo_person_list_model_get_model     (AmparoPersonListModel *self);
 const char            *amparo_person_list_model_get_row_text  (AmparoPerson        *person,
                                                                AmparoPersonRowText  column);
 AmparoLocation        *amparo_person_list_model_dup_location  (AmparoPerson        *person,

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "amparo-bench-data.h"
+#include "amparo-client-row.h"
 #include "amparo-clients-page.h"
 #include "amparo-event.h"
 #include "amparo-location.h"
@@ -312,6 +314,149 @@ test_row_follows (Fixture       *fixture,
   g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (fixture->window), "Separated", FALSE), >=, 0);
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (AMPARO_IS_CLIENT_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The client rows the list holds now. */
+static GPtrArray *
+list_rows (Fixture *fixture)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (fixture->window), rows);
+  return rows;
+}
+
+/* list2 (#14): typing swaps the result under one model, so the list view
+ * keeps its row widgets (binding them to the new persons) instead of
+ * building every row again; and the count is right after each key. */
+static void
+test_rows_reused (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const typed[] = { "m", "ma", "mar", "jose nunez", "", "zzzz", "mar" };
+  GListModel *model;
+  GObject *inner;
+
+  generate (fixture, 3000);
+  open_page (fixture);
+  model = find_person_list (GTK_WIDGET (fixture->window));
+  inner = G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GPtrArray) before = list_rows (fixture);
+      g_autoptr(GPtrArray) after = NULL;
+      GWeakRef *kept = g_new0 (GWeakRef, MAX (before->len, 1));
+      guint reused = 0;
+      guint expected = typed[i][0] != '\0'
+        ? (guint) count_in_sql (fixture, typed[i])
+        : (guint) amparo_store_count_where (fixture->store, AMPARO_TYPE_PERSON, "deleted_at IS NULL", NULL, NULL);
+
+      for (guint j = 0; j < before->len; j++)
+        g_weak_ref_init (&kept[j], before->pdata[j]);
+      search (fixture, typed[i]);
+
+      g_assert_true (find_person_list (GTK_WIDGET (fixture->window)) == model);
+      g_assert_true (G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) == inner);
+      g_assert_cmpuint (shown_count (fixture), ==, expected);
+
+      after = list_rows (fixture);
+      for (guint j = 0; j < before->len; j++)
+        {
+          g_autoptr(GObject) row = g_weak_ref_get (&kept[j]);
+
+          if (row != NULL && g_ptr_array_find (after, row, NULL))
+            reused++;
+          g_weak_ref_clear (&kept[j]);
+        }
+      g_free (kept);
+      g_test_message ("\"%s\": %u shown, %u rows before, %u after, %u of them reused",
+                      typed[i], expected, before->len, after->len, reused);
+      /* Every row still needed is one of the old widgets, but for one:
+       * the view's first row, which it keeps for the focus, goes with
+       * the old result (see amparo_person_list_model_begin_swap()). */
+      g_assert_cmpuint (reused + 1, >=, MIN (before->len, after->len));
+    }
+}
+
+/* The row's badge box, or NULL. */
+static GtkWidget *
+find_flow_box (GtkWidget *widget)
+{
+  if (GTK_IS_FLOW_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_flow_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* list2 (#14): a row makes its badges only when it has one. */
+static void
+test_badges_on_demand (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) plain = add_person (fixture->store, "Ana", "Llana");
+  g_autoptr(AmparoPerson) minor = add_person (fixture->store, "Beto", "Menor");
+  g_autoptr(GPtrArray) rows = NULL;
+  guint checked = 0;
+
+  amparo_person_set_unaccompanied_minor (minor, TRUE);
+  save (fixture->store, minor);
+  open_page (fixture);
+  rows = list_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *box = find_flow_box (rows->pdata[i]);
+      /* The row's first child is the name. */
+      GtkWidget *name = gtk_widget_get_first_child (rows->pdata[i]);
+      gboolean is_minor = strstr (gtk_label_get_text (GTK_LABEL (name)), "Menor") != NULL;
+
+      g_test_message ("%s: %u badges", gtk_label_get_text (GTK_LABEL (name)), count_children (box));
+
+      g_assert_nonnull (box);
+      if (is_minor)
+        {
+          g_assert_cmpuint (count_children (box), ==, 1);
+          g_assert_true (gtk_widget_get_visible (box));
+        }
+      else
+        {
+          g_assert_cmpuint (count_children (box), ==, 0);
+          g_assert_false (gtk_widget_get_visible (box));
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 2);
+  g_assert_cmpint (amparo_test_find_text (GTK_WIDGET (fixture->window), "Unaccompanied minor", FALSE), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,5 +468,7 @@ main (int   argc,
   g_test_add ("/perf/list/filtered-count", Fixture, NULL, fixture_set_up, test_filtered_count, fixture_tear_down);
   g_test_add ("/perf/list/spanish-order", Fixture, NULL, fixture_set_up, test_spanish_order, fixture_tear_down);
   g_test_add ("/perf/list/row-follows-sub-records", Fixture, NULL, fixture_set_up, test_row_follows, fixture_tear_down);
+  g_test_add ("/perf/list/rows-reused", Fixture, NULL, fixture_set_up, test_rows_reused, fixture_tear_down);
+  g_test_add ("/perf/list/badges-on-demand", Fixture, NULL, fixture_set_up, test_badges_on_demand, fixture_tear_down);
   return g_test_run ();
 }
