@@ -43,6 +43,7 @@ struct _AmparoClientEditor
   GPtrArray              *bindings;
   gulong                  notify_handler;
   guint                   match_source;
+  guint                   panels_source;  /* #14: panels filled after the frame */
   gboolean                dirty;
   char                   *duplicate_a_number;
 
@@ -487,20 +488,15 @@ unbind_person (AmparoClientEditor *self)
   g_clear_handle_id (&self->match_source, g_source_remove);
 }
 
+/* #14: the panels are below the profile form, out of sight when a page
+ * opens, and filling them (their rows, their text to shape) was most of
+ * an open's time. The first frame shows the profile; the panels are
+ * filled right after it, hidden until then so another client's rows are
+ * never shown for this one. */
 static void
-show_record_panels (AmparoClientEditor *self)
+fill_panels (AmparoClientEditor *self)
 {
-  gboolean saved = !is_new (self);
-
-  gtk_widget_set_visible (self->record_box, saved);
-  gtk_widget_set_visible (GTK_WIDGET (self->history_panel), saved);
-  /* roles (#17): what the role may not see, said in words */
-  amparo_client_access_apply (self->store, self->profile_group, GTK_WIDGET (self->notes_row),
-                              GTK_BOX (self->record_box), GTK_WIDGET (self->proceedings_panel),
-                              GTK_WIDGET (self->adverse_panel));
-  amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
-  if (!saved)
-    return;
+  g_clear_handle_id (&self->panels_source, g_source_remove);
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
   amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
@@ -508,6 +504,57 @@ show_record_panels (AmparoClientEditor *self)
   amparo_adverse_panel_set_person (self->adverse_panel, self->store, self->original);
   amparo_documents_panel_set_person (self->documents_panel, self->store, self->original);  /* documents (#18) */
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
+  gtk_widget_set_visible (self->record_box, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_panel), TRUE);
+}
+
+static gboolean
+fill_panels_cb (gpointer user_data)
+{
+  AmparoClientEditor *self = user_data;
+
+  self->panels_source = 0;
+  fill_panels (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What acts on a panel (its actions, its drafts) needs it filled. */
+static void
+ensure_panels (AmparoClientEditor *self)
+{
+  if (self->panels_source != 0)
+    fill_panels (self);
+}
+
+/* @later: another client's page is opening, at its top; the same
+ * client (after a save, a revert) is filled at once, in place, so its
+ * page does not shrink under the reader and lose the scroll position. */
+static void
+show_record_panels (AmparoClientEditor *self,
+                    gboolean            later)
+{
+  gboolean saved = !is_new (self);
+
+  g_clear_handle_id (&self->panels_source, g_source_remove);
+  if (!saved || later)
+    {
+      gtk_widget_set_visible (self->record_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_panel), FALSE);
+    }
+  /* roles (#17): what the role may not see, said in words */
+  amparo_client_access_apply (self->store, self->profile_group, GTK_WIDGET (self->notes_row),
+                              GTK_BOX (self->record_box), GTK_WIDGET (self->proceedings_panel),
+                              GTK_WIDGET (self->adverse_panel));
+  amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
+  if (!saved)
+    return;
+  if (!later)
+    {
+      fill_panels (self);
+      return;
+    }
+  /* Below the redraw's priority: after the frame with the profile. */
+  self->panels_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_panels_cb, self, NULL);
 }
 
 static void
@@ -537,6 +584,7 @@ amparo_client_editor_dispose (GObject *object)
   AmparoClientEditor *self = (AmparoClientEditor *)object;
 
   unbind_person (self);
+  g_clear_handle_id (&self->panels_source, g_source_remove);
   /* The bin's child (the scroller) is a template child too: let the bin
    * drop it first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -714,14 +762,17 @@ amparo_client_editor_edit (AmparoClientEditor *self,
                            AmparoPerson       *person,
                            AmparoPerson       *original)
 {
+  gboolean another;
+
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
   g_return_if_fail (AMPARO_IS_PERSON (person));
 
   /* Another client's page starts at its top, not where the last one
    * was scrolled to (#13); the same client keeps its place. */
-  if (self->original == NULL || original == NULL
-      || g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (self->original)),
-                    amparo_record_get_uid (AMPARO_RECORD (original))) != 0)
+  another = self->original == NULL || original == NULL
+            || g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (self->original)),
+                          amparo_record_get_uid (AMPARO_RECORD (original))) != 0;
+  if (another)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   unbind_person (self);
@@ -733,7 +784,7 @@ amparo_client_editor_edit (AmparoClientEditor *self,
   bind_person (self);
   set_dirty (self, is_changed (self));
   update_title (self);
-  show_record_panels (self);
+  show_record_panels (self, another);
   if (is_new (self))
     find_matches_cb (self);
 }
@@ -825,7 +876,7 @@ amparo_client_editor_save (AmparoClientEditor *self)
   g_set_object (&self->original, saved);
   set_dirty (self, FALSE);
   update_title (self);
-  show_record_panels (self);
+  show_record_panels (self, FALSE);
   g_signal_emit (self, signals[SAVED], 0, self->original);
   return TRUE;
 }
@@ -865,6 +916,7 @@ amparo_client_editor_save_drafts (AmparoClientEditor *self,
                                   AmparoWindowState  *state)
 {
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  ensure_panels (self);
 
   amparo_whereabouts_panel_save_draft (self->whereabouts_panel, state);
   amparo_family_panel_save_draft (self->family_panel, state);
@@ -877,6 +929,7 @@ amparo_client_editor_restore_drafts (AmparoClientEditor *self,
                                      AmparoWindowState  *state)
 {
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  ensure_panels (self);
 
   amparo_whereabouts_panel_restore_draft (self->whereabouts_panel, state);
   amparo_family_panel_restore_draft (self->family_panel, state);
@@ -899,6 +952,7 @@ amparo_client_editor_activate (AmparoClientEditor *self,
   GtkWidget *panels[] = { GTK_WIDGET (self->proceedings_panel), GTK_WIDGET (self->family_panel),
                           GTK_WIDGET (self->contacts_panel), GTK_WIDGET (self->whereabouts_panel) };
 
+  ensure_panels (self);
   for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
     if (uid != NULL ? gtk_widget_activate_action (panels[i], action, "s", uid)
                     : gtk_widget_activate_action (panels[i], action, NULL))
