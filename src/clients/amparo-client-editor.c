@@ -43,7 +43,9 @@ struct _AmparoClientEditor
   GPtrArray              *bindings;
   gulong                  notify_handler;
   guint                   match_source;
-  guint                   panels_source;  /* #14: panels filled after the frame */
+  gboolean                panels_pending;  /* #14: panels filled after the frame */
+  GdkFrameClock          *panels_clock;
+  gulong                  panels_handler;
   gboolean                dirty;
   char                   *duplicate_a_number;
 
@@ -491,12 +493,21 @@ unbind_person (AmparoClientEditor *self)
 /* #14: the panels are below the profile form, out of sight when a page
  * opens, and filling them (their rows, their text to shape) was most of
  * an open's time. The first frame shows the profile; the panels are
- * filled right after it, hidden until then so another client's rows are
- * never shown for this one. */
+ * filled right after it is drawn, hidden until then so another client's
+ * rows are never shown for this one. */
+static void
+stop_waiting_for_frame (AmparoClientEditor *self)
+{
+  if (self->panels_clock != NULL)
+    g_clear_signal_handler (&self->panels_handler, self->panels_clock);
+  g_clear_object (&self->panels_clock);
+  self->panels_pending = FALSE;
+}
+
 static void
 fill_panels (AmparoClientEditor *self)
 {
-  g_clear_handle_id (&self->panels_source, g_source_remove);
+  stop_waiting_for_frame (self);
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
   amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
@@ -508,21 +519,20 @@ fill_panels (AmparoClientEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_panel), TRUE);
 }
 
-static gboolean
-fill_panels_cb (gpointer user_data)
+/* Once the frame with the profile is drawn: not an idle, which a busy
+ * main loop may put off, nor a timeout, which would guess the frame. */
+static void
+on_after_paint_cb (GdkFrameClock      *clock,
+                   AmparoClientEditor *self)
 {
-  AmparoClientEditor *self = user_data;
-
-  self->panels_source = 0;
   fill_panels (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* What acts on a panel (its actions, its drafts) needs it filled. */
 static void
 ensure_panels (AmparoClientEditor *self)
 {
-  if (self->panels_source != 0)
+  if (self->panels_pending)
     fill_panels (self);
 }
 
@@ -534,8 +544,9 @@ show_record_panels (AmparoClientEditor *self,
                     gboolean            later)
 {
   gboolean saved = !is_new (self);
+  GtkWidget *root;
 
-  g_clear_handle_id (&self->panels_source, g_source_remove);
+  stop_waiting_for_frame (self);
   if (!saved || later)
     {
       gtk_widget_set_visible (self->record_box, FALSE);
@@ -548,13 +559,20 @@ show_record_panels (AmparoClientEditor *self,
   amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
   if (!saved)
     return;
-  if (!later)
+  /* A window not on screen has no frame to wait for. The editor itself
+   * may be about to be shown (the list's empty page was up): the
+   * window's frame is the one. */
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (!later || root == NULL || !gtk_widget_get_mapped (root))
     {
       fill_panels (self);
       return;
     }
-  /* Below the redraw's priority: after the frame with the profile. */
-  self->panels_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_panels_cb, self, NULL);
+  self->panels_pending = TRUE;
+  self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (root));
+  self->panels_handler = g_signal_connect (self->panels_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (root);
 }
 
 static void
@@ -584,7 +602,7 @@ amparo_client_editor_dispose (GObject *object)
   AmparoClientEditor *self = (AmparoClientEditor *)object;
 
   unbind_person (self);
-  g_clear_handle_id (&self->panels_source, g_source_remove);
+  stop_waiting_for_frame (self);
   /* The bin's child (the scroller) is a template child too: let the bin
    * drop it first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);

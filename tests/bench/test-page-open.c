@@ -3,8 +3,15 @@
 
 #include <adwaita.h>
 
+#include "amparo-application.h"
+#include "amparo-client-editor.h"
 #include "amparo-iso-picker.h"
+#include "amparo-location.h"
+#include "amparo-main-view.h"
+#include "amparo-section-page.h"
+#include "amparo-test-store.h"
 #include "amparo-test-ui.h"
+#include "amparo-window.h"
 
 /* What makes a client page open fast (#14), proved without timing. */
 
@@ -86,6 +93,87 @@ test_iso_list_once (void)
   g_object_unref (more);
 }
 
+static AmparoPerson *
+add_client (AmparoStore *store,
+            const char  *given,
+            const char  *city)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(AmparoLocation) place = amparo_location_new ();
+  g_autoptr(GError) error = NULL;
+
+  amparo_person_set_given_names (person, given);
+  amparo_person_set_family_names (person, "Tzul");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  amparo_location_set_person_id (place, amparo_record_get_id (AMPARO_RECORD (person)));
+  amparo_location_set_kind (place, AMPARO_LOCATION_KIND_SPONSOR_HOME);
+  amparo_location_set_city (place, city);
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (place), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&person);
+}
+
+static void
+open_client (GtkWidget    *window,
+             AmparoPerson *person)
+{
+  GtkWidget *page = amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients");
+
+  gtk_widget_activate_action (page, "clients.open", "s", amparo_record_get_uid (AMPARO_RECORD (person)));
+}
+
+/* On the client page (the list's rows name places too). */
+static gboolean
+shows (GtkWidget  *window,
+       const char *text)
+{
+  GtkWidget *editor = amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR);
+
+  return editor != NULL && amparo_test_find_text (editor, text, TRUE) >= 0;
+}
+
+/* Another client's page: its first frame has the profile, and the
+ * panels under it (places here) come right after that frame, never with
+ * the previous client's rows in the meantime. Before, every panel was
+ * filled before the first frame. */
+static void
+on_activate_panels_cb (GApplication *app,
+                       gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page = amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients");
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
+  g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
+
+  amparo_test_wait (300);
+  open_client (window, first);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  g_assert_true (amparo_test_until (shows (window, "Ana")));
+
+  open_client (window, second);
+  g_assert_false (shows (window, "Brownsville"));
+  g_assert_false (shows (window, "Poughkeepsie"));
+  g_assert_true (amparo_test_until (shows (window, "Poughkeepsie")));
+  g_assert_false (shows (window, "Brownsville"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_panels_after_frame (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "panels.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", "--create", db_arg, "--language=en", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_panels_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,5 +183,6 @@ main (int   argc,
   g_unsetenv ("LANGUAGE");
 
   g_test_add_func ("/perf/page-open/iso-list-once", test_iso_list_once);
+  g_test_add_func ("/perf/page-open/panels-after-frame", test_panels_after_frame);
   return g_test_run ();
 }
