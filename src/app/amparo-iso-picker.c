@@ -6,6 +6,7 @@
 #include "amparo-iso-picker.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 struct _AmparoIsoPicker
@@ -14,7 +15,10 @@ struct _AmparoIsoPicker
 
   AmparoIsoTable  table;
   char           *value;
-  GPtrArray      *codes;     /* position → code; NULL for "as typed" / none */
+  GPtrArray      *codes;     /* the shared sorted codes, after `head` entries */
+  guint           head;      /* "Not recorded" and "as typed" entries before them */
+  GtkStringList  *typed_list;   /* for a value kept as typed */
+  GPtrArray      *typed_codes;  /* the codes typed_list was made from */
   GtkDropDown    *drop_down;
   gboolean        filling;
   /* Several values (a person's languages): the drop-down adds one, the
@@ -93,6 +97,88 @@ amparo_iso_picker_display_list (AmparoIsoTable  table,
   return g_string_free (out, FALSE);
 }
 
+/* #14: sorting ~7,800 language names (a collation key each) and filling
+ * a list with them took most of a client page's time, and it ran for
+ * every picker and again whenever a country changed. The sorted list is
+ * made once per process and interface language, and every picker shows
+ * the same list model; only a value kept "as typed" needs a list of its
+ * own. Widgets live on the main thread, so no lock. */
+typedef struct
+{
+  char          *language;
+  GPtrArray     *codes;       /* sorted by name; borrowed from iso-codes */
+  GHashTable    *positions;   /* code → position in codes + 1 */
+  GtkStringList *lists[2];    /* [multiple]: the first entry, then the names */
+} Sorted;
+
+static Sorted sorted[AMPARO_ISO_LANGUAGES + 1];
+static guint n_sorts;
+
+static char *
+current_language (void)
+{
+  return g_strdup_printf ("%s|%s", g_getenv ("LANGUAGE") ?: "", setlocale (LC_MESSAGES, NULL) ?: "");
+}
+
+static void
+sort_table (AmparoIsoTable  table,
+            Sorted         *out)
+{
+  const char * const *codes = amparo_iso_codes_list (table);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      Entry entry = { codes[i], amparo_iso_codes_get_name (table, codes[i]), NULL };
+
+      entry.key = g_utf8_collate_key (entry.name, -1);
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_entries);
+  out->codes = g_ptr_array_sized_new (entries->len);
+  out->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+
+      g_ptr_array_add (out->codes, (gpointer) entry->code);
+      g_hash_table_insert (out->positions, (gpointer) entry->code, GUINT_TO_POINTER (i + 1));
+      g_free (entry->key);
+    }
+  n_sorts++;
+}
+
+static Sorted *
+get_sorted (AmparoIsoTable table)
+{
+  Sorted *s = &sorted[table];
+  g_autofree char *language = current_language ();
+
+  if (g_strcmp0 (s->language, language) == 0)
+    return s;
+  /* Another interface language: pickers made before keep their list
+   * (they hold references); new ones get names in the new language. */
+  g_clear_pointer (&s->codes, g_ptr_array_unref);
+  g_clear_pointer (&s->positions, g_hash_table_unref);
+  g_clear_object (&s->lists[0]);
+  g_clear_object (&s->lists[1]);
+  g_free (s->language);
+  s->language = g_steal_pointer (&language);
+  sort_table (table, s);
+  return s;
+}
+
+/**
+ * amparo_iso_picker_get_n_sorts:
+ *
+ * For tests (#14): how many times this process sorted a table's names.
+ */
+guint
+amparo_iso_picker_get_n_sorts (void)
+{
+  return n_sorts;
+}
+
 /* The first entry: nothing chosen, or in a list of several, the prompt
  * to add one. */
 static const char *
@@ -103,48 +189,81 @@ first_entry (AmparoIsoPicker *self)
   return C_("country or language", "Not recorded");
 }
 
+static GtkStringList *
+new_list (AmparoIsoPicker *self,
+          Sorted          *s,
+          const char      *typed)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  g_autofree const char **strings = g_new (const char *, s->codes->len + 3);
+  guint n = 0;
+
+  strings[n++] = first_entry (self);
+  if (typed != NULL)
+    strings[n++] = typed;
+  for (guint i = 0; i < s->codes->len; i++)
+    strings[n++] = amparo_iso_codes_get_name (self->table, g_ptr_array_index (s->codes, i));
+  strings[n] = NULL;
+  /* One splice, one items-changed, rather than one per name. */
+  gtk_string_list_splice (names, 0, 0, strings);
+  return names;
+}
+
 /* Names sorted as the interface language sorts them; first "Not
- * recorded" (or "Add a language…"), then a value kept as typed, if any. */
+ * recorded" (or "Add a language…"), then a value kept as typed, if any.
+ * Choosing another known value only moves the selection. */
 static void
 fill (AmparoIsoPicker *self)
 {
-  const char * const *codes = amparo_iso_codes_list (self->table);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  Sorted *s = get_sorted (self->table);
+  g_autoptr(GtkStringList) names = NULL;
+  guint position = 0;
   guint selected = 0;
 
-  g_ptr_array_set_size (self->codes, 0);
-  gtk_string_list_append (names, first_entry (self));
-  g_ptr_array_add (self->codes, NULL);
-  if (!self->multiple && self->value != NULL && amparo_iso_codes_get_name (self->table, self->value) == NULL)
+  if (!self->multiple && self->value != NULL)
+    position = GPOINTER_TO_UINT (g_hash_table_lookup (s->positions, self->value));
+  if (!self->multiple && self->value != NULL && position == 0)
     {
       /* Translators: a country or language typed before the list existed */
       g_autofree char *typed = g_strdup_printf (_("%s (as typed)"), self->value);
 
-      gtk_string_list_append (names, typed);
-      g_ptr_array_add (self->codes, NULL);
+      /* A picker keeps its own typed list across clients and only
+       * swaps the typed entry: one changed item, not a new list the
+       * drop-down would set up again. */
+      if (self->typed_list == NULL || self->typed_codes != s->codes)
+        {
+          g_clear_object (&self->typed_list);
+          self->typed_list = new_list (self, s, typed);
+          self->typed_codes = s->codes;
+        }
+      else
+        {
+          const char *replace[] = { typed, NULL };
+
+          /* The selected entry is replaced: not a choice of the user's. */
+          self->filling = TRUE;
+          gtk_string_list_splice (self->typed_list, 1, 1, replace);
+        }
+      names = g_object_ref (self->typed_list);
+      self->head = 2;
       selected = 1;
     }
-  for (guint i = 0; codes[i] != NULL; i++)
+  else
     {
-      Entry entry = { codes[i], amparo_iso_codes_get_name (self->table, codes[i]), NULL };
-
-      entry.key = g_utf8_collate_key (entry.name, -1);
-      g_array_append_val (entries, entry);
+      if (s->lists[self->multiple] == NULL)
+        s->lists[self->multiple] = new_list (self, s, NULL);
+      names = g_object_ref (s->lists[self->multiple]);
+      self->head = 1;
+      selected = position;
     }
-  g_array_sort (entries, compare_entries);
-  for (guint i = 0; i < entries->len; i++)
+  if (self->codes != s->codes)
     {
-      Entry *entry = &g_array_index (entries, Entry, i);
-
-      gtk_string_list_append (names, entry->name);
-      g_ptr_array_add (self->codes, (gpointer) entry->code);
-      if (!self->multiple && g_strcmp0 (entry->code, self->value) == 0)
-        selected = self->codes->len - 1;
-      g_free (entry->key);
+      g_clear_pointer (&self->codes, g_ptr_array_unref);
+      self->codes = g_ptr_array_ref (s->codes);
     }
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (names));
+  if (gtk_drop_down_get_model (self->drop_down) != G_LIST_MODEL (names))
+    gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->drop_down, selected);
   self->filling = FALSE;
 }
@@ -221,9 +340,9 @@ on_selected_cb (AmparoIsoPicker *self)
   guint selected = gtk_drop_down_get_selected (self->drop_down);
   const char *code;
 
-  if (self->filling || selected >= self->codes->len)
+  if (self->filling || self->codes == NULL || selected >= self->head + self->codes->len)
     return;
-  code = g_ptr_array_index (self->codes, selected);
+  code = selected < self->head ? NULL : g_ptr_array_index (self->codes, selected - self->head);
   if (self->multiple)
     {
       /* Back to "Add a language…", ready for the next one. */
@@ -252,14 +371,14 @@ amparo_iso_picker_set_value (AmparoIsoPicker *self,
 
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (g_strcmp0 (self->value, value) == 0 && self->codes->len > 0)
+  if (g_strcmp0 (self->value, value) == 0 && self->codes != NULL)
     return;
   g_free (self->value);
   self->value = g_strdup (value);
   if (self->multiple)
     show_list (self);
   /* The list of several never changes with the value. */
-  if (!self->multiple || self->codes->len == 0)
+  if (!self->multiple || self->codes == NULL)
     fill (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
@@ -289,7 +408,8 @@ amparo_iso_picker_finalize (GObject *object)
   AmparoIsoPicker *self = (AmparoIsoPicker *)object;
 
   g_free (self->value);
-  g_ptr_array_unref (self->codes);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_object (&self->typed_list);
   G_OBJECT_CLASS (amparo_iso_picker_parent_class)->finalize (object);
 }
 
@@ -397,7 +517,6 @@ on_title_changed_cb (AmparoIsoPicker *self)
 static void
 amparo_iso_picker_init (AmparoIsoPicker *self)
 {
-  self->codes = g_ptr_array_new ();
   self->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   /* Typing in the open list finds a name. */
   gtk_drop_down_set_enable_search (self->drop_down, TRUE);

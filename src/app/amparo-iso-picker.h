@@ -25,6 +25,8 @@ void        amparo_iso_picker_set_value (AmparoIsoPicker *self,
 GtkDropDown *amparo_iso_picker_get_drop_down (AmparoIsoPicker *self);
 GtkMenuButton *amparo_iso_picker_get_remove_button (AmparoIsoPicker *self);
 
+guint       amparo_iso_picker_get_n_sorts   (void);
+
 GStrv       amparo_iso_picker_split        (const char      *value);
 char       *amparo_iso_picker_display_list (AmparoIsoTable   table,
                                             const char      *value);

@@ -43,6 +43,9 @@ struct _AmparoClientEditor
   GPtrArray              *bindings;
   gulong                  notify_handler;
   guint                   match_source;
+  gboolean                panels_pending;  /* #14: panels filled after the frame */
+  GdkFrameClock          *panels_clock;
+  gulong                  panels_handler;
   gboolean                dirty;
   char                   *duplicate_a_number;
 
@@ -487,20 +490,24 @@ unbind_person (AmparoClientEditor *self)
   g_clear_handle_id (&self->match_source, g_source_remove);
 }
 
+/* #14: the panels are below the profile form, out of sight when a page
+ * opens, and filling them (their rows, their text to shape) was most of
+ * an open's time. The first frame shows the profile; the panels are
+ * filled right after it is drawn, hidden until then so another client's
+ * rows are never shown for this one. */
 static void
-show_record_panels (AmparoClientEditor *self)
+stop_waiting_for_frame (AmparoClientEditor *self)
 {
-  gboolean saved = !is_new (self);
+  if (self->panels_clock != NULL)
+    g_clear_signal_handler (&self->panels_handler, self->panels_clock);
+  g_clear_object (&self->panels_clock);
+  self->panels_pending = FALSE;
+}
 
-  gtk_widget_set_visible (self->record_box, saved);
-  gtk_widget_set_visible (GTK_WIDGET (self->history_panel), saved);
-  /* roles (#17): what the role may not see, said in words */
-  amparo_client_access_apply (self->store, self->profile_group, GTK_WIDGET (self->notes_row),
-                              GTK_BOX (self->record_box), GTK_WIDGET (self->proceedings_panel),
-                              GTK_WIDGET (self->adverse_panel));
-  amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
-  if (!saved)
-    return;
+static void
+fill_panels (AmparoClientEditor *self)
+{
+  stop_waiting_for_frame (self);
   amparo_whereabouts_panel_set_person (self->whereabouts_panel, self->store, self->original);
   amparo_family_panel_set_person (self->family_panel, self->store, self->original);
   amparo_contacts_panel_set_person (self->contacts_panel, self->store, self->original);
@@ -508,6 +515,64 @@ show_record_panels (AmparoClientEditor *self)
   amparo_adverse_panel_set_person (self->adverse_panel, self->store, self->original);
   amparo_documents_panel_set_person (self->documents_panel, self->store, self->original);  /* documents (#18) */
   amparo_history_panel_set_person (self->history_panel, self->store, self->original);
+  gtk_widget_set_visible (self->record_box, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_panel), TRUE);
+}
+
+/* Once the frame with the profile is drawn: not an idle, which a busy
+ * main loop may put off, nor a timeout, which would guess the frame. */
+static void
+on_after_paint_cb (GdkFrameClock      *clock,
+                   AmparoClientEditor *self)
+{
+  fill_panels (self);
+}
+
+/* What acts on a panel (its actions, its drafts) needs it filled. */
+static void
+ensure_panels (AmparoClientEditor *self)
+{
+  if (self->panels_pending)
+    fill_panels (self);
+}
+
+/* @later: another client's page is opening, at its top; the same
+ * client (after a save, a revert) is filled at once, in place, so its
+ * page does not shrink under the reader and lose the scroll position. */
+static void
+show_record_panels (AmparoClientEditor *self,
+                    gboolean            later)
+{
+  gboolean saved = !is_new (self);
+  GtkWidget *root;
+
+  stop_waiting_for_frame (self);
+  if (!saved || later)
+    {
+      gtk_widget_set_visible (self->record_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_panel), FALSE);
+    }
+  /* roles (#17): what the role may not see, said in words */
+  amparo_client_access_apply (self->store, self->profile_group, GTK_WIDGET (self->notes_row),
+                              GTK_BOX (self->record_box), GTK_WIDGET (self->proceedings_panel),
+                              GTK_WIDGET (self->adverse_panel));
+  amparo_restriction_group_set_person (self->restriction_group, self->store, saved ? self->original : NULL);
+  if (!saved)
+    return;
+  /* A window not on screen has no frame to wait for. The editor itself
+   * may be about to be shown (the list's empty page was up): the
+   * window's frame is the one. */
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (!later || root == NULL || !gtk_widget_get_mapped (root))
+    {
+      fill_panels (self);
+      return;
+    }
+  self->panels_pending = TRUE;
+  self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (root));
+  self->panels_handler = g_signal_connect (self->panels_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (root);
 }
 
 static void
@@ -537,6 +602,7 @@ amparo_client_editor_dispose (GObject *object)
   AmparoClientEditor *self = (AmparoClientEditor *)object;
 
   unbind_person (self);
+  stop_waiting_for_frame (self);
   /* The bin's child (the scroller) is a template child too: let the bin
    * drop it first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -714,14 +780,17 @@ amparo_client_editor_edit (AmparoClientEditor *self,
                            AmparoPerson       *person,
                            AmparoPerson       *original)
 {
+  gboolean another;
+
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
   g_return_if_fail (AMPARO_IS_PERSON (person));
 
   /* Another client's page starts at its top, not where the last one
    * was scrolled to (#13); the same client keeps its place. */
-  if (self->original == NULL || original == NULL
-      || g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (self->original)),
-                    amparo_record_get_uid (AMPARO_RECORD (original))) != 0)
+  another = self->original == NULL || original == NULL
+            || g_strcmp0 (amparo_record_get_uid (AMPARO_RECORD (self->original)),
+                          amparo_record_get_uid (AMPARO_RECORD (original))) != 0;
+  if (another)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   unbind_person (self);
@@ -733,7 +802,7 @@ amparo_client_editor_edit (AmparoClientEditor *self,
   bind_person (self);
   set_dirty (self, is_changed (self));
   update_title (self);
-  show_record_panels (self);
+  show_record_panels (self, another);
   if (is_new (self))
     find_matches_cb (self);
 }
@@ -825,7 +894,7 @@ amparo_client_editor_save (AmparoClientEditor *self)
   g_set_object (&self->original, saved);
   set_dirty (self, FALSE);
   update_title (self);
-  show_record_panels (self);
+  show_record_panels (self, FALSE);
   g_signal_emit (self, signals[SAVED], 0, self->original);
   return TRUE;
 }
@@ -865,6 +934,7 @@ amparo_client_editor_save_drafts (AmparoClientEditor *self,
                                   AmparoWindowState  *state)
 {
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  ensure_panels (self);
 
   amparo_whereabouts_panel_save_draft (self->whereabouts_panel, state);
   amparo_family_panel_save_draft (self->family_panel, state);
@@ -877,6 +947,7 @@ amparo_client_editor_restore_drafts (AmparoClientEditor *self,
                                      AmparoWindowState  *state)
 {
   g_return_if_fail (AMPARO_IS_CLIENT_EDITOR (self));
+  ensure_panels (self);
 
   amparo_whereabouts_panel_restore_draft (self->whereabouts_panel, state);
   amparo_family_panel_restore_draft (self->family_panel, state);
@@ -899,6 +970,7 @@ amparo_client_editor_activate (AmparoClientEditor *self,
   GtkWidget *panels[] = { GTK_WIDGET (self->proceedings_panel), GTK_WIDGET (self->family_panel),
                           GTK_WIDGET (self->contacts_panel), GTK_WIDGET (self->whereabouts_panel) };
 
+  ensure_panels (self);
   for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
     if (uid != NULL ? gtk_widget_activate_action (panels[i], action, "s", uid)
                     : gtk_widget_activate_action (panels[i], action, NULL))

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "amparo-application.h"
+#include "amparo-client-editor.h"
+#include "amparo-iso-picker.h"
+#include "amparo-location.h"
+#include "amparo-main-view.h"
+#include "amparo-section-page.h"
+#include "amparo-test-store.h"
+#include "amparo-test-ui.h"
+#include "amparo-window.h"
+
+/* What makes a client page open fast (#14), proved without timing. */
+
+static GListModel *
+model_of (GtkWidget *picker)
+{
+  return gtk_drop_down_get_model (amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (picker)));
+}
+
+static const char *
+shown_of (GtkWidget *picker)
+{
+  GtkDropDown *drop_down = amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (picker));
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (drop_down)));
+}
+
+/* The ~7,800 language names (and the countries) are sorted once per
+ * process; every picker shows that one list, and choosing another
+ * country only moves the selection. Before, each picker sorted and
+ * filled a list of its own, again at every client. */
+static void
+test_iso_list_once (void)
+{
+  GtkWidget *country = g_object_ref_sink (amparo_iso_picker_new (AMPARO_ISO_COUNTRIES));
+  GtkWidget *other = g_object_ref_sink (amparo_iso_picker_new (AMPARO_ISO_COUNTRIES));
+  GtkWidget *languages = g_object_ref_sink (g_object_new (AMPARO_TYPE_ISO_PICKER, "table", AMPARO_ISO_LANGUAGES,
+                                                          "multiple", TRUE, NULL));
+  GtkWidget *more = g_object_ref_sink (g_object_new (AMPARO_TYPE_ISO_PICKER, "table", AMPARO_ISO_LANGUAGES,
+                                                     "multiple", TRUE, NULL));
+  GListModel *countries = model_of (country);
+  GListModel *typed;
+  guint sorts = amparo_iso_picker_get_n_sorts ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (countries), >, 200);
+  g_assert_true (model_of (other) == countries);
+  g_assert_true (model_of (more) == model_of (languages));
+  g_assert_cmpuint (g_list_model_get_n_items (model_of (languages)), >, 7000);
+
+  /* Another client's country: the same list, the right name shown. */
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), "MX");
+  g_assert_true (model_of (country) == countries);
+  g_assert_cmpstr (shown_of (country), ==, "Mexico");
+  g_assert_cmpstr (amparo_iso_picker_get_value (AMPARO_ISO_PICKER (country)), ==, "MX");
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), "GT");
+  g_assert_true (model_of (country) == countries);
+  g_assert_cmpstr (shown_of (country), ==, "Guatemala");
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), NULL);
+  g_assert_cmpstr (shown_of (country), ==, "Not recorded");
+
+  /* Choosing in the list still sets the value. */
+  gtk_drop_down_set_selected (amparo_iso_picker_get_drop_down (AMPARO_ISO_PICKER (other)), 1);
+  g_assert_nonnull (amparo_iso_picker_get_value (AMPARO_ISO_PICKER (other)));
+  g_assert_cmpstr (shown_of (other), !=, "Not recorded");
+
+  /* A value typed before the list existed gets a list of its own, with
+   * the typed text; the shared list is left as it was. */
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), "Guatemala City");
+  g_assert_true (model_of (country) != countries);
+  g_assert_cmpstr (shown_of (country), ==, "Guatemala City (as typed)");
+  g_assert_cmpuint (g_list_model_get_n_items (countries) + 1, ==, g_list_model_get_n_items (model_of (country)));
+  typed = model_of (country);
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), "SV");
+  g_assert_true (model_of (country) == countries);
+  g_assert_cmpstr (shown_of (country), ==, "El Salvador");
+  /* Another client's typed value: that picker's typed list again. */
+  amparo_iso_picker_set_value (AMPARO_ISO_PICKER (country), "Honduras (San Pedro Sula)");
+  g_assert_true (model_of (country) == typed);
+  g_assert_cmpstr (shown_of (country), ==, "Honduras (San Pedro Sula) (as typed)");
+  g_assert_cmpstr (amparo_iso_picker_get_value (AMPARO_ISO_PICKER (country)), ==, "Honduras (San Pedro Sula)");
+
+  /* Nothing above sorted again. */
+  g_assert_cmpuint (amparo_iso_picker_get_n_sorts (), ==, sorts);
+  g_assert_cmpuint (sorts, ==, 2);
+
+  g_object_unref (country);
+  g_object_unref (other);
+  g_object_unref (languages);
+  g_object_unref (more);
+}
+
+static AmparoPerson *
+add_client (AmparoStore *store,
+            const char  *given,
+            const char  *city)
+{
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  g_autoptr(AmparoLocation) place = amparo_location_new ();
+  g_autoptr(GError) error = NULL;
+
+  amparo_person_set_given_names (person, given);
+  amparo_person_set_family_names (person, "Tzul");
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (person), &error));
+  g_assert_no_error (error);
+  amparo_location_set_person_id (place, amparo_record_get_id (AMPARO_RECORD (person)));
+  amparo_location_set_kind (place, AMPARO_LOCATION_KIND_SPONSOR_HOME);
+  amparo_location_set_city (place, city);
+  g_assert_true (amparo_store_save (store, AMPARO_RECORD (place), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&person);
+}
+
+static void
+open_client (GtkWidget    *window,
+             AmparoPerson *person)
+{
+  GtkWidget *page = amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients");
+
+  gtk_widget_activate_action (page, "clients.open", "s", amparo_record_get_uid (AMPARO_RECORD (person)));
+}
+
+/* On the client page (the list's rows name places too). */
+static gboolean
+shows (GtkWidget  *window,
+       const char *text)
+{
+  GtkWidget *editor = amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR);
+
+  return editor != NULL && amparo_test_find_text (editor, text, TRUE) >= 0;
+}
+
+/* Another client's page: its first frame has the profile, and the
+ * panels under it (places here) come right after that frame, never with
+ * the previous client's rows in the meantime. Before, every panel was
+ * filled before the first frame. */
+static void
+on_activate_panels_cb (GApplication *app,
+                       gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page = amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients");
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
+  g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
+
+  amparo_test_wait (300);
+  open_client (window, first);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  g_assert_true (amparo_test_until (shows (window, "Ana")));
+
+  open_client (window, second);
+  g_assert_false (shows (window, "Brownsville"));
+  g_assert_false (shows (window, "Poughkeepsie"));
+  g_assert_true (amparo_test_until (shows (window, "Poughkeepsie")));
+  g_assert_false (shows (window, "Brownsville"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_panels_after_frame (void)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "panels.db", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
+  char *argv[] = { "amparo", "--create", db_arg, "--language=en", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_panels_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!amparo_test_init_display (&argc, &argv))
+    return 0;
+  g_unsetenv ("LANGUAGE");
+
+  g_test_add_func ("/perf/page-open/iso-list-once", test_iso_list_once);
+  g_test_add_func ("/perf/page-open/panels-after-frame", test_panels_after_frame);
+  return g_test_run ();
+}
