@@ -131,16 +131,11 @@ on_activate_check_switch_cb (GApplication *app,
 static void
 test_switch_language (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
-  char *argv[] = { "amparo", "--language=es", NULL, "--create", NULL };
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
 
-  argv[2] = db_arg;
   g_unsetenv ("LANGUAGE");
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_switch_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "es", G_CALLBACK (on_activate_check_switch_cb), NULL);
   amparo_test_remove_dir (dir);
 }
 

@@ -262,30 +262,22 @@ test_badges_whole (void)
 static void
 test_fold_alike (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", "--language=en", db_arg, NULL };
 
   g_unsetenv ("LANGUAGE");
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_fold_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "en", G_CALLBACK (on_activate_check_fold_cb), NULL);
   amparo_test_remove_dir (dir);
 }
 
 static void
 test_search_per_section (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "amparo.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", "--language=en", db_arg, NULL };
 
   g_unsetenv ("LANGUAGE");
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_check_search_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "en", G_CALLBACK (on_activate_check_search_cb), NULL);
   amparo_test_remove_dir (dir);
 }
 

@@ -163,14 +163,10 @@ on_activate_panels_cb (GApplication *app,
 static void
 test_panels_after_frame (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *dir = amparo_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "panels.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", db_arg, "--language=en", NULL };
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_panels_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "en", G_CALLBACK (on_activate_panels_cb), NULL);
   amparo_test_remove_dir (dir);
 }
 

@@ -581,15 +581,10 @@ static void
 test_case (gconstpointer data)
 {
   const Flow *flow = data;
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *name = g_strdup_printf ("case-%s.db", flow->language);
   g_autofree char *db = g_build_filename (work_dir, name, NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
-  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), (gpointer) flow);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, flow->language, G_CALLBACK (on_activate_cb), (gpointer) flow);
 }
 
 /* The client list: the list view over a single selection (the filter
@@ -656,15 +651,11 @@ on_activate_narrow_cb (GApplication *app,
 static void
 test_narrow_page (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autoptr(GSettings) settings = g_settings_new ("io.github.amparo.Amparo");
   g_autofree char *db = g_build_filename (work_dir, "narrow.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", db_arg, "--language=en", NULL };
 
   g_settings_set_int (settings, "window-width", 400);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_narrow_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "en", G_CALLBACK (on_activate_narrow_cb), NULL);
   g_settings_reset (settings, "window-width");
 }
 
@@ -721,13 +712,9 @@ on_activate_country_cb (GApplication *app,
 static void
 test_country_picker (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *db = g_build_filename (work_dir, "country.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", db_arg, "--language=es", NULL };
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_country_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "es", G_CALLBACK (on_activate_country_cb), NULL);
 }
 
 /* A person's languages picked from iso-codes' list in Spanish, kept as
@@ -785,13 +772,9 @@ on_activate_languages_cb (GApplication *app,
 static void
 test_language_picker (void)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *db = g_build_filename (work_dir, "languages.db", NULL);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  char *argv[] = { "amparo", "--create", db_arg, "--language=es", NULL };
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_languages_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, "es", G_CALLBACK (on_activate_languages_cb), NULL);
 }
 
 typedef struct
@@ -965,14 +948,9 @@ static void
 test_reverify (gconstpointer data)
 {
   const ReverifyFlow *flow = data;
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   g_autofree char *db = g_strdup_printf ("%s/reverify-%s.db", work_dir, flow->language);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  g_autofree char *language_arg = g_strdup_printf ("--language=%s", flow->language);
-  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_reverify_cb), (gpointer) flow);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, flow->language, G_CALLBACK (on_activate_reverify_cb), (gpointer) flow);
 }
 
 /* What people type, in each language's order, and ISO in both. */

@@ -425,21 +425,16 @@ run_app (const char *language,
          GCallback   on_activate,
          gconstpointer data)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
   /* A store of its own per run: deleting only flow.db would leave its -wal
    * behind, and SQLite could replay the previous run into the new file.
    * Under tests/pg/with-pg-server.sh the store is a new database on the
    * test's PostgreSQL (postgres #10), so the same steps run on both. */
   g_autofree char *name = g_strdup_printf ("flow-%s-%p.db", language, (void *) on_activate);
   g_autofree char *db = amparo_test_store_location (work_dir, name);
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db);
-  g_autofree char *language_arg = g_strdup_printf ("--language=%s", language);
-  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
 
   if (!amparo_test_engine_is_pg ())
     g_remove (db);
-  g_signal_connect_after (app, "activate", on_activate, (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db, language, on_activate, (gpointer) data);
 }
 
 static void

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "amparo-application.h"
+
 /* What UI tests look at: the text a person can see, and the widgets they
  * would press, found in the real widget tree. */
 
@@ -315,4 +317,30 @@ amparo_test_save_window (GtkWindow  *window,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
   gdk_texture_save_to_png (texture, path);
   g_print ("%s\n", path);
+}
+
+/**
+ * amparo_test_run_app:
+ * @location: the store, a file path or a `postgresql://` address
+ * @language: "en" or "es"
+ * @on_activate: run after the application's own activate handler
+ * @data: for @on_activate
+ *
+ * Runs the real application on @location (created when missing) in
+ * @language, as `amparo --create --database=… --language=…` would, and
+ * asserts it exits with 0. @on_activate drives the window and quits.
+ */
+void
+amparo_test_run_app (const char *location,
+                     const char *language,
+                     GCallback   on_activate,
+                     gpointer    data)
+{
+  g_autoptr(AmparoApplication) app = amparo_application_new ();
+  g_autofree char *db_arg = g_strdup_printf ("--database=%s", location);
+  g_autofree char *language_arg = g_strdup_printf ("--language=%s", language);
+  char *argv[] = { "amparo", "--create", db_arg, language_arg, NULL };
+
+  g_signal_connect_after (app, "activate", on_activate, data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
 }

@@ -47,5 +47,9 @@ GtkWidget *amparo_test_find_row        (GtkWidget      *root,
                                         const char     *title);
 gboolean   amparo_test_row_titled      (GtkWidget      *widget,
                                         gconstpointer   title);
+void       amparo_test_run_app         (const char     *location,
+                                        const char     *language,
+                                        GCallback       on_activate,
+                                        gpointer        data);
 
 G_END_DECLS

@@ -310,12 +310,7 @@ on_activate_cb (GApplication *app,
 static void
 run_app (Scenario scenario)
 {
-  g_autoptr(AmparoApplication) app = amparo_application_new ();
-  g_autofree char *db_arg = g_strdup_printf ("--database=%s", db_path);
-  char *argv[] = { "amparo", "--create", "--language=en", db_arg, NULL };
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), scenario);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  amparo_test_run_app (db_path, "en", G_CALLBACK (on_activate_cb), (gpointer) scenario);
 }
 
 static void
