@@ -70,6 +70,13 @@ property_is_reference (GParamSpec *pspec)
 /* amparo-store.c */
 void      amparo_store_emit_record_changed (AmparoStore  *self,
                                             AmparoRecord *record);
+void      amparo_store_emit_records_changed (AmparoStore *self,
+                                             GType        kind,
+                                             guint        n_records);
+
+/* amparo-store-save.c */
+void      amparo_store_emit_changed_kinds   (AmparoStore *self,
+                                             GPtrArray   *changed);
 
 /* amparo-store-migrate.c */
 int       amparo_store_latest_schema_version (void);

@@ -109,6 +109,8 @@ catch_up (AmparoStore *self)
     }
   for (guint i = 0; i < changed->len; i++)
     amparo_store_emit_record_changed (self, changed->pdata[i]);
+  /* Another connection's import arrives here too (#14). */
+  amparo_store_emit_changed_kinds (self, changed);
 }
 
 static gboolean

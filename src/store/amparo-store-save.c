@@ -571,6 +571,37 @@ amparo_store_save_in_transaction (AmparoStore   *self,
   return TRUE;
 }
 
+/* One records-changed per kind the commit touched, with its count, in
+ * the order the kinds were first changed (#14). */
+void
+amparo_store_emit_changed_kinds (AmparoStore *self,
+                                 GPtrArray   *changed)
+{
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (GType));
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GType kind = G_OBJECT_TYPE (changed->pdata[i]);
+      guint k = 0;
+
+      /* A commit touches a handful of kinds: a scan is enough. */
+      while (k < kinds->len && g_array_index (kinds, GType, k) != kind)
+        k++;
+      if (k == kinds->len)
+        {
+          guint zero = 0;
+
+          g_array_append_val (kinds, kind);
+          g_array_append_val (counts, zero);
+        }
+      g_array_index (counts, guint, k)++;
+    }
+  for (guint k = 0; k < kinds->len; k++)
+    amparo_store_emit_records_changed (self, g_array_index (kinds, GType, k),
+                                       g_array_index (counts, guint, k));
+}
+
 /**
  * amparo_store_begin:
  *
@@ -655,6 +686,7 @@ amparo_store_commit (AmparoStore  *self,
   g_hash_table_remove_all (self->tx_changed_set);
   for (guint i = 0; i < changed->len; i++)
     amparo_store_emit_record_changed (self, changed->pdata[i]);
+  amparo_store_emit_changed_kinds (self, changed);
   return TRUE;
 }
 
