@@ -96,6 +96,7 @@ typedef struct
   guint batches;
   guint persons;   /* n_records of the persons' records-changed */
   guint contacts;
+  guint batch_size; /* the largest amparo_store_get_batch_size() seen */
 } Notices;
 
 static void
@@ -104,6 +105,8 @@ on_record_changed_cb (AmparoStore  *store,
                       Notices      *notices)
 {
   notices->per_record++;
+  notices->batch_size = MAX (notices->batch_size,
+                             amparo_store_get_batch_size (store, G_OBJECT_TYPE (record)));
 }
 
 static void
@@ -160,6 +163,9 @@ test_one_batch_notice (Fixture       *fixture,
   g_assert_cmpuint (notices.contacts, ==, n / 3);
   /* The per-record signal stays for the lists that still use it. */
   g_assert_cmpuint (notices.per_record, ==, n + n / 3);
+  /* Each of them could tell it was part of a batch of n persons. */
+  g_assert_cmpuint (notices.batch_size, ==, n);
+  g_assert_cmpuint (amparo_store_get_batch_size (fixture->store, AMPARO_TYPE_PERSON), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, n);
   g_signal_handlers_disconnect_by_data (fixture->store, &notices);
 }
@@ -198,6 +204,7 @@ test_one_batch_notice_other_connection (Fixture       *fixture,
   g_assert_cmpuint (notices.persons, ==, n);
   g_assert_cmpuint (notices.contacts, ==, (n + 2) / 3);
   g_assert_cmpuint (notices.batches, ==, 2);
+  g_assert_cmpuint (notices.batch_size, ==, n);
   g_signal_handlers_disconnect_by_data (fixture->store, &notices);
 }
 
