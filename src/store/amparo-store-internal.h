@@ -37,6 +37,8 @@ struct _AmparoStore
    * given back their unsaved state if it rolls back. */
   GPtrArray *tx_changed;
   GHashTable *tx_changed_set;  /* the same records: a lookup per save, not a scan */
+  GArray     *batch_kinds;     /* while a commit's notices go out (#14): its kinds, */
+  GArray     *batch_counts;    /* and how many records of each */
   GPtrArray *tx_inserted;
   GArray *tx_inserted_depth;  /* the level each was inserted at */
   /* Revisions raised in it, put back on rollback (amparo-store-save.c). */
@@ -70,6 +72,13 @@ property_is_reference (GParamSpec *pspec)
 /* amparo-store.c */
 void      amparo_store_emit_record_changed (AmparoStore  *self,
                                             AmparoRecord *record);
+void      amparo_store_emit_records_changed (AmparoStore *self,
+                                             GType        kind,
+                                             guint        n_records);
+
+/* amparo-store-save.c */
+void      amparo_store_announce_batch       (AmparoStore *self,
+                                             GPtrArray   *changed);
 
 /* amparo-store-migrate.c */
 int       amparo_store_latest_schema_version (void);

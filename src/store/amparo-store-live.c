@@ -107,8 +107,8 @@ catch_up (AmparoStore *self)
       if (record != NULL)
         g_ptr_array_add (changed, record);
     }
-  for (guint i = 0; i < changed->len; i++)
-    amparo_store_emit_record_changed (self, changed->pdata[i]);
+  /* Another connection's import arrives here too (#14). */
+  amparo_store_announce_batch (self, changed);
 }
 
 static gboolean

@@ -571,6 +571,71 @@ amparo_store_save_in_transaction (AmparoStore   *self,
   return TRUE;
 }
 
+/* Every changed record's record-changed, then one records-changed per
+ * kind with its count, in the order the kinds were first changed (#14).
+ * While they go out, amparo_store_get_batch_size() tells a listener how
+ * large the batch is, so it can wait for the kind's single notice. */
+void
+amparo_store_announce_batch (AmparoStore *self,
+                             GPtrArray   *changed)
+{
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (GType));
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  /* A listener may save and commit: its notices nest inside these. */
+  GArray *outer_kinds = self->batch_kinds;
+  GArray *outer_counts = self->batch_counts;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GType kind = G_OBJECT_TYPE (changed->pdata[i]);
+      guint k = 0;
+
+      /* A commit touches a handful of kinds: a scan is enough. */
+      while (k < kinds->len && g_array_index (kinds, GType, k) != kind)
+        k++;
+      if (k == kinds->len)
+        {
+          guint zero = 0;
+
+          g_array_append_val (kinds, kind);
+          g_array_append_val (counts, zero);
+        }
+      g_array_index (counts, guint, k)++;
+    }
+  self->batch_kinds = kinds;
+  self->batch_counts = counts;
+  for (guint i = 0; i < changed->len; i++)
+    amparo_store_emit_record_changed (self, changed->pdata[i]);
+  for (guint k = 0; k < kinds->len; k++)
+    amparo_store_emit_records_changed (self, g_array_index (kinds, GType, k),
+                                       g_array_index (counts, guint, k));
+  self->batch_kinds = outer_kinds;
+  self->batch_counts = outer_counts;
+}
+
+/**
+ * amparo_store_get_batch_size:
+ * @kind: an #AmparoRecord subtype
+ *
+ * Called from a #AmparoStore::record-changed handler: how many records
+ * of @kind the commit being announced changed. A list that reads itself
+ * again on #AmparoStore::records-changed can ignore the record-changed
+ * of a large batch (an import), which follows before it.
+ *
+ * Returns: the count, or 0 outside a commit's notices
+ */
+guint
+amparo_store_get_batch_size (AmparoStore *self,
+                             GType        kind)
+{
+  g_return_val_if_fail (AMPARO_IS_STORE (self), 0);
+
+  for (guint k = 0; self->batch_kinds != NULL && k < self->batch_kinds->len; k++)
+    if (g_array_index (self->batch_kinds, GType, k) == kind)
+      return g_array_index (self->batch_counts, guint, k);
+  return 0;
+}
+
 /**
  * amparo_store_begin:
  *
@@ -653,8 +718,7 @@ amparo_store_commit (AmparoStore  *self,
   changed = g_steal_pointer (&self->tx_changed);
   self->tx_changed = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->tx_changed_set);
-  for (guint i = 0; i < changed->len; i++)
-    amparo_store_emit_record_changed (self, changed->pdata[i]);
+  amparo_store_announce_batch (self, changed);
   return TRUE;
 }
 

@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (AmparoStore, amparo_store, G_TYPE_OBJECT)
 
 enum {
   RECORD_CHANGED,
+  RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -513,6 +514,21 @@ amparo_store_class_init (AmparoStoreClass *klass)
   signals[RECORD_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, AMPARO_TYPE_RECORD);
+
+  /**
+   * AmparoStore::records-changed:
+   * @kind: the #AmparoRecord subtype of the records
+   * @n_records: how many records of @kind the commit changed
+   *
+   * Emitted once per kind after a commit, after the #AmparoStore::record-changed
+   * of each of its records. An import of 100,000 clients is 100,000
+   * record-changed and one records-changed: a list that reads itself
+   * again on this one can ignore record-changed of its kind while
+   * @n_records is large (#14).
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_UINT);
 }
 
 static void
@@ -659,6 +675,14 @@ amparo_store_emit_record_changed (AmparoStore  *self,
                                   AmparoRecord *record)
 {
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
+}
+
+void
+amparo_store_emit_records_changed (AmparoStore *self,
+                                   GType        kind,
+                                   guint        n_records)
+{
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, kind, n_records);
 }
 
 /**

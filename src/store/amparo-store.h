@@ -333,6 +333,8 @@ char         *amparo_store_get_backup_dir       (AmparoStore    *self);
 
 void          amparo_store_announce_changed     (AmparoStore    *self,
                                                  AmparoRecord   *record);
+guint         amparo_store_get_batch_size       (AmparoStore    *self,
+                                                 GType           kind);
 gboolean      amparo_store_restore_file         (const char     *backup,
                                                  const char     *db_path,
                                                  char          **kept_as,

@@ -90,6 +90,124 @@ test_checksums_in_insert (Fixture       *fixture,
   g_assert_nonnull (strstr (problems->str, "of table persons does not match its checksum"));
 }
 
+typedef struct
+{
+  guint per_record;
+  guint batches;
+  guint persons;   /* n_records of the persons' records-changed */
+  guint contacts;
+  guint batch_size; /* the largest amparo_store_get_batch_size() seen */
+} Notices;
+
+static void
+on_record_changed_cb (AmparoStore  *store,
+                      AmparoRecord *record,
+                      Notices      *notices)
+{
+  notices->per_record++;
+  notices->batch_size = MAX (notices->batch_size,
+                             amparo_store_get_batch_size (store, G_OBJECT_TYPE (record)));
+}
+
+static void
+on_records_changed_cb (AmparoStore *store,
+                       GType        kind,
+                       guint        n_records,
+                       Notices     *notices)
+{
+  notices->batches++;
+  if (kind == AMPARO_TYPE_PERSON)
+    notices->persons += n_records;
+  else if (kind == AMPARO_TYPE_CONTACT)
+    notices->contacts += n_records;
+}
+
+/* N rows, every third with a phone number. */
+static char *
+make_csv (guint n)
+{
+  GString *csv = g_string_new ("Given names,Family names,Contact 1 kind,Contact 1\r\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Nombre%u,Apellido%u,%s,%s\r\n", i, i,
+                            i % 3 == 0 ? "phone" : "", i % 3 == 0 ? "(213) 555-0100" : "");
+  return g_string_free (csv, FALSE);
+}
+
+/* An import of N rows is one records-changed per kind, with the counts,
+ * whatever N is, and the clients list shows every imported person. */
+static void
+test_one_batch_notice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const guint n = 300;
+  g_autofree char *csv = make_csv (n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoCsvImport) import = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  Notices notices = { 0, };
+
+  clients = amparo_store_list_persons (fixture->store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
+  g_signal_connect (fixture->store, "record-changed", G_CALLBACK (on_record_changed_cb), &notices);
+  g_signal_connect (fixture->store, "records-changed", G_CALLBACK (on_records_changed_cb), &notices);
+
+  import = amparo_csv_import_new (fixture->store, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amparo_csv_import_count_accepted (import), ==, n);
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (notices.batches, ==, 2);
+  g_assert_cmpuint (notices.persons, ==, n);
+  g_assert_cmpuint (notices.contacts, ==, n / 3);
+  /* The per-record signal stays for the lists that still use it. */
+  g_assert_cmpuint (notices.per_record, ==, n + n / 3);
+  /* Each of them could tell it was part of a batch of n persons. */
+  g_assert_cmpuint (notices.batch_size, ==, n);
+  g_assert_cmpuint (amparo_store_get_batch_size (fixture->store, AMPARO_TYPE_PERSON), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, n);
+  g_signal_handlers_disconnect_by_data (fixture->store, &notices);
+}
+
+/* The window's import runs on a worker's connection: the window's store
+ * learns of it from the journal, and announces it as one batch too. */
+static void
+test_one_batch_notice_other_connection (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const guint n = 200;
+  g_autofree char *csv = make_csv (n);
+  g_autofree char *path = g_build_filename (fixture->dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) worker = NULL;
+  g_autoptr(AmparoCsvImport) import = NULL;
+  Notices notices = { 0, };
+
+  if (amparo_test_skip_on_pg ("the worker opens the same SQLite file"))
+    return;
+  amparo_store_watch_others (fixture->store);
+  g_signal_connect (fixture->store, "record-changed", G_CALLBACK (on_record_changed_cb), &notices);
+  g_signal_connect (fixture->store, "records-changed", G_CALLBACK (on_records_changed_cb), &notices);
+  worker = amparo_store_open (path, &error);
+  g_assert_no_error (error);
+  import = amparo_csv_import_new (worker, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+
+  /* The watch polls; wait for it however long the machine takes. One
+   * catch-up announces every record, then the batch. */
+  while (notices.per_record < n + (n + 2) / 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (notices.per_record, ==, n + (n + 2) / 3);
+  g_assert_cmpuint (notices.persons, ==, n);
+  g_assert_cmpuint (notices.contacts, ==, (n + 2) / 3);
+  g_assert_cmpuint (notices.batches, ==, 2);
+  g_assert_cmpuint (notices.batch_size, ==, n);
+  g_signal_handlers_disconnect_by_data (fixture->store, &notices);
+}
+
 /* Asked for n persons, the generator makes n: its family sizes were
  * drawn twice inside MIN(), so the last family could overrun the budget. */
 static void
@@ -124,6 +242,10 @@ main (int    argc,
 
   g_test_add ("/csv-import/speed/checksums-in-insert", Fixture, NULL,
               fixture_set_up, test_checksums_in_insert, fixture_tear_down);
+  g_test_add ("/csv-import/speed/one-batch-notice", Fixture, NULL,
+              fixture_set_up, test_one_batch_notice, fixture_tear_down);
+  g_test_add ("/csv-import/speed/one-batch-notice-other-connection", Fixture, NULL,
+              fixture_set_up, test_one_batch_notice_other_connection, fixture_tear_down);
   g_test_add ("/bench/generator/exact-count", Fixture, NULL,
               fixture_set_up, test_generator_exact, fixture_tear_down);
   return g_test_run ();

@@ -34,6 +34,21 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* How big the batch's writes were beside the 32 MB page cache: a
+ * transaction whose dirty pages outgrow it spills them to the WAL and
+ * reads them back, one suspect for the per-row cost growing with N. */
+static void
+print_sizes (const char *db_path)
+{
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  GStatBuf db_st = { 0, }, wal_st = { 0, };
+
+  g_stat (db_path, &db_st);
+  g_stat (wal_path, &wal_st);
+  printf ("# after the import: database file %.1f MB, WAL %.1f MB\n",
+          db_st.st_size / 1e6, wal_st.st_size / 1e6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -92,6 +107,7 @@ main (int    argc,
             n, check_ms, check_cpu_ms, import_ms - check_ms, cpu_ms () - cpu_start - check_cpu_ms,
             cpu_ms () - cpu_start, n / ((cpu_ms () - cpu_start) / 1000.0));
     imported = (guint) amparo_store_count (target, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE);
+    print_sizes (target_path);
   }
 
   command = g_strdup_printf ("sqlite3 '%s' '.import --csv %s persons'", bare_path, csv);
