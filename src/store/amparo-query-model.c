@@ -679,11 +679,28 @@ refresh_rows_shown (AmparoQueryModel *self,
   return FALSE;
 }
 
+/* One of a large batch (an import): each record's own notice would
+ * count and re-read the list once per record; the batch's
+ * records-changed reads it once instead. */
+#define BATCH_READ_ONCE 50
+
+static void
+on_store_records_changed_cb (AmparoQueryModel *self,
+                             GType             kind,
+                             guint             n_records,
+                             AmparoStore      *store)
+{
+  if (n_records > BATCH_READ_ONCE)
+    amparo_query_model_refresh (self);
+}
+
 static void
 on_store_record_changed_cb (AmparoQueryModel *self,
                             AmparoRecord     *record,
                             AmparoStore      *store)
 {
+  if (amparo_store_get_batch_size (store, G_OBJECT_TYPE (record)) > BATCH_READ_ONCE)
+    return;
   if (G_OBJECT_TYPE (record) != self->item_type)
     {
       if (refresh_rows_shown (self, record))
@@ -827,6 +844,8 @@ amparo_query_model_new (AmparoStore        *store,
 
   g_signal_connect_object (store, "record-changed",
                            G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "records-changed",
+                           G_CALLBACK (on_store_records_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -9,6 +9,7 @@
 #include "amparo-csv.h"
 #include "amparo-db-sqlite.h"
 #include "amparo-store.h"
+#include "amparo-store-trace.h"
 #include "amparo-test-store.h"
 
 /* The mechanisms behind a fast import (#14), not its speed: the checksum
@@ -136,6 +137,20 @@ make_csv (guint n)
 
 /* An import of N rows is one records-changed per kind, with the counts,
  * whatever N is, and the clients list shows every imported person. */
+/* The statements since the last call that count the clients list. */
+static guint
+list_counts_run (void)
+{
+  g_autoptr(GPtrArray) taken = amparo_store_trace_take ();
+  guint n = 0;
+
+  for (guint i = 0; i < taken->len; i++)
+    if ((strstr (taken->pdata[i], "count(") != NULL || strstr (taken->pdata[i], "count (") != NULL) &&
+        strstr (taken->pdata[i], "FROM persons") != NULL)
+      n++;
+  return n;
+}
+
 static void
 test_one_batch_notice (Fixture       *fixture,
                        gconstpointer  data)
@@ -168,6 +183,39 @@ test_one_batch_notice (Fixture       *fixture,
   g_assert_cmpuint (amparo_store_get_batch_size (fixture->store, AMPARO_TYPE_PERSON), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, n);
   g_signal_handlers_disconnect_by_data (fixture->store, &notices);
+}
+
+/* A list open during an import reads itself once per batch, not once
+ * per imported client (it counted itself 300 times before). */
+static void
+test_list_reads_once (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const guint n = 300;
+  g_autofree char *csv = make_csv (n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmparoStore) store = NULL;
+  g_autoptr(AmparoCsvImport) import = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  guint counts;
+
+  if (amparo_test_skip_on_pg ("the statement trace is SQLite's"))
+    return;
+  /* The trace follows stores opened after it starts. */
+  amparo_store_trace_enable ();
+  store = amparo_test_open_store (fixture->dir, "traced.db");
+  clients = amparo_store_list_persons (store, AMPARO_LIST_LIVE, AMPARO_PERSON_SORT_FAMILY_NAMES);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
+  import = amparo_csv_import_new (store, csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  list_counts_run ();
+  g_assert_true (amparo_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+  counts = list_counts_run ();
+  g_test_message ("the list counted itself %u times during the import", counts);
+  g_assert_cmpuint (counts, >, 0);
+  g_assert_cmpuint (counts, <=, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, n);
 }
 
 /* The window's import runs on a worker's connection: the window's store
@@ -244,6 +292,8 @@ main (int    argc,
               fixture_set_up, test_checksums_in_insert, fixture_tear_down);
   g_test_add ("/csv-import/speed/one-batch-notice", Fixture, NULL,
               fixture_set_up, test_one_batch_notice, fixture_tear_down);
+  g_test_add ("/csv-import/speed/list-reads-once", Fixture, NULL,
+              fixture_set_up, test_list_reads_once, fixture_tear_down);
   g_test_add ("/csv-import/speed/one-batch-notice-other-connection", Fixture, NULL,
               fixture_set_up, test_one_batch_notice_other_connection, fixture_tear_down);
   g_test_add ("/bench/generator/exact-count", Fixture, NULL,
