@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef void (*AmparoAfterFrameFunc) (gpointer data);
+
+void amparo_after_first_frame (GtkWidget            *widget,
+                               AmparoAfterFrameFunc  func,
+                               gpointer              data);
+
+G_END_DECLS
