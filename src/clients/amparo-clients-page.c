@@ -10,6 +10,7 @@
 #include "amparo-client-editor.h"
 #include "amparo-client-row.h"
 #include "amparo-clients-util.h"
+#include "amparo-after-frame.h"
 #include "amparo-notice-printer.h"
 #include "amparo-person-list-model.h"
 #include "amparo-query-model.h"
@@ -20,8 +21,8 @@
 
 /* The Clients section: the person list on the left (search, filters,
  * sort, Trash), the client page on the right; on a narrow window the two
- * fold into one. The list is a GtkListView over the store's lazy query
- * model, so only the rows on screen are ever read, at any size.
+ * fold into one. The list is a one-column GtkGridView (docs/decisions.md)
+ * over the store's lazy query model, so only the rows on screen are read.
  *
  * What is typed lives in record objects, never only in widgets: the
  * edited copy of the person (and the drafts of the "add" forms) go into
@@ -55,7 +56,7 @@ struct _AmparoClientsPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   GtkWidget          *content_pane;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkStack           *list_stack;
   AdwStatusPage      *empty_page;
   GtkLabel           *count_label;
@@ -328,6 +329,39 @@ rebuild_model (AmparoClientsPage *self)
   update_count (self);
 }
 
+static void on_editor_saved_cb (AmparoClientsPage *self, AmparoPerson *person, AmparoClientEditor *editor);
+static void on_editor_dirty_cb (AmparoClientsPage *self, GParamSpec *pspec, AmparoClientEditor *editor);
+
+/* The client page is built the first time it is needed, or once the
+ * window has drawn its first frame, whichever comes first (#14): the
+ * first frame shows the list only, and building the page's panels was
+ * the largest part of start-up (and of measuring the window for it). */
+static AmparoClientEditor *
+ensure_editor (AmparoClientsPage *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+  self->editor = g_object_new (AMPARO_TYPE_CLIENT_EDITOR, NULL);
+  g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self);
+  g_signal_connect_swapped (self->editor, "notify::dirty", G_CALLBACK (on_editor_dirty_cb), self);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
+  return self->editor;
+}
+
+static void
+build_editor_after_frame_cb (gpointer data)
+{
+  ensure_editor (AMPARO_CLIENTS_PAGE (data));
+}
+
+/* Whether the client page shows a client (and so is built). */
+static gboolean
+is_editing (AmparoClientsPage *self)
+{
+  return self->editor != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "editor") == 0;
+}
+
 /* With nothing to show, a folded (narrow) page shows the list, not a
  * "Choose a client" page hiding it (#13). */
 static void
@@ -381,7 +415,7 @@ edit_person (AmparoClientsPage *self,
   g_autoptr(AmparoPerson) copy = AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (stored)));
   g_autoptr(GError) error = NULL;
 
-  amparo_client_editor_edit (self->editor, self->store, copy, stored);
+  amparo_client_editor_edit (ensure_editor (self), self->store, copy, stored);
   show_content (self, "editor");
   /* Every look at a child's record is journaled (who, when, where). */
   if (!amparo_store_log_view (self->store, AMPARO_RECORD (stored), &error))
@@ -429,7 +463,7 @@ start_intake (AmparoClientsPage *self,
 
   amparo_person_set_intake_date (person, today);
   amparo_person_set_client_status (person, AMPARO_CLIENT_STATUS_ACTIVE);
-  amparo_client_editor_edit (self->editor, self->store, person, NULL);
+  amparo_client_editor_edit (ensure_editor (self), self->store, person, NULL);
   show_content (self, "editor");
   amparo_client_editor_focus_first (self->editor);
 }
@@ -455,7 +489,7 @@ run_after_confirming (AmparoClientsPage *self,
                       ContinueFunc       func,
                       const char        *uid)
 {
-  AmparoPerson *person = amparo_client_editor_get_person (self->editor);
+  AmparoPerson *person = self->editor != NULL ? amparo_client_editor_get_person (self->editor) : NULL;
   g_autofree char *name = NULL;
   Pending *pending;
   GtkWidget *dialog;
@@ -509,12 +543,32 @@ on_selection_changed_cb (AmparoClientsPage  *self,
   run_after_confirming (self, open_now, amparo_record_get_uid (AMPARO_RECORD (person)));
 }
 
+/* The list is a one-column GtkGridView because GTK 4.8's GtkListView
+ * keeps 200 rows alive however few are shown (docs/decisions.md). Its
+ * cells would read as table cells of a grid; each says instead that it
+ * is an item of the list, as a GtkListView's row does. The cell is the
+ * row's parent, which it only becomes after setup. */
+static void
+on_row_parent_cb (GtkWidget  *row,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  GtkWidget *cell = gtk_widget_get_parent (row);
+
+  if (cell != NULL &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)) == GTK_ACCESSIBLE_ROLE_GRID_CELL)
+    g_object_set (cell, "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM, NULL);
+}
+
 static void
 on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  AmparoClientsPage        *self)
 {
-  gtk_list_item_set_child (item, amparo_client_row_new ());
+  GtkWidget *row = amparo_client_row_new ();
+
+  g_signal_connect (row, "notify::parent", G_CALLBACK (on_row_parent_cb), NULL);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -593,7 +647,7 @@ save_action (GtkWidget  *widget,
 {
   AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
 
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor"))
+  if (is_editing (self))
     amparo_client_editor_save (self->editor);
 }
 
@@ -603,14 +657,14 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (widget);
-  AmparoPerson *original = amparo_client_editor_get_original (self->editor);
+  AmparoPerson *original = is_editing (self) ? amparo_client_editor_get_original (self->editor) : NULL;
   g_autoptr(AmparoPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AmparoPerson) blank = NULL;
   g_autofree char *name = NULL;
   AdwToast *toast;
 
-  if (original == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor"))
+  if (original == NULL)
     return;
 
   person = AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (original)));
@@ -640,8 +694,7 @@ delete_action (GtkWidget  *widget,
 static gboolean
 is_editing_saved (AmparoClientsPage *self)
 {
-  return g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor")
-         && amparo_client_editor_get_original (self->editor) != NULL;
+  return is_editing (self) && amparo_client_editor_get_original (self->editor) != NULL;
 }
 
 /* The notice shows what is stored, so unsaved changes are saved (or
@@ -735,7 +788,7 @@ open_form_from_environment_cb (gpointer data)
 {
   AmparoClientsPage *self = data;
   const char *action = g_getenv ("AMPARO_CLIENT_FORM");
-  AmparoPerson *person = amparo_client_editor_get_original (self->editor);
+  AmparoPerson *person = self->editor != NULL ? amparo_client_editor_get_original (self->editor) : NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GObject) first = NULL;
   const char *uid = NULL;
@@ -788,9 +841,10 @@ restore_editing (AmparoClientsPage *self,
       open_client_from_environment (self);
       return;
     }
-  amparo_client_editor_edit (self->editor, self->store, AMPARO_PERSON (editing),
+  amparo_client_editor_edit (ensure_editor (self), self->store, AMPARO_PERSON (editing),
                              AMPARO_IS_PERSON (original) ? AMPARO_PERSON (original) : NULL);
   show_content (self, "editor");
+  amparo_client_editor_restore_drafts (self->editor, state);
 }
 
 static void
@@ -805,7 +859,7 @@ amparo_clients_page_setup (AmparoSectionPage *page)
   g_set_object (&self->store, AMPARO_STORE (store));
   rebuild_model (self);
   restore_editing (self, state);
-  amparo_client_editor_restore_drafts (self->editor, state);
+  amparo_after_first_frame (GTK_WIDGET (self), build_editor_after_frame_cb, self);
 }
 
 static void
@@ -820,13 +874,15 @@ amparo_clients_page_save_state (AmparoSectionPage *page)
 {
   AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (page);
   AmparoWindowState *state = amparo_section_page_get_state (page);
-  gboolean editing = g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor");
+  gboolean editing = is_editing (self);
 
   amparo_window_state_set_object (state, EDITING_KEY,
                                   editing ? G_OBJECT (amparo_client_editor_get_person (self->editor)) : NULL);
   amparo_window_state_set_object (state, ORIGINAL_KEY,
                                   editing ? G_OBJECT (amparo_client_editor_get_original (self->editor)) : NULL);
-  amparo_client_editor_save_drafts (self->editor, state);
+  /* Drafts belong to the client on the page; none is open without one. */
+  if (editing)
+    amparo_client_editor_save_drafts (self->editor, state);
 }
 
 /* Called from the question's answer: the question must close before the
@@ -844,8 +900,7 @@ amparo_clients_page_close_request (AmparoSectionPage *page)
 {
   AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (page);
 
-  if (!amparo_client_editor_get_dirty (self->editor)
-      || !g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "editor"))
+  if (!is_editing (self) || !amparo_client_editor_get_dirty (self->editor))
     return FALSE;
   run_after_confirming (self, close_now, NULL);
   return TRUE;
@@ -860,6 +915,7 @@ amparo_clients_page_dispose (GObject *object)
    * or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), AMPARO_TYPE_CLIENTS_PAGE);
+  self->editor = NULL;   /* the content stack's child, gone with it */
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amparo_clients_page_parent_class)->dispose (object);
@@ -890,8 +946,6 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.clear-report-filter", NULL, report_filter_action);
   gtk_widget_class_install_action (widget_class, "clients.show-trash", NULL, show_trash_action);
 
-  g_type_ensure (AMPARO_TYPE_CLIENT_EDITOR);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/amparo/Amparo/ui/clients/amparo-clients-page.ui");
   BIND (selection);
@@ -910,7 +964,6 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   BIND (staff_entry);
   BIND (trash_button);
   BIND (content_stack);
-  BIND (editor);
   BIND (trashed_page);
   BIND (report_filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
@@ -918,8 +971,6 @@ amparo_clients_page_class_init (AmparoClientsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_trash_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_dirty_cb);
 }
 
 #undef BIND

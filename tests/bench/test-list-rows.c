@@ -213,33 +213,11 @@ test_filtered_count (Fixture       *fixture,
   }
 }
 
-/* The person list, not the lists inside the drop-downs. */
-static GListModel *
-find_person_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-
-      if (GTK_IS_SINGLE_SELECTION (model)
-          && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
-        return G_LIST_MODEL (model);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GListModel *found = find_person_list (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Reads the list model in order: its family names. */
 static GPtrArray *
 list_names (Fixture *fixture)
 {
-  GListModel *model = find_person_list (GTK_WIDGET (fixture->window));
+  GListModel *model = G_LIST_MODEL (amparo_test_client_list_model (GTK_WIDGET (fixture->window)));
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -350,7 +328,7 @@ test_rows_reused (Fixture       *fixture,
 
   generate (fixture, 3000);
   open_page (fixture);
-  model = find_person_list (GTK_WIDGET (fixture->window));
+  model = G_LIST_MODEL (amparo_test_client_list_model (GTK_WIDGET (fixture->window)));
   inner = G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
@@ -367,7 +345,7 @@ test_rows_reused (Fixture       *fixture,
         g_weak_ref_init (&kept[j], before->pdata[j]);
       search (fixture, typed[i]);
 
-      g_assert_true (find_person_list (GTK_WIDGET (fixture->window)) == model);
+      g_assert_true (G_LIST_MODEL (amparo_test_client_list_model (GTK_WIDGET (fixture->window))) == model);
       g_assert_true (G_OBJECT (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) == inner);
       g_assert_cmpuint (shown_count (fixture), ==, expected);
 

@@ -12,6 +12,7 @@
 #include "amparo-query-model.h"
 #include "amparo-store.h"
 #include "amparo-store-private.h"
+#include "amparo-test-ui.h"
 #include "amparo-window-state.h"
 
 /* How the Clients list feels on a big store: a window with the real
@@ -65,37 +66,10 @@ settle (double since)
   return last_busy - since;
 }
 
-static gboolean
-is_person_list (GtkListView *view)
-{
-  GtkSelectionModel *selection = gtk_list_view_get_model (view);
-
-  return GTK_IS_SINGLE_SELECTION (selection)
-         && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  /* The person list, not the lists inside the drop-downs. */
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (!GTK_IS_LIST_VIEW (widget) || is_person_list (GTK_LIST_VIEW (widget))))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 print_reads (GtkWidget *page)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_type (page, GTK_TYPE_LIST_VIEW));
-  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+  GtkSelectionModel *selection = amparo_test_client_list_model (page);
   GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 
   g_print ("#   (%u items)\n",
@@ -114,7 +88,7 @@ compare_doubles (const void *a,
 static void
 scroll_to_top (GtkWidget *page)
 {
-  GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
+  GtkWidget *view = amparo_test_find_client_list (page);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
@@ -123,7 +97,7 @@ scroll_to_top (GtkWidget *page)
 static void
 scroll_to_end (GtkWidget *page)
 {
-  GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
+  GtkWidget *view = amparo_test_find_client_list (page);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
@@ -225,8 +199,8 @@ main (int   argc,
 
   /* Open a client page: the first person of the list. */
   {
-    GtkWidget *view = find_type (page, GTK_TYPE_LIST_VIEW);
-    GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+    GtkWidget *view = amparo_test_find_client_list (page);
+    GtkSelectionModel *selection = gtk_grid_view_get_model (GTK_GRID_VIEW (view));
     g_autoptr(AmparoPerson) person = g_list_model_get_item (G_LIST_MODEL (selection), 0);
 
     if (person != NULL)
@@ -265,7 +239,7 @@ main (int   argc,
 
   start = now ();
   cpu_at_start = cpu_now ();
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN)), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (amparo_test_find_widget (page, GTK_TYPE_DROP_DOWN)), 1);
   g_print ("# sort by next hearing: %.0f ms", settle (start));
   g_print (" (CPU %.0f ms)\n", cpu_spent);
   start = now ();

@@ -587,23 +587,6 @@ test_case (gconstpointer data)
   amparo_test_run_app (db, flow->language, G_CALLBACK (on_activate_cb), (gpointer) flow);
 }
 
-/* The client list: the list view over a single selection (the filter
- * drop-downs hold list views too). */
-static GtkWidget *
-find_client_list (GtkWidget *root)
-{
-  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)))
-      && AMPARO_IS_PERSON_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_client_list (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* #13 on a narrow window: one A-Number form everywhere, a new client's
  * page starts at the top, the list highlights a client opened from
  * elsewhere, and with nothing open the list shows, not "Choose a client". */
@@ -634,8 +617,8 @@ on_activate_narrow_cb (GApplication *app,
   open_client (window, second);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  list_view = find_client_list (GTK_WIDGET (window));
-  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  list_view = amparo_test_find_client_list (GTK_WIDGET (window));
+  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (list_view));
   selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
   g_assert_cmpstr (amparo_record_get_uid (AMPARO_RECORD (selected)), ==, amparo_record_get_uid (AMPARO_RECORD (second)));
 

@@ -175,6 +175,38 @@ amparo_test_find_widget (GtkWidget *root,
 }
 
 /**
+ * amparo_test_find_client_list:
+ * @root: a window or widget
+ *
+ * The Clients section's list: the window's only GtkGridView, one column
+ * wide (docs/decisions.md says why it is not a GtkListView). The filter
+ * drop-downs hold list views of their own, so "the first list view"
+ * would not be it.
+ *
+ * Returns: (transfer none) (nullable): the list widget
+ */
+GtkWidget *
+amparo_test_find_client_list (GtkWidget *root)
+{
+  return amparo_test_find_widget (root, GTK_TYPE_GRID_VIEW);
+}
+
+/**
+ * amparo_test_client_list_model:
+ * @root: a window or widget
+ *
+ * Returns: (transfer none) (nullable): the selection over the client
+ * list's rows, as the list shows them
+ */
+GtkSelectionModel *
+amparo_test_client_list_model (GtkWidget *root)
+{
+  GtkWidget *view = amparo_test_find_client_list (root);
+
+  return view != NULL ? gtk_grid_view_get_model (GTK_GRID_VIEW (view)) : NULL;
+}
+
+/**
  * amparo_test_find_button:
  * @root: a window or widget
  * @label: the button's label as shown (mnemonic underscores removed)

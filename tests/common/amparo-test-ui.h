@@ -31,6 +31,8 @@ int        amparo_test_find_text       (GtkWidget   *root,
                                         gboolean     partial);
 GtkWidget *amparo_test_find_widget     (GtkWidget   *root,
                                         GType        type);
+GtkWidget *amparo_test_find_client_list (GtkWidget *root);
+GtkSelectionModel *amparo_test_client_list_model (GtkWidget *root);
 GtkWidget *amparo_test_find_button     (GtkWidget   *root,
                                         const char  *label);
 GtkWindow *amparo_test_present_page    (GtkWidget   *page);
