@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "amparo-after-frame.h"
 #include "amparo-date-format.h"
 #include "amparo-icalendar.h"
 #include "amparo-language.h"
@@ -238,37 +239,25 @@ amparo_agenda_notifier_check (AmparoAgendaNotifier *self)
   return sent;
 }
 
-typedef struct
-{
-  GWeakRef store;
-  GWeakRef clock;
-  gulong painted;
-  guint attempts;
-} PendingStart;
-
-/* How often to look for the window (every LOOK_INTERVAL_MS) before
- * starting without it. */
-#define LOOK_INTERVAL_MS 50
-#define MAX_ATTEMPTS 200
-
+/* The store the notifier waits to start for: weak, as a window closed
+ * before its first frame leaves nothing to start. */
 static void
 pending_start_free (gpointer data)
 {
-  PendingStart *pending = data;
-  g_autoptr(GdkFrameClock) clock = g_weak_ref_get (&pending->clock);
+  GWeakRef *store_ref = data;
+  g_autoptr(AmparoStore) store = g_weak_ref_get (store_ref);
 
-  if (clock != NULL && pending->painted != 0)
-    g_signal_handler_disconnect (clock, pending->painted);
-  g_weak_ref_clear (&pending->store);
-  g_weak_ref_clear (&pending->clock);
-  g_free (pending);
+  /* Not started (the window went first): a later window may start it. */
+  if (store != NULL)
+    g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
+  g_weak_ref_clear (store_ref);
+  g_free (store_ref);
 }
 
 static void
 start_now (gpointer data)
 {
-  PendingStart *pending = data;
-  g_autoptr(AmparoStore) store = g_weak_ref_get (&pending->store);
+  g_autoptr(AmparoStore) store = g_weak_ref_get ((GWeakRef *) data);
   GApplication *application = g_application_get_default ();
 
   if (store == NULL)
@@ -279,68 +268,33 @@ start_now (gpointer data)
                             amparo_agenda_notifier_new (store, application), g_object_unref);
 }
 
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   PendingStart  *pending)
-{
-  g_signal_handler_disconnect (clock, pending->painted);
-  pending->painted = 0;
-  start_now (pending);
-  pending_start_free (pending);
-}
-
-/* Once the window has drawn a frame (asking for one, in case it drew
- * its first already): the first check reads tomorrow's events, which the
- * first frame does not show. Looked for at default priority, since idle
- * sources wait behind every frame while the window is busy. */
-static gboolean
-on_look_for_window_cb (gpointer data)
-{
-  PendingStart *pending = data;
-  GApplication *application = g_application_get_default ();
-  GtkWindow *window = GTK_IS_APPLICATION (application)
-                      ? gtk_application_get_active_window (GTK_APPLICATION (application)) : NULL;
-  GdkFrameClock *clock = window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
-                         ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
-
-  if (clock == NULL && ++pending->attempts < MAX_ATTEMPTS)
-    return G_SOURCE_CONTINUE;
-  if (clock == NULL)
-    {
-      start_now (pending);
-      pending_start_free (pending);
-      return G_SOURCE_REMOVE;
-    }
-  g_weak_ref_set (&pending->clock, clock);
-  pending->painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), pending);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * amparo_agenda_notifier_ensure:
  * @store: the case store the windows show
+ * @shown: a widget of the window that shows @store
  *
  * Starts the one notifier of @store for the default application, unless
  * it runs already. The store keeps it, so it lives as long as the store
  * and survives windows being rebuilt.
  *
- * The notifier starts after the window's first frame: its first check reads tomorrow's events, which that frame does not
- * show.
+ * The notifier starts after the first frame that shows @shown: its
+ * first check reads tomorrow's events, which that frame does not show.
  */
 void
-amparo_agenda_notifier_ensure (AmparoStore *store)
+amparo_agenda_notifier_ensure (AmparoStore *store,
+                               GtkWidget   *shown)
 {
   GApplication *application = g_application_get_default ();
-  PendingStart *pending;
+  GWeakRef *store_ref;
 
   g_return_if_fail (AMPARO_IS_STORE (store));
+  g_return_if_fail (GTK_IS_WIDGET (shown));
 
   if (application == NULL || g_object_get_data (G_OBJECT (store), NOTIFIER_KEY) != NULL
       || g_object_get_data (G_OBJECT (store), PENDING_KEY) != NULL)
     return;
-  pending = g_new0 (PendingStart, 1);
-  g_weak_ref_init (&pending->store, store);
+  store_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (store_ref, store);
   g_object_set_data (G_OBJECT (store), PENDING_KEY, GUINT_TO_POINTER (1));
-  g_timeout_add (LOOK_INTERVAL_MS, on_look_for_window_cb, pending);
+  amparo_after_first_frame (shown, start_now, store_ref, pending_start_free);
 }

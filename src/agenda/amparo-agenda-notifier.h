@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "amparo-store.h"
 
@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (AmparoAgendaNotifier, amparo_agenda_notifier, AMPARO, AGEN
 AmparoAgendaNotifier *amparo_agenda_notifier_new    (AmparoStore          *store,
                                                      GApplication         *application);
 guint                 amparo_agenda_notifier_check  (AmparoAgendaNotifier *self);
-void                  amparo_agenda_notifier_ensure (AmparoStore          *store);
+void                  amparo_agenda_notifier_ensure (AmparoStore          *store,
+                                                     GtkWidget            *shown);
 
 G_END_DECLS

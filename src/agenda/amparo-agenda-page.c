@@ -613,7 +613,7 @@ amparo_agenda_page_setup (AmparoSectionPage *page)
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_changed_cb), self);
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  amparo_agenda_notifier_ensure (self->store);
+  amparo_agenda_notifier_ensure (self->store, GTK_WIDGET (self));
   /* Read when shown, not before the first frame of another section. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);

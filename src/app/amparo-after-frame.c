@@ -12,6 +12,7 @@ typedef struct
   GWeakRef widget;
   AmparoAfterFrameFunc func;
   gpointer data;
+  GDestroyNotify destroy;
   GdkFrameClock *clock;
   gulong handler;
   gboolean waiting;   /* for the paint: the map handler no longer owns it */
@@ -22,6 +23,8 @@ after_frame_free (AfterFrame *after)
 {
   if (after->clock != NULL && after->handler != 0)
     g_signal_handler_disconnect (after->clock, after->handler);
+  if (after->destroy != NULL)
+    after->destroy (after->data);
   g_clear_object (&after->clock);
   g_weak_ref_clear (&after->widget);
   g_free (after);
@@ -83,7 +86,8 @@ on_map_handler_gone (gpointer  data,
  * amparo_after_first_frame:
  * @widget: a widget that will be, or is, on screen
  * @func: what to run once @widget's window has drawn a frame with it
- * @data: passed to @func; must live as long as @widget
+ * @data: passed to @func
+ * @destroy: (nullable): frees @data once @func has run or never will
  *
  * Runs @func once, after the first frame that shows @widget has been
  * painted. If @widget is destroyed first, or never shown, @func does not
@@ -92,7 +96,8 @@ on_map_handler_gone (gpointer  data,
 void
 amparo_after_first_frame (GtkWidget            *widget,
                           AmparoAfterFrameFunc  func,
-                          gpointer              data)
+                          gpointer              data,
+                          GDestroyNotify        destroy)
 {
   AfterFrame *after;
 
@@ -103,6 +108,7 @@ amparo_after_first_frame (GtkWidget            *widget,
   g_weak_ref_init (&after->widget, widget);
   after->func = func;
   after->data = data;
+  after->destroy = destroy;
   if (gtk_widget_get_mapped (widget))
     wait_for_paint (widget, after);
   else

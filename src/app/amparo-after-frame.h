@@ -9,6 +9,7 @@ typedef void (*AmparoAfterFrameFunc) (gpointer data);
 
 void amparo_after_first_frame (GtkWidget            *widget,
                                AmparoAfterFrameFunc  func,
-                               gpointer              data);
+                               gpointer              data,
+                               GDestroyNotify        destroy);
 
 G_END_DECLS

@@ -320,7 +320,7 @@ amparo_main_view_constructed (GObject *object)
    * notifier itself waits for the first frame before it reads. */
   if (self->store != NULL
       && amparo_access_allows (amparo_store_get_role (self->store), "events", AMPARO_ACCESS_READ))
-    amparo_agenda_notifier_ensure (self->store);
+    amparo_agenda_notifier_ensure (self->store, GTK_WIDGET (self));
   g_signal_connect_object (self->state, "notify::section",
                            G_CALLBACK (on_section_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -859,7 +859,7 @@ amparo_clients_page_setup (AmparoSectionPage *page)
   g_set_object (&self->store, AMPARO_STORE (store));
   rebuild_model (self);
   restore_editing (self, state);
-  amparo_after_first_frame (GTK_WIDGET (self), build_editor_after_frame_cb, self);
+  amparo_after_first_frame (GTK_WIDGET (self), build_editor_after_frame_cb, self, NULL);
 }
 
 static void
