@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amparo-after-frame.h"
 #include "amparo-idle-lock.h"
 #include "amparo-journal-window.h"
 #include "amparo-privacy-view.h"
@@ -547,6 +548,31 @@ amparo_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (amparo_window_parent_class)->close_request (window);
 }
 
+/* The Keyboard Shortcuts window (Ctrl+?), built in the language now in
+ * force. It is not at the resource path GtkApplication looks for
+ * (gtk/help-overlay.ui), so it is not built with every window before
+ * the first frame (#14), but once that frame is drawn, and again after
+ * a language switch. */
+static void
+reload_help_overlay (AmparoWindow *self)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/amparo/Amparo/ui/app/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (overlay));
+  /* privacy (#17): a window covered before it had the action keeps it off. */
+  if (self->detached_view != NULL)
+    set_action_enabled (G_ACTION_MAP (self), "show-help-overlay", FALSE);
+}
+
+static void
+reload_help_overlay_cb (gpointer data)
+{
+  reload_help_overlay (AMPARO_WINDOW (data));
+}
+
 static void
 amparo_window_constructed (GObject *object)
 {
@@ -555,6 +581,7 @@ amparo_window_constructed (GObject *object)
   G_OBJECT_CLASS (amparo_window_parent_class)->constructed (object);
 
   build_main_view (self);
+  amparo_after_first_frame (GTK_WIDGET (self), reload_help_overlay_cb, self, NULL);
   g_signal_connect_object (self->state, "notify::section",
                            G_CALLBACK (on_state_section_cb), self,
                            G_CONNECT_SWAPPED);
@@ -694,19 +721,6 @@ amparo_window_new (GtkApplication *application,
     gtk_application_set_accels_for_action (application, "win.privacy-view",
                                            (const char *[]) { "<Control><Shift>p", NULL });
   return self;
-}
-
-/* GtkApplicationWindow builds the Keyboard Shortcuts window once, in the
- * language the app started in; build it again after a switch. */
-static void
-reload_help_overlay (AmparoWindow *self)
-{
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/amparo/Amparo/gtk/help-overlay.ui");
-  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
-
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (overlay));
 }
 
 /**

@@ -27,6 +27,8 @@ typedef struct
   guint n_rows;            /* client rows alive at the first frame */
   gboolean editor_first;   /* a client page built by the first frame */
   gboolean editor_later;   /* ... and by the time the window closes */
+  gboolean shortcuts_first;  /* the Keyboard Shortcuts window, likewise */
+  gboolean shortcuts_later;
 } FirstFrame;
 
 static const char * const sections[] = { "clients", "agenda", "press", "demands", "reports" };
@@ -100,6 +102,7 @@ record_built (GtkWidget  *window,
 
   first->n_rows = count_widgets (window, AMPARO_TYPE_CLIENT_ROW);
   first->editor_first = count_widgets (window, AMPARO_TYPE_CLIENT_EDITOR) > 0;
+  first->shortcuts_first = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
   first->built = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (amparo_main_view_get_built_page (view, sections[i]) != NULL)
@@ -119,6 +122,7 @@ on_close_cb (gpointer data)
       record_built (data, first);
     }
   first->editor_later = count_widgets (data, AMPARO_TYPE_CLIENT_EDITOR) > 0;
+  first->shortcuts_later = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (data)) != NULL;
   gtk_window_destroy (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }
@@ -274,6 +278,10 @@ test_first_frame (void)
    * after the first frame, not before it, and without being asked. */
   g_assert_false (first.editor_first);
   g_assert_true (first.editor_later);
+  /* So is the Keyboard Shortcuts window, which GTK would build with the
+   * window; Ctrl+? finds it once the window is up. */
+  g_assert_false (first.shortcuts_first);
+  g_assert_true (first.shortcuts_later);
   g_ptr_array_unref (first.statements);
   g_string_free (first.built, TRUE);
 }
