@@ -372,7 +372,14 @@ test_check_warns_when_stale (void)
 
   /* Two days old: a warning with the date of the newest. */
   ignored = sql (server, "UPDATE server_backups SET made_at = now () - interval '40 hours'");
-  made_at = sql (server, "SELECT to_char (made_at, 'YYYY-MM-DD HH24:MI') FROM server_backups");
+  /* Formatted here in the desk's time zone, as Amparo shows it: the
+   * server's own TimeZone setting may be another (it was on CI). */
+  {
+    g_autofree char *epoch = sql (server, "SELECT extract (epoch FROM made_at)::bigint FROM server_backups");
+    g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_ascii_strtoll (epoch, NULL, 10));
+
+    made_at = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  }
   run_amparo (server, "--check", NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "ok\n");
