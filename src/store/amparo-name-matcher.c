@@ -323,6 +323,24 @@ apply_joined (PartMatch *match,
   match->first_unmatched = FALSE;
 }
 
+/* How many of the record's @n_found words no word sought was paired with */
+static guint
+n_unpaired_words (const int *paired,
+                  guint      n_sought,
+                  guint      n_found)
+{
+  guint n = n_found;
+
+  for (guint j = 0; j < n_found; j++)
+    for (guint i = 0; i < n_sought; i++)
+      if (paired[i] == (int) j)
+        {
+          n--;
+          break;
+        }
+  return n;
+}
+
 /* Each word sought is paired with its best counterpart; the best pair
  * counts most, so one family name of two still scores well. */
 static PartMatch
@@ -364,10 +382,14 @@ match_part (GArray *sought,
 
   match.kind = match.n_matched > 0 ? weakest : MATCH_NONE;
   /* A word sought with no counterpart is no evidence, however many
-   * letters it shares: "Xiloj" adds nothing for a "Yax". */
+   * letters it shares: "Xiloj" adds nothing for a "Yax". But where the
+   * record has no word left over, it leaves the name out rather than
+   * saying another ("Chiquin" for "Chiquín Xiloj"; US forms often keep
+   * one family name): neither for nor against, as an unknown age. */
   for (guint i = 0; match.n_matched > 0 && i < sought->len && i < MAX_ALIAS_WORDS; i++)
     if (paired[i] < 0)
-      scores[i] = 0.0;
+      scores[i] = n_unpaired_words (paired, MIN (sought->len, MAX_ALIAS_WORDS), found->len) > 0
+                  ? 0.0 : SCORE_UNKNOWN;
   match.swapped = paired[0] >= 0 && paired[1] >= 0 && paired[0] > paired[1];
   match.first_unmatched = match.n_matched > 0 && found->len > 1;
   for (guint i = 0; i < sought->len && i < MAX_ALIAS_WORDS; i++)
