@@ -37,7 +37,9 @@ char         *amparo_db_sqlite_read_file_text (const char   *path,
 /* Copies the store file @source into the existing file @dest with the
  * online backup API (a reader's connection: the store keeps writing),
  * then runs the checks of amparo_db_sqlite_check_file() on the copy into
- * @problems. @gentle pauses between steps instead of reporting progress. */
+ * @problems. @gentle (the daily copy in the background) pauses between
+ * steps instead of reporting progress, and checks the copy's pages and
+ * records but not that its indexes agree with its tables. */
 typedef void (*AmparoDbSqliteProgress) (double fraction, gpointer data);
 gboolean      amparo_db_sqlite_copy_file     (const char    *source,
                                               const char    *dest,
