@@ -136,16 +136,6 @@ on_frames_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-holds_text (GPtrArray  *texts,
-            const char *text)
-{
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_equal (g_ptr_array_index (texts, i), text))
-      return TRUE;
-  return FALSE;
-}
-
 /* Jumps to the end and prints when the list's last person was first
  * painted. */
 static void
@@ -173,7 +163,7 @@ time_end_shown (GtkWidget  *page,
   last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
   name = last != NULL ? amparo_clients_dup_name (last) : NULL;
   for (guint i = 0; name != NULL && i < frames.texts->len; i++)
-    if (holds_text (g_ptr_array_index (frames.texts, i), name))
+    if (g_ptr_array_find_with_equal_func (g_ptr_array_index (frames.texts, i), name, g_str_equal, NULL))
       {
         g_print ("# jump to the end of %s → its last rows painted: %.0f ms (CPU %.0f ms)\n", what,
                  g_array_index (frames.wall, double, i), g_array_index (frames.cpu, double, i));

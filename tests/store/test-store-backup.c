@@ -229,14 +229,12 @@ test_bad_day_redone (StoreFixture  *fixture,
   assert_backups_clean (backups);
 }
 
+/* Whether @statements holds @sql as it is */
 static gboolean
 ran (GPtrArray  *statements,
      const char *sql)
 {
-  for (guint i = 0; i < statements->len; i++)
-    if (g_str_equal (g_ptr_array_index (statements, i), sql))
-      return TRUE;
-  return FALSE;
+  return g_ptr_array_find_with_equal_func (statements, sql, g_str_equal, NULL);
 }
 
 /* The day's copy in the background proves it opens and reads (every
