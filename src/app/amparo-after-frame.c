@@ -21,7 +21,9 @@ typedef struct
 static void
 after_frame_free (AfterFrame *after)
 {
-  if (after->clock != NULL && after->handler != 0)
+  /* A window destroyed before its frame disposed the clock, and with it
+   * every handler on it. */
+  if (after->clock != NULL && after->handler != 0 && g_signal_handler_is_connected (after->clock, after->handler))
     g_signal_handler_disconnect (after->clock, after->handler);
   if (after->destroy != NULL)
     after->destroy (after->data);

@@ -498,8 +498,11 @@ unbind_person (AmparoClientEditor *self)
 static void
 stop_waiting_for_frame (AmparoClientEditor *self)
 {
-  if (self->panels_clock != NULL)
-    g_clear_signal_handler (&self->panels_handler, self->panels_clock);
+  /* A window destroyed before its frame disposed the clock, and with it
+   * every handler on it. */
+  if (self->panels_clock != NULL && g_signal_handler_is_connected (self->panels_clock, self->panels_handler))
+    g_signal_handler_disconnect (self->panels_clock, self->panels_handler);
+  self->panels_handler = 0;
   g_clear_object (&self->panels_clock);
   self->panels_pending = FALSE;
 }

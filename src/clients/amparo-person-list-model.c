@@ -340,6 +340,26 @@ amparo_person_list_model_get_model (AmparoPersonListModel *self)
 }
 
 /**
+ * amparo_person_list_model_find_cached:
+ * @id: a person's id
+ *
+ * Where the person is among the rows already read (see
+ * amparo_query_model_find_cached()); none while a result is swapped in.
+ *
+ * Returns: the position, or %G_MAXUINT
+ */
+guint
+amparo_person_list_model_find_cached (AmparoPersonListModel *self,
+                                      gint64                 id)
+{
+  g_return_val_if_fail (AMPARO_IS_PERSON_LIST_MODEL (self), G_MAXUINT);
+
+  if (self->old_model != NULL || !AMPARO_IS_QUERY_MODEL (self->model))
+    return G_MAXUINT;
+  return amparo_query_model_find_cached (AMPARO_QUERY_MODEL (self->model), id);
+}
+
+/**
  * amparo_person_list_model_get_row_text:
  * @person: an item of an #AmparoPersonListModel
  * @column: which

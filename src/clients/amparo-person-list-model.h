@@ -26,6 +26,8 @@ void                   amparo_person_list_model_begin_swap    (AmparoPersonListM
 guint                  amparo_person_list_model_get_swap_position (AmparoPersonListModel *self);
 void                   amparo_person_list_model_finish_swap   (AmparoPersonListModel *self);
 GListModel            *amparo_person_list_model_get_model     (AmparoPersonListModel *self);
+guint                  amparo_person_list_model_find_cached   (AmparoPersonListModel *self,
+                                                               gint64                 id);
 const char            *amparo_person_list_model_get_row_text  (AmparoPerson        *person,
                                                                AmparoPersonRowText  column);
 AmparoLocation        *amparo_person_list_model_dup_location  (AmparoPerson        *person,

@@ -895,6 +895,37 @@ amparo_query_model_watch_type (AmparoQueryModel *self,
  *
  * Returns: how many records the model holds in memory now
  */
+/**
+ * amparo_query_model_find_cached:
+ * @id: a record's id
+ *
+ * Where the record with @id is among the rows already read, reading
+ * none: the rows a list shows are always among them, and finding one
+ * further down by reading pages costs a page per 200 rows.
+ *
+ * Returns: its position, or %G_MAXUINT when no page read holds it
+ */
+guint
+amparo_query_model_find_cached (AmparoQueryModel *self,
+                                gint64            id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (AMPARO_IS_QUERY_MODEL (self), G_MAXUINT);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      for (guint i = 0; i < page->items->len; i++)
+        if (amparo_record_get_id (g_ptr_array_index (page->items, i)) == id)
+          return page->index * PAGE_SIZE + i;
+    }
+  return G_MAXUINT;
+}
+
 guint
 amparo_query_model_get_n_cached (AmparoQueryModel *self)
 {

@@ -36,6 +36,8 @@ void              amparo_query_model_refresh     (AmparoQueryModel   *self);
 void              amparo_query_model_watch_type  (AmparoQueryModel   *self,
                                                   GType               record_type);
 guint             amparo_query_model_get_n_cached (AmparoQueryModel  *self);
+guint             amparo_query_model_find_cached (AmparoQueryModel   *self,
+                                                  gint64              id);
 guint             amparo_query_model_get_n_reads (AmparoQueryModel   *self);
 AmparoStore      *amparo_query_model_get_store   (AmparoQueryModel   *self);
 
