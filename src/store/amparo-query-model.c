@@ -891,11 +891,6 @@ amparo_query_model_watch_type (AmparoQueryModel *self,
 }
 
 /**
- * amparo_query_model_get_n_cached:
- *
- * Returns: how many records the model holds in memory now
- */
-/**
  * amparo_query_model_find_cached:
  * @id: a record's id
  *
@@ -926,6 +921,11 @@ amparo_query_model_find_cached (AmparoQueryModel *self,
   return G_MAXUINT;
 }
 
+/**
+ * amparo_query_model_get_n_cached:
+ *
+ * Returns: how many records the model holds in memory now
+ */
 guint
 amparo_query_model_get_n_cached (AmparoQueryModel *self)
 {
