@@ -72,8 +72,11 @@ find_row (GtkWidget  *root,
           GType       type,
           const char *title)
 {
-  GtkWidget *row = amparo_test_find_mapped (root, type, amparo_test_row_titled, title);
+  GtkWidget *row = NULL;
 
+  /* A loaded machine takes longer than the waits above to reveal a
+   * form's rows; only a row that never shows is missing. */
+  amparo_test_until ((row = amparo_test_find_mapped (root, type, amparo_test_row_titled, title)) != NULL);
   if (row == NULL)
     g_error ("No row titled “%s” is shown", title);
   return row;
