@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "amparo-db-sqlite.h"
 #include "amparo-query-model.h"
 #include "amparo-store-private.h"
 #include "store-test-util.h"
@@ -482,6 +483,16 @@ test_server_check (StoreFixture  *fixture,
   g_assert_nonnull (strstr (report, "search"));
 }
 
+/* A store's connection takes no lock per call: each thread that works
+ * on a store opens its own, so SQLite's serialized mode only cost a
+ * mutex on every step and column (a third of a search's read at 1M). */
+static void
+test_connection_unlocked (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_assert_null (sqlite3_db_mutex (amparo_store_get_db (fixture->store)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +508,7 @@ main (int   argc,
     }
 
   STORE_TEST ("/store/open/new-file", test_new_file);
+  STORE_TEST ("/store/open/connection-unlocked", test_connection_unlocked);
   g_test_add_func ("/store/open/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/open/not-amparo", test_not_amparo);
   g_test_add_func ("/store/open/corrupt", test_corrupt_file);
