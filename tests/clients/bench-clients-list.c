@@ -105,27 +105,35 @@ scroll_to_end (GtkWidget *page)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
-/* What a person waits for after a jump is the frame that shows the
- * rows there; settle() also waits out the overlay scrollbar's fade, a
- * second of frames that are no work of ours, and its polling counts as
- * CPU. This records each painted frame (time, CPU, the list's texts)
+/* What a person waits for is the frame that shows what they asked for;
+ * settle() also waits out the overlay scrollbar's fade, a second of
+ * frames that are no work of ours, and its polling counts as CPU. This
+ * records each painted frame (time, CPU, the list's length and texts)
  * while the main loop sleeps between events, for a while. */
 typedef struct
 {
   GtkWidget *list;
   double start, cpu_start;
-  GArray *wall, *cpu;
+  GArray *wall, *cpu, *n_items;
   GPtrArray *texts;
 } Frames;
+
+static guint
+list_length (GtkWidget *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list))));
+}
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Frames        *frames)
 {
   double wall = now () - frames->start, cpu = cpu_now () - frames->cpu_start;
+  guint n = list_length (frames->list);
 
   g_array_append_val (frames->wall, wall);
   g_array_append_val (frames->cpu, cpu);
+  g_array_append_val (frames->n_items, n);
   g_ptr_array_add (frames->texts, amparo_test_visible_texts (frames->list));
 }
 
@@ -136,42 +144,64 @@ on_frames_done_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Jumps to the end and prints when the list's last person was first
- * painted. */
+typedef void (*Act) (GtkWidget *page, gconstpointer data);
+
+/* Does @act and prints when a frame first painted the list at its new
+ * length with its first person (@last: its last one) on screen. */
 static void
-time_end_shown (GtkWidget  *page,
-                const char *what)
+time_painted (GtkWidget     *page,
+              const char    *what,
+              Act            act,
+              gconstpointer  data,
+              gboolean       last)
 {
   GtkWidget *list = amparo_test_find_client_list (page);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
   Frames frames = { list, now (), cpu_now (), g_array_new (FALSE, FALSE, sizeof (double)),
-                    g_array_new (FALSE, FALSE, sizeof (double)),
+                    g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (guint)),
                     g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref) };
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
   gboolean done = FALSE;
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(AmparoPerson) last = NULL;
+  g_autoptr(AmparoPerson) person = NULL;
   g_autofree char *name = NULL;
+  guint n;
 
-  scroll_to_end (page);
+  act (page, data);
   g_timeout_add (1500, on_frames_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
 
-  last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
-  name = last != NULL ? amparo_clients_dup_name (last) : NULL;
+  n = list_length (list);
+  person = n > 0 ? g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list))),
+                                          last ? n - 1 : 0) : NULL;
+  name = person != NULL ? amparo_clients_dup_name (person) : NULL;
   for (guint i = 0; name != NULL && i < frames.texts->len; i++)
-    if (g_ptr_array_find_with_equal_func (g_ptr_array_index (frames.texts, i), name, g_str_equal, NULL))
+    if (g_array_index (frames.n_items, guint, i) == n &&
+        g_ptr_array_find_with_equal_func (g_ptr_array_index (frames.texts, i), name, g_str_equal, NULL))
       {
-        g_print ("# jump to the end of %s → its last rows painted: %.0f ms (CPU %.0f ms)\n", what,
+        g_print ("# %s → painted: %.0f ms (CPU %.0f ms)\n", what,
                  g_array_index (frames.wall, double, i), g_array_index (frames.cpu, double, i));
         break;
       }
   g_array_unref (frames.wall);
   g_array_unref (frames.cpu);
+  g_array_unref (frames.n_items);
   g_ptr_array_unref (frames.texts);
+}
+
+static void
+jump_to_end (GtkWidget     *page,
+             gconstpointer  data)
+{
+  scroll_to_end (page);
+}
+
+static void
+type_search (GtkWidget     *page,
+             gconstpointer  text)
+{
+  amparo_window_state_set_search_text (g_object_get_data (G_OBJECT (page), "bench-state"), text);
 }
 
 int
@@ -238,13 +268,14 @@ main (int   argc,
   start = now ();
   cpu_at_start = cpu_now ();
   page = g_object_new (AMPARO_TYPE_CLIENTS_PAGE, "store", store, "state", state, NULL);
+  g_object_set_data (G_OBJECT (page), "bench-state", state);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   g_print ("# open the section: %.0f ms", settle (start));
   g_print (" (CPU %.0f ms)\n", cpu_spent);
   print_reads (page);
 
-  time_end_shown (page, "the whole list");
+  time_painted (page, "jump to the end of the whole list, its last person", jump_to_end, NULL, TRUE);
   scroll_to_top (page);
   settle (now ());
   start = now ();
@@ -260,14 +291,13 @@ main (int   argc,
     {
       g_autofree char *typed = g_strndup ("mar", i);
 
-      start = now ();
-      cpu_at_start = cpu_now ();
-      amparo_window_state_set_search_text (state, typed);
-      g_print ("# type \"%s\" → list shows results: %.0f ms", typed, settle (start));
-      g_print (" (CPU %.0f ms)\n", cpu_spent);
+      g_autofree char *what = g_strdup_printf ("type \"%s\", the results' first person", typed);
+
+      time_painted (page, what, type_search, typed, FALSE);
+      settle (now ());
     }
   print_reads (page);
-  time_end_shown (page, "the \"mar\" list");
+  time_painted (page, "jump to the end of the \"mar\" list, its last person", jump_to_end, NULL, TRUE);
   scroll_to_top (page);
   settle (now ());
 
