@@ -292,10 +292,15 @@ amparo_store_count_where (AmparoStore         *self,
   g_autofree char *sql = NULL;
   g_autoptr(AmparoDbStmt) stmt = NULL;
 
-  /* The length of a whole list: the table's count (which SQLite keeps
-   * cheap) minus the Trash (a small partial index), instead of a scan of
-   * a million rows. */
-  if (g_strcmp0 (where, "deleted_at IS NULL") == 0)
+  /* The length of a whole list: the table's length less the Trash (a
+   * small partial index), instead of a scan of a million rows. On one
+   * desk the persons table's length is a number triggers keep (0027):
+   * SQLite's count(*) walks a whole index, 22 ms at a million. */
+  if (g_strcmp0 (where, "deleted_at IS NULL") == 0 && record_type == AMPARO_TYPE_PERSON
+      && !amparo_store_is_shared (self))
+    sql = g_strdup ("SELECT n - (SELECT count(*) FROM persons WHERE deleted_at IS NOT NULL)"
+                    " FROM row_counts WHERE table_name = 'persons'");
+  else if (g_strcmp0 (where, "deleted_at IS NULL") == 0)
     sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s)"
                            " - (SELECT count(*) FROM %s WHERE deleted_at IS NOT NULL)",
                            table_of (record_type), table_of (record_type));

@@ -255,11 +255,15 @@ test_languages_migrated (Fixture       *fixture,
                                           /* What later migrations made (0015 documents,
                                            * 0016 staff, 0022 the import's deferred
                                            * search index, 0026 the search index's
-                                           * view), so they can run again. */
+                                           * view, 0027 the persons count), so they
+                                           * can run again. */
                                           " DROP TABLE documents; DROP TABLE document_contents;"
                                           " DROP TABLE case_restrictions; DROP TABLE staff;"
                                           " DROP TABLE persons_fts_deferred;"
                                           " DROP VIEW persons_fts_source;"
+                                          " DROP TRIGGER persons_counted_after_insert;"
+                                          " DROP TRIGGER persons_counted_after_delete;"
+                                          " DROP TABLE row_counts;"
                                           " PRAGMA user_version = 13;", id);
   g_autoptr(AmparoPerson) again = NULL;
   g_autoptr(GError) error = NULL;

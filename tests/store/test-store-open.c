@@ -260,6 +260,34 @@ test_check_finds_broken_links (StoreFixture  *fixture,
   g_assert_nonnull (strstr (report, "locations"));
 }
 
+/* The number of persons the Clients list's length comes from (0027)
+ * follows every insert and delete, and --check says when it does not
+ * (a number written behind Amparo's back). */
+static void
+test_check_finds_wrong_count (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AmparoPerson) ana = store_test_add_person (fixture->store, "Ana", "Pérez", NULL);
+  g_autoptr(AmparoPerson) luis = store_test_add_person (fixture->store, "Luis", "Pérez", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (luis), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
+  g_assert_true (amparo_store_exec (fixture->store, "DELETE FROM persons WHERE id = (SELECT max (id) FROM persons)",
+                                    NULL));
+  g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
+  g_assert_true (amparo_store_check (fixture->store, &report, &error));
+  g_assert_cmpstr (report, ==, "ok");
+  g_clear_pointer (&report, g_free);
+
+  g_assert_true (amparo_store_exec (fixture->store, "UPDATE row_counts SET n = 7 WHERE table_name = 'persons'", NULL));
+  g_assert_false (amparo_store_check (fixture->store, &report, &error));
+  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (report, "counts 7 persons but holds 1"));
+}
+
 static gboolean
 file_bytes_equal (const char *path,
                   GBytes     *expected)
@@ -519,6 +547,7 @@ main (int   argc,
   g_test_add_data_func ("/store/open/foreign-wal/amparo", GINT_TO_POINTER (TRUE), test_foreign_wal);
   STORE_TEST ("/store/open/disk-full", test_disk_full);
   STORE_TEST ("/store/open/check-finds-broken-links", test_check_finds_broken_links);
+  STORE_TEST ("/store/open/check-finds-wrong-count", test_check_finds_wrong_count);
 
   return g_test_run ();
 }
