@@ -105,7 +105,7 @@ static gboolean
 apply_migration (AmparoStore  *self,
                  const char   *name,
                  int           version,
-                 gboolean      last,
+                 gboolean      refill,
                  GError      **error)
 {
   g_autofree char *sql = NULL;
@@ -122,9 +122,11 @@ apply_migration (AmparoStore  *self,
       /* 0012 adds the checksum columns: the records already stored get
        * theirs in the same transaction. A later migration may rewrite
        * rows (0014 maps languages to codes), so the last one of a run
-       * from 0012 on writes them again: never a store that --check
-       * calls damaged because it was upgraded. */
-      (version >= AMPARO_STORE_CHECKSUM_MIGRATION && last && !amparo_store_fill_checksums (self, error)) ||
+       * that began before such a migration writes them again: never a
+       * store that --check calls damaged because it was upgraded. A
+       * run that began after it rewrites no row (at a million persons,
+       * every checksum again took minutes before the window). */
+      (version >= AMPARO_STORE_CHECKSUM_MIGRATION && refill && !amparo_store_fill_checksums (self, error)) ||
       !amparo_db_exec (self->conn, pragmas, error) ||
       !amparo_db_commit (self->conn, error))
     {
@@ -246,6 +248,7 @@ migrate_engine (AmparoStore  *self,
                 GError      **error)
 {
   g_autoptr(GPtrArray) migrations = NULL;
+  int from = self->schema_version;
 
   if (amparo_db_get_engine (self->conn) == AMPARO_DB_ENGINE_PG)
     return pg_migrate (self, error);
@@ -256,9 +259,10 @@ migrate_engine (AmparoStore  *self,
     {
       const char *name = g_ptr_array_index (migrations, i);
       int version = parse_migration_version (name);
+      gboolean last = i + 1 == migrations->len;
 
       if (version > self->schema_version &&
-          !apply_migration (self, name, version, i + 1 == migrations->len, error))
+          !apply_migration (self, name, version, last && from < AMPARO_STORE_LAST_ROW_REWRITE, error))
         return FALSE;
     }
   return TRUE;

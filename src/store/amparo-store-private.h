@@ -53,6 +53,11 @@ gboolean       amparo_store_save_in_transaction  (AmparoStore   *self,
 /* amparo-store-checksum.c: per-record checksums (migration 0012); the
  * SQL function and the check are in amparo-db-sqlite.c (.h) */
 #define AMPARO_STORE_CHECKSUM_MIGRATION 12
+/* The last migration that rewrites record rows or changes a record
+ * table's columns (0014 maps languages to codes): an upgrade from before
+ * it writes every checksum again; one from after it has nothing to
+ * rewrite. A migration that rewrites rows must move this number. */
+#define AMPARO_STORE_LAST_ROW_REWRITE 14
 gboolean       amparo_store_has_checksum         (const char    *table);
 char          *amparo_store_checksum_expression  (GType          record_type);
 gboolean       amparo_store_update_checksum      (AmparoStore   *self,
