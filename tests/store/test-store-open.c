@@ -237,11 +237,12 @@ test_disk_full (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
-/* --check finds a whereabouts row pointing at a person who is not there
- * (written behind Amparo's back) and names the table. */
+/* --check says the store is whole, then, once @breaking_sql has changed
+ * it behind Amparo's back, that it is damaged, naming @named. */
 static void
-test_check_finds_broken_links (StoreFixture  *fixture,
-                               gconstpointer  data)
+assert_check_finds (StoreFixture *fixture,
+                    const char   *breaking_sql,
+                    const char   *named)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
@@ -250,20 +251,27 @@ test_check_finds_broken_links (StoreFixture  *fixture,
   g_assert_cmpstr (report, ==, "ok");
   g_clear_pointer (&report, g_free);
 
-  g_assert_true (amparo_store_exec (fixture->store,
-                                    "PRAGMA foreign_keys = OFF;"
-                                    "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
-                                    " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');"
-                                    "PRAGMA foreign_keys = ON;", NULL));
-
+  g_assert_true (amparo_store_exec (fixture->store, breaking_sql, NULL));
   g_assert_false (amparo_store_check (fixture->store, &report, &error));
   g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (report, "locations"));
+  g_assert_nonnull (strstr (report, named));
+}
+
+/* --check finds a whereabouts row pointing at a person who is not there
+ * and names the table. */
+static void
+test_check_finds_broken_links (StoreFixture  *fixture,
+                               gconstpointer  data)
+{
+  assert_check_finds (fixture,
+                      "PRAGMA foreign_keys = OFF;"
+                      "INSERT INTO locations (uid, created_at, updated_at, person_id, kind)"
+                      " VALUES ('x', '2024-01-01', '2024-01-01', 4242, 'unknown');"
+                      "PRAGMA foreign_keys = ON;", "locations");
 }
 
 /* The number of persons the Clients list's length comes from (0027)
- * follows every insert and delete, and --check says when it does not
- * (a number written behind Amparo's back). */
+ * follows every insert and delete, and --check says when it does not. */
 static void
 test_check_finds_wrong_count (StoreFixture  *fixture,
                               gconstpointer  data)
@@ -271,7 +279,6 @@ test_check_finds_wrong_count (StoreFixture  *fixture,
   g_autoptr(AmparoPerson) ana = store_test_add_person (fixture->store, "Ana", "Pérez", NULL);
   g_autoptr(AmparoPerson) luis = store_test_add_person (fixture->store, "Luis", "Pérez", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *report = NULL;
 
   g_assert_true (amparo_store_delete (fixture->store, AMPARO_RECORD (luis), &error));
   g_assert_no_error (error);
@@ -279,14 +286,8 @@ test_check_finds_wrong_count (StoreFixture  *fixture,
   g_assert_true (amparo_store_exec (fixture->store, "DELETE FROM persons WHERE id = (SELECT max (id) FROM persons)",
                                     NULL));
   g_assert_cmpint (amparo_store_count (fixture->store, AMPARO_TYPE_PERSON, AMPARO_LIST_LIVE), ==, 1);
-  g_assert_true (amparo_store_check (fixture->store, &report, &error));
-  g_assert_cmpstr (report, ==, "ok");
-  g_clear_pointer (&report, g_free);
-
-  g_assert_true (amparo_store_exec (fixture->store, "UPDATE row_counts SET n = 7 WHERE table_name = 'persons'", NULL));
-  g_assert_false (amparo_store_check (fixture->store, &report, &error));
-  g_assert_error (error, AMPARO_STORE_ERROR, AMPARO_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (report, "counts 7 persons but holds 1"));
+  assert_check_finds (fixture, "UPDATE row_counts SET n = 7 WHERE table_name = 'persons'",
+                      "counts 7 persons but holds 1");
 }
 
 /* An upgrade from a recent store (here from 0026 to 0027) rewrites no
