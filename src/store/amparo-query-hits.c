@@ -109,9 +109,10 @@ read_hits (AmparoQueryHits *self,
 }
 
 /* How many persons the store holds at most: its largest id, read from
- * the end of the primary key. Only the choice between walking and
- * sorting depends on it, and the exact count walks the whole table
- * (35 ms at a million); ids the Trash emptied make it a little high,
+ * the end of the primary key, the same on both engines. Only the choice
+ * between walking and sorting depends on it; on the server the exact
+ * count walks the whole table (one desk keeps it, 0027, but the server
+ * cannot), and ids of persons deleted for good make this a little high,
  * which only ever means sorting a few more rare hits. */
 static gint64
 count_persons_at_most (AmparoStore *store)

@@ -197,11 +197,20 @@ jump_to_end (GtkWidget     *page,
   scroll_to_end (page);
 }
 
+/* What type_search() types, and into which window state. */
+typedef struct
+{
+  AmparoWindowState *state;
+  const char *text;
+} Typing;
+
 static void
 type_search (GtkWidget     *page,
-             gconstpointer  text)
+             gconstpointer  data)
 {
-  amparo_window_state_set_search_text (g_object_get_data (G_OBJECT (page), "bench-state"), text);
+  const Typing *typing = data;
+
+  amparo_window_state_set_search_text (typing->state, typing->text);
 }
 
 int
@@ -268,7 +277,6 @@ main (int   argc,
   start = now ();
   cpu_at_start = cpu_now ();
   page = g_object_new (AMPARO_TYPE_CLIENTS_PAGE, "store", store, "state", state, NULL);
-  g_object_set_data (G_OBJECT (page), "bench-state", state);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   g_print ("# open the section: %.0f ms", settle (start));
@@ -290,10 +298,10 @@ main (int   argc,
   for (guint i = 1; i <= 3; i++)
     {
       g_autofree char *typed = g_strndup ("mar", i);
-
       g_autofree char *what = g_strdup_printf ("type \"%s\", the results' first person", typed);
+      Typing typing = { state, typed };
 
-      time_painted (page, what, type_search, typed, FALSE);
+      time_painted (page, what, type_search, &typing, FALSE);
       settle (now ());
     }
   print_reads (page);
