@@ -18,16 +18,31 @@ typedef struct
   gboolean waiting;   /* for the paint: the map handler no longer owns it */
 } AfterFrame;
 
+/**
+ * amparo_frame_clock_release:
+ * @clock: a frame clock kept (and referenced) to wait for a frame, or %NULL
+ * @handler: the handler connected on it, or 0
+ *
+ * Stops waiting: disconnects @handler, if it is still connected, and
+ * drops @clock. A window destroyed before its frame disposes its clock,
+ * and with it every handler on it, so the handler may be gone already.
+ */
+void
+amparo_frame_clock_release (GdkFrameClock **clock,
+                            gulong         *handler)
+{
+  if (*clock != NULL && *handler != 0 && g_signal_handler_is_connected (*clock, *handler))
+    g_signal_handler_disconnect (*clock, *handler);
+  *handler = 0;
+  g_clear_object (clock);
+}
+
 static void
 after_frame_free (AfterFrame *after)
 {
-  /* A window destroyed before its frame disposed the clock, and with it
-   * every handler on it. */
-  if (after->clock != NULL && after->handler != 0 && g_signal_handler_is_connected (after->clock, after->handler))
-    g_signal_handler_disconnect (after->clock, after->handler);
+  amparo_frame_clock_release (&after->clock, &after->handler);
   if (after->destroy != NULL)
     after->destroy (after->data);
-  g_clear_object (&after->clock);
   g_weak_ref_clear (&after->widget);
   g_free (after);
 }

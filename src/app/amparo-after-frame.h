@@ -12,4 +12,7 @@ void amparo_after_first_frame (GtkWidget            *widget,
                                gpointer              data,
                                GDestroyNotify        destroy);
 
+void amparo_frame_clock_release (GdkFrameClock **clock,
+                                 gulong         *handler);
+
 G_END_DECLS

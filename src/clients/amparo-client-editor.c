@@ -20,6 +20,7 @@
 #include "amparo-name-matcher.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-whereabouts-panel.h"
+#include "amparo-after-frame.h"
 #include "amparo-client-access.h"      /* roles (#17) */
 #include "amparo-restriction-group.h"
 #include "amparo-server-banner.h"      /* banner (#10) */
@@ -498,12 +499,7 @@ unbind_person (AmparoClientEditor *self)
 static void
 stop_waiting_for_frame (AmparoClientEditor *self)
 {
-  /* A window destroyed before its frame disposed the clock, and with it
-   * every handler on it. */
-  if (self->panels_clock != NULL && g_signal_handler_is_connected (self->panels_clock, self->panels_handler))
-    g_signal_handler_disconnect (self->panels_clock, self->panels_handler);
-  self->panels_handler = 0;
-  g_clear_object (&self->panels_clock);
+  amparo_frame_clock_release (&self->panels_clock, &self->panels_handler);
   self->panels_pending = FALSE;
 }
 
