@@ -426,11 +426,12 @@ edit_person (AmparoClientsPage *self,
   g_autoptr(AmparoPerson) copy = AMPARO_PERSON (amparo_record_copy (AMPARO_RECORD (stored)));
   g_autoptr(GError) error = NULL;
 
-  amparo_client_editor_edit (ensure_editor (self), self->store, copy, stored);
-  show_content (self, "editor");
-  /* Every look at a child's record is journaled (who, when, where). */
+  /* Every look at a child's record is journaled (who, when, where),
+   * before it is shown: the page's "Who has seen" list includes it. */
   if (!amparo_store_log_view (self->store, AMPARO_RECORD (stored), &error))
     g_warning ("Could not journal the view: %s", error->message);
+  amparo_client_editor_edit (ensure_editor (self), self->store, copy, stored);
+  show_content (self, "editor");
 }
 
 static void

@@ -34,7 +34,6 @@ struct _AmparoHistoryPanel
 
   GtkListBox   *history_list;
   GtkListBox   *views_list;
-  guint         views_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmparoHistoryPanel, amparo_history_panel, ADW_TYPE_BIN)
@@ -317,18 +316,6 @@ refresh_views (AmparoHistoryPanel *self)
     gtk_list_box_append (self->views_list, create_view_row (views->pdata[i]));
 }
 
-/* The page journals its own view just after it fills its panels: read
- * the views once that is done, so the list includes this one. */
-static gboolean
-refresh_views_cb (gpointer user_data)
-{
-  AmparoHistoryPanel *self = user_data;
-
-  self->views_source = 0;
-  refresh_views (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 refresh (AmparoHistoryPanel *self)
 {
@@ -379,7 +366,6 @@ amparo_history_panel_dispose (GObject *object)
   AmparoHistoryPanel *self = (AmparoHistoryPanel *)object;
 
   disconnect_store (self);
-  g_clear_handle_id (&self->views_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMPARO_TYPE_HISTORY_PANEL);
   g_clear_object (&self->person);
   g_clear_object (&self->store);
@@ -434,7 +420,7 @@ amparo_history_panel_set_person (AmparoHistoryPanel *self,
                                                    G_CALLBACK (on_record_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   refresh (self);
+  /* The Clients page journals a view before it shows the record, so
+   * this one is listed: the list is built once per client. */
   refresh_views (self);
-  g_clear_handle_id (&self->views_source, g_source_remove);
-  self->views_source = g_idle_add (refresh_views_cb, self);
 }

@@ -6,6 +6,8 @@
 #include "amparo-application.h"
 #include "amparo-bench-data.h"
 #include "amparo-client-editor.h"
+#include "amparo-clients-util.h"
+#include "amparo-history-panel.h"
 #include "amparo-iso-picker.h"
 #include "amparo-location.h"
 #include "amparo-main-view.h"
@@ -293,6 +295,71 @@ on_activate_hidden_page_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The last list box in @root, in the order of its widgets. */
+static GtkWidget *
+last_list_box (GtkWidget *root)
+{
+  GtkWidget *found = GTK_IS_LIST_BOX (root) ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inside = last_list_box (child);
+
+      if (inside != NULL)
+        found = inside;
+    }
+  return found;
+}
+
+static void
+on_children_changed_cb (GListModel *children,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *n_added)
+{
+  *n_added += added;
+}
+
+/* Opening a client lists that very view under "Who Has Seen This
+ * Record", and builds the list once: before, it was built when the
+ * panels were filled and again in an idle (laid out twice per open), so
+ * that the view, journaled after the panels were filled, was listed. */
+static void
+on_activate_views_once_cb (GApplication *app,
+                           gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page = clients_page (window);
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_autoptr(AmparoPerson) client = add_client (store, "Ana", "Brownsville");
+  g_autoptr(GListModel) children = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  guint n_added = 0;
+
+  g_assert_true (amparo_test_until (amparo_test_find_widget (window, AMPARO_TYPE_HISTORY_PANEL) != NULL));
+  /* The history panel's last list box. */
+  list = last_list_box (amparo_test_find_widget (window, AMPARO_TYPE_HISTORY_PANEL));
+  children = gtk_widget_observe_children (list);
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_children_changed_cb), &n_added);
+
+  open_client (window, client);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  amparo_test_wait (300);
+  views = amparo_store_list_record_views (store, client, 5, NULL);
+  g_assert_cmpuint (views->len, ==, 1);
+  when = amparo_clients_format_date_time (amparo_record_get_created_at (views->pdata[0]));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, when);
+  g_assert_cmpuint (n_added, ==, 1);
+  g_signal_handlers_disconnect_by_func (children, on_children_changed_cb, &n_added);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each case runs in the real app on a store of its own: @activate is
  * the case's "activate" handler. */
 static void
@@ -317,5 +384,6 @@ main (int   argc,
   g_test_add_data_func ("/perf/page-open/panels-after-frame", on_activate_panels_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/no-list-read", on_activate_no_list_read_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/hidden-page-not-laid-out", on_activate_hidden_page_cb, test_in_app);
+  g_test_add_data_func ("/perf/page-open/views-listed-once", on_activate_views_once_cb, test_in_app);
   return g_test_run ();
 }
