@@ -21,6 +21,7 @@
 #include "amparo-store.h"
 #include "amparo-store-preferences.h"
 #include "amparo-window.h"
+#include "amparo-width-first-layout.h"
 
 struct _AmparoApplication
 {
@@ -436,6 +437,7 @@ amparo_application_startup (GApplication *app)
   GAction *language;
 
   G_APPLICATION_CLASS (amparo_application_parent_class)->startup (app);
+  amparo_width_first_layout_install ();
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,

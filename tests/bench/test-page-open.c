@@ -98,15 +98,18 @@ test_iso_list_once (void)
   g_object_unref (more);
 }
 
-/* A widget that counts how often GTK works out its height for a width:
- * put inside a page, it tells whether that page was laid out. */
+/* A widget that counts how often GTK works out its height for a width
+ * (put inside a page, it tells whether that page was laid out) and its
+ * width for a height (what a wrapping label answers by laying its text
+ * out at a dozen widths). */
 #define PROBE_TYPE (probe_get_type ())
 G_DECLARE_FINAL_TYPE (Probe, probe, PROBE, WIDGET, GtkWidget)
 
 struct _Probe
 {
   GtkWidget parent_instance;
-  guint n_heights;
+  guint n_heights;              /* its height for a width */
+  guint n_widths_for_height;    /* its width for a height */
 };
 
 G_DEFINE_FINAL_TYPE (Probe, probe, GTK_TYPE_WIDGET)
@@ -122,6 +125,8 @@ probe_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
     PROBE_WIDGET (widget)->n_heights++;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0)
+    PROBE_WIDGET (widget)->n_widths_for_height++;
   *minimum = *natural = 1;
 }
 
@@ -360,6 +365,56 @@ on_activate_views_once_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The title of a row of a client page's panels (AdwActionRow's vertical
+ * box of title and subtitle, in libadwaita 1.2), in a row showing @text. */
+static GtkWidget *
+title_box_showing (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_BOX (root) && gtk_widget_has_css_class (root, "title")
+      && ADW_IS_ACTION_ROW (gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW))
+      && amparo_test_find_text (root, text, TRUE) >= 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = title_box_showing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row's title is never asked how wide it must be at a height: its
+ * labels wrap, and a wrapping label answers that by laying its text out
+ * at a dozen widths. Every horizontal box asked it of every row at every
+ * allocation, three quarters of the time the panels took to draw. The
+ * row is laid out (the probe is measured) and looks the same (the
+ * screenshots are identical to the pixel). */
+static void
+on_activate_rows_width_first_cb (GApplication *app,
+                                 gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page = clients_page (window);
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_autoptr(AmparoPerson) client = add_client (store, "Ana", "Brownsville");
+  GtkWidget *title;
+  Probe *probe;
+
+  amparo_test_wait (300);
+  open_client (window, client);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  title = title_box_showing (amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR), "Brownsville");
+  g_assert_nonnull (title);
+  probe = g_object_new (PROBE_TYPE, NULL);
+  gtk_box_append (GTK_BOX (title), GTK_WIDGET (probe));
+  amparo_test_wait (300);
+  g_assert_cmpuint (probe->n_heights, >, 0);
+  g_assert_cmpuint (probe->n_widths_for_height, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each case runs in the real app on a store of its own: @activate is
  * the case's "activate" handler. */
 static void
@@ -385,5 +440,6 @@ main (int   argc,
   g_test_add_data_func ("/perf/page-open/no-list-read", on_activate_no_list_read_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/hidden-page-not-laid-out", on_activate_hidden_page_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/views-listed-once", on_activate_views_once_cb, test_in_app);
+  g_test_add_data_func ("/perf/page-open/rows-width-first", on_activate_rows_width_first_cb, test_in_app);
   return g_test_run ();
 }
