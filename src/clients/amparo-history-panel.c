@@ -259,61 +259,78 @@ describe_changes (GType       type,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static GtkWidget *
-create_entry_row (AmparoJournalEntry *entry)
+/* The list's row at @index, made if the list has fewer. Filled again
+ * (another client, a change), a list keeps its rows: making a row costs
+ * more than filling it, and the lists are refilled at every open (#14). */
+static AdwActionRow *
+row_at (GtkListBox *list,
+        int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  if (row == NULL)
+    {
+      row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_append (list, GTK_WIDGET (row));
+    }
+  return ADW_ACTION_ROW (row);
+}
+
+/* Removes the rows from @n on (the list's first child may be its
+ * placeholder, which is no row). */
+static void
+trim_list (GtkListBox *list,
+           int         n)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+fill_entry_row (AdwActionRow       *row,
+                AmparoJournalEntry *entry)
 {
   g_autofree char *when = amparo_clients_format_date (amparo_record_get_created_at (AMPARO_RECORD (entry)));
   g_autofree char *title = NULL;
   const char *table = amparo_journal_entry_get_table_name (entry);
   g_autofree char *changes = describe_changes (type_for_table (table), amparo_journal_entry_get_changes (entry));
-  GtkWidget *row = adw_action_row_new ();
 
   /* Translators: a history line: "<what happened> · <which part> · <who> · <when>" */
   title = g_strdup_printf (_("%s · %s · %s · %s"),
                            amparo_clients_enum_label (AMPARO_TYPE_JOURNAL_ACTION, amparo_journal_entry_get_action (entry)),
                            label_for_table (table), amparo_journal_entry_get_actor (entry), when);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  /* Row by row: the list's first child may be its placeholder. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
-    gtk_list_box_remove (list, child);
+  adw_action_row_set_subtitle (row, changes);
+  adw_action_row_set_subtitle_lines (row, 0);
 }
 
 /* "maria at desk-3 · 2 Dec 2026": who opened the record, where, when. */
-static GtkWidget *
-create_view_row (AmparoJournalEntry *entry)
+static void
+fill_view_row (AdwActionRow       *row,
+               AmparoJournalEntry *entry)
 {
   g_autofree char *when = amparo_clients_format_date_time (amparo_record_get_created_at (AMPARO_RECORD (entry)));
   g_autofree char *title = NULL;
-  GtkWidget *row = adw_action_row_new ();
 
   /* Translators: "<staff account> at <workstation>" */
   title = g_strdup_printf (_("%s at %s"), amparo_journal_entry_get_actor (entry) ?: "",
                            amparo_journal_entry_get_host (entry) ?: "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-  return row;
+  adw_action_row_set_subtitle (row, when);
 }
 
 static void
 refresh_views (AmparoHistoryPanel *self)
 {
   g_autoptr(GPtrArray) views = amparo_store_list_record_views (self->store, self->person, MAX_VIEWS, NULL);
+  guint n = views != NULL ? views->len : 0;
 
-  clear_list (self->views_list);
-  for (guint i = 0; views != NULL && i < views->len; i++)
-    gtk_list_box_append (self->views_list, create_view_row (views->pdata[i]));
+  for (guint i = 0; i < n; i++)
+    fill_view_row (row_at (self->views_list, i), views->pdata[i]);
+  trim_list (self->views_list, n);
 }
 
 static void
@@ -323,11 +340,6 @@ refresh (AmparoHistoryPanel *self)
   g_autoptr(GListModel) history = amparo_store_list_client_history (self->store, self->person);
   guint n = MIN (g_list_model_get_n_items (history), MAX_READ);
   guint shown = 0;
-  GtkWidget *child;
-
-  /* Row by row: the list's first child may be its placeholder. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->history_list, 0))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
 
   for (guint i = 0; i < n && shown < MAX_SHOWN; i++)
     {
@@ -335,9 +347,10 @@ refresh (AmparoHistoryPanel *self)
 
       if (amparo_journal_entry_get_action (entry) == AMPARO_JOURNAL_ACTION_VIEW)
         continue;
-      gtk_list_box_append (self->history_list, create_entry_row (entry));
+      fill_entry_row (row_at (self->history_list, shown), entry);
       shown++;
     }
+  trim_list (self->history_list, shown);
 }
 
 static void

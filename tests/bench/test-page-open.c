@@ -415,6 +415,56 @@ on_activate_rows_width_first_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first list box in @root that has rows: a history panel's list of
+ * changes (a preferences group holds an empty one of its own first). */
+static GtkWidget *
+first_list_with_rows (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (root), 0) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_list_with_rows (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Another client's history is shown in the rows the last one's was:
+ * making them again was a tenth of drawing the panels. No row of the
+ * last client's is left. */
+static void
+on_activate_history_rows_kept_cb (GApplication *app,
+                                  gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *page = clients_page (window);
+  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
+  g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
+  g_autoptr(GListModel) children = NULL;
+  GtkWidget *panel, *list;
+  guint n_added = 0;
+
+  amparo_test_wait (300);
+  open_client (window, first);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  panel = amparo_test_find_widget (window, AMPARO_TYPE_HISTORY_PANEL);
+  list = first_list_with_rows (panel);
+  g_assert_true (amparo_test_find_text (list, "Brownsville", TRUE) >= 0);
+  children = gtk_widget_observe_children (list);
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_children_changed_cb), &n_added);
+
+  open_client (window, second);
+  g_assert_true (amparo_test_until (amparo_test_find_text (list, "Poughkeepsie", TRUE) >= 0));
+  g_assert_cmpint (amparo_test_find_text (list, "Brownsville", TRUE), <, 0);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_signal_handlers_disconnect_by_func (children, on_children_changed_cb, &n_added);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each case runs in the real app on a store of its own: @activate is
  * the case's "activate" handler. */
 static void
@@ -441,5 +491,6 @@ main (int   argc,
   g_test_add_data_func ("/perf/page-open/hidden-page-not-laid-out", on_activate_hidden_page_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/views-listed-once", on_activate_views_once_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/rows-width-first", on_activate_rows_width_first_cb, test_in_app);
+  g_test_add_data_func ("/perf/page-open/history-rows-kept", on_activate_history_rows_kept_cb, test_in_app);
   return g_test_run ();
 }
