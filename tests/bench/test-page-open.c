@@ -367,22 +367,13 @@ on_activate_views_once_cb (GApplication *app,
 
 /* The title of a row of a client page's panels (AdwActionRow's vertical
  * box of title and subtitle, in libadwaita 1.2), in a row showing @text. */
-static GtkWidget *
-title_box_showing (GtkWidget  *root,
-                   const char *text)
+static gboolean
+is_row_title_showing (GtkWidget     *widget,
+                      gconstpointer  text)
 {
-  if (GTK_IS_BOX (root) && gtk_widget_has_css_class (root, "title")
-      && ADW_IS_ACTION_ROW (gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW))
-      && amparo_test_find_text (root, text, TRUE) >= 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = title_box_showing (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, "title")
+         && gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) != NULL
+         && amparo_test_find_text (widget, text, TRUE) >= 0;
 }
 
 /* A row's title is never asked how wide it must be at a height: its
@@ -405,7 +396,7 @@ on_activate_rows_width_first_cb (GApplication *app,
   amparo_test_wait (300);
   open_client (window, client);
   g_assert_true (amparo_test_until (shows (window, "Brownsville")));
-  title = title_box_showing (amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR), "Brownsville");
+  title = amparo_test_find_mapped (window, GTK_TYPE_BOX, is_row_title_showing, "Brownsville");
   g_assert_nonnull (title);
   probe = g_object_new (PROBE_TYPE, NULL);
   gtk_box_append (GTK_BOX (title), GTK_WIDGET (probe));
@@ -415,21 +406,13 @@ on_activate_rows_width_first_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first list box in @root that has rows: a history panel's list of
- * changes (a preferences group holds an empty one of its own first). */
-static GtkWidget *
-first_list_with_rows (GtkWidget *root)
+/* A list box with rows: a history panel's list of changes (a
+ * preferences group holds an empty one of its own first). */
+static gboolean
+has_rows (GtkWidget     *widget,
+          gconstpointer  data)
 {
-  if (GTK_IS_LIST_BOX (root) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (root), 0) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_list_with_rows (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL;
 }
 
 /* Another client's history is shown in the rows the last one's was:
@@ -452,7 +435,7 @@ on_activate_history_rows_kept_cb (GApplication *app,
   open_client (window, first);
   g_assert_true (amparo_test_until (shows (window, "Brownsville")));
   panel = amparo_test_find_widget (window, AMPARO_TYPE_HISTORY_PANEL);
-  list = first_list_with_rows (panel);
+  list = amparo_test_find_mapped (panel, GTK_TYPE_LIST_BOX, has_rows, NULL);
   g_assert_true (amparo_test_find_text (list, "Brownsville", TRUE) >= 0);
   children = gtk_widget_observe_children (list);
   g_signal_connect (children, "items-changed", G_CALLBACK (on_children_changed_cb), &n_added);
