@@ -175,6 +175,13 @@ clients_page (GtkWidget *window)
   return amparo_main_view_get_page (amparo_window_get_main_view (AMPARO_WINDOW (window)), "clients");
 }
 
+/* The store the window's Clients section works on. */
+static AmparoStore *
+store_of (GtkWidget *window)
+{
+  return AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (clients_page (window))));
+}
+
 static void
 open_client (GtkWidget    *window,
              AmparoPerson *person)
@@ -203,8 +210,7 @@ on_activate_panels_cb (GApplication *app,
                        gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
   g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
 
@@ -240,7 +246,7 @@ on_activate_no_list_read_cb (GApplication *app,
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (amparo_test_client_list_model (page));
   g_autoptr(AmparoPerson) far = NULL;
   g_autoptr(AmparoPerson) first = NULL;
@@ -280,8 +286,7 @@ on_activate_hidden_page_cb (GApplication *app,
                             gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   g_autoptr(AmparoPerson) client = add_client (store, "Ana", "Brownsville");
   GtkWidget *editor, *box;
   Probe *probe;
@@ -335,8 +340,7 @@ on_activate_views_once_cb (GApplication *app,
                            gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   g_autoptr(AmparoPerson) client = add_client (store, "Ana", "Brownsville");
   g_autoptr(GListModel) children = NULL;
   g_autoptr(GPtrArray) views = NULL;
@@ -387,8 +391,7 @@ on_activate_rows_width_first_cb (GApplication *app,
                                  gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   g_autoptr(AmparoPerson) client = add_client (store, "Ana", "Brownsville");
   GtkWidget *title;
   Probe *probe;
@@ -423,8 +426,7 @@ on_activate_history_rows_kept_cb (GApplication *app,
                                   gpointer      data)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  GtkWidget *page = clients_page (window);
-  AmparoStore *store = AMPARO_STORE (amparo_section_page_get_store (AMPARO_SECTION_PAGE (page)));
+  AmparoStore *store = store_of (window);
   g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
   g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
   g_autoptr(GListModel) children = NULL;
