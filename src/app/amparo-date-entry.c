@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "amparo-language.h"
+#include "amparo-tooltip.h"
 
 struct _AmparoDateEntry
 {
@@ -295,7 +296,7 @@ amparo_date_entry_init (AmparoDateEntry *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
   gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->button, "flat");
-  gtk_widget_set_tooltip_text (self->button, _("Choose a Date"));
+  amparo_tooltip_set (self->button, _("Choose a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Date"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->button);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-iso-picker.h"
+#include "amparo-tooltip.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -499,7 +500,7 @@ amparo_iso_picker_constructed (GObject *object)
     {
       const char *label = self->table == AMPARO_ISO_LANGUAGES ? _("Remove a language") : _("Remove a country");
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), label);
+      amparo_tooltip_set (GTK_WIDGET (self->remove_button), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       show_list (self);
     }

@@ -12,6 +12,7 @@
 #include "amparo-idle-lock.h"
 #include "amparo-journal-window.h"
 #include "amparo-privacy-view.h"
+#include "amparo-tooltip.h"
 
 struct _AmparoWindow
 {
@@ -502,7 +503,7 @@ add_privacy_controls (AmparoWindow *self)
     {
       button = gtk_button_new_from_icon_name ("avatar-default-symbolic");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.privacy-view");
-      gtk_widget_set_tooltip_text (button, _("Show the Client Their Record"));
+      amparo_tooltip_set (button, _("Show the Client Their Record"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Show the Client Their Record"), -1);
       gtk_widget_set_name (button, "privacy-view-button");

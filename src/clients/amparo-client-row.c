@@ -9,6 +9,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-person-list-model.h"
+#include "amparo-tooltip.h"
 
 /* One person in the client list. What it shows of other records (where
  * the person is now, the next hearing, whether the family is separated)
@@ -139,13 +140,13 @@ make_badge (AmparoClientRow *self,
       break;
     case BADGE_INTERPRETER:
       gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Interpreter"));
-      gtk_widget_set_tooltip_text (badge, _("Needs an interpreter"));
+      amparo_tooltip_set (badge, _("Needs an interpreter"));
       gtk_widget_add_css_class (badge, "accent");
       break;
     case BADGE_STALE:
       /* caserecord (#9): a contact not reached for too long */
       gtk_label_set_label (GTK_LABEL (badge), C_("badge", "Contact stale"));
-      gtk_widget_set_tooltip_text (badge, _("A contact was not reached recently: call again"));
+      amparo_tooltip_set (badge, _("A contact was not reached recently: call again"));
       gtk_widget_add_css_class (badge, "warning");
       break;
     case BADGE_TRASH:

@@ -12,6 +12,7 @@
 #include "amparo-date-format.h"
 #include "amparo-iso-codes.h"
 #include "amparo-language.h"
+#include "amparo-tooltip.h"
 #include "amparo-window.h"
 
 static void
@@ -356,7 +357,7 @@ amparo_clients_row_add_button (GtkWidget  *row,
                                const char *uid)
 {
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  amparo_tooltip_set (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uid);

@@ -12,6 +12,7 @@
 #include "amparo-notice-dialog.h"
 #include "amparo-record-form.h"
 #include "amparo-thumbnailer.h"
+#include "amparo-tooltip.h"
 
 /* The client's documents (issue #18): scans of hearing notices, birth
  * certificates, DNA results… kept in the case store. Files come in by
@@ -118,7 +119,7 @@ show_thumbnail (GtkWidget  *frame,
       gtk_widget_add_css_class (child, "dim-label");
       gtk_widget_set_name (child, problem != NULL ? "document-placeholder" : "document-loading");
       if (problem != NULL)
-        gtk_widget_set_tooltip_text (child, problem);
+        amparo_tooltip_set (child, problem);
     }
   gtk_widget_set_size_request (child, AMPARO_DOCUMENTS_THUMBNAIL_SIZE, AMPARO_DOCUMENTS_THUMBNAIL_SIZE);
   adw_bin_set_child (ADW_BIN (frame), child);

@@ -9,6 +9,7 @@
 
 #include "amparo-clients-util.h"
 #include "amparo-main-view.h"
+#include "amparo-tooltip.h"
 #include "amparo-window.h"
 
 /* Every client's contacts not reached within the configured age (the
@@ -95,7 +96,7 @@ create_row (AmparoReverifyDialog *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), person != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open this client"));
+  amparo_tooltip_set (GTK_WIDGET (row), _("Open this client"));
   amparo_clients_row_add_button (row, button, _("Reached Today"), "reverify.reached",
                                  amparo_record_get_uid (AMPARO_RECORD (contact)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);

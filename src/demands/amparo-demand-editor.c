@@ -11,6 +11,7 @@
 #include "amparo-demands-util.h"
 #include "amparo-field-errors.h"
 #include "amparo-language.h"
+#include "amparo-tooltip.h"
 
 /* A demand's page: its English and Spanish wording, to whom it is
  * addressed, the releases that stated it (newest first, with the number
@@ -91,7 +92,7 @@ create_release_row (gpointer item,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Open in Press Releases"));
+  amparo_tooltip_set (row, _("Open in Press Releases"));
   g_object_set_data_full (G_OBJECT (row), "release", g_object_ref (release), g_object_unref);
   return row;
 }

@@ -13,6 +13,7 @@
 #include "amparo-language.h"
 #include "amparo-markup.h"
 #include "amparo-press-util.h"
+#include "amparo-tooltip.h"
 
 /* The bilingual editor of one release: English and Spanish side by side
  * (a flow box puts them one above the other when the window is narrow),
@@ -304,7 +305,7 @@ row_button (AmparoReleaseEditor *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  amparo_tooltip_set (button, tooltip);
   /* A tooltip is only a description; a screen reader needs a name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

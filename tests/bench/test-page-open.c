@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <dlfcn.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "amparo-application.h"
 #include "amparo-bench-data.h"
 #include "amparo-client-editor.h"
 #include "amparo-clients-util.h"
+#include "amparo-event.h"
 #include "amparo-history-panel.h"
 #include "amparo-iso-picker.h"
 #include "amparo-location.h"
@@ -450,6 +455,116 @@ on_activate_history_rows_kept_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* How often setting a tooltip asked the X server where the pointer
+ * is. The test program's own XIQueryPointer and
+ * gtk_widget_set_tooltip_text (exported: export_dynamic) stand in front
+ * of libXi's and GTK's, count, and pass the calls on. Only queries made
+ * while a tooltip is set count: GTK also asks when the pointer rests on
+ * a widget, or when a frame's layout changed what is under it. */
+static guint n_pointer_queries;
+static guint setting_tooltip;
+
+typedef int (*QueryPointerFunc) (void *, int, unsigned long, void *, void *, void *, void *,
+                                 void *, void *, void *, void *, void *);
+
+int XIQueryPointer (void *display, int device, unsigned long window, void *root, void *child,
+                    void *root_x, void *root_y, void *x, void *y, void *buttons, void *mods, void *group);
+
+int
+XIQueryPointer (void          *display,
+                int            device,
+                unsigned long  window,
+                void          *root,
+                void          *child,
+                void          *root_x,
+                void          *root_y,
+                void          *x,
+                void          *y,
+                void          *buttons,
+                void          *mods,
+                void          *group)
+{
+  static QueryPointerFunc real;
+
+  if (real == NULL)
+    real = (QueryPointerFunc) dlsym (RTLD_NEXT, "XIQueryPointer");
+  n_pointer_queries += setting_tooltip > 0;
+  return real (display, device, window, root, child, root_x, root_y, x, y, buttons, mods, group);
+}
+
+void
+gtk_widget_set_tooltip_text (GtkWidget  *widget,
+                             const char *text)
+{
+  static void (*real) (GtkWidget *, const char *);
+
+  if (real == NULL)
+    real = (void (*) (GtkWidget *, const char *)) dlsym (RTLD_NEXT, "gtk_widget_set_tooltip_text");
+  setting_tooltip++;
+  real (widget, text);
+  setting_tooltip--;
+}
+
+static gboolean
+is_reschedule_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "proceedings.reschedule") == 0;
+}
+
+/* A client page's rows get their tooltips without a round trip to the
+ * X server each: GTK 4.8 asks where the pointer is whenever a visible
+ * widget's tooltip is set, window or not, and an open set some twenty
+ * (18 with the hearings here). The tooltips are still there. */
+static void
+on_activate_no_pointer_queries_cb (GApplication *app,
+                                   gpointer      data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AmparoStore *store = store_of (window);
+  g_autoptr(AmparoPerson) first = add_client (store, "Ana", "Brownsville");
+  g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
+  g_autoptr(GtkWidget) plain = g_object_ref_sink (gtk_button_new ());
+  GtkWidget *button;
+  guint before;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(AmparoEvent) hearing = amparo_event_new ();
+      g_autofree char *starts_at = g_strdup_printf ("2027-0%u-10T09:00", i + 1);
+      g_autoptr(GError) error = NULL;
+
+      amparo_event_set_person_id (hearing, amparo_record_get_id (AMPARO_RECORD (second)));
+      amparo_event_set_kind (hearing, AMPARO_EVENT_KIND_HEARING);
+      amparo_event_set_starts_at (hearing, starts_at);
+      amparo_event_set_place (hearing, "Houston Immigration Court");
+      g_assert_true (amparo_store_save (store, AMPARO_RECORD (hearing), &error));
+      g_assert_no_error (error);
+    }
+  amparo_test_wait (300);
+  open_client (window, first);
+  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+
+  before = n_pointer_queries;
+  open_client (window, second);
+  g_assert_true (amparo_test_until (shows (window, "Poughkeepsie")));
+  g_assert_true (amparo_test_until (shows (window, "Houston Immigration Court")));
+  g_assert_cmpuint (n_pointer_queries - before, ==, 0);
+
+  button = amparo_test_find_mapped (window, GTK_TYPE_BUTTON, is_reschedule_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Reschedule");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* The count sees GTK's queries: a plain tooltip asks. */
+  before = n_pointer_queries;
+  gtk_widget_set_tooltip_text (plain, "Asks");
+  g_assert_cmpuint (n_pointer_queries, >, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each case runs in the real app on a store of its own: @activate is
  * the case's "activate" handler. */
 static void
@@ -477,5 +592,9 @@ main (int   argc,
   g_test_add_data_func ("/perf/page-open/views-listed-once", on_activate_views_once_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/rows-width-first", on_activate_rows_width_first_cb, test_in_app);
   g_test_add_data_func ("/perf/page-open/history-rows-kept", on_activate_history_rows_kept_cb, test_in_app);
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    g_test_add_data_func ("/perf/page-open/no-pointer-queries", on_activate_no_pointer_queries_cb, test_in_app);
+#endif
   return g_test_run ();
 }
