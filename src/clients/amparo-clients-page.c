@@ -11,6 +11,7 @@
 #include "amparo-client-row.h"
 #include "amparo-clients-util.h"
 #include "amparo-after-frame.h"
+#include "amparo-iso-codes.h"
 #include "amparo-notice-printer.h"
 #include "amparo-person-list-model.h"
 #include "amparo-query-model.h"
@@ -871,6 +872,8 @@ amparo_clients_page_setup (AmparoSectionPage *page)
   g_set_object (&self->store, AMPARO_STORE (store));
   rebuild_model (self);
   restore_editing (self, state);
+  /* The client page's pickers need them: read while the window starts. */
+  amparo_iso_codes_preload ();
   amparo_after_first_frame (GTK_WIDGET (self), build_editor_after_frame_cb, self, NULL);
 }
 

@@ -20,6 +20,7 @@ typedef enum {
   AMPARO_ISO_LANGUAGES,
 } AmparoIsoTable;
 
+void                amparo_iso_codes_preload   (void);
 const char * const *amparo_iso_codes_list      (AmparoIsoTable  table);
 const char         *amparo_iso_codes_get_name  (AmparoIsoTable  table,
                                                 const char     *code);
