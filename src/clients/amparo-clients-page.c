@@ -70,6 +70,7 @@ struct _AmparoClientsPage
   GtkToggleButton    *trash_button;
   GtkStack           *content_stack;
   AmparoClientEditor *editor;
+  GCancellable       *editor_pending;  /* the iso-codes read before it is built */
   AdwStatusPage      *trashed_page;
   GtkButton          *report_filter_button;  /* Reports (#16) */
 };
@@ -350,9 +351,27 @@ ensure_editor (AmparoClientsPage *self)
 }
 
 static void
+on_iso_codes_read_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_autoptr(AmparoClientsPage) self = data;
+
+  /* Cancelled: the page is gone. */
+  if (amparo_iso_codes_preload_finish (result, NULL))
+    ensure_editor (self);
+}
+
+/* The page's country and language pickers read the iso-codes tables:
+ * a worker reads them first, and the main thread stays free for the
+ * list meanwhile (#14). Opening a client before then builds the page at
+ * once (waiting for the worker if it must). */
+static void
 build_editor_after_frame_cb (gpointer data)
 {
-  ensure_editor (AMPARO_CLIENTS_PAGE (data));
+  AmparoClientsPage *self = AMPARO_CLIENTS_PAGE (data);
+
+  amparo_iso_codes_preload (self->editor_pending, on_iso_codes_read_cb, g_object_ref (self));
 }
 
 /* Whether the client page shows a client (and so is built). */
@@ -872,8 +891,6 @@ amparo_clients_page_setup (AmparoSectionPage *page)
   g_set_object (&self->store, AMPARO_STORE (store));
   rebuild_model (self);
   restore_editing (self, state);
-  /* The client page's pickers need them: read while the window starts. */
-  amparo_iso_codes_preload ();
   amparo_after_first_frame (GTK_WIDGET (self), build_editor_after_frame_cb, self, NULL);
 }
 
@@ -926,6 +943,8 @@ amparo_clients_page_dispose (GObject *object)
 {
   AmparoClientsPage *self = (AmparoClientsPage *)object;
 
+  g_cancellable_cancel (self->editor_pending);
+  g_clear_object (&self->editor_pending);
   /* The bin's child is a template child too: let the bin drop it first,
    * or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -997,6 +1016,7 @@ amparo_clients_page_init (AmparoClientsPage *self)
   g_autoptr(GListModel) kinds = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->editor_pending = g_cancellable_new ();
   /* The same list-detail layout as every section: sidebar width, fold at
    * 600 px, back button in the header bar. */
   amparo_section_page_setup_list_detail (AMPARO_SECTION_PAGE (self), self->leaflet,

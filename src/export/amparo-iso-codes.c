@@ -101,6 +101,8 @@ preload_in_thread (GTask        *task,
 
 /**
  * amparo_iso_codes_preload:
+ * @cancellable: (nullable): to say the caller no longer waits
+ * @callback: called in the caller's context once both tables are read
  *
  * Reads the tables in a worker thread, so that the first picker or name
  * does not (#14). Reading and parsing the language table (870 kB of
@@ -109,12 +111,30 @@ preload_in_thread (GTask        *task,
  * is still reading waits for it; no table is read twice.
  */
 void
-amparo_iso_codes_preload (void)
+amparo_iso_codes_preload (GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
+  g_task_set_source_tag (task, amparo_iso_codes_preload);
   g_task_set_name (task, "amparo_iso_codes_preload");
   g_task_run_in_thread (task, preload_in_thread);
+}
+
+/**
+ * amparo_iso_codes_preload_finish:
+ *
+ * Returns: %TRUE once the tables are read, %FALSE with @error set when
+ *   @cancellable was cancelled first
+ */
+gboolean
+amparo_iso_codes_preload_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,11 @@ typedef enum {
   AMPARO_ISO_LANGUAGES,
 } AmparoIsoTable;
 
-void                amparo_iso_codes_preload   (void);
+void                amparo_iso_codes_preload        (GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean            amparo_iso_codes_preload_finish (GAsyncResult         *result,
+                                                     GError              **error);
 const char * const *amparo_iso_codes_list      (AmparoIsoTable  table);
 const char         *amparo_iso_codes_get_name  (AmparoIsoTable  table,
                                                 const char     *code);

@@ -483,7 +483,9 @@ json_parser_load_from_file (JsonParser   *parser,
 /* The client page's language picker and a client's languages, with
  * the table read once and never by the main thread: it read and
  * parsed it (80 ms) while building the client page after the first
- * frame. This case runs first: the table is read once per process. */
+ * frame. (A client opened before the page is built waits for the
+ * table, or reads it.) This case runs first: the table is read once
+ * per process. */
 static void
 on_activate_iso_codes_read_aside_cb (GApplication *app,
                                      gpointer      data)
@@ -496,6 +498,8 @@ on_activate_iso_codes_read_aside_cb (GApplication *app,
   amparo_person_set_languages (client, "quc");
   g_assert_true (amparo_store_save (store, AMPARO_RECORD (client), &error));
   g_assert_no_error (error);
+  /* The client page is built on its own after the first frame. */
+  g_assert_true (amparo_test_until (amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR) != NULL));
   open_client (window, client);
   g_assert_true (amparo_test_until (shows (window, "Brownsville")));
   g_assert_true (amparo_test_until (shows (window, "K'iche'")));
