@@ -568,8 +568,8 @@ is_reschedule_button (GtkWidget     *widget,
 
 /* A client page's rows get their tooltips without a round trip to the
  * X server each: GTK 4.8 asks where the pointer is whenever a visible
- * widget's tooltip is set, window or not, and an open set some twenty
- * (18 with the hearings here). The tooltips are still there. */
+ * widget's tooltip is set, window or not: two queries a tooltip, 38 at
+ * an open with the hearings here. The tooltips are still there. */
 static void
 on_activate_no_pointer_queries_cb (GApplication *app,
                                    gpointer      data)
