@@ -207,6 +207,16 @@ shows (GtkWidget  *window,
   return editor != NULL && amparo_test_find_text (editor, text, TRUE) >= 0;
 }
 
+/* Opens @person and waits until the client page shows @text. */
+static void
+open_shown (GtkWidget    *window,
+            AmparoPerson *person,
+            const char   *text)
+{
+  open_client (window, person);
+  g_assert_true (amparo_test_until (shows (window, text)));
+}
+
 /* Another client's page: its first frame has the profile, and the
  * panels under it (places here) come right after that frame, never with
  * the previous client's rows in the meantime. Before, every panel was
@@ -221,8 +231,7 @@ on_activate_panels_cb (GApplication *app,
   g_autoptr(AmparoPerson) second = add_client (store, "Rosa", "Poughkeepsie");
 
   amparo_test_wait (300);
-  open_client (window, first);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, first, "Brownsville");
   g_assert_true (amparo_test_until (shows (window, "Ana")));
 
   open_client (window, second);
@@ -268,8 +277,7 @@ on_activate_no_list_read_cb (GApplication *app,
   amparo_test_wait (300);
 
   reads = amparo_query_model_get_n_reads (list_query (page));
-  open_client (window, far);
-  g_assert_true (amparo_test_until (shows (window, "Zoila")));
+  open_shown (window, far, "Zoila");
   g_test_message ("list pages read to open a client far down: %u",
                   amparo_query_model_get_n_reads (list_query (page)) - reads);
   g_assert_cmpuint (amparo_query_model_get_n_reads (list_query (page)) - reads, <=, 1);
@@ -305,8 +313,7 @@ on_activate_hidden_page_cb (GApplication *app,
   amparo_test_wait (300);
   g_assert_cmpuint (probe->n_heights, ==, 0);
 
-  open_client (window, client);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, client, "Brownsville");
   g_assert_cmpuint (probe->n_heights, >, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -361,8 +368,7 @@ on_activate_views_once_cb (GApplication *app,
   children = gtk_widget_observe_children (list);
   g_signal_connect (children, "items-changed", G_CALLBACK (on_children_changed_cb), &n_added);
 
-  open_client (window, client);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, client, "Brownsville");
   amparo_test_wait (300);
   views = amparo_store_list_record_views (store, client, 5, NULL);
   g_assert_cmpuint (views->len, ==, 1);
@@ -403,8 +409,7 @@ on_activate_rows_width_first_cb (GApplication *app,
   Probe *probe;
 
   amparo_test_wait (300);
-  open_client (window, client);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, client, "Brownsville");
   title = amparo_test_find_mapped (window, GTK_TYPE_BOX, is_row_title_showing, "Brownsville");
   g_assert_nonnull (title);
   probe = g_object_new (PROBE_TYPE, NULL);
@@ -440,8 +445,7 @@ on_activate_history_rows_kept_cb (GApplication *app,
   guint n_added = 0;
 
   amparo_test_wait (300);
-  open_client (window, first);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, first, "Brownsville");
   panel = amparo_test_find_widget (window, AMPARO_TYPE_HISTORY_PANEL);
   list = amparo_test_find_mapped (panel, GTK_TYPE_LIST_BOX, has_rows, NULL);
   g_assert_true (amparo_test_find_text (list, "Brownsville", TRUE) >= 0);
@@ -500,8 +504,7 @@ on_activate_iso_codes_read_aside_cb (GApplication *app,
   g_assert_no_error (error);
   /* The client page is built on its own after the first frame. */
   g_assert_true (amparo_test_until (amparo_test_find_widget (window, AMPARO_TYPE_CLIENT_EDITOR) != NULL));
-  open_client (window, client);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, client, "Brownsville");
   g_assert_true (amparo_test_until (shows (window, "K'iche'")));
   g_assert_cmpuint (n_language_reads, ==, 1);
   g_assert_cmpuint (n_language_reads_in_main, ==, 0);
@@ -596,12 +599,10 @@ on_activate_no_pointer_queries_cb (GApplication *app,
       g_assert_no_error (error);
     }
   amparo_test_wait (300);
-  open_client (window, first);
-  g_assert_true (amparo_test_until (shows (window, "Brownsville")));
+  open_shown (window, first, "Brownsville");
 
   before = n_pointer_queries;
-  open_client (window, second);
-  g_assert_true (amparo_test_until (shows (window, "Poughkeepsie")));
+  open_shown (window, second, "Poughkeepsie");
   g_assert_true (amparo_test_until (shows (window, "Houston Immigration Court")));
   g_assert_cmpuint (n_pointer_queries - before, ==, 0);
 
