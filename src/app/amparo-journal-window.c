@@ -10,6 +10,7 @@
 #include "amparo-date-entry.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
+#include "amparo-list-box.h"
 
 /* The journal, readable (privacy, #17): who viewed, changed, exported,
  * printed or published which record, when, from which workstation. It
@@ -344,12 +345,9 @@ amparo_journal_window_new (AmparoStore *store)
 void
 amparo_journal_window_reload (AmparoJournalWindow *self)
 {
-  GtkWidget *child;
-
   g_return_if_fail (AMPARO_IS_JOURNAL_WINDOW (self));
 
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->journal_list, 0))) != NULL)
-    gtk_list_box_remove (self->journal_list, child);
+  amparo_list_box_trim (self->journal_list, 0);
   self->n_shown = 0;
   load_page (self);
 }

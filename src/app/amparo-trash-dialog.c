@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-trash-dialog.h"
+#include "amparo-list-box.h"
 
 #include <glib/gi18n.h>
 
@@ -127,10 +128,8 @@ refresh (AmparoTrashDialog *self)
     AMPARO_TYPE_RELEASE, AMPARO_TYPE_DEMAND,
     AMPARO_TYPE_DOCUMENT,  /* documents (#18) */
   };
-  GtkWidget *child;
 
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->items_list, 0))) != NULL)
-    gtk_list_box_remove (self->items_list, child);
+  amparo_list_box_trim (self->items_list, 0);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(GListModel) trash = amparo_store_list (self->store, kinds[k], AMPARO_LIST_TRASH);

@@ -17,6 +17,7 @@
 #include "amparo-iso-picker.h"
 #include "amparo-family-panel.h"
 #include "amparo-history-panel.h"
+#include "amparo-list-box.h"
 #include "amparo-name-matcher.h"
 #include "amparo-proceedings-panel.h"
 #include "amparo-whereabouts-panel.h"
@@ -352,11 +353,7 @@ create_match_row (AmparoNameMatch *match)
 static void
 clear_matches (AmparoClientEditor *self)
 {
-  GtkWidget *child;
-
-  /* Row by row: the list's first child may be its placeholder. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->matches_list, 0))) != NULL)
-    gtk_list_box_remove (self->matches_list, child);
+  amparo_list_box_trim (self->matches_list, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->matches_group), FALSE);
 }
 

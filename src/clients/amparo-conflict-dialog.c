@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "amparo-conflict-dialog.h"
+#include "amparo-list-box.h"
 
 #include <glib/gi18n.h>
 
@@ -115,7 +116,6 @@ amparo_conflict_dialog_check (AmparoConflictDialog *self)
   AmparoRelationshipKind kinds[3] = { AMPARO_RELATIONSHIP_KIND_PARENT, AMPARO_RELATIONSHIP_KIND_PARENT,
                                       AMPARO_RELATIONSHIP_KIND_OTHER_RELATIVE };
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   guint n = 0;
 
   g_return_if_fail (AMPARO_IS_CONFLICT_DIALOG (self));
@@ -132,8 +132,7 @@ amparo_conflict_dialog_check (AmparoConflictDialog *self)
       g_free (names[i].family_names);
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    gtk_list_box_remove (self->findings_list, child);
+  amparo_list_box_trim (self->findings_list, 0);
   if (self->findings == NULL)
     {
       show_error (self, error->message);

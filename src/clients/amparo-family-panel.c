@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-list-box.h"
 #include "amparo-record-form.h"
 #include "amparo-name-matcher.h"
 
@@ -328,11 +329,7 @@ create_candidate_row (AmparoNameMatch *match)
 static void
 clear_candidates (AmparoFamilyPanel *self)
 {
-  GtkWidget *child;
-
-  /* Row by row: the list's first child may be its placeholder. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->candidates_list, 0))) != NULL)
-    gtk_list_box_remove (self->candidates_list, child);
+  amparo_list_box_trim (self->candidates_list, 0);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "amparo-clients-util.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
+#include "amparo-list-box.h"
 
 /* Who changed the person's record, when, and what from what: the journal
  * rows of the record, newest first. Views are journaled too (who looked
@@ -277,18 +278,6 @@ row_at (GtkListBox *list,
   return ADW_ACTION_ROW (row);
 }
 
-/* Removes the rows from @n on (the list's first child may be its
- * placeholder, which is no row). */
-static void
-trim_list (GtkListBox *list,
-           int         n)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static void
 fill_entry_row (AdwActionRow       *row,
                 AmparoJournalEntry *entry)
@@ -330,7 +319,7 @@ refresh_views (AmparoHistoryPanel *self)
 
   for (guint i = 0; i < n; i++)
     fill_view_row (row_at (self->views_list, i), views->pdata[i]);
-  trim_list (self->views_list, n);
+  amparo_list_box_trim (self->views_list, n);
 }
 
 static void
@@ -350,7 +339,7 @@ refresh (AmparoHistoryPanel *self)
       fill_entry_row (row_at (self->history_list, shown), entry);
       shown++;
     }
-  trim_list (self->history_list, shown);
+  amparo_list_box_trim (self->history_list, shown);
 }
 
 static void

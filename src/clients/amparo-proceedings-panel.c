@@ -11,6 +11,7 @@
 #include "amparo-clients-util.h"
 #include "amparo-date-format.h"
 #include "amparo-language.h"
+#include "amparo-list-box.h"
 #include "amparo-record-form.h"
 
 /* A person's immigration matters, each with its hearings and deadlines,
@@ -44,16 +45,6 @@ struct _AmparoProceedingsPanel
 };
 
 G_DEFINE_FINAL_TYPE (AmparoProceedingsPanel, amparo_proceedings_panel, ADW_TYPE_BIN)
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  /* Row by row: the list's first child may be its placeholder. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static void
 join_nonempty (GString    *text,
@@ -310,9 +301,9 @@ refresh (AmparoProceedingsPanel *self)
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   gint64 none = 0;
 
-  clear_list (self->proceedings_list);
-  clear_list (self->events_list);
-  clear_list (self->memberships_list);
+  amparo_list_box_trim (self->proceedings_list, 0);
+  amparo_list_box_trim (self->events_list, 0);
+  amparo_list_box_trim (self->memberships_list, 0);
   g_array_set_size (self->proceeding_ids, 0);
   gtk_string_list_append (choices, _("None"));
   g_array_append_val (self->proceeding_ids, none);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amparo-clients-util.h"
+#include "amparo-list-box.h"
 #include "amparo-main-view.h"
 #include "amparo-tooltip.h"
 #include "amparo-window.h"
@@ -111,10 +112,8 @@ refresh (AmparoReverifyDialog *self)
   g_autoptr(GListModel) stale = amparo_store_list_stale_contacts (self->store, self->stale_days);
   guint n = g_list_model_get_n_items (stale);
   g_autofree char *description = NULL;
-  GtkWidget *child;
 
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->contacts_list, 0))) != NULL)
-    gtk_list_box_remove (self->contacts_list, child);
+  amparo_list_box_trim (self->contacts_list, 0);
   for (guint i = 0; i < MIN (n, MAX_ROWS); i++)
     {
       g_autoptr(AmparoContact) contact = g_list_model_get_item (stale, i);

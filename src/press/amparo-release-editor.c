@@ -11,6 +11,7 @@
 #include "amparo-date-format.h"
 #include "amparo-field-errors.h"
 #include "amparo-language.h"
+#include "amparo-list-box.h"
 #include "amparo-markup.h"
 #include "amparo-press-util.h"
 #include "amparo-tooltip.h"
@@ -332,11 +333,9 @@ demand_text (AmparoDemand *demand,
 static void
 on_demands_changed_cb (AmparoReleaseEditor *self)
 {
-  GtkWidget *child;
   guint n = self->demands != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->demands)) : 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->demand_list))) != NULL)
-    gtk_list_box_remove (self->demand_list, child);
+  amparo_list_box_trim (self->demand_list, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AmparoDemand) demand = g_list_model_get_item (G_LIST_MODEL (self->demands), i);

@@ -335,6 +335,31 @@ test_edit_and_trash (void)
   run_app (&english, edit_and_trash_scenario);
 }
 
+/* A check that finds no one says so, and says it again at the next
+ * check: emptying the list of findings child by child took its
+ * placeholder with it, and the dialog showed an empty box. */
+static void
+test_no_conflict_says_so (void)
+{
+  g_autofree char *dir = amparo_test_make_dir ();
+  g_autoptr(AmparoStore) store = amparo_test_open_store (dir, "conflicts.amparo");
+  g_autoptr(AmparoPerson) person = amparo_person_new ();
+  AmparoConflictDialog *dialog;
+
+  amparo_person_set_given_names (person, "Zacarías");
+  amparo_person_set_family_names (person, "Quintero Lobo");
+  dialog = amparo_conflict_dialog_new (store, person);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amparo_test_wait (200);
+  g_assert_true (amparo_test_until (amparo_test_find_text (GTK_WIDGET (dialog), "No possible conflict found", FALSE) >= 0));
+
+  amparo_conflict_dialog_check (dialog);
+  amparo_test_wait (200);
+  g_assert_true (amparo_test_until (amparo_test_find_text (GTK_WIDGET (dialog), "No possible conflict found", FALSE) >= 0));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  amparo_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,5 +377,6 @@ main (int   argc,
   g_test_add_func ("/reports/adverse/add-en", test_add_english);
   g_test_add_func ("/reports/adverse/add-es", test_add_spanish);
   g_test_add_func ("/reports/adverse/edit-and-trash", test_edit_and_trash);
+  g_test_add_func ("/reports/adverse/no-conflict-says-so", test_no_conflict_says_so);
   return g_test_run ();
 }
